@@ -1,0 +1,66 @@
+package vn.warddesk.bot.catalog;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What citizens are told: procedures, answers by aspect, intake fields, the privacy notice and office information,
+ * always the version the ward has made live. Thread-safe; reads see a consistent version.
+ *
+ * <p>Follow-up actions use the conversation engine's action grammar: {@code ask:<procedure>:<aspect>},
+ * {@code start:<procedure>}, {@code staff}, {@code hours}, {@code location}.
+ */
+public interface Catalog {
+    /** The aspects a procedure question can be about, in display order. */
+    List<String> ASPECTS = List.of("general", "documents", "fee", "processing_time", "eligibility", "online", "apply");
+
+    List<ProcedureSummary> procedures(Lang lang);
+
+    boolean knows(String procedureId);
+
+    /** A short answer (≤ 700 characters) for a procedure and aspect; "general" is the overview. */
+    Optional<Answer> answer(String procedureId, String aspect, Lang lang);
+
+    /** The minimal details needed to open a case for this procedure, in the order they are asked. */
+    List<IntakeField> intakeFields(String procedureId, Lang lang);
+
+    /** The current privacy notice in that language. */
+    PrivacyNotice privacyNotice(Lang lang);
+
+    /** "Open now, closes 17:00" / "closed today, opens Monday 7:30", computed for that moment in the office's zone. */
+    Answer officeHours(Lang lang, ZonedDateTime now);
+
+    Answer officeLocation(Lang lang);
+
+    OfficeInfo office();
+
+    /** One procedure as a short summary (name, icon). */
+    record ProcedureSummary(String id, String name, String summary, String icon) {
+    }
+
+    /** A citizen-facing answer: plain text, an optional structured list, and follow-up buttons. */
+    record Answer(String text, List<String> items, List<FollowUp> followUps) {
+    }
+
+    record FollowUp(String label, String action) {
+    }
+
+    /** One detail asked at intake, already in the citizen's language. */
+    record IntakeField(String name, FieldType type, boolean required, int maxLength, String question, String purpose,
+                       List<Choice> choices) {
+    }
+
+    enum FieldType { NAME, PHONE, DATE, TEXT, CHOICE }
+
+    record Choice(String value, String label) {
+    }
+
+    /** The privacy notice as shown: the engine records its version and the SHA-256 of the exact text shown. */
+    record PrivacyNotice(String version, String shortText, String fullText) {
+    }
+
+    /** Facts about the ward office that other features need (ids, prefixes, zone). */
+    record OfficeInfo(String wardId, String caseCodePrefix, java.time.ZoneId zone, boolean demo, String name) {
+    }
+}

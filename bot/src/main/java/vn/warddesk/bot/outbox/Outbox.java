@@ -1,0 +1,81 @@
+package vn.warddesk.bot.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.conversation.Reply;
+
+/**
+ * Writes outbound messages for push channels inside the caller's transaction. Web and kiosk conversations read
+ * their replies from the API response and the message history instead, so nothing is queued for them.
+ */
+public final class Outbox {
+    /** Channels whose messages are pushed by the dispatcher. */
+    public static final Set<String> PUSH_CHANNELS = Set.of("telegram", "zalo");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INSERT = """
+            INSERT INTO outbox (conversation_id, channel, address, payload, origin, status, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
+
+    private Outbox() {
+    }
+
+    /** Queues the message in the caller's transaction; returns its id, or empty for channels that are not pushed. */
+    public static OptionalLong enqueue(Connection transaction, OutboundMessage message, Instant now) throws SQLException {
+        if (!PUSH_CHANNELS.contains(message.channel())) {
+            return OptionalLong.empty();
+        }
+        try (PreparedStatement insert = transaction.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, message.conversationId());
+            insert.setString(2, message.channel());
+            insert.setString(3, message.address());
+            insert.setString(4, payload(message.reply()));
+            insert.setString(5, message.origin());
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return OptionalLong.of(keys.getLong(1));
+            }
+        }
+    }
+
+    static String payload(Reply reply) {
+        List<Map<String, String>> buttons = new ArrayList<>();
+        for (Button button : reply.buttons()) {
+            buttons.add(Map.of("label", button.label(), "action", button.action()));
+        }
+        try {
+            return JSON.writeValueAsString(Map.of("text", reply.text(), "buttons", buttons));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reply that cannot be written as JSON", e);
+        }
+    }
+
+    static Reply reply(String payload) {
+        try {
+            var node = JSON.readTree(payload);
+            List<Button> buttons = new ArrayList<>();
+            node.path("buttons").forEach(b -> buttons.add(new Button(b.path("label").asText(), b.path("action").asText())));
+            return new Reply(node.path("text").asText(), buttons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox payload that is not JSON", e);
+        }
+    }
+}
