@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class BuildModels {
 
+    /** OpenNLP logs every training iteration at INFO; the build only needs our summary line. */
+    private static final java.util.logging.Logger QUIET_OPENNLP = java.util.logging.Logger.getLogger("opennlp");
+
     private BuildModels() {
     }
 
@@ -27,6 +30,7 @@ public final class BuildModels {
             System.err.println("usage: BuildModels <train-dir-or-file> <output-dir>");
             System.exit(2);
         }
+        QUIET_OPENNLP.setLevel(java.util.logging.Level.WARNING);
         long started = System.nanoTime();
         List<Dataset.Example> examples = Dataset.read(Path.of(args[0]));
         Models models = train(examples, Trainer.Params.SHIPPED);

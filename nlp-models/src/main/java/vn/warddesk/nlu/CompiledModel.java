@@ -80,7 +80,7 @@ final class CompiledModel {
     static CompiledModel from(MaxentModel trained, Map<String, String> metadata) {
         AbstractModel model = (AbstractModel) trained;
         Algorithm algorithm = switch (model.getModelType()) {
-            case Maxent -> Algorithm.MAXENT;
+            case Maxent, MaxentQn -> Algorithm.MAXENT; // both: softmax of summed weights
             case Perceptron -> Algorithm.PERCEPTRON;
             default -> throw new IllegalArgumentException("unsupported model type " + model.getModelType());
         };

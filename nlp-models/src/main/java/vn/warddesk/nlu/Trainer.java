@@ -22,13 +22,26 @@ import opennlp.tools.util.TrainingParameters;
 final class Trainer {
 
     /** Fixed training parameters. Chosen by {@code Cli tune} on a validation split of the training data (see README). */
-    record Params(CompiledModel.Algorithm algorithm, int iterations, int cutoff) {
-        static final Params SHIPPED = new Params(CompiledModel.Algorithm.MAXENT, 150, 1);
+    record Params(String algorithm, int iterations, int cutoff, double l2) {
+        static final Params SHIPPED = new Params("MAXENT_QN", 300, 1, 1.0);
+
+        Params {
+            if (!List.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm)) {
+                throw new IllegalArgumentException("algorithm must be maxent, maxent_qn or perceptron");
+            }
+            if (iterations < 1 || cutoff < 0 || l2 < 0) {
+                throw new IllegalArgumentException("iterations >= 1, cutoff >= 0, l2 >= 0");
+            }
+        }
 
         TrainingParameters toOpenNlp() {
             TrainingParameters params = new TrainingParameters();
-            params.put(TrainingParameters.ALGORITHM_PARAM, algorithm == CompiledModel.Algorithm.MAXENT ? "MAXENT" : "PERCEPTRON");
+            params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
             params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+            if (algorithm.equals("MAXENT_QN")) {
+                params.put("L2Cost", l2);
+                params.put("L1Cost", 0.0);
+            }
             params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
             params.put(TrainingParameters.THREADS_PARAM, 1);
             params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
@@ -37,7 +50,8 @@ final class Trainer {
         }
 
         String describe() {
-            return algorithm.name().toLowerCase(java.util.Locale.ROOT) + " iterations=" + iterations + " cutoff=" + cutoff;
+            return algorithm.toLowerCase(java.util.Locale.ROOT) + " iterations=" + iterations + " cutoff=" + cutoff
+                    + (algorithm.equals("MAXENT_QN") ? " l2=" + l2 : "");
         }
     }
 
