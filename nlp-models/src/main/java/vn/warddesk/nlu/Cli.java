@@ -286,6 +286,8 @@ public final class Cli {
                 new Trainer.Params("MAXENT_QN", 150, 1, 0.5),
                 new Trainer.Params("MAXENT_QN", 150, 1, 1.0),
                 new Trainer.Params("MAXENT_QN", 150, 1, 2.0),
+                new Trainer.Params("MAXENT_QN", 150, 2, 1.0),
+                new Trainer.Params("MAXENT_QN", 150, 3, 1.0),
                 new Trainer.Params("PERCEPTRON", 100, 1, 0));
         List<Map<String, Object>> results = new ArrayList<>();
         for (Trainer.Params params : candidates) {
