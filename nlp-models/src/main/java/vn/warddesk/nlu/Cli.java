@@ -309,10 +309,25 @@ public final class Cli {
             results.add(result);
             System.err.println(result);
         }
+        // Threshold/margin sweep for the shipped settings: how many right answers we would question, how many wrong we catch.
+        BuildModels.Models shipped = BuildModels.train(train, Trainer.Params.SHIPPED);
+        List<Map<String, Object>> sweep = new ArrayList<>();
+        for (double threshold : new double[] {0.3, 0.45, 0.6}) {
+            for (double margin : new double[] {0.05, 0.1, 0.2}) {
+                Nlu nlu = new Nlu(shipped.intent(), shipped.aspect(),
+                        new NluSettings(threshold, margin, NluSettings.DEFAULT_CASE_CODE), Clock.systemDefaultZone());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("threshold", threshold);
+                row.put("margin", margin);
+                row.putAll(clarifyRates(nlu, validation));
+                sweep.add(row);
+            }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("train", train.size());
         report.put("validation", validation.size());
         report.put("candidates", results);
+        report.put("clarifySweep", sweep);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 

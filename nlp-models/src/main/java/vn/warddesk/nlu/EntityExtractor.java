@@ -79,6 +79,7 @@ public final class EntityExtractor {
             matchAll(scan, EMAIL, EntityType.EMAIL, m -> scan.text(m).toLowerCase(Locale.ROOT));
         }
         if (digits) {
+            // Case codes, phones, IDs and numeric dates all contain digits.
             matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
             matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
             matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
@@ -88,11 +89,22 @@ public final class EntityExtractor {
             matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
             matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
         }
-        matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
-        matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
-        matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+        // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
+        String view = scan.view;
+        if (view.contains("nay") || view.contains("mai") || view.contains("kia") || view.contains("qua")
+                || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
+            matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
+        }
+        if (view.contains("thu") || view.contains("chu nhat")) {
+            matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
+        }
+        if (view.contains("day")) {
+            matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+        }
         if (digits) {
-            matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+            if (view.indexOf('m') >= 0) {
+                matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+            }
             matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
         }
         scan.found.sort(Comparator.comparingInt(Entity::start));
