@@ -182,6 +182,8 @@ public final class Cli {
         }
         long[] samples = new long[texts.size() * rounds];
         int index = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             for (String text : texts) {
@@ -191,6 +193,7 @@ public final class Cli {
             }
         }
         long total = System.nanoTime() - started;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
         Arrays.sort(samples);
         double mean = Arrays.stream(samples).average().orElse(0) / 1000.0;
         Map<String, Object> report = new LinkedHashMap<>();
@@ -201,6 +204,9 @@ public final class Cli {
         report.put("p99Micros", Evaluation.round(samples[(int) Math.min(samples.length - 1, Math.ceil(samples.length * 0.99) - 1)] / 1000.0));
         report.put("maxMicros", Evaluation.round(samples[samples.length - 1] / 1000.0));
         report.put("wallMeanMicros", Evaluation.round(total / 1000.0 / samples.length));
+        // CPU time of the measuring thread per call: what the call costs when the machine is shared and we get descheduled.
+        report.put("cpuMeanMicros", Evaluation.round(cpu / 1000.0 / samples.length));
+        report.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.put("checksum", sink % 1000);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
