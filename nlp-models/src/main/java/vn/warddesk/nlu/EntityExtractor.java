@@ -28,8 +28,10 @@ public final class EntityExtractor {
     /** Only this much of a text is scanned; chat messages are far shorter, and it bounds the time per call. */
     static final int MAX_CHARS = 2000;
 
+    /** Possessive quantifiers: no backtracking, so "a@b.b.b.b…" stays linear. The top-level domain is checked in code. */
     private static final Pattern EMAIL =
-            Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?![a-z0-9-])");
+            Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]++@[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?![a-z0-9-])");
+    private static final Pattern TOP_LEVEL_DOMAIN = Pattern.compile(".*\\.[a-z]{2,}");
     private static final Pattern PHONE =
             Pattern.compile("(?<![\\d+])(?:\\(?\\+84\\)?|84|0)[ .-]?([35789](?:[ .-]?\\d){8})(?![\\d])");
     private static final Pattern CITIZEN_ID =
@@ -76,7 +78,8 @@ public final class EntityExtractor {
         Scan scan = new Scan(source, view(source));
         boolean digits = scan.hasDigit();
         if (source.indexOf('@') >= 0) {
-            matchAll(scan, EMAIL, EntityType.EMAIL, m -> scan.text(m).toLowerCase(Locale.ROOT));
+            matchAll(scan, EMAIL, EntityType.EMAIL, m -> TOP_LEVEL_DOMAIN.matcher(m.group()).matches()
+                    ? scan.text(m).toLowerCase(Locale.ROOT) : null);
         }
         if (digits) {
             // Case codes, phones, IDs and numeric dates all contain digits.
