@@ -149,7 +149,12 @@ public final class CatalogService implements HttpService {
         Map<String, Object> hours = new LinkedHashMap<>();
         for (String day : Validation.WEEKDAYS) {
             hours.put(day, office.hours().get(day).stream()
-                    .map(i -> Map.of("open", i.open(), "close", i.close())).toList());
+                    .map(i -> {
+                        Map<String, String> interval = new LinkedHashMap<>();
+                        interval.put("open", i.open());
+                        interval.put("close", i.close());
+                        return interval;
+                    }).toList());
         }
         body.put("hours", hours);
         body.put("weekly", store.hours().weekly(lang));

@@ -95,7 +95,7 @@ public final class CatalogStore implements Catalog {
                 VersionStore.Row row = rows.get(id);
                 live.put(id, row == null ? new Live(seed.procedures().get(id), 0) : fromRow(row));
             }
-            return new Snapshot(stamp, Map.copyOf(live));
+            return new Snapshot(stamp, java.util.Collections.unmodifiableMap(live));
         });
         snapshot = fresh;
         lastCheck = System.nanoTime();
@@ -158,7 +158,8 @@ public final class CatalogStore implements Catalog {
      * rollback), then updates this instance's live view.
      */
     Saved save(Procedure procedure, String author, Integer rollbackOf) {
-        JsonNode content = Json.CONTENT.valueToTree(procedure);
+        // Through text, so that numbers have the same node types as versions read back from the database.
+        JsonNode content = readTree(Json.CONTENT.valueToTree(procedure).toString());
         Saved saved = Jdbc.inTransaction(dataSource, c -> {
             Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, procedure.id());
             JsonNode before = newest.map(r -> readTree(r.content())).orElse(null);

@@ -112,6 +112,7 @@ class CatalogApiTest {
         Reply vi = get("/api/v1/procedures?locale=vi");
         assertEquals(Status.OK_200, vi.status());
         assertEquals(15, vi.body().size());
+        assertEquals(ProcedureIds.ALL.get(0), vi.body().get(0).get("id").asText(), "in the order of intents.tsv");
         assertEquals("vi", vi.contentLanguage());
         Reply en = get("/api/v1/procedures?locale=en");
         assertEquals("en", en.contentLanguage());
@@ -197,6 +198,7 @@ class CatalogApiTest {
         assertEquals(Status.OK_200, saved.status(), saved.body().toString());
         int version = saved.body().get("version").asInt();
         assertEquals(2, version);
+        assertEquals(1, saved.body().get("changes").size(), saved.body().toString());
         assertEquals("summary.vi", saved.body().get("changes").get(0).get("path").asText());
         assertEquals(before, saved.body().get("changes").get(0).get("old").asText());
         assertEquals(edited, saved.body().get("changes").get(0).get("new").asText());
