@@ -1,6 +1,7 @@
 package vn.warddesk.bot.catalog;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,6 +221,44 @@ class CatalogApiTest {
         JsonNode v2 = send(admin(client.get("/api/v1/admin/procedures/" + id + "/versions/2")), null).body();
         assertEquals(edited, v2.get("content").get("summary").get("vi").asText());
         assertEquals(Status.NOT_FOUND_404, send(admin(client.get("/api/v1/admin/procedures/" + id + "/versions/9")), null).status());
+    }
+
+    @Test
+    void two_editors_saving_at_once_both_get_their_own_version() throws Exception {
+        String id = "parent_child_recognition";
+        JsonNode live = current(id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ObjectNode content = live.deepCopy();
+                ((ObjectNode) content.get("summary")).put("en", "Concurrent edit " + i);
+                replies.add(pool.submit(() -> put(id, content, null)));
+            }
+            java.util.Set<Integer> versions = new java.util.HashSet<>();
+            for (var reply : replies) {
+                Reply r = reply.get();
+                assertEquals(Status.OK_200, r.status(), r.body().toString());
+                versions.add(r.body().get("version").asInt());
+            }
+            assertEquals(java.util.Set.of(2, 3, 4, 5), versions);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_edit_based_on_an_old_version_is_a_conflict() {
+        String id = "copy_certification";
+        ObjectNode content = current(id).deepCopy();
+        ((ObjectNode) content.get("summary")).put("en", "First edit.");
+        assertEquals(Status.OK_200, send(admin(client.put("/api/v1/admin/procedures/" + id))
+                                                 .header(HeaderNames.IF_MATCH, "1"), content.toString()).status());
+        ((ObjectNode) content.get("summary")).put("en", "Second edit, from a stale screen.");
+        Reply stale = send(admin(client.put("/api/v1/admin/procedures/" + id)).header(HeaderNames.IF_MATCH, "1"),
+                           content.toString());
+        assertEquals(Status.CONFLICT_409, stale.status());
+        assertEquals("First edit.", get("/api/v1/procedures/" + id + "?locale=en").body().get("summary").asText());
     }
 
     @Test
