@@ -174,6 +174,12 @@ public final class CatalogStore implements Catalog {
                 if (!race || attempt >= 5) {
                     throw e;
                 }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
         if (!saved.unchanged() && !saved.conflict()) {
@@ -187,6 +193,7 @@ public final class CatalogStore implements Catalog {
 
     private Saved append(java.sql.Connection c, String id, JsonNode content, String author, Integer rollbackOf,
                          Optional<Integer> basedOn) throws java.sql.SQLException {
+        VersionStore.lockProcedure(c, id);
         Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, id);
         int current = newest.map(VersionStore.Row::version).orElse(0);
         if (basedOn.isPresent() && basedOn.get() != current) {

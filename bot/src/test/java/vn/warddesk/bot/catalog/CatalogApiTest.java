@@ -375,6 +375,21 @@ class CatalogApiTest {
         assertEquals(store.seed().notice().version(), store.privacyNotice(Lang.EN).version());
     }
 
+    @Test
+    void office_answers_come_with_the_weekly_schedule_and_the_address() {
+        java.time.ZonedDateTime sunday = java.time.ZonedDateTime.of(2026, 12, 6, 10, 0, 0, 0,
+                                                                     java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Catalog.Answer hours = store.officeHours(Lang.VI, sunday);
+        assertTrue(hours.text().startsWith("Hôm nay nghỉ"), hours.text());
+        assertEquals(new OfficeHours(store.seed().office()).weekly(Lang.VI), hours.items());
+        assertTrue(hours.followUps().stream().anyMatch(f -> f.action().equals("location")));
+        Catalog.Answer where = store.officeLocation(Lang.EN);
+        assertTrue(where.text().contains(store.seed().office().address().en()), where.text());
+        assertTrue(where.followUps().stream().anyMatch(f -> f.action().equals("hours")));
+        assertEquals(store.seed().office().caseCodePrefix(), store.office().caseCodePrefix());
+        assertEquals(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), store.office().zone());
+    }
+
     private static boolean hasProblem(JsonNode body, String field, String words) {
         for (JsonNode problem : body.path("problems")) {
             if (problem.get("field").asText().equals(field) && problem.get("problem").asText().contains(words)) {
