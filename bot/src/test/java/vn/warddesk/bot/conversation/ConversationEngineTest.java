@@ -164,4 +164,24 @@ class ConversationEngineTest {
         assertTrue(first.replies().stream().anyMatch(r -> r.text().contains(field.question())));
         assertNotEquals(fx.catalog.intakeFields("birth_registration", Lang.VI).get(0).question(), field.question());
     }
+
+    @Test
+    void withdrawal_also_erases_delivered_copies_in_the_outbox() throws Exception {
+        ConversationRef user = telegramUser("scrub");
+        String id = fx.engine.handle(action(user, "w1", "start:birth_registration")).conversationId();
+        fx.engine.handle(action(user, "w2", "consent:agree"));
+        fx.engine.handle(text(user, "w3", "Đỗ Thị Mai"));
+        fx.engine.handle(action(user, "w4", "mydata"));
+        assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id) > 0);
+        try (var c = pool.getConnection();
+             var u = c.prepareStatement("UPDATE outbox SET status = 'sent' WHERE conversation_id = ?")) {
+            u.setString(1, id);
+            u.executeUpdate(); // as the dispatcher would after delivering
+        }
+        fx.engine.handle(text(user, "w5", "xóa dữ liệu của tôi"));
+        fx.engine.handle(action(user, "w6", "erase:confirm"));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND text LIKE '%Mai%'", id));
+        assertEquals(null, fx.string("SELECT draft FROM conversation WHERE id = ?", id));
+    }
 }
