@@ -184,4 +184,29 @@ class ConversationEngineTest {
         assertEquals(0, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND text LIKE '%Mai%'", id));
         assertEquals(null, fx.string("SELECT draft FROM conversation WHERE id = ?", id));
     }
+
+    @Test
+    void of_two_officers_claiming_at_the_same_moment_exactly_one_wins() throws Exception {
+        String id = fx.engine.handle(text(telegramUser("race"), "r1", "tôi muốn gặp cán bộ")).conversationId();
+        String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", id);
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> wins = new ArrayList<>();
+        for (String officer : List.of("lan", "minh")) {
+            wins.add(officers.submit(() -> {
+                go.await();
+                return fx.cases.claim("demo-hoa-an", code, officer, CLOCK.instant()).orElseThrow()
+                        instanceof vn.warddesk.bot.cases.Cases.Change.Done;
+            }));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<Boolean> w : wins) {
+            won += w.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        officers.shutdown();
+        assertEquals(1, won);
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE code = ? AND status = 'claimed'", code));
+        assertTrue(fx.cases.claim("other-ward", code, "x", CLOCK.instant()).isEmpty(), "another ward cannot see it");
+    }
 }
