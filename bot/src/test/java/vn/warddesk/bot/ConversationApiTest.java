@@ -284,6 +284,64 @@ class ConversationApiTest {
         assertEquals(409, staffStatus(Method.POST, "/api/v1/staff/cases/" + code + "/claim", "{\"officer\":\"b\"}"));
     }
 
+    @Test
+    void typed_agreement_is_recorded_as_typed_and_three_wrong_answers_offer_staff() throws Exception {
+        Chat chat = start("kiosk", "vi");
+        chat.say("tôi muốn đăng ký khai sinh cho con");
+        JsonNode intake = chat.say("đồng ý");
+        assertEquals("intake", intake.path("state").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM consent WHERE conversation_id = ? AND method = 'typed'", chat.id));
+        List<Catalog.IntakeField> fields = features.catalog().intakeFields("birth_registration", Lang.VI);
+        JsonNode step = intake;
+        for (Catalog.IntakeField field : fields) {
+            if (field.type() == Catalog.FieldType.PHONE) {
+                break;
+            }
+            step = chat.say(answerFor(field));
+        }
+        assertEquals("phone", step.path("expecting").path("type").asText());
+        JsonNode first = chat.say("số của tôi là mười");
+        assertFalse(actions(first).contains("staff"), "not offered after one slip");
+        chat.say("số của tôi là mười");
+        JsonNode wrong = chat.say("số của tôi là mười");
+        assertTrue(actions(wrong).contains("staff"), "offered after three tries: " + wrong);
+        assertEquals("phone", wrong.path("expecting").path("type").asText(), "still asking");
+    }
+
+    @Test
+    void a_field_can_be_corrected_from_the_summary() throws Exception {
+        Chat chat = start("web", "vi");
+        chat.act("start:birth_registration");
+        chat.act("consent:agree");
+        JsonNode summary = null;
+        for (Catalog.IntakeField field : features.catalog().intakeFields("birth_registration", Lang.VI)) {
+            summary = chat.say(answerFor(field));
+        }
+        assertEquals("confirm", summary.path("state").asText());
+        JsonNode edit = chat.act("edit:phone");
+        assertEquals("phone", edit.path("expecting").path("field").asText());
+        JsonNode back = chat.say("0987 654 321");
+        assertEquals("confirm", back.path("state").asText());
+        assertTrue(back.path("replies").get(0).path("text").asText().contains("0987654321"));
+        String code = chat.act("confirm").path("caseCode").asText();
+        JsonNode detail = staff(Method.GET, "/api/v1/staff/cases/" + code, null);
+        assertEquals("0987654321", detail.path("fields").path("phone").asText());
+    }
+
+    @Test
+    void ending_a_kiosk_session_erases_the_unsent_form_and_the_next_visitor_is_greeted() throws Exception {
+        Chat chat = start("kiosk", "vi");
+        chat.act("start:birth_registration");
+        chat.act("consent:agree");
+        chat.say("Nguyễn Thị Ánh Tuyết");
+        assertTrue(draft(chat.id).contains("Tuyết"));
+        assertEquals(204, statusOf(Method.DELETE, "/api/v1/conversations/" + chat.id, null, chat.token));
+        assertEquals("", draft(chat.id));
+        JsonNode next = chat.say("giờ làm việc của phường");
+        assertTrue(next.path("replies").get(0).path("text").asText().startsWith("Xin chào"));
+        assertTrue(next.path("expecting").isNull());
+    }
+
     // ---- receipts, public status, errors ----
 
     @Test

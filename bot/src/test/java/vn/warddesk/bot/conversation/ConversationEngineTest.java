@@ -209,4 +209,16 @@ class ConversationEngineTest {
         assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE code = ? AND status = 'claimed'", code));
         assertTrue(fx.cases.claim("other-ward", code, "x", CLOCK.instant()).isEmpty(), "another ward cannot see it");
     }
+
+    @Test
+    void staff_replies_and_claim_notices_to_a_telegram_citizen_go_through_the_outbox() {
+        String id = fx.engine.handle(text(telegramUser("outbox"), "o1", "tôi muốn gặp cán bộ")).conversationId();
+        String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", id);
+        fx.cases.claim("demo-hoa-an", code, "lan", CLOCK.instant());
+        fx.cases.reply("demo-hoa-an", code, "lan", "Chào anh, em là Lan.", CLOCK.instant());
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND origin = 'staff'"
+                                 + " AND payload LIKE '%em là Lan%' AND address = 'chat-outbox'", id));
+        assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND origin = 'bot'"
+                            + " AND payload LIKE ?", id, "%" + code + "%") >= 2, "handoff and claim notices");
+    }
 }
