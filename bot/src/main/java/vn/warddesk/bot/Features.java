@@ -12,6 +12,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
+import vn.warddesk.bot.channel.Channels;
+import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 
 /**
@@ -20,13 +22,19 @@ import vn.warddesk.bot.observe.DatabaseReadiness;
  */
 final class Features implements AutoCloseable {
     private final DataSource dataSource;
+    private final Channels channels;
 
-    private Features(DataSource dataSource) {
+    private Features(DataSource dataSource, Channels channels) {
         this.dataSource = dataSource;
+        this.channels = channels;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
-        return new Features(dataSource);
+        // Until the conversation engine is wired, webhooks answer 503 (the platforms retry) rather than drop updates.
+        ConversationPort engine = event -> {
+            throw new IllegalStateException("the conversation engine is not wired yet");
+        };
+        return new Features(dataSource, Channels.create(config, dataSource, clock, engine));
     }
 
     DatabaseReadiness readiness() {
@@ -39,6 +47,7 @@ final class Features implements AutoCloseable {
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
+        channels.routing(routing);
     }
 
     private boolean databaseAnswers() {
@@ -51,6 +60,7 @@ final class Features implements AutoCloseable {
 
     @Override
     public void close() {
-        // Background workers (outbox dispatcher, retention job) stop here once they exist.
+        // Background workers stop here: the outbox dispatcher (channels), the retention job.
+        channels.close();
     }
 }
