@@ -13,6 +13,11 @@ public interface ChannelSender {
 
     SendResult send(Delivery delivery);
 
+    /** Whether {@link Delivery#lastInboundAt()} is needed (costs one query per message). */
+    default boolean needsLastInbound() {
+        return false;
+    }
+
     /** Messages per second for the whole bot/OA and per chat. */
     record RateLimits(double perBotPerSecond, double perChatPerSecond) {
     }

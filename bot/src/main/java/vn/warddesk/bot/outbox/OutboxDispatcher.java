@@ -157,16 +157,30 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (senders.isEmpty()) {
             return false;
         }
-        return Jdbc.inTransaction(dataSource, connection -> {
-            Instant now = clock.instant();
-            Optional<Claimed> claimed = claim(connection, now);
-            if (claimed.isEmpty()) {
-                return false;
+        // READ COMMITTED: the claim's locking scan then keeps no gap locks and releases rows it rejects, so the
+        // engine's INSERTs into outbox never wait for a dispatcher that is talking to a platform.
+        return Jdbc.withConnection(dataSource, connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                Optional<Claimed> claimed = claim(connection, now);
+                if (claimed.isEmpty()) {
+                    connection.commit();
+                    return false;
+                }
+                Claimed row = claimed.get();
+                Outcome outcome = deliver(connection, row);
+                record(connection, row, outcome, clock.instant());
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
-            Claimed row = claimed.get();
-            Outcome outcome = deliver(connection, row);
-            record(connection, row, outcome, clock.instant());
-            return true;
         });
     }
 
@@ -214,7 +228,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             return new Outcome.Defer(bot.getRateLimiterConfig().getLimitRefreshPeriod());
         }
         Delivery delivery = new Delivery(row.id(), row.conversationId(), row.address(), Outbox.reply(row.payload()),
-                                         row.attempts(), lastInbound(connection, row.conversationId()));
+                                         row.attempts(), sender.needsLastInbound()
+                                                 ? lastInbound(connection, row.conversationId()) : Optional.empty());
         CircuitBreaker breaker = breakers.get(row.channel());
         try {
             return new Outcome.Result(breaker.executeSupplier(() -> sendSafely(sender, delivery)));

@@ -53,13 +53,22 @@ public final class RecordingPort implements ConversationPort {
     }
 
     @Override
-    public synchronized Handled handle(InboundEvent event) {
+    public Handled handle(InboundEvent event) {
         if (event.input() instanceof Input.Text text && text.text().equals("boom")) {
             throw new vn.warddesk.bot.store.StoreException("simulated database outage", null);
         }
-        if (seen.contains(event.eventId())) {
+        if (!seen.add(event.eventId())) {
             return new Handled("", true, List.of());
         }
+        try {
+            return store(event);
+        } catch (RuntimeException e) {
+            seen.remove(event.eventId());
+            throw e;
+        }
+    }
+
+    private Handled store(InboundEvent event) {
         ConversationRef.ByChannelUser user = (ConversationRef.ByChannelUser) event.conversation();
         Reply reply = replyTo(event.input());
         String id = Jdbc.inTransaction(dataSource, connection -> {
@@ -77,7 +86,6 @@ public final class RecordingPort implements ConversationPort {
             }
             return conversation;
         });
-        seen.add(event.eventId());
         events.add(event);
         return new Handled(id, false, List.of(reply));
     }

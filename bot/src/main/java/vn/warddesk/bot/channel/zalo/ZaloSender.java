@@ -61,6 +61,11 @@ final class ZaloSender implements ChannelSender {
     }
 
     @Override
+    public boolean needsLastInbound() {
+        return true;
+    }
+
+    @Override
     public SendResult send(Delivery delivery) {
         boolean inWindow = delivery.lastInboundAt()
                 .map(at -> at.plus(settings.interactionWindow()).isAfter(clock.instant()))
