@@ -41,6 +41,11 @@ final class Features implements AutoCloseable {
         return new DatabaseReadiness(this::databaseAnswers);
     }
 
+    /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
+    void configureServer(io.helidon.webserver.WebServerConfig.Builder server) {
+        channels.configureServer(server);
+    }
+
     void routing(HttpRouting.Builder routing) {
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.helidon.config.Config;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 import vn.warddesk.bot.channel.telegram.TelegramChannel;
@@ -50,6 +51,11 @@ public final class Channels implements AutoCloseable {
     public void routing(HttpRouting.Builder routing) {
         telegram.routing(routing);
         zalo.routing(routing);
+    }
+
+    /** Server-level features of the channels: CORS for the Zalo Mini App on /api/v1/*. */
+    public void configureServer(WebServerConfig.Builder server) {
+        zalo.cors(server);
     }
 
     public ZaloMiniAppVerifier miniAppVerifier() {

@@ -1,12 +1,18 @@
 package vn.warddesk.bot.channel.zalo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.helidon.config.Config;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.spi.ServerFeature;
 
 import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.outbox.ChannelSender;
@@ -18,12 +24,15 @@ public final class ZaloChannel {
     private final ZaloWebhook webhook;
     private final ZaloSender sender;
     private final ZaloMiniAppVerifier verifier;
+    private final List<String> corsOrigins;
 
-    private ZaloChannel(ZaloSettings settings, ZaloWebhook webhook, ZaloSender sender, ZaloMiniAppVerifier verifier) {
+    private ZaloChannel(ZaloSettings settings, ZaloWebhook webhook, ZaloSender sender, ZaloMiniAppVerifier verifier,
+                        List<String> corsOrigins) {
         this.settings = settings;
         this.webhook = webhook;
         this.sender = sender;
         this.verifier = verifier;
+        this.corsOrigins = corsOrigins;
     }
 
     public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
@@ -35,11 +44,37 @@ public final class ZaloChannel {
                                               root.get("ward.default-id").asString().orElse("default"), port, accepted,
                                               clock);
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
-                               new ZaloMiniAppVerifier(settings, http));
+                               new ZaloMiniAppVerifier(settings, http),
+                               root.get("zalo.mini-app.cors-origins").asList(String.class).orElse(List.of()).stream()
+                                       .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList());
     }
 
     public void routing(HttpRouting.Builder routing) {
         routing.post("/webhooks/zalo", webhook::handle);
+    }
+
+    /**
+     * Cross-origin access for the Mini App (a web app on Zalo's origin calling /api/v1/* from the browser), with
+     * Helidon's CORS support: only the configured origins, only /api/v1/*, no credentials (tokens travel in the
+     * Authorization header). It replaces the CORS feature Helidon discovers on the classpath, whose defaults answer
+     * Access-Control-Allow-Origin: * on every path.
+     */
+    public void cors(WebServerConfig.Builder server) {
+        List<ServerFeature> others = server.features().stream().filter(f -> !(f instanceof CorsFeature)).toList();
+        server.featuresDiscoverServices(false).features(others);
+        server.addFeature(CorsFeature.create(cors -> {
+            cors.addDefaults(false);
+            if (!corsOrigins.isEmpty()) {
+                cors.addPath(path -> path.pathPattern("/api/v1/*")
+                        .allowOrigins(Set.copyOf(corsOrigins))
+                        .allowMethods(Set.of("GET", "POST", "PUT", "DELETE"))
+                        .allowHeaders(Set.of("Authorization", "Content-Type"))
+                        .allowCredentials(false)
+                        .maxAge(Duration.ofMinutes(10)));
+            } else {
+                cors.enabled(false);
+            }
+        }));
     }
 
     public Optional<ChannelSender> sender() {
