@@ -45,8 +45,15 @@ public final class ZaloChannel {
                                               clock);
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
                                new ZaloMiniAppVerifier(settings, http),
-                               root.get("zalo.mini-app.cors-origins").asList(String.class).orElse(List.of()).stream()
-                                       .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList());
+                               origins(root.get("zalo.mini-app.cors-origins")));
+    }
+
+    /** A list in YAML, or one comma-separated string (what an environment variable can carry). */
+    static List<String> origins(Config node) {
+        List<String> raw = node.type() == Config.Type.LIST ? node.asList(String.class).orElse(List.of())
+                : List.of(node.asString().orElse("").split(","));
+        return raw.stream().map(String::strip).filter(o -> !o.isEmpty())
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
     }
 
     public void routing(HttpRouting.Builder routing) {

@@ -38,7 +38,7 @@ class MiniAppCorsTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("mini_app_cors");
-        Config config = Config.just(ConfigSources.create(Map.of("zalo.mini-app.cors-origins.0", MINI_APP + "/",
+        Config config = Config.just(ConfigSources.create(Map.of("zalo.mini-app.cors-origins", "https://other.example, " + MINI_APP + "/",
                                                                 "outbox.enabled", "false")));
         channels = Channels.create(config, pool, Clock.systemUTC(), new RecordingPort(pool));
         channels.configureServer(server);
