@@ -107,11 +107,15 @@ class TelegramDeliveryTest {
         String conversation = OutboxRows.conversation(pool, "telegram", "701", Instant.now());
         OutboxRows.enqueue(pool, conversation, "telegram", "701", Reply.text("Hồ sơ gồm tờ khai"));
 
+        double sentBefore = counter("warddesk.outbox.sent");
+        double retriedBefore = counter("warddesk.outbox.retried");
         dispatcher(Map.of()).start();
 
         assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
         sleepQuietly(200);
         assertEquals(3, requestsTo("701").size(), "two failed attempts and one delivery");
+        assertTrue(counter("warddesk.outbox.sent") >= sentBefore + 1, "sent is counted");
+        assertTrue(counter("warddesk.outbox.retried") >= retriedBefore + 2, "both retries are counted");
         OutboxRows.Row row = OutboxRows.rows(pool, conversation).get(0);
         assertEquals(3, row.attempts());
     }
@@ -235,6 +239,11 @@ class TelegramDeliveryTest {
         assertTrue(requests.get(2).getBodyAsString().contains("ask:birth:documents"));
         assertTrue(!requests.get(2).getBodyAsString().contains("xxxxx"), "a 65-byte callback_data is not sent");
         assertTrue(!requests.get(0).getBodyAsString().contains("inline_keyboard"), "buttons go under the last part");
+    }
+
+    private static double counter(String name) {
+        return io.helidon.metrics.api.Metrics.globalRegistry()
+                .getOrCreate(io.helidon.metrics.api.Counter.builder(name)).count();
     }
 
     private static void sleepQuietly(long millis) {
