@@ -63,12 +63,13 @@ public final class ZaloChannel {
     /**
      * Cross-origin access for the Mini App (a web app on Zalo's origin calling /api/v1/* from the browser), with
      * Helidon's CORS support: only the configured origins, only /api/v1/*, no credentials (tokens travel in the
-     * Authorization header). It replaces the CORS feature Helidon discovers on the classpath, whose defaults answer
-     * Access-Control-Allow-Origin: * on every path.
+     * Authorization header). It replaces a CORS feature with Helidon's defaults (Access-Control-Allow-Origin: * on
+     * every path), which the Helidon test extension installs from the classpath.
      */
     public void cors(WebServerConfig.Builder server) {
+        // Keep every other feature (and their discovery); only a CORS feature already put there is replaced.
         List<ServerFeature> others = server.features().stream().filter(f -> !(f instanceof CorsFeature)).toList();
-        server.featuresDiscoverServices(false).features(others);
+        server.features(others);
         server.addFeature(CorsFeature.create(cors -> {
             cors.addDefaults(false);
             if (!corsOrigins.isEmpty()) {

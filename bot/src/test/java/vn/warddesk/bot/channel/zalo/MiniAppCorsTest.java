@@ -30,9 +30,11 @@ class MiniAppCorsTest {
     private static HikariDataSource pool;
     private static Channels channels;
     private final Http1Client client;
+    private final io.helidon.webserver.WebServer server;
 
-    MiniAppCorsTest(Http1Client client) {
+    MiniAppCorsTest(Http1Client client, io.helidon.webserver.WebServer server) {
         this.client = client;
+        this.server = server;
     }
 
     @SetUpServer
@@ -45,6 +47,7 @@ class MiniAppCorsTest {
         server.routing(routing -> {
             channels.routing(routing);
             routing.get("/api/v1/office", (req, res) -> res.send("{}"));
+            routing.post("/api/v1/conversations", (req, res) -> res.status(Status.CREATED_201).send("{}"));
         });
     }
 
@@ -69,6 +72,15 @@ class MiniAppCorsTest {
         try (Http1ClientResponse get = client.get("/api/v1/office").header(HeaderNames.ORIGIN, MINI_APP).request()) {
             assertEquals(Status.OK_200, get.status());
             assertEquals(MINI_APP, get.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN).orElse(""));
+        }
+    }
+
+    @Test
+    void the_kiosk_on_the_same_origin_is_not_affected() {
+        // Browsers send Origin on same-origin POSTs: the kiosk's own origin must not be refused.
+        try (Http1ClientResponse post = client.post("/api/v1/conversations")
+                .header(HeaderNames.ORIGIN, "http://localhost:" + server.port()).submit("{}")) {
+            assertEquals(Status.CREATED_201, post.status());
         }
     }
 
