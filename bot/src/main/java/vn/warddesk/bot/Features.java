@@ -18,6 +18,7 @@ import vn.warddesk.bot.catalog.CatalogStore;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.cases.StaffCaseApi;
+import vn.warddesk.bot.channel.Channels;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
@@ -33,18 +34,23 @@ final class Features implements AutoCloseable {
     private final CatalogStore catalog;
     private final CatalogService catalogService;
     private final Engine engine;
+    private final Channels channels;
 
-    private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine) {
+    private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
+                     Channels channels) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.catalogService = catalogService;
         this.engine = engine;
+        this.channels = channels;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
         CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""));
-        return new Features(dataSource, catalog, catalogService, Engine.create(config, dataSource, catalog, clock));
+        Engine engine = Engine.create(config, dataSource, catalog, clock);
+        Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
+        return new Features(dataSource, catalog, catalogService, engine, channels);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
@@ -118,6 +124,11 @@ final class Features implements AutoCloseable {
         return new DatabaseReadiness(this::databaseAnswers);
     }
 
+    /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
+    void configureServer(io.helidon.webserver.WebServerConfig.Builder server) {
+        channels.configureServer(server);
+    }
+
     void routing(HttpRouting.Builder routing) {
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
@@ -125,6 +136,7 @@ final class Features implements AutoCloseable {
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
         engine.routing(routing);
+        channels.routing(routing);
         routing.register("/api/v1", catalogService);
     }
 
@@ -139,6 +151,7 @@ final class Features implements AutoCloseable {
     @Override
     public void close() {
         // Background workers (outbox dispatcher, retention job) stop here.
+        channels.close();
         engine.retention().close();
     }
 }
