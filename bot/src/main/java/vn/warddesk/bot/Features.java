@@ -13,6 +13,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 import vn.warddesk.bot.observe.DatabaseReadiness;
+import vn.warddesk.bot.staff.Staff;
 
 /**
  * Wires every feature from the configuration and the database, and registers their routes.
@@ -20,13 +21,16 @@ import vn.warddesk.bot.observe.DatabaseReadiness;
  */
 final class Features implements AutoCloseable {
     private final DataSource dataSource;
+    private final Staff staff;
 
-    private Features(DataSource dataSource) {
+    private Features(DataSource dataSource, Staff staff) {
         this.dataSource = dataSource;
+        this.staff = staff;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
-        return new Features(dataSource);
+        Staff staff = Staff.create(config, dataSource, clock);
+        return new Features(dataSource, staff);
     }
 
     DatabaseReadiness readiness() {
@@ -39,6 +43,7 @@ final class Features implements AutoCloseable {
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
+        staff.routing(routing);
     }
 
     private boolean databaseAnswers() {
