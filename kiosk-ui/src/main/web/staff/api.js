@@ -9,6 +9,19 @@ export class ApiError extends Error {
   }
 }
 
+// Vietnamese wording for the server's stable error keys; other errors show the server's message.
+const MESSAGES = {
+  wrong_credentials: 'Sai tên đăng nhập hoặc mật khẩu.',
+  too_many_attempts: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  signed_out: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+  csrf: 'Phiên làm việc không hợp lệ. Hãy tải lại trang.',
+  password_change_required: 'Hãy đổi mật khẩu trước.',
+  wrong_password: 'Mật khẩu hiện tại không đúng.',
+  not_found: 'Không tìm thấy trong phường của bạn.',
+  username_taken: 'Tên đăng nhập đã được dùng.',
+  forbidden: 'Tài khoản của bạn không có quyền này.',
+};
+
 export function setCsrf(token) {
   csrfToken = token;
 }
@@ -31,7 +44,8 @@ export async function api(method, path, body) {
   const type = response.headers.get('content-type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : await response.text();
   if (!response.ok) {
-    const message = data && data.message ? data.message : 'Lỗi ' + response.status;
+    const code = data && data.error ? data.error : '';
+    const message = MESSAGES[code] || (data && data.message ? data.message : 'Lỗi ' + response.status);
     throw new ApiError(response.status, data && data.error ? data.error : 'http_' + response.status, message);
   }
   return data;
