@@ -37,13 +37,18 @@ export function signedIn(me) {
   for (const page of PAGES) {
     if (has(page.role)) nav.append(el('a', { href: '#/' + page.route, id: 'nav-' + page.route, text: page.label }));
   }
+  let target = location.hash;
   if (me.mustChangePassword) {
-    location.hash = '#/password';
+    target = '#/password';
   } else if (!location.hash || location.hash === '#/login' || location.hash === '#/password') {
     const first = PAGES.find(page => has(page.role));
-    location.hash = '#/' + (first ? first.route : 'none');
+    target = '#/' + (first ? first.route : 'none');
   }
-  route();
+  if (target !== location.hash) {
+    location.hash = target; // the hashchange event routes
+  } else {
+    route();
+  }
 }
 
 export function signedOut(message) {
@@ -58,9 +63,11 @@ export function signedOut(message) {
 /** Runs a view; a 401 anywhere sends the user back to the sign-in form. */
 export async function show(view, ...args) {
   for (const stop of session.cleanup.splice(0)) stop();
-  clear(main);
+  // Each view draws into its own container: a slower, superseded view then draws into a detached node.
+  const container = el('div', { class: 'view' });
+  clear(main).append(container);
   try {
-    await view(main, ...args);
+    await view(container, ...args);
   } catch (e) {
     failed(e);
   }

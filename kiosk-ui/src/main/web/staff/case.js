@@ -141,6 +141,7 @@ export async function caseView(main, code) {
   }
   right.prepend(work);
 
+  if (!main.isConnected) return; // superseded by another view meanwhile
   // Keep the open case current when it changes elsewhere (citizen writes, colleague acts).
   const events = new EventSource('/api/v1/staff/events');
   let timer = null;

@@ -115,6 +115,7 @@ export async function queueView(main) {
   drawTabs();
   await load();
 
+  if (!main.isConnected) return; // superseded by another view meanwhile
   // Live updates: the server says "case-changed"; we re-fetch what this account may see.
   let timer = null;
   const events = new EventSource('/api/v1/staff/events');
