@@ -6,8 +6,14 @@ function bars(items, label, value) {
   const max = Math.max(1, ...items.map(value));
   return el('ol', { class: 'bars' }, items.map(item => el('li', {},
     el('span', { class: 'bar-label', text: label(item) }),
-    el('span', { class: 'bar', style: 'width:' + Math.round(100 * value(item) / max) + '%' }),
+    bar(Math.round(100 * value(item) / max)),
     el('span', { class: 'bar-value', text: value(item) }))));
+}
+
+function bar(percentWidth) {
+  const node = el('span', { class: 'bar' });
+  node.style.width = percentWidth + '%'; // CSSOM, allowed by the console's CSP (no inline style attributes)
+  return node;
 }
 
 function percent(x) {

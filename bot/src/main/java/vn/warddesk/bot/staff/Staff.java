@@ -74,6 +74,19 @@ public final class Staff {
     }
 
     public void routing(HttpRouting.Builder routing) {
+        routing.addFilter((chain, request, response) -> {
+            String path = request.path().path();
+            if (path.startsWith("/staff") || path.startsWith("/api/v1/staff")) {
+                // Defence in depth for the console: only our own scripts and styles, never framed, no referrer.
+                response.header(HeaderNames.create("Content-Security-Policy"),
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                                + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+                response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+                response.header(HeaderNames.create("X-Frame-Options"), "DENY");
+            }
+            chain.proceed();
+        });
         routing.register("/api/v1/staff", service);
     }
 

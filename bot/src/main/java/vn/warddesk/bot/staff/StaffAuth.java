@@ -61,6 +61,7 @@ final class StaffAuth {
         }
         Account account = stored.get().account();
         store.clearFailures(usernameKey);
+        store.purgeExpired(now.minus(settings.sessionIdleTimeout()), now, since);
         String token = Secrets.token();
         store.createSession(Secrets.sha256(token), account.id(), now, now.plus(settings.sessionMaxAge()));
         audit.record(account.username(), account.wardId(), "login.success", "", "", ip);

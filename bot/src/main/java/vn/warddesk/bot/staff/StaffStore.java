@@ -179,6 +179,12 @@ final class StaffStore {
         update("DELETE FROM staff_session WHERE account_id = ? AND token_hash <> ?", accountId, exceptTokenHash);
     }
 
+    /** Housekeeping at each sign-in: sessions past their limits and failures older than the throttling window. */
+    void purgeExpired(Instant idleSince, Instant now, Instant failuresSince) {
+        update("DELETE FROM staff_session WHERE last_seen_at < ? OR expires_at <= ?", Timestamp.from(idleSince), Timestamp.from(now));
+        update("DELETE FROM staff_login_failure WHERE at < ?", Timestamp.from(failuresSince));
+    }
+
     // ---- sign-in failures
 
     void recordFailure(String usernameKey, String ipHash, Instant now) {

@@ -83,6 +83,8 @@ class StaffSignInApiTest {
         assertEquals("demo-hoa-an", answer.json().path("wardId").asText());
         assertTrue(answer.json().path("demo").asBoolean());
         assertFalse(answer.body().contains("password_hash") || answer.body().contains("argon2"), "no hash in answers");
+        assertTrue(answer.header("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        assertEquals("no-store", answer.header("Cache-Control").orElseThrow());
     }
 
     @Test
