@@ -3,6 +3,7 @@ package vn.warddesk.bot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
+import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 import vn.warddesk.bot.staff.Staff;
 
@@ -29,7 +31,9 @@ final class Features implements AutoCloseable {
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
-        Staff staff = Staff.create(config, dataSource, clock);
+        // The engine's wiring owns this Cases instance once it lands; staff only reads and works cases through it.
+        Cases cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"));
+        Staff staff = Staff.create(config, dataSource, clock, cases);
         return new Features(dataSource, staff);
     }
 

@@ -37,6 +37,11 @@ public final class Staff {
         return create(config, dataSource, clock, Optional.empty(), true);
     }
 
+    /** With case work over the engine's cases (the normal wiring). */
+    public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases) {
+        return create(config, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true);
+    }
+
     /** For command-line tools: never seeds demo accounts. */
     public static Staff forCommandLine(Config config, DataSource dataSource, Clock clock) {
         return create(config, dataSource, clock, Optional.empty(), false);

@@ -114,6 +114,7 @@ final class StaffService implements HttpService {
         rules.post("/cases/{code}/handback", secured(Role.OFFICER, false,
                                                     call -> change(call, "case.handback", "", desk -> desk.handBack(call.ward(), code(call), call.account().username()))));
         rules.post("/cases/{code}/resolve", secured(Role.OFFICER, false, this::resolve));
+        rules.get("/cases/{code}/consent-receipt", secured(Role.OFFICER, false, this::consentReceipt));
         rules.get("/cases/{code}/notes", secured(Role.OFFICER, false, this::notes));
         rules.post("/cases/{code}/notes", secured(Role.OFFICER, false, this::addNote));
     }
@@ -573,6 +574,29 @@ final class StaffService implements HttpService {
             throw ApiError.badRequest("Give an outcome of 1 to 500 characters.");
         }
         return change(call, "case.resolve", "", desk -> desk.resolve(call.ward(), code(call), call.account().username(), outcome));
+    }
+
+    /** The consent record behind a case, shaped after the Kantara Consent Receipt fields (audited: personal data). */
+    private Object consentReceipt(Call call) {
+        String code = code(call);
+        CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(ApiError::notFound);
+        CaseDesk.Consent consent = detail.consent()
+                .orElseThrow(() -> new ApiError(404, "no_consent", "This case has no consent record (a handoff)."));
+        audit.record(call.account(), "case.consent_receipt", "case:" + code, "", call.ip());
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("version", "KI-CR-v1.1.0");
+        receipt.put("consentReceiptID", "consent-" + consent.id());
+        receipt.put("jurisdiction", "VN");
+        receipt.put("consentTimestamp", consent.at().getEpochSecond());
+        receipt.put("collectionMethod", consent.method());
+        receipt.put("piiControllers", List.of(Map.of("piiController", "Ủy ban nhân dân " + call.ward())));
+        receipt.put("policyUrl", "notice:" + consent.noticeVersion());
+        receipt.put("noticeSha256", consent.textSha256());
+        receipt.put("decision", consent.decision());
+        receipt.put("withdrawnAt", consent.withdrawnAt().orElse(null));
+        receipt.put("caseCode", code);
+        receipt.put("channel", detail.summary().channel());
+        return receipt;
     }
 
     private Object notes(Call call) {
