@@ -8,7 +8,7 @@ import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * Our feature set, in two equivalent forms.
+ * Our feature set, in two equivalent forms (the same strings, as strings or as hashes).
  * <ul>
  *   <li>OpenNLP {@link FeatureGenerator}s producing feature strings; used for training through {@code DocumentCategorizerME}.
  *       They receive the accented tokens of a {@link NormalizedText} and fold them themselves.</li>
@@ -16,11 +16,18 @@ import opennlp.tools.doccat.FeatureGenerator;
  *       them; used at run time so that {@code understand()} allocates almost nothing. A test checks both forms agree.</li>
  * </ul>
  * Features: word unigrams and bigrams on the accented ({@code w=}, {@code b=}) and folded ({@code f=}, {@code g=}) tokens,
- * and character 3- to 5-grams of the folded text padded with a space at both ends ({@code c=}), which carry typos and
- * run-together words.
+ * character 3- to 5-grams of the folded text padded with a space at both ends ({@code c=}), which carry typos and
+ * run-together words, and concepts from the bilingual lexicon ({@code k=}, see {@link Concepts}).
  */
 final class Features {
 
+    /**
+     * Feature repetitions act as feature weights under L2: a text has ~3 char n-grams per character but only a few words
+     * and concepts. Word unigrams x2 and concepts x3 were chosen on the validation split of the training data
+     * (0.897 -> 0.933 intent accuracy; x5/x8 did not help further).
+     */
+    static final int CONCEPT_REPEAT = 3;
+    static final int WORD_REPEAT = 2;
     static final int MIN_CHAR_GRAM = 3;
     static final int MAX_CHAR_GRAM = 5;
 
@@ -34,7 +41,7 @@ final class Features {
 
     /** The generators, in a fixed order, that the shipped models are trained with. */
     static FeatureGenerator[] generators() {
-        return new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams()};
+        return new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams(), new Concepts.Generator()};
     }
 
     /** All feature strings of a token array (what OpenNLP sees). */
@@ -69,7 +76,9 @@ final class Features {
             String bi = folded ? "g=" : "b=";
             List<String> features = new ArrayList<>(tokens.length * 2);
             for (int i = 0; i < tokens.length; i++) {
-                features.add(uni + tokens[i]);
+                for (int r = 0; r < WORD_REPEAT; r++) {
+                    features.add(uni + tokens[i]);
+                }
                 if (i + 1 < tokens.length) {
                     features.add(bi + tokens[i] + ' ' + tokens[i + 1]);
                 }
@@ -109,19 +118,25 @@ final class Features {
             return;
         }
         String fullFolded = text.folded();
-        out.ensure(4 * count + 3 * (fullFolded.length() + 2));
+        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * (fullFolded.length() + 2) + 8);
         long[] buffer = out.values;
         int size = 0;
         for (int i = 0; i < count; i++) {
             String token = tokens.get(i);
-            buffer[size++] = finish(mix(W, token));
+            long wordHash = finish(mix(W, token));
+            for (int r = 0; r < WORD_REPEAT; r++) {
+                buffer[size++] = wordHash;
+            }
             if (i + 1 < count) {
                 buffer[size++] = finish(mix(mix(mix(B, token), ' '), tokens.get(i + 1)));
             }
         }
         for (int i = 0; i < count; i++) {
             String token = folded.get(i);
-            buffer[size++] = finish(mix(F, token));
+            long wordHash = finish(mix(F, token));
+            for (int r = 0; r < WORD_REPEAT; r++) {
+                buffer[size++] = wordHash;
+            }
             if (i + 1 < count) {
                 buffer[size++] = finish(mix(mix(mix(G, token), ' '), folded.get(i + 1)));
             }
@@ -135,6 +150,27 @@ final class Features {
                 h = mix(h, c);
                 if (n >= MIN_CHAR_GRAM) {
                     buffer[size++] = finish(h);
+                }
+            }
+        }
+        Concepts concepts = Concepts.SHIPPED;
+        for (int i = 0; i < count; i++) {
+            long h = FNV_OFFSET;
+            for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
+                if (n > 0) {
+                    h = mix(h, ' ');
+                }
+                h = mix(h, folded.get(i + n));
+                long feature = concepts.featureOf(finish(h));
+                if (feature != 0) {
+                    if (size + CONCEPT_REPEAT > buffer.length) {
+                        out.size = size;
+                        out.ensure(size * 2 + CONCEPT_REPEAT);
+                        buffer = out.values;
+                    }
+                    for (int r = 0; r < CONCEPT_REPEAT; r++) {
+                        buffer[size++] = feature;
+                    }
                 }
             }
         }
@@ -178,7 +214,7 @@ final class Features {
 
         void ensure(int capacity) {
             if (values.length < capacity) {
-                values = new long[Math.max(capacity, values.length * 2)];
+                values = java.util.Arrays.copyOf(values, Math.max(capacity, values.length * 2));
             }
         }
     }

@@ -136,6 +136,12 @@ final class StaffService implements HttpService {
     /** Resolves the session, checks role, password state and CSRF, and turns failures into clean JSON answers. */
     private void run(ServerRequest req, ServerResponse res, Role role, boolean allowedBeforePasswordChange, Handler handler) {
         String ip = ip(req);
+        if (!req.headers().cookies().contains(COOKIE)
+            && req.headers().first(HeaderNames.AUTHORIZATION).map(h -> h.startsWith("Bearer ")).orElse(false)) {
+            // Machine calls with the admin token (no staff session) go to the engine's token-protected API, if any.
+            res.next();
+            return;
+        }
         try {
             String token = req.headers().cookies().first(COOKIE).orElse("");
             StaffAuth.Session session = auth.session(token)
