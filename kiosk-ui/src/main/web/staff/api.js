@@ -2,10 +2,11 @@
 let csrfToken = null;
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, details) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details || [];
   }
 }
 
@@ -46,7 +47,8 @@ export async function api(method, path, body) {
   if (!response.ok) {
     const code = data && data.error ? data.error : '';
     const message = MESSAGES[code] || (data && data.message ? data.message : 'Lỗi ' + response.status);
-    throw new ApiError(response.status, data && data.error ? data.error : 'http_' + response.status, message);
+    throw new ApiError(response.status, data && data.error ? data.error : 'http_' + response.status, message,
+      data && Array.isArray(data.problems) ? data.problems : []);
   }
   return data;
 }

@@ -18,29 +18,42 @@ export async function catalogView(main) {
   async function load(id) {
     clear(body);
     if (!id) return;
-    let versions = [];
+    const base = '/api/v1/admin/procedures/' + encodeURIComponent(id);
+    let current = null;
+    let list = [];
     try {
-      versions = await api('GET', '/api/v1/admin/procedures/' + encodeURIComponent(id) + '/versions');
+      current = await api('GET', base);
+      list = (await api('GET', base + '/versions')).versions || [];
     } catch (e) {
       failed(e);
+      return;
     }
-    const list = Array.isArray(versions) ? versions : versions.versions || [];
-    const latest = list.length ? list[0] : null;
+    list.sort((a, b) => b.version - a.version);
     const editor = el('textarea', { id: 'catalog-json', rows: 18, class: 'mono', 'aria-label': 'Nội dung (JSON)' });
-    editor.value = latest && latest.content ? JSON.stringify(latest.content, null, 2) : '';
+    editor.value = JSON.stringify(current.content, null, 2);
+    body.append(el('p', { id: 'catalog-live', text: 'Phiên bản đang dùng: ' + current.version }));
     body.append(el('section', { class: 'card' }, el('h2', { text: 'Sửa nội dung (JSON)' }), editor,
       el('button', { type: 'button', class: 'btn primary', id: 'catalog-save', text: 'Lưu phiên bản mới', onclick: async () => {
         let content;
         try { content = JSON.parse(editor.value); } catch (e) { toast('Nội dung không phải JSON hợp lệ.', 'error'); return; }
-        try { await api('PUT', '/api/v1/admin/procedures/' + encodeURIComponent(id), content); toast('Đã lưu.'); load(id); } catch (e) { failed(e); }
+        try {
+          const saved = await api('PUT', base, content);
+          toast(saved.unchanged ? 'Không có thay đổi.' : 'Đã lưu phiên bản ' + saved.version + '.');
+          load(id);
+        } catch (e) {
+          const problems = e.details && e.details.length ? ': ' + e.details.map(p => p.field + ' – ' + p.problem).join('; ') : '';
+          toast(e.message + problems, 'error');
+        }
       } })));
     body.append(el('section', { class: 'card' }, el('h2', { text: 'Các phiên bản' }),
-      el('ol', { class: 'versions' }, list.map(v => el('li', {},
-        el('div', { class: 'meta', text: 'Phiên bản ' + v.version + ' · ' + (v.author || '') + ' · ' + when(v.at || v.createdAt) }),
-        v.diff ? el('pre', { class: 'diff', text: typeof v.diff === 'string' ? v.diff : JSON.stringify(v.diff, null, 2) }) : null,
-        el('button', { type: 'button', class: 'btn small', text: 'Khôi phục phiên bản này', onclick: async () => {
-          try { await api('POST', '/api/v1/admin/procedures/' + encodeURIComponent(id) + '/rollback/' + v.version, {}); toast('Đã khôi phục.'); load(id); } catch (e) { failed(e); }
-        } }))))));
+      el('ol', { class: 'versions', id: 'catalog-versions' }, list.map(v => el('li', { class: 'version', dataset: { version: v.version } },
+        el('div', { class: 'meta', text: 'Phiên bản ' + v.version + ' · ' + (v.author || '') + ' · ' + when(v.createdAt)
+          + (v.rollbackOf ? ' · khôi phục từ phiên bản ' + v.rollbackOf : '') }),
+        v.changes && v.changes.length ? el('pre', { class: 'diff', text: JSON.stringify(v.changes, null, 2) }) : null,
+        v.version === current.version ? el('span', { class: 'chip status-resolved', text: 'Đang dùng' })
+          : el('button', { type: 'button', class: 'btn small rollback', text: 'Khôi phục phiên bản này', onclick: async () => {
+            try { await api('POST', base + '/rollback/' + v.version, {}); toast('Đã khôi phục.'); load(id); } catch (e) { failed(e); }
+          } }))))));
   }
 
   pick.addEventListener('change', () => load(pick.value));

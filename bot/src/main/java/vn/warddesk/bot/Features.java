@@ -47,9 +47,10 @@ final class Features implements AutoCloseable {
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""));
         Engine engine = Engine.create(config, dataSource, catalog, clock);
         Staff staff = Staff.create(config, dataSource, clock, engine.cases());
+        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
+                .withEditors(staff::catalogEditor);
         return new Features(dataSource, catalog, catalogService, engine, staff);
     }
 

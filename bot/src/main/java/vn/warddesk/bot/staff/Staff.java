@@ -122,6 +122,22 @@ public final class Staff {
                                          Set.copyOf(account.roles().stream().map(Role::key).toList())));
     }
 
+    /**
+     * For the catalog admin API: the username of a signed-in editor (session, changed password, CSRF token on
+     * changes), else empty. Changes are written to the audit log.
+     */
+    public Optional<String> catalogEditor(ServerRequest request) {
+        Optional<Principal> editor = principal(request, "editor");
+        Method method = request.prologue().method();
+        if (editor.isPresent() && method != Method.GET && method != Method.HEAD
+            && !Boolean.TRUE.equals(request.context().get("staff.audited", Boolean.class).orElse(false))) {
+            request.context().register("staff.audited", Boolean.TRUE);
+            audit.record(editor.get().username(), editor.get().wardId(), "catalog.change", request.path().path(),
+                         method.text(), "");
+        }
+        return editor.map(Principal::username);
+    }
+
     /** Records an action of another feature in the audit log (e.g. a catalog edit by an editor). */
     public void audit(Principal principal, String action, String target, String detail) {
         audit.record(principal.username(), principal.wardId(), action, target, detail, "");
