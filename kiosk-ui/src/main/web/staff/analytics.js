@@ -46,11 +46,13 @@ export async function analyticsView(main) {
     body.append(el('section', { class: 'card' }, el('h2', { text: 'Theo ngày (cuộc trò chuyện / câu hỏi)' }),
       bars(r.perDay || [], d => d.day, d => d.conversations), bars(r.perDay || [], d => d.day + ' câu hỏi', d => d.questions)));
     if (r.topIntents) body.append(el('section', { class: 'card' }, el('h2', { text: 'Ý định hay gặp' }), bars(r.topIntents, x => x.key, x => x.count)));
-    if (r.topProcedures) body.append(el('section', { class: 'card' }, el('h2', { text: 'Thủ tục hay hỏi' }), bars(r.topProcedures, x => x.key, x => x.count)));
+    if (r.topProcedures) body.append(el('section', { class: 'card' }, el('h2', { text: 'Hồ sơ theo thủ tục' }), bars(r.topProcedures, x => x.key, x => x.count)));
     if (r.byChannel) body.append(el('section', { class: 'card' }, el('h2', { text: 'Theo kênh' }), bars(r.byChannel, x => x.key, x => x.count)));
     if (r.outOfScope) {
       body.append(el('section', { class: 'card' }, el('h2', { text: 'Câu hỏi ngoài phạm vi (đã che dữ liệu cá nhân)' }),
-        el('ul', { class: 'oos', id: 'analytics-oos' }, r.outOfScope.map(q => el('li', { text: q.text })))));
+        el('ul', { class: 'oos', id: 'analytics-oos' }, r.outOfScope.map(q => el('li', {},
+          el('span', { class: 'chip', text: q.kind === 'unclear' ? 'chưa rõ' : 'ngoài phạm vi' }), ' ', q.text))),
+        r.outOfScope.length ? null : el('p', { class: 'muted', text: 'Không có.' })));
     }
   }
 

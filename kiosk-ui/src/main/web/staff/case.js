@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { el, clear, when, toast } from './dom.js';
 import { failed, session, show } from './app.js';
 import { STATUS_LABEL } from './queue.js';
+import { procedureNames, procedureLabel } from './names.js';
 
 const ORIGIN = { citizen: 'Công dân', bot: 'Trợ lý tự động', staff: 'Cán bộ' };
 const DELIVERY = { queued: 'Đang chờ gửi', sent: 'Đã gửi', failed: 'Gửi lỗi', delivered: 'Đã hiển thị trong cuộc trò chuyện' };
@@ -36,12 +37,13 @@ export async function caseView(main, code) {
     }
   };
 
+  const names = await procedureNames();
   const readOnly = c.readOnly;
   main.append(el('p', {}, el('a', { href: '#/queue', text: '← Danh sách hồ sơ' })));
   main.append(el('div', { class: 'case-head' },
     el('h1', { id: 'case-code', text: c.code }),
     el('span', { class: 'chip status-' + c.status, id: 'case-status', text: STATUS_LABEL[c.status] || c.status }),
-    el('span', { class: 'muted', text: (c.procedureName || c.procedure) + ' · ' + c.channel + ' · tạo ' + when(c.createdAt) }),
+    el('span', { class: 'muted', text: procedureLabel(names, c.procedure) + ' · ' + c.channel + ' · tạo ' + when(c.createdAt) }),
     c.claimedBy ? el('span', { class: 'muted', text: 'Người xử lý: ' + c.claimedBy }) : null));
   if (c.status === 'withdrawn') {
     main.append(el('div', { class: 'banner warn', id: 'withdrawn-banner', role: 'alert',
@@ -112,6 +114,7 @@ export async function caseView(main, code) {
         el('div', { class: 'text', text: m.text == null ? '(nội dung đã xoá theo thời hạn lưu trữ)' : m.text }));
     }));
   right.append(el('section', { class: 'card' }, el('h2', { text: 'Cuộc trò chuyện' }), transcript));
+  transcript.scrollTop = transcript.scrollHeight; // newest messages in view
 
   // Work on the case.
   const work = el('section', { class: 'card', id: 'case-actions' }, el('h2', { text: 'Xử lý' }));

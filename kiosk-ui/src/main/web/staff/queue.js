@@ -2,9 +2,10 @@
 import { api } from './api.js';
 import { el, clear, when, age, toast } from './dom.js';
 import { session, has, failed } from './app.js';
+import { procedureNames, procedureLabel } from './names.js';
 
 export const STATUSES = [
-  ['new', 'Mới'], ['claimed', 'Đang xử lý'], ['waiting', 'Chờ công dân'], ['resolved', 'Đã giải quyết'], ['withdrawn', 'Đã rút'],
+  ['new', 'Mới'], ['claimed', 'Đang xử lý'], ['waiting', 'Chờ xử lý tiếp'], ['resolved', 'Đã giải quyết'], ['withdrawn', 'Đã rút'],
 ];
 export const STATUS_LABEL = Object.fromEntries(STATUSES);
 const CHANNELS = [['', 'Mọi kênh'], ['web', 'Web'], ['kiosk', 'Kiosk'], ['telegram', 'Telegram'], ['zalo', 'Zalo'], ['zalo_mini_app', 'Zalo Mini App']];
@@ -21,12 +22,8 @@ export async function queueView(main) {
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const list = el('div', { id: 'queue-list' });
   const live = el('span', { class: 'live', id: 'live-state', text: 'Đang kết nối…' });
-  const procedures = [['', 'Mọi thủ tục']];
-  try {
-    for (const p of await api('GET', '/api/v1/procedures?locale=vi')) procedures.push([p.id, p.name]);
-  } catch (e) {
-    // The catalog is optional for the queue; the filter then only offers "all".
-  }
+  const names = await procedureNames();
+  const procedures = [['', 'Mọi thủ tục'], ...Object.entries(names)];
   const filters = el('div', { class: 'filters' },
     select('filter-procedure', 'Thủ tục', procedures, state.procedure, v => { state.procedure = v; load(); }),
     select('filter-channel', 'Kênh', CHANNELS, state.channel, v => { state.channel = v; load(); }),
@@ -71,7 +68,7 @@ export async function queueView(main) {
     }
     const rows = cases.map(c => el('tr', { class: 'case-row', dataset: { code: c.code } },
       el('td', {}, el('a', { href: '#/case/' + encodeURIComponent(c.code), class: 'code', text: c.code })),
-      el('td', { text: c.procedureName || c.procedure }),
+      el('td', { text: procedureLabel(names, c.procedure) }),
       el('td', { text: c.channel }),
       el('td', {}, el('span', { class: 'chip status-' + c.status, text: STATUS_LABEL[c.status] || c.status })),
       el('td', { text: c.claimedBy || '–' }),

@@ -145,4 +145,21 @@ class StaffConsoleConversationBrowserTest {
             b.screenshot("real-other-ward");
         }
     }
+
+    @Test
+    void a_supervisor_sees_analytics_with_out_of_scope_questions_masked() {
+        Citizen citizen = startConversation();
+        say(citizen, Map.of("text", "giá vàng hôm nay bao nhiêu vậy, gọi tôi số 0987654321"));
+        say(citizen, Map.of("text", "làm giấy khai sinh cần gì"));
+        try (StaffBrowser b = new StaffBrowser(uri.toString().replaceAll("/$", ""))) {
+            b.signIn("demo.supervisor", "demo-supervisor-2026");
+            b.click(By.id("nav-analytics"));
+            b.await(By.id("analytics-oos"));
+            String page = b.driver().findElement(By.id("analytics-body")).getText();
+            assertTrue(page.contains("giá vàng hôm nay"), "the out-of-scope question is listed for review");
+            assertFalse(page.contains("0987654321"), "phone numbers are masked");
+            assertTrue(page.contains("birth_registration"), "top intents");
+            b.screenshot("analytics");
+        }
+    }
 }
