@@ -283,11 +283,12 @@ public final class Cli {
         List<Trainer.Params> candidates = List.of(
                 new Trainer.Params("MAXENT", 150, 1, 0),
                 new Trainer.Params("MAXENT", 400, 1, 0),
-                new Trainer.Params("MAXENT_QN", 300, 1, 0.5),
-                new Trainer.Params("MAXENT_QN", 300, 1, 1.0),
-                new Trainer.Params("MAXENT_QN", 300, 1, 2.0),
-                new Trainer.Params("PERCEPTRON", 100, 1, 0),
-                new Trainer.Params("PERCEPTRON", 300, 1, 0));
+                new Trainer.Params("MAXENT_QN", 150, 1, 0.5),
+                new Trainer.Params("MAXENT_QN", 150, 1, 1.0),
+                new Trainer.Params("MAXENT_QN", 150, 1, 2.0),
+                new Trainer.Params("MAXENT_QN", 150, 2, 1.0),
+                new Trainer.Params("MAXENT_QN", 150, 3, 1.0),
+                new Trainer.Params("PERCEPTRON", 100, 1, 0));
         List<Map<String, Object>> results = new ArrayList<>();
         for (Trainer.Params params : candidates) {
             long started = System.nanoTime();
