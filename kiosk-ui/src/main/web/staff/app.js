@@ -35,7 +35,8 @@ export function signedIn(me) {
   document.getElementById('demo-badge').hidden = !me.demo;
   const nav = clear(document.getElementById('nav'));
   for (const page of PAGES) {
-    if (has(page.role)) nav.append(el('a', { href: '#/' + page.route, id: 'nav-' + page.route, text: page.label }));
+    // Nothing but the password form until a one-time password has been replaced.
+    if (has(page.role) && !me.mustChangePassword) nav.append(el('a', { href: '#/' + page.route, id: 'nav-' + page.route, text: page.label }));
   }
   let target = location.hash;
   if (me.mustChangePassword) {

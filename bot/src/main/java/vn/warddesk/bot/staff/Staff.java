@@ -18,15 +18,11 @@ import io.helidon.webserver.http.ServerRequest;
 public final class Staff {
     private static final System.Logger LOGGER = System.getLogger(Staff.class.getName());
 
-    private final StaffSettings settings;
-    private final StaffStore store;
     private final StaffAuth auth;
     private final Audit audit;
     private final StaffService service;
 
-    private Staff(StaffSettings settings, StaffStore store, StaffAuth auth, Audit audit, StaffService service) {
-        this.settings = settings;
-        this.store = store;
+    private Staff(StaffAuth auth, Audit audit, StaffService service) {
         this.auth = auth;
         this.audit = audit;
         this.service = service;
@@ -56,7 +52,7 @@ public final class Staff {
                                                      .orElse(Duration.ofSeconds(2)));
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock, Staff::intentOf),
                                                 cases, events, settings, clock);
-        Staff staff = new Staff(settings, store, auth, audit, service);
+        Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
         }

@@ -74,7 +74,7 @@ class StaffConsoleAccountsBrowserTest {
 
         b.signIn(firstAdmin.username(), firstAdmin.oneTimePassword());
         b.await(By.id("password-form"));
-        assertTrue(b.driver().findElement(By.id("nav")).getText().contains("Tài khoản"));
+        assertEquals("", b.driver().findElement(By.id("nav")).getText(), "no other page before the password is changed");
         b.screenshot("first-login-change-password");
         b.type(By.id("current-password"), firstAdmin.oneTimePassword());
         b.type(By.id("new-password"), "Hoa-An-admin-2026!");
@@ -82,6 +82,7 @@ class StaffConsoleAccountsBrowserTest {
         b.click(By.id("password-submit"));
 
         b.await(By.id("account-form"));
+        assertTrue(b.driver().findElement(By.id("nav")).getText().contains("Tài khoản"));
         assertTrue(b.driver().findElement(By.id("demo-badge")).getAttribute("hidden") != null, "a real account is not DEMO");
         b.type(By.id("account-username"), "officer.lan");
         b.type(By.id("account-display"), "<img src=x onerror=alert(1)>Trần Thị Lan");
