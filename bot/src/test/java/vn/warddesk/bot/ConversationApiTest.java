@@ -262,9 +262,12 @@ class ConversationApiTest {
     @Test
     void while_an_officer_holds_the_case_free_text_is_forwarded_with_one_acknowledgement() throws Exception {
         Chat chat = start("web", "vi");
+        chat.say("đăng ký khai sinh cần giấy tờ gì");
         JsonNode handed = chat.say("tôi muốn gặp cán bộ");
         String code = handed.path("caseCode").asText();
         assertEquals("handed_off", handed.path("state").asText());
+        assertEquals("birth_registration", staff(Method.GET, "/api/v1/staff/cases/" + code, null).path("procedure").asText(),
+                     "staff see what the citizen was asking about");
         staff(Method.POST, "/api/v1/staff/cases/" + code + "/claim", "{\"officer\":\"an\"}");
         JsonNode first = chat.say("đăng ký khai sinh cần giấy tờ gì");
         JsonNode second = chat.say("lệ phí bao nhiêu");
