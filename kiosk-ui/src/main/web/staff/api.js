@@ -27,8 +27,8 @@ export function setCsrf(token) {
   csrfToken = token;
 }
 
-export async function api(method, path, body) {
-  const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+export async function api(method, path, body, headers = {}) {
+  const options = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin', cache: 'no-store' };
   if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);

@@ -37,7 +37,8 @@ export async function catalogView(main) {
         let content;
         try { content = JSON.parse(editor.value); } catch (e) { toast('Nội dung không phải JSON hợp lệ.', 'error'); return; }
         try {
-          const saved = await api('PUT', base, content);
+          // If-Match: a colleague's newer version is never overwritten unseen.
+          const saved = await api('PUT', base, content, { 'If-Match': String(current.version) });
           toast(saved.unchanged ? 'Không có thay đổi.' : 'Đã lưu phiên bản ' + saved.version + '.');
           load(id);
         } catch (e) {
