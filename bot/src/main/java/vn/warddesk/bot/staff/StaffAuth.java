@@ -43,11 +43,11 @@ final class StaffAuth {
         String ipHash = audit.ipHash(ip);
         Instant now = clock.instant();
         Instant since = now.minus(settings.failureWindow());
-        refuseWhenThrottled(store.failures("user", usernameKey, since), settings.maxFailuresPerAccount(), now, name, ip);
-        refuseWhenThrottled(store.failures("ip", ipHash, since), settings.maxFailuresPerIp(), now, name, ip);
-
         Optional<StaffStore.StoredAccount> stored = name.isEmpty() || name.length() > 64
                 ? Optional.empty() : store.accountByUsername(name);
+        refuseWhenThrottled(store.failures("user", usernameKey, since), settings.maxFailuresPerAccount(), now, stored, ip);
+        refuseWhenThrottled(store.failures("ip", ipHash, since), settings.maxFailuresPerIp(), now, stored, ip);
+
         boolean ok = stored.isPresent()
                 ? hasher.verify(password == null ? "" : password, stored.get().passwordHash())
                 : hasher.verifyNothing(password == null ? "" : password);
@@ -68,11 +68,14 @@ final class StaffAuth {
         return new Session(token, account);
     }
 
-    private void refuseWhenThrottled(StaffStore.Failures failures, int limit, Instant now, String name, String ip) {
+    private void refuseWhenThrottled(StaffStore.Failures failures, int limit, Instant now,
+                                     Optional<StaffStore.StoredAccount> stored, String ip) {
         if (failures.count() >= limit) {
             Instant freeAt = failures.oldest().orElse(now).plus(settings.failureWindow());
             long seconds = Math.max(1, Duration.between(now, freeAt).toSeconds() + 1);
-            audit.record("-", "-", "login.throttled", "", "", ip);
+            // A known account's ward sees the lock-out in its audit log; unknown names are not written down.
+            audit.record(stored.map(a -> a.account().username()).orElse("-"),
+                         stored.map(a -> a.account().wardId()).orElse("-"), "login.throttled", "", "", ip);
             throw new ApiError(429, "too_many_attempts",
                                "Too many failed sign-ins. Try again in " + ((seconds + 59) / 60) + " minutes.", seconds);
         }

@@ -135,7 +135,7 @@ class StaffSignInApiTest {
     }
 
     @Test
-    void five_failures_lock_the_account_for_the_window_with_retry_after() {
+    void five_failures_lock_the_account_for_the_window_with_retry_after() throws SQLException {
         for (int i = 0; i < 5; i++) {
             assertEquals(401, api.login("demo.phumy", "guess-" + i, from("10.0.3." + i)).status());
         }
@@ -143,6 +143,8 @@ class StaffSignInApiTest {
         assertEquals(429, locked.status(), "even the right password waits, from any address");
         long retryAfter = Long.parseLong(locked.header("Retry-After").orElseThrow());
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60 + 1, "Retry-After " + retryAfter);
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.throttled' AND actor = 'demo.phumy'"
+                              + " AND ward_id = 'demo-phu-my'"), "the ward sees the lock-out");
 
         CLOCK.advance(Duration.ofMinutes(16));
         assertEquals(200, api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.99")).status(), "free again after the window");
