@@ -17,6 +17,7 @@ import io.helidon.config.ConfigException;
 
 import vn.warddesk.bot.channel.telegram.TelegramAdmin;
 import vn.warddesk.bot.channel.zalo.ZaloTokens;
+import vn.warddesk.bot.staff.Staff;
 import vn.warddesk.bot.store.Database;
 import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.store.StoreException;
@@ -58,10 +59,22 @@ public final class Admin {
                 out.println("Zalo OA token stored" + (access.isPresent() ? "" : "; the first send refreshes it")
                             + ". The refresh token is single-use: do not use it anywhere else.");
             }
-            // case "create-admin" -> … (staff accounts, issue 8)
+            case "create-admin" -> {
+                String ward = required(options, "ward");
+                String username = required(options, "username");
+                try (Database database = Database.open(DbSettings.from(config.get("db")))) {
+                    Staff.FirstAdmin admin = Staff.forCommandLine(config, database.dataSource(), Clock.systemUTC())
+                            .createAdmin(ward, username);
+                    out.println("Created admin '" + admin.username() + "' for ward " + admin.wardId() + ".");
+                    out.println("One-time password (shown only now; it must be changed at the first sign-in):");
+                    out.println("  " + admin.oneTimePassword());
+                }
+            }
             case "help", "--help", "-h" -> {
                 out.println(String.join(System.lineSeparator(),
                         "Usage: ./warddesk admin <command> [options]",
+                        "  create-admin --ward WARD_ID --username NAME",
+                        "                         create a ward's first admin; prints a one-time password",
                         "  telegram-set-webhook --url https://<public host>/webhooks/telegram",
                         "                         register the webhook with telegram.webhook-secret and allowed updates",
                         "  telegram-webhook-info  show Telegram's view of the webhook (pending updates, last error)",
@@ -77,7 +90,7 @@ public final class Admin {
         return 0;
     }
 
-    private static Map<String, String> options(List<String> args) {
+    static Map<String, String> options(List<String> args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

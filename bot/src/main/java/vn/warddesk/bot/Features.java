@@ -24,6 +24,7 @@ import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 import vn.warddesk.bot.retention.RetentionJob;
+import vn.warddesk.bot.staff.Staff;
 
 /**
  * Wires every feature from the configuration and the database, and registers their routes.
@@ -35,22 +36,26 @@ final class Features implements AutoCloseable {
     private final CatalogService catalogService;
     private final Engine engine;
     private final Channels channels;
+    private final Staff staff;
 
     private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
-                     Channels channels) {
+                     Channels channels, Staff staff) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.catalogService = catalogService;
         this.engine = engine;
         this.channels = channels;
+        this.staff = staff;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""));
         Engine engine = Engine.create(config, dataSource, catalog, clock);
         Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
-        return new Features(dataSource, catalog, catalogService, engine, channels);
+        Staff staff = Staff.create(config, dataSource, clock, engine.cases());
+        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
+                .withEditors(staff::catalogEditor);
+        return new Features(dataSource, catalog, catalogService, engine, channels, staff);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
@@ -135,6 +140,9 @@ final class Features implements AutoCloseable {
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
+        // Staff sessions first: /api/v1/staff/cases with a session cookie is the console's; a request with only the
+        // admin bearer token falls through to the engine's machine API registered after it.
+        staff.routing(routing);
         engine.routing(routing);
         channels.routing(routing);
         routing.register("/api/v1", catalogService);
