@@ -52,6 +52,9 @@ final class Features implements AutoCloseable {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
         Engine engine = Engine.create(config, dataSource, catalog, clock);
         Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
+        var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
+        engine.webApi().verifyMiniAppUsersWith(
+                token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(config, dataSource, clock, engine.cases());
         CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
                 .withEditors(staff::catalogEditor);

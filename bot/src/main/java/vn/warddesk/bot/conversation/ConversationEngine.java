@@ -152,6 +152,19 @@ public final class ConversationEngine implements ConversationPort {
         return Jdbc.inTransaction(dataSource, c -> store.create(c, channel, wardId, lang.tag(), tokenSha256, now));
     }
 
+    /**
+     * Opens the conversation of a verified platform user (Zalo Mini App): the same user gets the same conversation
+     * back (and so their case link), now reachable with the new token only.
+     */
+    public String openForUser(ConversationRef.ByChannelUser user, Lang lang, String tokenSha256) {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(dataSource, c -> {
+            ConversationStore.Row row = store.findOrCreateLocked(c, user, user.channel(), lang.tag(), now);
+            store.replaceToken(c, row.id, tokenSha256, now);
+            return row.id;
+        });
+    }
+
     /** The stored token hash of a conversation (empty string when it has none), or empty when it does not exist. */
     public Optional<String> tokenHash(String conversationId) {
         return Jdbc.withConnection(dataSource, c -> store.tokenHash(c, conversationId));

@@ -76,6 +76,17 @@ final class ConversationStore {
         return id;
     }
 
+    /** Gives a conversation a new bearer token hash (a verified Mini App user reopening their conversation). */
+    void replaceToken(Connection c, String conversationId, String tokenSha256, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE conversation SET token_sha256 = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, tokenSha256);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setString(3, conversationId);
+            update.executeUpdate();
+        }
+    }
+
     /** Finds (or, for a chat user, creates) the conversation and takes its row lock until the transaction ends. */
     Row findOrCreateLocked(Connection c, ConversationRef ref, String channel, String locale, Instant now)
             throws SQLException {

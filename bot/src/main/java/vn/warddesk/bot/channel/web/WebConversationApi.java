@@ -51,6 +51,13 @@ public final class WebConversationApi implements HttpService {
     private final Catalog catalog;
     private final String wardId;
     private final String publicBaseUrl;
+    private volatile MiniAppUsers miniAppUsers = token -> Optional.empty();
+
+    /** Verifies a Zalo Mini App user access token and returns the keyed hash of the Zalo user id (empty: not valid). */
+    @FunctionalInterface
+    public interface MiniAppUsers {
+        Optional<String> verifiedUserHash(String zaloAccessToken);
+    }
 
     public WebConversationApi(ConversationEngine engine, DataSource dataSource, Catalog catalog, String wardId,
                               String publicBaseUrl) {
@@ -59,6 +66,11 @@ public final class WebConversationApi implements HttpService {
         this.catalog = catalog;
         this.wardId = wardId;
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Binds Mini App conversations to verified Zalo users (wired by the channels feature). */
+    public void verifyMiniAppUsersWith(MiniAppUsers users) {
+        this.miniAppUsers = users;
     }
 
     @Override
@@ -81,7 +93,18 @@ public final class WebConversationApi implements HttpService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        String id = engine.open(channel, wardId, lang, ConsentLog.sha256(token));
+        Optional<String> zaloToken = HttpJson.text(body, "zaloAccessToken");
+        String id;
+        if (zaloToken.isPresent() && "zalo_mini_app".equals(channel)) {
+            // Without a token the Mini App works anonymously like the kiosk; a token that fails verification is refused.
+            String userHash = miniAppUsers.verifiedUserHash(zaloToken.get())
+                    .orElseThrow(() -> new HttpJson.Problem(Status.UNAUTHORIZED_401, "unauthorized",
+                                                            "the Zalo access token could not be verified"));
+            id = engine.openForUser(new ConversationRef.ByChannelUser(channel, userHash, "", wardId), lang,
+                                    ConsentLog.sha256(token));
+        } else {
+            id = engine.open(channel, wardId, lang, ConsentLog.sha256(token));
+        }
         Outcome outcome = engine.process(new InboundEvent(new ConversationRef.ById(id), channel, null,
                                                           new Input.Started(), lang.tag(), null));
         Map<String, Object> out = new LinkedHashMap<>();
