@@ -23,7 +23,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
-import vn.warddesk.bot.channel.web.HttpJson;
+import vn.warddesk.bot.http.HttpJson;
 
 /**
  * Public case lookups: status only (never personal data), and a QR code of the status page URL for the appointment

@@ -17,7 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
-import vn.warddesk.bot.channel.web.HttpJson;
+import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.conversation.ConversationLog;
 
 /**

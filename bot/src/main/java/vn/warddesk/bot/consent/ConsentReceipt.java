@@ -114,6 +114,6 @@ public final class ConsentReceipt {
     }
 
     private static String escape(String text) {
-        return vn.warddesk.bot.channel.web.HttpJson.escapeHtml(text);
+        return vn.warddesk.bot.http.HttpJson.escapeHtml(text);
     }
 }

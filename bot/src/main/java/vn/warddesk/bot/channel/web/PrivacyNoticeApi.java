@@ -1,5 +1,6 @@
 package vn.warddesk.bot.channel.web;
 
+import vn.warddesk.bot.http.HttpJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package vn.warddesk.bot.channel.web;
 
+import vn.warddesk.bot.http.HttpJson;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.ArrayList;

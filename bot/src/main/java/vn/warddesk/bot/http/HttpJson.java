@@ -1,4 +1,4 @@
-package vn.warddesk.bot.channel.web;
+package vn.warddesk.bot.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

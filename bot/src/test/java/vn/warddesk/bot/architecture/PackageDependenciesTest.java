@@ -1,0 +1,46 @@
+package vn.warddesk.bot.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Keeps the arrows pointing one way: channels → conversation → catalog/consent/cases → store. */
+class PackageDependenciesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.warddesk.bot");
+    }
+
+    @Test
+    void nothing_outside_the_channels_and_the_wiring_imports_a_channel() {
+        noClasses().that().resideOutsideOfPackages("vn.warddesk.bot.channel..")
+                .and().resideOutsideOfPackage("vn.warddesk.bot")
+                .should().dependOnClassesThat().resideInAPackage("vn.warddesk.bot.channel..")
+                .check(classes);
+    }
+
+    @Test
+    void the_store_and_the_catalog_know_nothing_of_the_conversation() {
+        noClasses().that().resideInAnyPackage("vn.warddesk.bot.store..", "vn.warddesk.bot.catalog..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("vn.warddesk.bot.conversation..", "vn.warddesk.bot.cases..",
+                                    "vn.warddesk.bot.consent..", "vn.warddesk.bot.staff..")
+                .check(classes);
+    }
+
+    @Test
+    void channels_do_not_depend_on_each_other() {
+        slices().matching("vn.warddesk.bot.channel.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                                  com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("vn.warddesk.bot.channel"))
+                .check(classes);
+    }
+}
