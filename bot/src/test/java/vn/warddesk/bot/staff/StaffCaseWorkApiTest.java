@@ -1,5 +1,6 @@
 package vn.warddesk.bot.staff;
 
+import vn.warddesk.bot.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

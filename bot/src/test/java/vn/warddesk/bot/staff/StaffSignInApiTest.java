@@ -1,5 +1,6 @@
 package vn.warddesk.bot.staff;
 
+import vn.warddesk.bot.testing.MutableClock;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
