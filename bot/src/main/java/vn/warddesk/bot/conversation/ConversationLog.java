@@ -140,7 +140,22 @@ public final class ConversationLog {
             u.setString(2, conversationId);
             int erased = u.executeUpdate();
             scrubOutbox(c, "conversation_id = ?", conversationId);
+            cancelQueued(c, conversationId);
             return erased;
+        }
+    }
+
+    /**
+     * Replies still waiting to be sent may repeat what the citizen just asked to erase (e.g. the intake summary):
+     * they are not sent. Replies queued after this, in the same transaction (the erasure confirmation), still are.
+     */
+    private static void cancelQueued(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE outbox SET status = 'failed', failure_reason = 'not sent: the citizen asked for erasure',
+                                  payload = '{"text":"","buttons":[]}', address = NULL
+                WHERE conversation_id = ? AND status = 'queued'""")) {
+            u.setString(1, conversationId);
+            u.executeUpdate();
         }
     }
 

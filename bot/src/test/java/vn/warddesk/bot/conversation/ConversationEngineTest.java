@@ -186,6 +186,23 @@ class ConversationEngineTest {
     }
 
     @Test
+    void replies_still_queued_at_erasure_are_not_sent_but_the_confirmation_is() throws Exception {
+        ConversationRef user = telegramUser("queued-erase");
+        String id = fx.engine.handle(action(user, "q1", "start:birth_registration")).conversationId();
+        fx.engine.handle(action(user, "q2", "consent:agree"));
+        fx.engine.handle(text(user, "q3", "Đỗ Thị Mai"));
+        fx.engine.handle(action(user, "q4", "mydata"));
+        fx.engine.handle(text(user, "q5", "xóa dữ liệu của tôi"));
+        int before = fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", id);
+        fx.engine.handle(action(user, "q6", "erase:confirm"));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id));
+        assertEquals(before, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND status = 'failed'"
+                                      + " AND failure_reason LIKE '%erasure%'", id), "every earlier queued reply cancelled");
+        assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND status = 'queued'", id) > 0,
+                   "the erasure confirmation is still sent");
+    }
+
+    @Test
     void of_two_officers_claiming_at_the_same_moment_exactly_one_wins() throws Exception {
         String id = fx.engine.handle(text(telegramUser("race"), "r1", "tôi muốn gặp cán bộ")).conversationId();
         String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", id);
