@@ -477,7 +477,7 @@ function renderField(expecting, replies, buttons) {
     input = `<div class="tiles tiles-choice" role="group" aria-labelledby="q">${expecting.choices.map((c) =>
       `<button class="tile tile-choice" data-answer="${esc(c.value)}">${esc(c.label)}</button>`).join('')}</div>`;
   } else if (type === 'phone') {
-    input = `<form class="field" data-field-form autocomplete="off">
+    input = `<form class="field with-keypad" data-field-form autocomplete="off">
         <label for="answer" class="field-label">${esc(t('phoneLabel'))}</label>
         <input id="answer" class="big-input" type="tel" inputmode="none" autocomplete="off" maxlength="16" aria-describedby="purpose ${expecting.error ? 'field-error' : ''}">
         ${keypad('phone')}
@@ -602,7 +602,7 @@ async function renderTicket(code) {
         <ul class="bring">${documents.map((d) => `<li>${esc(d.text)} <span class="meta">(${esc(kindLabel(d.kind))}${d.count ? `, ${esc(t('count', { n: d.count }))}` : ''})</span></li>`).join('')}</ul>` : ''}
       <p class="print-only">${esc(state.office ? `${state.office.name} — ${state.office.desk || ''}` : '')}</p>
     </section>
-    <div class="row no-print">
+    <div class="row action-bar no-print">
       <button class="btn btn-big" data-print>${icon('print')}<span>${esc(t('print'))}</span></button>
       <button class="btn btn-primary btn-big" data-finish>${icon('check')}<span>${esc(t('finish'))}</span></button>
     </div>
@@ -619,7 +619,7 @@ function renderCaseEntry(message = '') {
   screen(`
     ${backButton('#/')}
     <h1>${esc(t('caseTitle'))}</h1>
-    <form class="field case-entry" data-case-form autocomplete="off">
+    <form class="field with-keypad case-entry" data-case-form autocomplete="off">
       <label for="case-input" class="field-label">${esc(t('caseEnter'))}</label>
       <input id="case-input" class="big-input mono" type="text" inputmode="none" autocomplete="off" spellcheck="false"
         value="${esc(formatCase(state.caseDigits))}" aria-describedby="case-help${message ? ' case-error' : ''}">
