@@ -12,6 +12,9 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.CatalogService;
+import vn.warddesk.bot.catalog.CatalogStore;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 
 /**
@@ -20,13 +23,24 @@ import vn.warddesk.bot.observe.DatabaseReadiness;
  */
 final class Features implements AutoCloseable {
     private final DataSource dataSource;
+    private final CatalogStore catalog;
+    private final CatalogService catalogService;
 
-    private Features(DataSource dataSource) {
+    private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService) {
         this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.catalogService = catalogService;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
-        return new Features(dataSource);
+        CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
+        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""));
+        return new Features(dataSource, catalog, catalogService);
+    }
+
+    /** What citizens are told; other features (conversation engine, kiosk) read it from here. */
+    Catalog catalog() {
+        return catalog;
     }
 
     DatabaseReadiness readiness() {
@@ -39,6 +53,7 @@ final class Features implements AutoCloseable {
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
+        routing.register("/api/v1", catalogService);
     }
 
     private boolean databaseAnswers() {

@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
+import vn.warddesk.bot.catalog.CatalogException;
 import vn.warddesk.bot.store.Database;
 import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.store.StoreException;
@@ -33,7 +34,7 @@ public final class Main {
             start(loaded.config(), origin);
         } catch (ConfigException e) {
             fail("configuration error in " + origin + ": " + e.getMessage());
-        } catch (StartupFailure | StoreException e) {
+        } catch (StartupFailure | StoreException | CatalogException e) {
             fail(e.getMessage());
         }
     }

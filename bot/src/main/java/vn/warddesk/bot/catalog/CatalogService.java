@@ -1,0 +1,390 @@
+package vn.warddesk.bot.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import vn.warddesk.bot.store.StoreException;
+
+/**
+ * The catalog over HTTP, registered under /api/v1: the public read API (kiosk, Mini App) and the ward's admin API
+ * (edit, history, rollback, re-seed), protected by the admin bearer token until staff accounts exist.
+ */
+public final class CatalogService implements HttpService {
+    private static final System.Logger LOGGER = System.getLogger(CatalogService.class.getName());
+    private static final HeaderName AUTHOR = HeaderNames.create("X-Author");
+    private static final int MAX_AUTHOR = 100;
+    private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
+
+    private final CatalogStore store;
+    private final byte[] adminToken;
+
+    private CatalogService(CatalogStore store, String adminToken) {
+        this.store = store;
+        this.adminToken = adminToken == null ? new byte[0] : adminToken.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @param adminToken the {@code admin.token} config value; empty means every admin request gets 401 */
+    public static CatalogService create(CatalogStore store, String adminToken) {
+        return new CatalogService(store, adminToken);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/procedures", guarded(this::list))
+                .get("/procedures/{id}", guarded(this::detail))
+                .get("/office", guarded(this::office))
+                .get("/admin/procedures/{id}", admin(this::adminCurrent))
+                .put("/admin/procedures/{id}", admin(this::edit))
+                .get("/admin/procedures/{id}/versions", admin(this::versions))
+                .get("/admin/procedures/{id}/versions/{n}", admin(this::version))
+                .post("/admin/procedures/{id}/rollback/{n}", admin(this::rollback))
+                .post("/admin/catalog/reseed/{id}", admin(this::reseed));
+    }
+
+    // ---- public read API ----
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Lang lang = lang(req, res);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Catalog.ProcedureSummary p : store.procedures(lang)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", p.id());
+            item.put("name", p.name());
+            item.put("summary", p.summary());
+            item.put("icon", p.icon());
+            list.add(item);
+        }
+        json(res, Status.OK_200, list);
+    }
+
+    private void detail(ServerRequest req, ServerResponse res) {
+        Lang lang = lang(req, res);
+        String id = req.path().pathParameters().get("id");
+        Optional<CatalogStore.Live> live = store.knows(id) ? store.live(id) : Optional.empty();
+        if (live.isEmpty()) {
+            notFound(res, id);
+            return;
+        }
+        Procedure p = live.get().procedure();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", p.id());
+        body.put("name", p.name().in(lang));
+        body.put("summary", p.summary().in(lang));
+        body.put("icon", p.icon());
+        body.put("reviewed", p.reviewed().toString());
+        body.put("version", live.get().version());
+        body.put("authority", p.authority().in(lang));
+        Map<String, Object> aspects = new LinkedHashMap<>();
+        for (String aspect : Catalog.ASPECTS) {
+            Catalog.Answer answer = Answers.answer(p, aspect, lang, store.seed().office());
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("label", Answers.aspectLabel(aspect, lang));
+            a.put("text", answer.text());
+            a.put("items", answer.items());
+            a.put("followUps", answer.followUps().stream()
+                    .map(f -> Map.of("label", f.label(), "action", f.action())).toList());
+            aspects.put(aspect, a);
+        }
+        body.put("aspects", aspects);
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Procedure.Document d : p.documents()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("text", d.text().in(lang));
+            doc.put("kind", d.kind());
+            doc.put("kindLabel", Answers.kindLabel(d.kind(), lang));
+            doc.put("count", d.count() == null ? 1 : d.count());
+            doc.put("note", d.note() == null ? null : d.note().in(lang));
+            documents.add(doc);
+        }
+        body.put("documents", documents);
+        body.put("legalBasis", p.legalBasis() == null ? List.of() : p.legalBasis());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (Procedure.Source s : p.sources()) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("title", s.title());
+            source.put("ref", s.ref());
+            source.put("url", s.url());
+            sources.add(source);
+        }
+        body.put("sources", sources);
+        body.put("onlineChannels", p.online().channels());
+        json(res, Status.OK_200, body);
+    }
+
+    private void office(ServerRequest req, ServerResponse res) {
+        Lang lang = lang(req, res);
+        Office office = store.seed().office();
+        ZonedDateTime now = ZonedDateTime.now(store.clock());
+        OfficeHours.Status status = store.hours().status(lang, now);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("wardId", office.wardId());
+        body.put("name", office.name().in(lang));
+        body.put("address", office.address().in(lang));
+        body.put("desk", office.desk().in(lang));
+        body.put("phone", office.phone());
+        body.put("email", office.email());
+        body.put("mapUrl", office.mapUrl());
+        body.put("demo", Boolean.TRUE.equals(office.demo()));
+        body.put("openNow", status.open());
+        body.put("status", status.text());
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (String day : Validation.WEEKDAYS) {
+            hours.put(day, office.hours().get(day).stream()
+                    .map(i -> Map.of("open", i.open(), "close", i.close())).toList());
+        }
+        body.put("hours", hours);
+        body.put("weekly", store.hours().weekly(lang));
+        LocalDate today = now.withZoneSameInstant(store.hours().zone()).toLocalDate();
+        body.put("upcomingClosures", office.holidays() == null ? List.of() : office.holidays().stream()
+                .filter(h -> !h.date().isBefore(today) && h.date().isBefore(today.plusDays(60)))
+                .map(h -> Map.of("date", h.date().toString(), "name", h.name().in(lang))).toList());
+        json(res, Status.OK_200, body);
+    }
+
+    // ---- admin API ----
+
+    private void adminCurrent(ServerRequest req, ServerResponse res, String id) {
+        CatalogStore.Live live = store.live(id).orElseThrow();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("version", live.version());
+        body.put("content", Json.CONTENT.valueToTree(live.procedure()));
+        json(res, Status.OK_200, body);
+    }
+
+    private void edit(ServerRequest req, ServerResponse res, String id) {
+        JsonNode body;
+        try {
+            body = Json.CONTENT.readTree(req.content().as(String.class));
+        } catch (JacksonException e) {
+            error(res, Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            error(res, Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
+            return;
+        }
+        if (!body.has("id")) {
+            ((ObjectNode) body).put("id", id);
+        }
+        Procedure procedure;
+        try {
+            procedure = Json.CONTENT.treeToValue(body, Procedure.class);
+        } catch (JacksonException e) {
+            Json.ReadProblem problem = Json.describe(e);
+            invalid(res, List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem())));
+            return;
+        }
+        saveValidated(res, procedure, id, author(req), null);
+    }
+
+    private void saveValidated(ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf) {
+        List<Validation.Problem> problems = Validation.procedure(procedure, id);
+        if (!problems.isEmpty()) {
+            invalid(res, problems);
+            return;
+        }
+        CatalogStore.Saved saved = store.save(procedure, author, rollbackOf);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("version", saved.version());
+        out.put("unchanged", saved.unchanged());
+        out.put("rollbackOf", rollbackOf);
+        out.put("changes", JsonDiff.toJson(saved.changes()));
+        json(res, Status.OK_200, out);
+    }
+
+    private void versions(ServerRequest req, ServerResponse res, String id) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (VersionStore.Row row : store.history(id)) {
+            list.add(versionJson(row, false));
+        }
+        json(res, Status.OK_200, Map.of("id", id, "versions", list));
+    }
+
+    private void version(ServerRequest req, ServerResponse res, String id) {
+        Optional<Integer> n = number(req, res);
+        if (n.isEmpty()) {
+            return;
+        }
+        Optional<VersionStore.Row> row = store.version(id, n.get());
+        if (row.isEmpty()) {
+            error(res, Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
+            return;
+        }
+        json(res, Status.OK_200, versionJson(row.get(), true));
+    }
+
+    private void rollback(ServerRequest req, ServerResponse res, String id) {
+        Optional<Integer> n = number(req, res);
+        if (n.isEmpty()) {
+            return;
+        }
+        Optional<VersionStore.Row> row = store.version(id, n.get());
+        if (row.isEmpty()) {
+            error(res, Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
+            return;
+        }
+        Procedure procedure;
+        try {
+            procedure = Json.CONTENT.readValue(row.get().content(), Procedure.class);
+        } catch (JacksonException e) {
+            error(res, Status.CONFLICT_409, "not_restorable", "version " + n.get() + " cannot be read any more");
+            return;
+        }
+        saveValidated(res, procedure, id, author(req), n.get());
+    }
+
+    private void reseed(ServerRequest req, ServerResponse res, String id) {
+        Procedure procedure;
+        try {
+            procedure = store.seedFile(id);
+        } catch (CatalogException e) {
+            error(res, UNPROCESSABLE, "invalid_seed_file", e.getMessage());
+            return;
+        }
+        String author = req.headers().first(AUTHOR).isPresent() ? author(req) : "seed";
+        saveValidated(res, procedure, id, author, null);
+    }
+
+    private Map<String, Object> versionJson(VersionStore.Row row, boolean withContent) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("version", row.version());
+        v.put("author", row.author());
+        v.put("createdAt", row.createdAt().toString());
+        v.put("rollbackOf", row.rollbackOf());
+        JsonNode changes = CatalogStore.readTree(row.changes());
+        List<String> paths = new ArrayList<>();
+        changes.forEach(c -> paths.add(c.path("path").asText()));
+        v.put("changedPaths", paths);
+        v.put("changes", changes);
+        if (withContent) {
+            v.put("content", CatalogStore.readTree(row.content()));
+        }
+        return v;
+    }
+
+    // ---- plumbing ----
+
+    /** An admin handler that needs a known procedure id. */
+    @FunctionalInterface
+    private interface AdminHandler {
+        void handle(ServerRequest req, ServerResponse res, String id) throws Exception;
+    }
+
+    private Handler admin(AdminHandler handler) {
+        return guarded((req, res) -> {
+            if (!authorised(req)) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warddesk-admin\"");
+                error(res, Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required");
+                return;
+            }
+            String id = req.path().pathParameters().get("id");
+            if (!store.knows(id)) {
+                notFound(res, id);
+                return;
+            }
+            handler.handle(req, res, id);
+        });
+    }
+
+    private Handler guarded(Handler handler) {
+        return (req, res) -> {
+            try {
+                handler.handle(req, res);
+            } catch (StoreException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "catalog: database unavailable: " + e.getMessage());
+                error(res, Status.SERVICE_UNAVAILABLE_503, "unavailable", "the catalog database is not reachable, try again");
+            }
+        };
+    }
+
+    private boolean authorised(ServerRequest req) {
+        if (adminToken.length == 0) {
+            return false;
+        }
+        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] given = header.get().substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        // Constant-time: the time taken does not tell how much of a guessed token was right.
+        return MessageDigest.isEqual(given, adminToken);
+    }
+
+    private static String author(ServerRequest req) {
+        String author = req.headers().first(AUTHOR).orElse("admin").replaceAll("\\p{Cntrl}", "").strip();
+        if (author.isEmpty()) {
+            return "admin";
+        }
+        return author.length() > MAX_AUTHOR ? author.substring(0, MAX_AUTHOR) : author;
+    }
+
+    private static Optional<Integer> number(ServerRequest req, ServerResponse res) {
+        String raw = req.path().pathParameters().get("n");
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        error(res, Status.BAD_REQUEST_400, "bad_request", "version must be a positive whole number");
+        return Optional.empty();
+    }
+
+    /** ?locale=vi|en; anything else falls back to Vietnamese, and Content-Language says which was used. */
+    private static Lang lang(ServerRequest req, ServerResponse res) {
+        Lang lang = req.query().first("locale").asOptional().map(Lang::of).orElse(Lang.VI);
+        res.header(HeaderNames.CONTENT_LANGUAGE, lang.tag());
+        return lang;
+    }
+
+    private static void notFound(ServerResponse res, String id) {
+        error(res, Status.NOT_FOUND_404, "not_found", "no procedure with id '" + id + "'");
+    }
+
+    private static void invalid(ServerResponse res, List<Validation.Problem> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "invalid_procedure");
+        body.put("message", problems.size() + " problem(s); nothing was changed");
+        body.put("problems", problems.stream().map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
+        json(res, UNPROCESSABLE, body);
+    }
+
+    private static void error(ServerResponse res, Status status, String error, String message) {
+        json(res, status, Map.of("error", error, "message", message));
+    }
+
+    private static void json(ServerResponse res, Status status, Object body) {
+        String text;
+        try {
+            text = Json.API.writeValueAsString(body);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.send(text);
+    }
+}

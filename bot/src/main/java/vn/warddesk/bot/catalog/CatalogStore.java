@@ -1,0 +1,272 @@
+package vn.warddesk.bot.catalog;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.Config;
+
+import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.store.StoreException;
+
+/**
+ * The live catalog: seed files validated at start-up, procedures served from their newest version in the database.
+ * Edits go through {@link #save}; every instance notices a new version within {@code catalog.refresh-interval}
+ * (the instance that saved it at once).
+ */
+public final class CatalogStore implements Catalog {
+    private static final System.Logger LOGGER = System.getLogger(CatalogStore.class.getName());
+
+    /** A procedure as citizens see it now, with the version it came from. */
+    record Live(Procedure procedure, int version) {
+    }
+
+    private record Snapshot(String stamp, Map<String, Live> procedures) {
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Seed.Source source;
+    private final Seed seed;
+    private final OfficeHours hours;
+    private final long refreshNanos;
+    private volatile Snapshot snapshot;
+    private volatile long lastCheck;
+
+    private CatalogStore(DataSource dataSource, Clock clock, Seed.Source source, Seed seed, Duration refresh) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.source = source;
+        this.seed = seed;
+        this.hours = new OfficeHours(seed.office());
+        this.refreshNanos = refresh.toNanos();
+    }
+
+    /**
+     * Reads and validates the seed folder ({@code dir}, default config/catalog; the packaged copy when that folder
+     * does not exist), stores version 1 of every procedure the database does not have yet, and loads the live view.
+     *
+     * @throws CatalogException a seed file is broken: the message names the file, the line and the problem
+     */
+    public static CatalogStore load(Config config, DataSource dataSource, Clock clock) {
+        Path dir = Path.of(config.get("dir").asString().orElse("config/catalog"));
+        Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
+        Seed.Source source = Seed.source(dir);
+        Seed seed = Seed.load(source);
+        CatalogStore store = new CatalogStore(dataSource, clock, source, seed, refresh);
+        store.storeMissingSeeds();
+        store.reload();
+        return store;
+    }
+
+    private void storeMissingSeeds() {
+        int stored = Jdbc.inTransaction(dataSource, c -> {
+            int count = 0;
+            for (Map.Entry<String, Procedure> entry : seed.procedures().entrySet()) {
+                String content = Json.CONTENT.valueToTree(entry.getValue()).toString();
+                if (VersionStore.insertFirst(c, new VersionStore.Row(entry.getKey(), 1, content, "seed", clock.instant(),
+                                                                      "[]", null))) {
+                    count++;
+                }
+            }
+            return count;
+        });
+        if (stored > 0) {
+            LOGGER.log(System.Logger.Level.INFO, "catalog: stored " + stored + " procedure(s) from the seed files as version 1");
+        }
+    }
+
+    private void reload() {
+        Snapshot fresh = Jdbc.withConnection(dataSource, c -> {
+            String stamp = VersionStore.stamp(c);
+            Map<String, VersionStore.Row> rows = VersionStore.newestOfEach(c);
+            Map<String, Live> live = new LinkedHashMap<>();
+            for (String id : ProcedureIds.ALL) {
+                VersionStore.Row row = rows.get(id);
+                live.put(id, row == null ? new Live(seed.procedures().get(id), 0) : fromRow(row));
+            }
+            return new Snapshot(stamp, Map.copyOf(live));
+        });
+        snapshot = fresh;
+        lastCheck = System.nanoTime();
+    }
+
+    private Live fromRow(VersionStore.Row row) {
+        try {
+            Procedure procedure = Json.CONTENT.readValue(row.content(), Procedure.class);
+            if (Validation.procedure(procedure, row.procedureId()).isEmpty()) {
+                return new Live(procedure, row.version());
+            }
+        } catch (JacksonException e) {
+            // fall through: a stored version that no longer binds must not take the catalog down
+        }
+        LOGGER.log(System.Logger.Level.WARNING, "catalog: stored version " + row.version() + " of " + row.procedureId()
+                                                + " is not valid any more; serving the seed file instead");
+        return new Live(seed.procedures().get(row.procedureId()), row.version());
+    }
+
+    /** The live view, re-read when another instance (or anyone) stored a version since the last look. */
+    private Snapshot current() {
+        long now = System.nanoTime();
+        if (now - lastCheck >= refreshNanos) {
+            lastCheck = now;
+            try {
+                String stamp = Jdbc.withConnection(dataSource, VersionStore::stamp);
+                if (!stamp.equals(snapshot.stamp())) {
+                    reload();
+                }
+            } catch (StoreException e) {
+                // Citizens keep getting the last known content while the database is away.
+                LOGGER.log(System.Logger.Level.WARNING, "catalog: cannot check for new versions: " + e.getMessage());
+            }
+        }
+        return snapshot;
+    }
+
+    Optional<Live> live(String procedureId) {
+        return Optional.ofNullable(current().procedures().get(procedureId));
+    }
+
+    Seed seed() {
+        return seed;
+    }
+
+    OfficeHours hours() {
+        return hours;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Outcome of storing a version. */
+    record Saved(int version, List<JsonDiff.Change> changes, boolean unchanged) {
+    }
+
+    /**
+     * Stores a validated procedure as the next version (or does nothing if it equals the newest one and is not a
+     * rollback), then updates this instance's live view.
+     */
+    Saved save(Procedure procedure, String author, Integer rollbackOf) {
+        JsonNode content = Json.CONTENT.valueToTree(procedure);
+        Saved saved = Jdbc.inTransaction(dataSource, c -> {
+            Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, procedure.id());
+            JsonNode before = newest.map(r -> readTree(r.content())).orElse(null);
+            List<JsonDiff.Change> changes = JsonDiff.between(before, content);
+            int current = newest.map(VersionStore.Row::version).orElse(0);
+            if (changes.isEmpty() && rollbackOf == null) {
+                return new Saved(current, changes, true);
+            }
+            VersionStore.insert(c, new VersionStore.Row(procedure.id(), current + 1, content.toString(), author,
+                                                         clock.instant(), JsonDiff.toJson(changes).toString(), rollbackOf));
+            return new Saved(current + 1, changes, false);
+        });
+        if (!saved.unchanged()) {
+            LOGGER.log(System.Logger.Level.INFO, "catalog: " + procedure.id() + " version " + saved.version() + " stored, "
+                                                 + saved.changes().size() + " change(s)"
+                                                 + (rollbackOf == null ? "" : ", rollback to " + rollbackOf));
+        }
+        reload();
+        return saved;
+    }
+
+    List<VersionStore.Row> history(String procedureId) {
+        return Jdbc.withConnection(dataSource, c -> VersionStore.history(c, procedureId));
+    }
+
+    Optional<VersionStore.Row> version(String procedureId, int version) {
+        return Jdbc.withConnection(dataSource, c -> VersionStore.version(c, procedureId, version));
+    }
+
+    /** The seed file as it is on disk now (validated), for an explicit re-seed. */
+    Procedure seedFile(String procedureId) {
+        return Seed.procedure(source, procedureId);
+    }
+
+    static JsonNode readTree(String json) {
+        try {
+            return Json.CONTENT.readTree(json);
+        } catch (JacksonException e) {
+            throw new StoreException("catalog: a stored version is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ---- Catalog ----
+
+    @Override
+    public List<ProcedureSummary> procedures(Lang lang) {
+        return current().procedures().values().stream()
+                .map(Live::procedure)
+                .map(p -> new ProcedureSummary(p.id(), p.name().in(lang), p.summary().in(lang), p.icon()))
+                .toList();
+    }
+
+    @Override
+    public boolean knows(String procedureId) {
+        return procedureId != null && ProcedureIds.ALL.contains(procedureId);
+    }
+
+    @Override
+    public Optional<Answer> answer(String procedureId, String aspect, Lang lang) {
+        if (!knows(procedureId) || !ASPECTS.contains(aspect)) {
+            return Optional.empty();
+        }
+        return live(procedureId).map(l -> Answers.answer(l.procedure(), aspect, lang, seed.office()));
+    }
+
+    @Override
+    public List<IntakeField> intakeFields(String procedureId, Lang lang) {
+        if (!knows(procedureId)) {
+            return List.of();
+        }
+        return live(procedureId).map(l -> l.procedure().intake().stream()
+                .map(f -> new IntakeField(f.name(), FieldType.valueOf(f.type().toUpperCase(Locale.ROOT)),
+                                          Boolean.TRUE.equals(f.required()), f.maxLength(), f.question().in(lang),
+                                          f.purpose().in(lang),
+                                          f.choices() == null ? List.of() : f.choices().stream()
+                                                  .map(c -> new Choice(c.value(), c.label().in(lang))).toList()))
+                .toList()).orElse(List.of());
+    }
+
+    @Override
+    public PrivacyNotice privacyNotice(Lang lang) {
+        Notice notice = seed.notice();
+        return new PrivacyNotice(notice.version(), notice.shortText().in(lang), notice.full().in(lang));
+    }
+
+    @Override
+    public Answer officeHours(Lang lang, ZonedDateTime now) {
+        OfficeHours.Status status = hours.status(lang, now);
+        return new Answer(status.text(), hours.weekly(lang), List.of(
+                new FollowUp(lang == Lang.EN ? "Address" : "Địa chỉ", "location"),
+                new FollowUp(lang == Lang.EN ? "Talk to staff" : "Gặp cán bộ", "staff")));
+    }
+
+    @Override
+    public Answer officeLocation(Lang lang) {
+        Office office = seed.office();
+        String text = lang == Lang.EN
+                ? office.name().en() + ": " + office.desk().en() + ", " + office.address().en() + ". Phone: " + office.phone() + "."
+                : office.name().vi() + ": " + office.desk().vi() + ", " + office.address().vi() + ". Điện thoại: " + office.phone() + ".";
+        return new Answer(text, List.of((lang == Lang.EN ? "Map: " : "Bản đồ: ") + office.mapUrl()), List.of(
+                new FollowUp(lang == Lang.EN ? "Opening hours" : "Giờ làm việc", "hours"),
+                new FollowUp(lang == Lang.EN ? "Talk to staff" : "Gặp cán bộ", "staff")));
+    }
+
+    @Override
+    public OfficeInfo office() {
+        Office office = seed.office();
+        return new OfficeInfo(office.wardId(), office.caseCodePrefix(), hours.zone(), Boolean.TRUE.equals(office.demo()),
+                              office.name().vi());
+    }
+}
