@@ -155,7 +155,7 @@ async function renderHome() {
   const otherLang = other();
   const status = officeInfo
     ? `<p class="office-status ${officeInfo.openNow ? 'open' : 'closed'}">${icon('clock')}
-         <span><strong>${esc(officeInfo.openNow ? t('officeOpen') : t('officeClosed'))}</strong> · ${esc(officeInfo.status)}</span></p>`
+         <strong>${esc(officeInfo.status || (officeInfo.openNow ? t('officeOpen') : t('officeClosed')))}</strong></p>`
     : '';
   screen(`
     <section class="hero">
