@@ -175,6 +175,7 @@ async function renderHome() {
       ${procedures.map((p) => `<li><button class="tile" data-go="#/procedure/${esc(p.id)}" data-procedure="${esc(p.id)}">
           ${icon(p.icon, 'icon icon-lg')}<span class="tile-title">${esc(p.name)}</span></button></li>`).join('')}
     </ul>`);
+  if (!performance.getEntriesByName('warddesk:home').length) performance.mark('warddesk:home'); // ./warddesk bench-kiosk
 }
 
 async function renderProcedure(id) {
