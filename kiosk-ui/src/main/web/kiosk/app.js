@@ -471,12 +471,15 @@ function renderConsent(replies, buttons) {
 
 function renderField(expecting, replies, buttons) {
   const question = expecting.question || (replies[0] && replies[0].text) || '';
-  const extra = replies.map((r) => r.text).filter((x) => x && x !== question && x !== expecting.error && !question.includes(x));
+  // The engine's own reply repeats the question, the purpose and the error for text-only channels: show the rest.
+  const extra = replies.map((r) => r.text)
+    .filter((x) => x && !x.includes(question) && !question.includes(x) && x !== expecting.error);
+  buttons = buttons.filter((b) => !/^choice:/.test(b.action));
   const type = expecting.type;
   let input = '';
   if ((expecting.choices || []).length) {
     input = `<div class="tiles tiles-choice" role="group" aria-labelledby="q">${expecting.choices.map((c) =>
-      `<button class="tile tile-choice" data-answer="${esc(c.value)}">${esc(c.label)}</button>`).join('')}</div>`;
+      `<button class="tile tile-choice" data-engine-action="choice:${esc(c.value)}">${esc(c.label)}</button>`).join('')}</div>`;
   } else if (type === 'phone') {
     input = `<form class="field with-keypad" data-field-form autocomplete="off">
         <label for="answer" class="field-label">${esc(t('phoneLabel'))}</label>

@@ -73,6 +73,11 @@ final class KioskBrowser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    WebElement waitForPresent(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout).until(condition);
     }
