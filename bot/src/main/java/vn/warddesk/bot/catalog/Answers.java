@@ -66,7 +66,7 @@ final class Answers {
     }
 
     private static Answer documents(Procedure p, Lang lang) {
-        String intro = lang == Lang.EN ? "Papers for " + p.name().en() + ":" : "Giấy tờ cần chuẩn bị để " + lower(p.name().vi()) + ":";
+        String intro = lang == Lang.EN ? "Papers for " + lower(p.name().en()) + ":" : "Giấy tờ cần chuẩn bị để " + lower(p.name().vi()) + ":";
         List<FollowUp> followUps = followUps(p, "documents", lang);
         Answer full = new Answer(intro, p.documents().stream().map(d -> document(d, lang, true)).toList(), followUps);
         if (length(full) <= Validation.MAX_ANSWER) {
@@ -79,8 +79,16 @@ final class Answers {
 
     private static String document(Procedure.Document d, Lang lang, boolean withNote) {
         int count = d.count() == null ? 1 : d.count();
-        String detail = kindLabel(d.kind(), lang) + (count > 1 ? (lang == Lang.EN ? ", " + count + " copies" : ", " + count + " bản") : "");
-        String line = d.text().in(lang) + " (" + detail + ")";
+        String text = d.text().in(lang);
+        List<String> details = new ArrayList<>();
+        String kind = kindLabel(d.kind(), lang);
+        if (!text.toLowerCase(Locale.ROOT).contains("(" + kind.toLowerCase(Locale.ROOT) + ")")) {
+            details.add(kind); // editors often write "(bản chính)" into the text already
+        }
+        if (count > 1) {
+            details.add(lang == Lang.EN ? count + " copies" : count + " bản");
+        }
+        String line = details.isEmpty() ? text : text + " (" + String.join(", ", details) + ")";
         return withNote && d.note() != null ? line + ". " + d.note().in(lang) : line;
     }
 

@@ -332,7 +332,14 @@ public final class CatalogService implements HttpService {
     }
 
     private static String author(ServerRequest req) {
-        String author = req.headers().first(AUTHOR).orElse("admin").replaceAll("\\p{Cntrl}", "").strip();
+        String raw = req.headers().first(AUTHOR).orElse("admin");
+        try {
+            // Header values are ISO-8859-1 on the wire: Vietnamese names arrive percent-encoded UTF-8.
+            raw = java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // not percent-encoded after all: keep it as sent
+        }
+        String author = raw.replaceAll("\\p{Cntrl}", "").strip();
         if (author.isEmpty()) {
             return "admin";
         }

@@ -59,7 +59,7 @@ public final class CatalogStore implements Catalog {
      * @throws CatalogException a seed file is broken: the message names the file, the line and the problem
      */
     public static CatalogStore load(Config config, DataSource dataSource, Clock clock) {
-        Path dir = Path.of(config.get("dir").asString().orElse("config/catalog"));
+        Path dir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
         Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
         Seed.Source source = Seed.source(dir);
         Seed seed = Seed.load(source);

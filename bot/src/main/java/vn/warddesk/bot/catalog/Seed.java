@@ -35,11 +35,17 @@ record Seed(Map<String, Procedure> procedures, Office office, Notice notice) {
         String describe(String relative);
     }
 
+    static final String DEFAULT_DIR = "config/catalog";
+
+    /**
+     * The folder if it exists; for the default folder only, the packaged copy when WardDesk does not run from the
+     * repository (an explicitly configured folder that is missing is an error, not a silent fallback).
+     */
     static Source source(Path dir) {
         if (Files.isDirectory(dir)) {
             return new FolderSource(dir);
         }
-        if (Seed.class.getClassLoader().getResource(PACKAGED + "office.yaml") != null) {
+        if (dir.equals(Path.of(DEFAULT_DIR)) && Seed.class.getClassLoader().getResource(PACKAGED + "office.yaml") != null) {
             return new PackagedSource();
         }
         throw new CatalogException("catalog folder " + dir.toAbsolutePath()

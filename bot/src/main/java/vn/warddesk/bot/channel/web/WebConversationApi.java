@@ -1,0 +1,230 @@
+package vn.warddesk.bot.channel.web;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.consent.ConsentLog;
+import vn.warddesk.bot.consent.ConsentReceipt;
+import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.conversation.ConversationEngine;
+import vn.warddesk.bot.conversation.ConversationLog;
+import vn.warddesk.bot.conversation.ConversationRef;
+import vn.warddesk.bot.conversation.InboundEvent;
+import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.conversation.Outcome;
+import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.conversation.UnknownConversation;
+import vn.warddesk.bot.store.Jdbc;
+
+/**
+ * The web/kiosk/Zalo Mini App conversation API (docs/openapi.yaml). Each conversation has its own random 256-bit
+ * bearer token; only its SHA-256 is stored, and it is compared in constant time.
+ */
+public final class WebConversationApi implements HttpService {
+    private static final Set<String> CHANNELS = Set.of("kiosk", "web", "zalo_mini_app");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_EVENT_ID = 128;
+    private static final int MAX_ACTION = 64;
+
+    private final ConversationEngine engine;
+    private final DataSource dataSource;
+    private final Catalog catalog;
+    private final String wardId;
+    private final String publicBaseUrl;
+
+    public WebConversationApi(ConversationEngine engine, DataSource dataSource, Catalog catalog, String wardId,
+                              String publicBaseUrl) {
+        this.engine = engine;
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.wardId = wardId;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", (req, res) -> HttpJson.guarded(res, () -> create(req, res)))
+                .post("/{id}/messages", (req, res) -> HttpJson.guarded(res, () -> message(req, res)))
+                .get("/{id}/messages", (req, res) -> HttpJson.guarded(res, () -> messages(req, res)))
+                .delete("/{id}", (req, res) -> HttpJson.guarded(res, () -> end(req, res)))
+                .get("/{id}/consent-receipt", (req, res) -> HttpJson.guarded(res, () -> receipt(req, res)));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        JsonNode body = HttpJson.object(req);
+        String channel = HttpJson.text(body, "channel").orElse("web");
+        if (!CHANNELS.contains(channel)) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request",
+                                       "'channel' must be one of kiosk, web, zalo_mini_app");
+        }
+        Lang lang = Lang.of(HttpJson.text(body, "locale").orElse("vi"));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = engine.open(channel, wardId, lang, ConsentLog.sha256(token));
+        Outcome outcome = engine.process(new InboundEvent(new ConversationRef.ById(id), channel, null,
+                                                          new Input.Started(), lang.tag(), null));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("token", token);
+        out.put("state", outcome.state());
+        out.put("replies", replies(outcome.handled().replies()));
+        HttpJson.send(res, Status.CREATED_201, out);
+    }
+
+    private void message(ServerRequest req, ServerResponse res) {
+        String id = authorized(req);
+        JsonNode body = HttpJson.object(req);
+        Optional<String> text = HttpJson.text(body, "text");
+        Optional<String> action = HttpJson.text(body, "action");
+        Optional<String> eventId = HttpJson.text(body, "eventId");
+        Optional<String> locale = HttpJson.text(body, "locale");
+        if (text.isPresent() == action.isPresent()) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "send exactly one of 'text' or 'action'");
+        }
+        if (text.isPresent() && text.get().length() > ConversationEngine.MAX_TEXT) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "text_too_long",
+                                       "'text' is longer than " + ConversationEngine.MAX_TEXT + " characters");
+        }
+        if (text.isPresent() && text.get().isBlank()) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'text' is empty");
+        }
+        if (action.isPresent() && (action.get().isBlank() || action.get().length() > MAX_ACTION)) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'action' must be 1 to 64 characters");
+        }
+        if (eventId.isPresent() && (eventId.get().isBlank() || eventId.get().length() > MAX_EVENT_ID)) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'eventId' must be 1 to 128 characters");
+        }
+        if (locale.isPresent() && !Set.of("vi", "en").contains(locale.get())) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'locale' must be vi or en");
+        }
+        Input input = text.<Input>map(Input.Text::new).orElseGet(() -> new Input.Action(action.get()));
+        Outcome outcome;
+        try {
+            // Without a client event id every request is new; with one, a retry is recognised as a replay.
+            outcome = engine.process(new InboundEvent(new ConversationRef.ById(id), "web",
+                                                      eventId.map(e -> id + ":" + e).orElse(id + ":" + UUID.randomUUID()),
+                                                      input, locale.orElse(null), null));
+        } catch (UnknownConversation e) {
+            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no such conversation");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversationId", id);
+        out.put("state", outcome.state());
+        out.put("duplicate", outcome.handled().duplicate());
+        out.put("replies", replies(outcome.handled().replies()));
+        out.put("expecting", outcome.expecting().map(WebConversationApi::expecting).orElse(null));
+        out.put("caseCode", outcome.caseCode().orElse(null));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private void messages(ServerRequest req, ServerResponse res) {
+        String id = authorized(req);
+        long after;
+        try {
+            after = req.query().first("after").asOptional().map(Long::parseLong).orElse(0L);
+        } catch (NumberFormatException e) {
+            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'after' must be a number");
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ConversationLog.Logged m : engine.messagesAfter(id, after, 200)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("seq", m.seq());
+            item.put("direction", m.direction());
+            item.put("origin", m.origin());
+            item.put("text", m.text().orElse(null));
+            item.put("action", m.action().orElse(null));
+            item.put("at", m.at().toString());
+            list.add(item);
+        }
+        HttpJson.send(res, Status.OK_200, Map.of("messages", list));
+    }
+
+    private void end(ServerRequest req, ServerResponse res) {
+        String id = authorized(req);
+        engine.end(id);
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void receipt(ServerRequest req, ServerResponse res) {
+        String id = authorized(req);
+        Catalog.OfficeInfo office = catalog.office();
+        Optional<Map<String, Object>> receipt = Jdbc.withConnection(dataSource, c -> ConsentReceipt.of(
+                c, id, office, publicBaseUrl + "/api/v1/privacy-notice"));
+        if (receipt.isEmpty()) {
+            throw new HttpJson.Problem(Status.NOT_FOUND_404, "no_consent", "this conversation has no consent record");
+        }
+        boolean html = req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/html")).orElse(false);
+        if (html) {
+            ZoneId zone = office.zone();
+            res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+                    .send(ConsentReceipt.html(receipt.get(), zone).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            HttpJson.send(res, Status.OK_200, receipt.get());
+        }
+    }
+
+    /** The conversation id when it exists (404) and the bearer token is its own (401). */
+    private String authorized(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        Optional<String> stored = id.length() > 36 ? Optional.empty() : engine.tokenHash(id);
+        if (stored.isEmpty()) {
+            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no such conversation");
+        }
+        Optional<String> token = HttpJson.bearer(req);
+        if (token.isEmpty() || !HttpJson.same(ConsentLog.sha256(token.get()), stored.get())) {
+            throw new HttpJson.Problem(Status.UNAUTHORIZED_401, "unauthorized",
+                                       "the conversation's bearer token is missing or wrong");
+        }
+        return id;
+    }
+
+    static List<Map<String, Object>> replies(List<Reply> replies) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Reply reply : replies) {
+            List<Map<String, String>> buttons = new ArrayList<>();
+            for (Button b : reply.buttons()) {
+                buttons.add(Map.of("label", b.label(), "action", b.action()));
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("text", reply.text());
+            item.put("buttons", buttons);
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> expecting(Outcome.Expecting e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("field", e.field());
+        out.put("type", e.type());
+        out.put("question", e.question());
+        out.put("purpose", e.purpose());
+        out.put("required", e.required());
+        List<Map<String, String>> choices = new ArrayList<>();
+        e.choices().forEach(c -> choices.add(Map.of("value", c.value(), "label", c.label())));
+        out.put("choices", choices);
+        e.error().ifPresent(err -> out.put("error", err));
+        return out;
+    }
+}

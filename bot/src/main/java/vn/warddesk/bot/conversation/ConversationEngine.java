@@ -1,0 +1,169 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import vn.warddesk.bot.cases.Cases;
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.nlu.EntityExtractor;
+import vn.warddesk.nlu.Nlu;
+
+/**
+ * The channel-neutral conversation engine. Each event is handled in one transaction that holds the conversation's
+ * row lock ({@code SELECT … FOR UPDATE}), so events of one conversation never interleave, also across service
+ * instances; the event id ledger makes replays do nothing.
+ */
+public final class ConversationEngine implements ConversationPort {
+    private static final System.Logger LOGGER = System.getLogger(ConversationEngine.class.getName());
+    /** Longest citizen text stored and understood; the web API refuses longer ones outright. */
+    public static final int MAX_TEXT = 2000;
+
+    /** Tunables from the {@code conversation} config section. */
+    public record Settings(Duration sessionIdleTimeout, int maxFieldAttempts, String publicBaseUrl) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofMinutes(30), 3, "http://localhost:8080");
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final ConversationStore store = new ConversationStore();
+    private final Dialogue dialogue;
+
+    public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
+                              Settings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor), settings.sessionIdleTimeout(),
+                                     settings.maxFieldAttempts(), settings.publicBaseUrl(), store);
+    }
+
+    @Override
+    public Handled handle(InboundEvent event) {
+        return process(event).handled();
+    }
+
+    /** Handles one event and also reports state, the field expected next and the case code (for the web API). */
+    public Outcome process(InboundEvent event) {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(dataSource, c -> {
+            ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
+                                                                 event.locale(), now);
+            String channel = event.channel() == null ? row.channel : event.channel();
+            if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
+                LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
+                return outcome(row, new Handled(row.id, true, List.of()));
+            }
+            if (event.locale() != null && !event.locale().isBlank()) {
+                row.locale = Lang.of(event.locale()).tag();
+            } else if (event.input() instanceof Input.Text text) {
+                Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
+            }
+            Input input = bounded(event.input());
+            switch (input) {
+                case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
+                case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
+                default -> { }
+            }
+            LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
+            Turn turn = new Turn(c, row, now, today, row.channel);
+            dialogue.run(turn, input);
+            store.save(c, row, now);
+            for (Reply reply : turn.replies) {
+                ConversationLog.deliver(c, row.id, reply, "bot", now);
+            }
+            LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
+                                                 + row.state + ", " + turn.replies.size() + " replies");
+            return outcome(row, new Handled(row.id, false, turn.replies));
+        });
+    }
+
+    private static Input bounded(Input input) {
+        if (input instanceof Input.Text text && text.text().length() > MAX_TEXT) {
+            return new Input.Text(text.text().substring(0, MAX_TEXT));
+        }
+        if (input instanceof Input.Action action && action.action().length() > 64) {
+            return new Input.Action(action.action().substring(0, 64));
+        }
+        return input;
+    }
+
+    private static String kind(Input input) {
+        return switch (input) {
+            case Input.Text ignored -> "text";
+            case Input.Action ignored -> "action";
+            case Input.Started ignored -> "start";
+            case Input.Left ignored -> "leave";
+        };
+    }
+
+    private Outcome outcome(ConversationStore.Row row, Handled handled) {
+        Optional<Outcome.Expecting> expecting = Optional.empty();
+        if (Dialogue.INTAKE.equals(row.state)) {
+            expecting = dialogue.currentField(row, Lang.of(row.locale)).map(f -> new Outcome.Expecting(
+                    f.name(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.question(), f.purpose(), f.required(),
+                    f.choices(), Optional.ofNullable(row.context.lastError())));
+        }
+        return new Outcome(handled, row.state, expecting, Optional.ofNullable(row.caseCode));
+    }
+
+    // ---- web/kiosk conversations ----
+
+    /** Creates a web/kiosk conversation whose bearer token has this SHA-256; returns its id. */
+    public String open(String channel, String wardId, Lang lang, String tokenSha256) {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(dataSource, c -> store.create(c, channel, wardId, lang.tag(), tokenSha256, now));
+    }
+
+    /** The stored token hash of a conversation (empty string when it has none), or empty when it does not exist. */
+    public Optional<String> tokenHash(String conversationId) {
+        return Jdbc.withConnection(dataSource, c -> store.tokenHash(c, conversationId));
+    }
+
+    public List<ConversationLog.Logged> messagesAfter(String conversationId, long after, int limit) {
+        return Jdbc.withConnection(dataSource, c -> ConversationLog.after(c, conversationId, after, limit));
+    }
+
+    /**
+     * Ends the session (kiosk "Finish", idle reset): an unsubmitted request is erased, submitted cases stay.
+     * False when the conversation does not exist.
+     */
+    public boolean end(String conversationId) {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(dataSource, c -> {
+            Optional<ConversationStore.Row> found = store.lockedById(c, conversationId);
+            if (found.isEmpty()) {
+                return false;
+            }
+            ConversationStore.Row row = found.get();
+            int fields = row.draft.size();
+            if (fields > 0) {
+                store.tombstone(c, row.id, "session_end", 0, fields, 0, now);
+            }
+            row.draft = new LinkedHashMap<>();
+            row.context = Context.empty();
+            row.state = Dialogue.CLOSED;
+            row.sessionStartedAt = null;
+            store.save(c, row, now);
+            return true;
+        });
+    }
+
+    /** For other features that must change a conversation under its lock. */
+    static boolean exists(Connection c, String id) throws SQLException {
+        return ConversationLog.lock(c, id);
+    }
+}

@@ -1,0 +1,166 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.outbox.OutboundMessage;
+import vn.warddesk.bot.outbox.Outbox;
+
+/**
+ * The conversation rows and stored messages as other features (cases, staff, web API, retention) may touch them,
+ * always inside the caller's transaction. Everything that changes a conversation takes its row lock first, so staff
+ * replies never interleave with the engine handling a citizen's event.
+ */
+public final class ConversationLog {
+    private ConversationLog() {
+    }
+
+    /** One stored message. {@code text} is empty once erased; {@code action} is a pressed button. */
+    public record Logged(long seq, String direction, String origin, Optional<String> text, Optional<String> action,
+                         Instant at) {
+    }
+
+    /** Row lock on the conversation ({@code SELECT … FOR UPDATE}); false when it does not exist. */
+    public static boolean lock(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM conversation WHERE id = ? FOR UPDATE")) {
+            q.setString(1, conversationId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Stores an outbound message and, for push channels, queues it in the outbox in the same transaction.
+     * Returns the message's sequence number.
+     */
+    public static long deliver(Connection c, String conversationId, Reply reply, String origin, Instant now)
+            throws SQLException {
+        long seq = insert(c, conversationId, "out", origin, reply.text(), null, now);
+        try (PreparedStatement q = c.prepareStatement("SELECT channel, channel_address FROM conversation WHERE id = ?")) {
+            q.setString(1, conversationId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next() && rs.getString(2) != null) {
+                    Outbox.enqueue(c, new OutboundMessage(conversationId, rs.getString(1), rs.getString(2), reply, origin),
+                                   now);
+                }
+            }
+        }
+        return seq;
+    }
+
+    static long insert(Connection c, String conversationId, String direction, String origin, String text, String action,
+                       Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO message (conversation_id, direction, origin, text, action, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, conversationId);
+            insert.setString(2, direction);
+            insert.setString(3, origin);
+            insert.setString(4, text);
+            insert.setString(5, action);
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public static void setState(Connection c, String conversationId, String state, Instant now) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE conversation SET state = ?, updated_at = ? WHERE id = ?")) {
+            u.setString(1, state);
+            u.setTimestamp(2, Timestamp.from(now));
+            u.setString(3, conversationId);
+            u.executeUpdate();
+        }
+    }
+
+    public static Lang lang(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT locale FROM conversation WHERE id = ?")) {
+            q.setString(1, conversationId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Lang.of(rs.getString(1)) : Lang.VI;
+            }
+        }
+    }
+
+    /** The last {@code limit} messages, oldest first. */
+    public static List<Logged> transcript(Connection c, String conversationId, int limit) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT id, direction, origin, text, action, created_at FROM (
+                    SELECT id, direction, origin, text, action, created_at FROM message
+                    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) last ORDER BY id""")) {
+            q.setString(1, conversationId);
+            q.setInt(2, limit);
+            return read(q);
+        }
+    }
+
+    /** Messages after a sequence number, oldest first (the kiosk polls this for staff replies). */
+    public static List<Logged> after(Connection c, String conversationId, long after, int limit) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT id, direction, origin, text, action, created_at FROM message
+                WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?""")) {
+            q.setString(1, conversationId);
+            q.setLong(2, after);
+            q.setInt(3, limit);
+            return read(q);
+        }
+    }
+
+    private static List<Logged> read(PreparedStatement q) throws SQLException {
+        List<Logged> messages = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                messages.add(new Logged(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                                        rs.getTimestamp(6).toInstant()));
+            }
+        }
+        return messages;
+    }
+
+    /** Erases every message text of a conversation (withdrawal). Returns how many texts were erased. */
+    static int eraseTexts(Connection c, String conversationId, Instant now) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE message SET text = NULL, erased_at = ?
+                WHERE conversation_id = ? AND (text IS NOT NULL OR erased_at IS NULL)""")) {
+            u.setTimestamp(1, Timestamp.from(now));
+            u.setString(2, conversationId);
+            return u.executeUpdate();
+        }
+    }
+
+    /** Retention: message texts older than the cut-off. */
+    public static int eraseTextsBefore(Connection c, Instant cutoff, Instant now) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE message SET text = NULL, erased_at = ? WHERE text IS NOT NULL AND created_at < ?""")) {
+            u.setTimestamp(1, Timestamp.from(now));
+            u.setTimestamp(2, Timestamp.from(cutoff));
+            return u.executeUpdate();
+        }
+    }
+
+    /** Retention: unsubmitted intake answers untouched since the cut-off; such conversations go back to idle. */
+    public static int eraseDraftsBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE conversation SET draft = NULL, draft_updated_at = NULL, context = NULL,
+                       state = CASE WHEN state IN ('consent', 'intake', 'confirm') THEN 'idle' ELSE state END
+                WHERE draft IS NOT NULL AND draft_updated_at < ?""")) {
+            u.setTimestamp(1, Timestamp.from(cutoff));
+            return u.executeUpdate();
+        }
+    }
+}
+

@@ -1,0 +1,54 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.consent.ConsentLog;
+
+/** One event being handled: the locked conversation, the clock reading, and the replies said so far. */
+final class Turn {
+    final Connection c;
+    final ConversationStore.Row conv;
+    final Instant now;
+    final LocalDate today;
+    final String channel;
+    ConsentLog.Method method = ConsentLog.Method.BUTTON;
+    final List<Reply> replies = new ArrayList<>();
+
+    Turn(Connection c, ConversationStore.Row conv, Instant now, LocalDate today, String channel) {
+        this.c = c;
+        this.conv = conv;
+        this.now = now;
+        this.today = today;
+        this.channel = channel;
+    }
+
+    Lang lang() {
+        return Lang.of(conv.locale);
+    }
+
+    boolean vi() {
+        return lang() == Lang.VI;
+    }
+
+    /** Vietnamese or English text, by the conversation's language. */
+    String t(String vi, String en) {
+        return vi() ? vi : en;
+    }
+
+    void say(String text, List<Button> buttons) {
+        replies.add(new Reply(text, buttons));
+    }
+
+    void say(String text) {
+        say(text, List.of());
+    }
+
+    void state(String state) {
+        conv.state = state;
+    }
+}

@@ -1,0 +1,64 @@
+package vn.warddesk.nlu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Build step (exec-maven-plugin, phase process-classes): trains the shipped intent and aspect models from
+ * {@code data/train/*.tsv} and writes {@code intent.bin} and {@code aspect.bin} into the classes directory.
+ * Usage: {@code BuildModels <train-dir-or-file> <output-dir>}.
+ */
+public final class BuildModels {
+
+    /** OpenNLP logs every training iteration at INFO; the build only needs our summary line. */
+    private static final java.util.logging.Logger QUIET_OPENNLP = java.util.logging.Logger.getLogger("opennlp");
+
+    private BuildModels() {
+    }
+
+    /** The two shipped models trained from 3-column examples. */
+    record Models(CompiledModel intent, CompiledModel aspect) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: BuildModels <train-dir-or-file> <output-dir>");
+            System.exit(2);
+        }
+        QUIET_OPENNLP.setLevel(java.util.logging.Level.WARNING);
+        long started = System.nanoTime();
+        List<Dataset.Example> examples = Dataset.read(Path.of(args[0]));
+        Models models = train(examples, Trainer.Params.SHIPPED);
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        Files.write(out.resolve("intent.bin"), models.intent().toBytes());
+        if (models.aspect() != null) {
+            Files.write(out.resolve("aspect.bin"), models.aspect().toBytes());
+        }
+        System.out.printf("NLU models: %d examples, %d intents, %d intent features, trained in %.1f s%n",
+                examples.size(), models.intent().outcomeCount(), models.intent().featureCount(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    static Models train(List<Dataset.Example> examples, Trainer.Params params) {
+        List<Trainer.Document> intentDocs = examples.stream()
+                .map(example -> new Trainer.Document(example.label(), example.text())).toList();
+        CompiledModel intent = Trainer.train(intentDocs, params, true, Map.of("task", "intent"));
+        List<Dataset.Example> withAspect = examples.stream().filter(example -> example.aspect().isPresent()).toList();
+        Set<String> scope = new LinkedHashSet<>();
+        withAspect.forEach(example -> scope.add(example.label()));
+        CompiledModel aspect = null;
+        if (withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2) {
+            List<Trainer.Document> aspectDocs = withAspect.stream()
+                    .map(example -> new Trainer.Document(example.aspect().orElseThrow(), example.text())).toList();
+            aspect = Trainer.train(aspectDocs, params, true,
+                    Map.of("task", "aspect", "scope", String.join(",", scope.stream().sorted().toList())));
+        }
+        return new Models(intent, aspect);
+    }
+}

@@ -1,0 +1,253 @@
+package vn.warddesk.nlu;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.perceptron.PerceptronModel;
+
+/**
+ * A trained OpenNLP classifier (maxent or perceptron) laid out for fast evaluation: feature hash → row of a dense
+ * outcome×parameter matrix, open addressing over primitive arrays. Immutable and thread-safe.
+ *
+ * <p>File format (our own, so that the same data gives the same bytes — OpenNLP's zip model carries timestamps):
+ * magic, version, algorithm, sorted metadata, outcomes, then the predicates sorted by name with their (outcome, weight)
+ * pairs. The predicate names are kept so the model can be turned back into an OpenNLP {@link AbstractModel}.
+ */
+final class CompiledModel {
+
+    static final String MAGIC = "WARDDESK-NLU-MODEL";
+    static final int VERSION = 1;
+
+    enum Algorithm { MAXENT, PERCEPTRON }
+
+    private final Algorithm algorithm;
+    private final Map<String, String> metadata;
+    private final String[] outcomes;
+    private final String[] predicates;
+    private final int[][] predicateOutcomes;
+    private final double[][] predicateWeights;
+
+    private final long[] keys;
+    private final int[] rows;
+    private final int mask;
+    private final double[] weights;
+
+    private CompiledModel(Algorithm algorithm, Map<String, String> metadata, String[] outcomes, String[] predicates,
+                          int[][] predicateOutcomes, double[][] predicateWeights) {
+        this.algorithm = algorithm;
+        this.metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
+        this.outcomes = outcomes;
+        this.predicates = predicates;
+        this.predicateOutcomes = predicateOutcomes;
+        this.predicateWeights = predicateWeights;
+        int capacity = Integer.highestOneBit(Math.max(16, predicates.length * 2 - 1)) << 1;
+        this.keys = new long[capacity];
+        this.rows = new int[capacity];
+        Arrays.fill(rows, -1);
+        this.mask = capacity - 1;
+        int width = outcomes.length;
+        this.weights = new double[predicates.length * width];
+        for (int p = 0; p < predicates.length; p++) {
+            long key = Features.hash(predicates[p]);
+            int slot = (int) key & mask;
+            while (rows[slot] >= 0) {
+                if (keys[slot] == key) {
+                    throw new IllegalStateException("feature hash collision: " + predicates[p]);
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            rows[slot] = p;
+            for (int k = 0; k < predicateOutcomes[p].length; k++) {
+                weights[p * width + predicateOutcomes[p][k]] = predicateWeights[p][k];
+            }
+        }
+    }
+
+    /** Takes the parameters out of a trained OpenNLP model. */
+    static CompiledModel from(MaxentModel trained, Map<String, String> metadata) {
+        AbstractModel model = (AbstractModel) trained;
+        Algorithm algorithm = switch (model.getModelType()) {
+            case Maxent, MaxentQn -> Algorithm.MAXENT; // both: softmax of summed weights
+            case Perceptron -> Algorithm.PERCEPTRON;
+            default -> throw new IllegalArgumentException("unsupported model type " + model.getModelType());
+        };
+        Object[] data = model.getDataStructures();
+        Context[] params = (Context[]) data[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Context> pmap = (Map<String, Context>) data[1];
+        String[] outcomes = ((String[]) data[2]).clone();
+        String[] predicates = pmap.keySet().toArray(String[]::new);
+        Arrays.sort(predicates);
+        int[][] predicateOutcomes = new int[predicates.length][];
+        double[][] predicateWeights = new double[predicates.length][];
+        for (int p = 0; p < predicates.length; p++) {
+            Context context = pmap.get(predicates[p]);
+            predicateOutcomes[p] = context.getOutcomes().clone();
+            predicateWeights[p] = context.getParameters().clone();
+        }
+        if (params.length != predicates.length) {
+            throw new IllegalStateException("inconsistent OpenNLP model");
+        }
+        return new CompiledModel(algorithm, metadata, outcomes, predicates, predicateOutcomes, predicateWeights);
+    }
+
+    /** The same parameters as an OpenNLP model, to check our evaluation against OpenNLP's. */
+    AbstractModel toOpenNlp() {
+        Context[] params = new Context[predicates.length];
+        for (int p = 0; p < predicates.length; p++) {
+            params[p] = new Context(predicateOutcomes[p], predicateWeights[p]);
+        }
+        return algorithm == Algorithm.MAXENT
+                ? new GISModel(params, predicates, outcomes)
+                : new PerceptronModel(params, predicates, outcomes);
+    }
+
+    List<String> outcomes() {
+        return List.of(outcomes);
+    }
+
+    int outcomeCount() {
+        return outcomes.length;
+    }
+
+    String outcome(int index) {
+        return outcomes[index];
+    }
+
+    Map<String, String> metadata() {
+        return metadata;
+    }
+
+    Algorithm algorithm() {
+        return algorithm;
+    }
+
+    int featureCount() {
+        return predicates.length;
+    }
+
+    /** Probabilities per outcome (index as in {@link #outcomes()}) for the feature hashes in {@code features}. */
+    double[] probabilities(Features.HashBuffer features) {
+        int width = outcomes.length;
+        double[] scores = new double[width];
+        long[] values = features.values;
+        for (int i = 0, n = features.size; i < n; i++) {
+            long key = values[i];
+            int slot = (int) key & mask;
+            int row;
+            while ((row = rows[slot]) >= 0) {
+                if (keys[slot] == key) {
+                    int base = row * width;
+                    for (int k = 0; k < width; k++) {
+                        scores[k] += weights[base + k];
+                    }
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        if (algorithm == Algorithm.PERCEPTRON) {
+            // As OpenNLP's PerceptronModel: scale by the largest magnitude (at least 1) before the softmax.
+            double max = 1;
+            for (double score : scores) {
+                max = Math.max(max, Math.abs(score));
+            }
+            for (int k = 0; k < width; k++) {
+                scores[k] /= max;
+            }
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            top = Math.max(top, score);
+        }
+        double sum = 0;
+        for (int k = 0; k < width; k++) {
+            scores[k] = Math.exp(scores[k] - top);
+            sum += scores[k];
+        }
+        for (int k = 0; k < width; k++) {
+            scores[k] /= sum;
+        }
+        return scores;
+    }
+
+    byte[] toBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeUTF(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(algorithm.name());
+            out.writeInt(metadata.size());
+            for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue());
+            }
+            out.writeInt(outcomes.length);
+            for (String outcome : outcomes) {
+                out.writeUTF(outcome);
+            }
+            out.writeInt(predicates.length);
+            for (int p = 0; p < predicates.length; p++) {
+                out.writeUTF(predicates[p]);
+                out.writeInt(predicateOutcomes[p].length);
+                for (int k = 0; k < predicateOutcomes[p].length; k++) {
+                    out.writeInt(predicateOutcomes[p][k]);
+                    out.writeDouble(predicateWeights[p][k]);
+                }
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CompiledModel read(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not a WardDesk NLU model");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("unsupported model version " + version);
+        }
+        Algorithm algorithm = Algorithm.valueOf(in.readUTF());
+        Map<String, String> metadata = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            metadata.put(in.readUTF(), in.readUTF());
+        }
+        String[] outcomes = new String[in.readInt()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = in.readUTF();
+        }
+        int count = in.readInt();
+        String[] predicates = new String[count];
+        int[][] predicateOutcomes = new int[count][];
+        double[][] predicateWeights = new double[count][];
+        for (int p = 0; p < count; p++) {
+            predicates[p] = in.readUTF();
+            int pairs = in.readInt();
+            predicateOutcomes[p] = new int[pairs];
+            predicateWeights[p] = new double[pairs];
+            for (int k = 0; k < pairs; k++) {
+                predicateOutcomes[p][k] = in.readInt();
+                predicateWeights[p][k] = in.readDouble();
+            }
+        }
+        return new CompiledModel(algorithm, metadata, outcomes, predicates, predicateOutcomes, predicateWeights);
+    }
+}

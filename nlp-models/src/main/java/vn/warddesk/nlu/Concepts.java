@@ -1,0 +1,140 @@
+package vn.warddesk.nlu;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import opennlp.tools.doccat.FeatureGenerator;
+
+/**
+ * The reviewed bilingual concept lexicon (data/concepts.tsv): a phrase of 1..{@value #MAX_WORDS} folded words found in a
+ * message adds the feature {@code k=CONCEPT}. Immutable and thread-safe.
+ */
+final class Concepts {
+
+    static final String RESOURCE = "/vn/warddesk/nlu/concepts.tsv";
+    static final int MAX_WORDS = 5;
+    static final Concepts SHIPPED = load();
+
+    /** Folded phrase → concept. */
+    private final Map<String, String> phrases;
+    /** Phrase hash → feature hash, open addressing. */
+    private final long[] keys;
+    private final long[] features;
+    private final boolean[] used;
+    private final int mask;
+
+    private Concepts(Map<String, String> phrases) {
+        this.phrases = Map.copyOf(phrases);
+        int capacity = Integer.highestOneBit(Math.max(16, phrases.size() * 4));
+        keys = new long[capacity];
+        features = new long[capacity];
+        used = new boolean[capacity];
+        mask = capacity - 1;
+        for (Map.Entry<String, String> entry : phrases.entrySet()) {
+            long key = Features.hash(entry.getKey());
+            int slot = (int) key & mask;
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            features[slot] = Features.hash("k=" + entry.getValue());
+        }
+    }
+
+    /** The concept feature hash for a phrase hash, or 0 when the phrase is not in the lexicon. */
+    long featureOf(long phraseHash) {
+        int slot = (int) phraseHash & mask;
+        while (used[slot]) {
+            if (keys[slot] == phraseHash) {
+                return features[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return 0;
+    }
+
+    /** OpenNLP generator: the concept features of the folded tokens. */
+    static final class Generator implements FeatureGenerator {
+        @Override
+        public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
+            String[] folded = Features.foldAll(text);
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < folded.length; i++) {
+                StringBuilder phrase = new StringBuilder();
+                for (int n = 0; n < MAX_WORDS && i + n < folded.length; n++) {
+                    if (n > 0) {
+                        phrase.append(' ');
+                    }
+                    phrase.append(folded[i + n]);
+                    String concept = SHIPPED.phrases.get(phrase.toString());
+                    if (concept != null) {
+                        for (int r = 0; r < Features.CONCEPT_REPEAT; r++) {
+                            found.add("k=" + concept);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    static Concepts parse(BufferedReader reader) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t", -1);
+            if (columns.length != 2 || !columns[0].matches("[A-Z_]+")) {
+                throw new IllegalArgumentException("concepts line " + number + ": expected CONCEPT<TAB>phrase, phrase, ...");
+            }
+            for (String phrase : columns[1].split(",")) {
+                List<String> words = TextNormalizer.normalize(phrase).foldedTokens();
+                if (words.isEmpty() || words.size() > MAX_WORDS) {
+                    throw new IllegalArgumentException("concepts line " + number + ": bad phrase '" + phrase.strip() + "'");
+                }
+                // A phrase listed under two concepts keeps the first: the table is read top to bottom.
+                map.putIfAbsent(String.join(" ", words), columns[0]);
+            }
+        }
+        return new Concepts(map);
+    }
+
+    int size() {
+        return phrases.size();
+    }
+
+    String conceptOf(String foldedPhrase) {
+        return phrases.get(foldedPhrase);
+    }
+
+    private static Concepts load() {
+        try (InputStream in = Concepts.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Concepts" + Arrays.toString(new int[] {phrases.size()});
+    }
+}

@@ -1,0 +1,311 @@
+package vn.warddesk.nlu;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rule-based entities: phone numbers, citizen ID (CCCD) numbers, dates, times, case codes, e-mail addresses.
+ *
+ * <p>Patterns run over a "view" of the text that is lower-cased and accent-folded char by char, so it has exactly the same
+ * length as the text: one pattern covers "ngày 5 tháng 3" and "ngay 5 thang 3", and offsets point into the text.
+ * Earlier kinds win overlaps (e-mail, case code, phone, citizen ID, date, time). Immutable and thread-safe.
+ *
+ * <p>Dates with missing parts ("5/3", "mùng 5", "thứ hai") resolve to the next such day on or after {@code today}: people
+ * name days to come when they book. "tuần sau"/"next" means the given weekday in the next calendar week (weeks start on
+ * Monday).
+ */
+public final class EntityExtractor {
+
+    /** Only this much of a text is scanned; chat messages are far shorter, and it bounds the time per call. */
+    static final int MAX_CHARS = 2000;
+
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?![a-z0-9-])");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\d+])(?:\\(?\\+84\\)?|84|0)[ .-]?([35789](?:[ .-]?\\d){8})(?![\\d])");
+    private static final Pattern CITIZEN_ID =
+            Pattern.compile("(?<![\\d+])(?:\\d{12}|\\d{3}(?:[ .]\\d{3}){3}|\\d{4}(?:[ .]\\d{4}){2})(?!\\d)");
+
+    private static final Pattern DATE_WORDS = Pattern.compile(
+            "\\b(?:ngay|m[uo]ng)\\s+(\\d{1,2})(?:\\s*(?:thang|/|-)\\s*(\\d{1,2}))?(?:\\s*(?:nam|/|-)\\s*(\\d{4}))?(?!\\d)");
+    private static final Pattern DATE_NUMERIC =
+            Pattern.compile("(?<![\\d/.:-])(\\d{1,2})([/.-])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?![\\d/:]|[.-]\\d)");
+    private static final String MONTHS =
+            "(january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+    private static final Pattern DATE_EN_DAY_MONTH = Pattern.compile(
+            "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\b(?:,?\\s+(\\d{4})\\b)?");
+    private static final Pattern DATE_EN_MONTH_DAY = Pattern.compile(
+            "\\b" + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?");
+    private static final Pattern DATE_RELATIVE = Pattern.compile(
+            "\\b(hom nay|today|ngay mai|tomorrow|ngay kia|hom qua|yesterday"
+                    + "|(?<!(?:chi|anh|em|co|ba|ong|ban|ten|la|hoa|thanh|tuyet|xuan|ngoc) )mai(?! (?:tang|moi|sau|mot)))\\b");
+    private static final Pattern WEEKDAY_VI = Pattern.compile(
+            "\\b(?:(thu)\\s*(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)|chu nhat)\\b(?:\\s*(tuan\\s*(?:sau|toi|nay)))?");
+    private static final Pattern WEEKDAY_EN = Pattern.compile(
+            "\\b(?:(next|this)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+
+    private static final Pattern TIME_EN = Pattern.compile(
+            "(?<![\\d:.])(1[0-2]|0?\\d)(?::([0-5]\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+    private static final Pattern TIME = Pattern.compile(
+            "(?<![\\d:/.])([01]?\\d|2[0-3])\\s*(gio|h|g|:)\\s*([0-5]\\d)?(?:\\s*(?:phut|p)\\b)?"
+                    + "(?:\\s+(sang|trua|chieu|toi|dem)\\b)?(?![\\da-z:])");
+
+    private final Pattern caseCodePattern;
+
+    public EntityExtractor(Pattern caseCodePattern) {
+        this.caseCodePattern = Objects.requireNonNull(caseCodePattern, "caseCodePattern");
+    }
+
+    /** Entities in text order; never throws for any text. */
+    public List<Entity> extract(String text, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        String source = TextNormalizer.truncate(text, MAX_CHARS);
+        Scan scan = new Scan(source, view(source));
+        boolean digits = scan.hasDigit();
+        if (source.indexOf('@') >= 0) {
+            matchAll(scan, EMAIL, EntityType.EMAIL, m -> scan.text(m).toLowerCase(Locale.ROOT));
+        }
+        if (digits) {
+            matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
+            matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
+            matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
+            matchAll(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)));
+            matchAll(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
+                    ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)));
+            matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
+            matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
+        }
+        matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
+        matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
+        matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+        if (digits) {
+            matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+            matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
+        }
+        scan.found.sort(Comparator.comparingInt(Entity::start));
+        return List.copyOf(scan.found);
+    }
+
+    private interface Value {
+        /** The normalised value, or null when the match is not a valid entity after all. */
+        String of(Matcher match);
+    }
+
+    private static void matchAll(Scan scan, Pattern pattern, EntityType type, Value value) {
+        Matcher matcher = pattern.matcher(scan.view);
+        while (matcher.find()) {
+            int start = matcher.start();
+            int end = matcher.end();
+            if (end <= start || scan.overlaps(start, end)) {
+                continue;
+            }
+            String normalised;
+            try {
+                normalised = value.of(matcher);
+            } catch (DateTimeException | NumberFormatException e) {
+                normalised = null;
+            }
+            if (normalised != null) {
+                scan.add(new Entity(type, scan.source.substring(start, end), normalised, start, end));
+            }
+        }
+    }
+
+    private String caseCode(Matcher match) {
+        if (match.groupCount() >= 3 && match.group(1) != null && match.group(2) != null && match.group(3) != null) {
+            return (match.group(1) + "-" + match.group(2) + "-" + match.group(3)).toUpperCase(Locale.ROOT);
+        }
+        return match.group().strip().replaceAll("\\s+", "-").toUpperCase(Locale.ROOT);
+    }
+
+    private static String dayMonthYear(LocalDate today, String day, String month, String year) {
+        int d = Integer.parseInt(day);
+        if (month == null) {
+            LocalDate candidate = LocalDate.of(today.getYear(), today.getMonth(), 1).plusMonths(d < today.getDayOfMonth() ? 1 : 0);
+            return candidate.withDayOfMonth(d).toString();
+        }
+        int m = Integer.parseInt(month);
+        if (year == null) {
+            LocalDate candidate = LocalDate.of(today.getYear(), m, d);
+            return (candidate.isBefore(today) ? LocalDate.of(today.getYear() + 1, m, d) : candidate).toString();
+        }
+        int y = Integer.parseInt(year);
+        if (year.length() == 2) {
+            y += y <= today.getYear() % 100 ? 2000 : 1900;
+        }
+        if (y < 1900 || y > 2200) {
+            return null;
+        }
+        return LocalDate.of(y, m, d).toString();
+    }
+
+    private static String month(String name) {
+        String[] names = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int i = 0; i < names.length; i++) {
+            if (name.startsWith(names[i])) {
+                return Integer.toString(i + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String relative(LocalDate today, String word) {
+        return switch (word) {
+            case "hom nay", "today" -> today.toString();
+            case "ngay mai", "tomorrow", "mai" -> today.plusDays(1).toString();
+            case "ngay kia" -> today.plusDays(2).toString();
+            case "hom qua", "yesterday" -> today.minusDays(1).toString();
+            default -> null;
+        };
+    }
+
+    private static String vietnameseWeekday(Scan scan, Matcher match, LocalDate today) {
+        DayOfWeek day;
+        if (match.group(1) == null) {
+            day = DayOfWeek.SUNDAY;
+        } else {
+            // "thủ tục", "thư", "thú" and "thứ tự" fold to the same letters as "thứ"/"tư": check the written word.
+            String thu = scan.source.substring(match.start(1), match.end(1)).toLowerCase(Locale.ROOT);
+            if (!thu.equals("thứ") && !thu.equals("thu")) {
+                return null;
+            }
+            String name = match.group(2);
+            if (name.equals("tu")) {
+                String written = scan.source.substring(match.start(2), match.end(2)).toLowerCase(Locale.ROOT);
+                if (!written.equals("tư") && !written.equals("tu")) {
+                    return null;
+                }
+            }
+            day = switch (name) {
+                case "2", "hai" -> DayOfWeek.MONDAY;
+                case "3", "ba" -> DayOfWeek.TUESDAY;
+                case "4", "tu" -> DayOfWeek.WEDNESDAY;
+                case "5", "nam" -> DayOfWeek.THURSDAY;
+                case "6", "sau" -> DayOfWeek.FRIDAY;
+                default -> DayOfWeek.SATURDAY;
+            };
+        }
+        String week = match.group(3);
+        if (week == null) {
+            return today.with(TemporalAdjusters.nextOrSame(day)).toString();
+        }
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!week.endsWith("nay")) {
+            monday = monday.plusWeeks(1);
+        }
+        return monday.plusDays(day.getValue() - 1L).toString();
+    }
+
+    private static String englishWeekday(Matcher match, LocalDate today) {
+        DayOfWeek day = DayOfWeek.valueOf(match.group(2).toUpperCase(Locale.ROOT));
+        if ("next".equals(match.group(1))) {
+            return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
+                    .plusDays(day.getValue() - 1L).toString();
+        }
+        return today.with(TemporalAdjusters.nextOrSame(day)).toString();
+    }
+
+    private static String englishTime(Matcher match) {
+        int hour = Integer.parseInt(match.group(1));
+        int minute = match.group(2) == null ? 0 : Integer.parseInt(match.group(2));
+        boolean pm = match.group(3).startsWith("p");
+        if (hour == 12) {
+            hour = pm ? 12 : 0;
+        } else if (pm) {
+            hour += 12;
+        }
+        return clock(hour, minute);
+    }
+
+    private static String time(Matcher match) {
+        String separator = match.group(2);
+        if (separator.equals(":") && match.group(3) == null) {
+            return null;
+        }
+        int hour = Integer.parseInt(match.group(1));
+        int minute = match.group(3) == null ? 0 : Integer.parseInt(match.group(3));
+        String period = match.group(4);
+        if (period != null && hour < 12) {
+            switch (period) {
+                case "chieu", "toi", "dem" -> hour += 12;
+                case "trua" -> hour += hour < 11 ? 12 : 0;
+                default -> { }
+            }
+        }
+        return clock(hour, minute);
+    }
+
+    private static String clock(int hour, int minute) {
+        if (hour > 23 || minute > 59) {
+            return null;
+        }
+        return (hour < 10 ? "0" : "") + hour + ":" + (minute < 10 ? "0" : "") + minute;
+    }
+
+    /** Lower-cased, accent-folded copy with the same length (one char for one char). */
+    static String view(String text) {
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            char lower = Character.toLowerCase(text.charAt(i));
+            char folded = TextNormalizer.foldChar(lower);
+            chars[i] = folded == 0 ? lower : folded;
+        }
+        return new String(chars);
+    }
+
+    private static final class Scan {
+        final String source;
+        final String view;
+        final boolean[] taken;
+        final List<Entity> found = new ArrayList<>();
+
+        Scan(String source, String view) {
+            this.source = source;
+            this.view = view;
+            this.taken = new boolean[source.length()];
+        }
+
+        String text(Matcher match) {
+            return source.substring(match.start(), match.end());
+        }
+
+        boolean hasDigit() {
+            for (int i = 0; i < view.length(); i++) {
+                char c = view.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean overlaps(int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (taken[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(Entity entity) {
+            for (int i = entity.start(); i < entity.end(); i++) {
+                taken[i] = true;
+            }
+            found.add(entity);
+        }
+    }
+}

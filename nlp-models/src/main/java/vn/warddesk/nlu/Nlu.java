@@ -1,0 +1,161 @@
+package vn.warddesk.nlu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Understands one citizen message: intent, aspect (for procedure questions), alternatives and entities.
+ * Thread-safe; models are loaded once and shared.
+ *
+ * <p>The language hint is accepted for the engine's convenience but not needed: the models are trained on Vietnamese,
+ * unaccented Vietnamese and English together.
+ */
+public final class Nlu {
+
+    static final String OUT_OF_SCOPE = "out_of_scope";
+    private static final String MODEL_PATH = "/vn/warddesk/nlu/models/";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final int ALTERNATIVES = 3;
+    private static final System.Logger LOGGER = System.getLogger(Nlu.class.getName());
+
+    private final CompiledModel intents;
+    private final CompiledModel aspects;
+    private final Set<String> aspectScope;
+    private final NluSettings settings;
+    private final EntityExtractor entities;
+    private final boolean expandAbbreviations;
+    private final Clock clock;
+    private final ThreadLocal<Features.HashBuffer> buffers = ThreadLocal.withInitial(Features.HashBuffer::new);
+
+    Nlu(CompiledModel intents, CompiledModel aspects, NluSettings settings, Clock clock) {
+        this.intents = Objects.requireNonNull(intents, "intents");
+        this.aspects = aspects;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.entities = new EntityExtractor(settings.caseCodePattern());
+        this.expandAbbreviations = Boolean.parseBoolean(intents.metadata().getOrDefault("abbreviations", "true"));
+        this.clock = clock;
+        Set<String> scope = new HashSet<>();
+        if (aspects != null) {
+            scope.addAll(Arrays.asList(aspects.metadata().getOrDefault("scope", "").split(",")));
+        }
+        this.aspectScope = Set.copyOf(scope);
+    }
+
+    /** The models packaged in the jar, default settings. */
+    public static Nlu shipped() {
+        return shipped(NluSettings.defaults());
+    }
+
+    public static Nlu shipped(NluSettings settings) {
+        return new Nlu(ShippedModels.INTENT, ShippedModels.ASPECT, settings, Clock.system(VIETNAM));
+    }
+
+    public Understanding understand(String text, Locale hint) {
+        return understand(text, hint, LocalDate.now(clock));
+    }
+
+    /** Never throws; time is bounded because the text is cut to a fixed length first. */
+    public Understanding understand(String text, Locale hint, LocalDate today) {
+        String input = text == null ? "" : text;
+        LocalDate day = today == null ? LocalDate.now(clock) : today;
+        try {
+            String bounded = TextNormalizer.nfc(TextNormalizer.truncate(input, EntityExtractor.MAX_CHARS));
+            List<Entity> found = entities.extract(bounded, day);
+            NormalizedText normalized = TextNormalizer.normalize(bounded, expandAbbreviations);
+            if (!normalized.hasLetters()) {
+                return outOfScope(found);
+            }
+            return classify(normalized, found);
+        } catch (RuntimeException e) {
+            // Defensive: a bug must not take the conversation down. Log the kind only, never the text.
+            LOGGER.log(System.Logger.Level.WARNING, "understand failed: " + e.getClass().getName());
+            return outOfScope(List.of());
+        }
+    }
+
+    /** Intent and aspect probabilities without entities: what {@code classify} and {@code evaluate} need. */
+    Understanding classify(NormalizedText normalized, List<Entity> found) {
+        Features.HashBuffer buffer = buffers.get();
+        Features.hashes(normalized, buffer);
+        double[] probabilities = intents.probabilities(buffer);
+        int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
+        List<Candidate> alternatives = new ArrayList<>(order.length);
+        for (int index : order) {
+            alternatives.add(new Candidate(intents.outcome(index), probabilities[index]));
+        }
+        String intent = alternatives.get(0).intent();
+        double confidence = alternatives.get(0).probability();
+        double runnerUp = alternatives.size() > 1 ? alternatives.get(1).probability() : 0;
+        boolean clarify = confidence < settings.confidenceThreshold() || confidence - runnerUp < settings.ambiguityMargin();
+        Optional<String> aspect = Optional.empty();
+        double aspectConfidence = 0;
+        if (aspects != null && aspectScope.contains(intent)) {
+            double[] aspectProbabilities = aspects.probabilities(buffer);
+            int best = topIndices(aspectProbabilities, 1)[0];
+            aspect = Optional.of(aspects.outcome(best));
+            aspectConfidence = aspectProbabilities[best];
+        }
+        return new Understanding(intent, aspect, confidence, aspectConfidence, alternatives, clarify, found);
+    }
+
+    private Understanding outOfScope(List<Entity> found) {
+        // Nothing to classify (empty, emoji only, digits only...): certain it is out of scope. The runner-up is the first
+        // other label so that callers can always read two alternatives.
+        String other = intents.outcomes().stream().filter(label -> !label.equals(OUT_OF_SCOPE)).findFirst().orElse(OUT_OF_SCOPE);
+        return new Understanding(OUT_OF_SCOPE, Optional.empty(), 1.0, 0,
+                List.of(new Candidate(OUT_OF_SCOPE, 1.0), new Candidate(other, 0.0)), false, found);
+    }
+
+    CompiledModel intentModel() {
+        return intents;
+    }
+
+    Optional<CompiledModel> aspectModel() {
+        return Optional.ofNullable(aspects);
+    }
+
+    /** Indices of the {@code count} largest values, largest first; ties keep the lower index first. */
+    static int[] topIndices(double[] values, int count) {
+        int[] top = new int[count];
+        Arrays.fill(top, -1);
+        for (int i = 0; i < values.length; i++) {
+            for (int slot = 0; slot < count; slot++) {
+                if (top[slot] < 0 || values[i] > values[top[slot]]) {
+                    System.arraycopy(top, slot, top, slot + 1, count - slot - 1);
+                    top[slot] = i;
+                    break;
+                }
+            }
+        }
+        return top;
+    }
+
+    static CompiledModel load(String name) {
+        try (InputStream in = Nlu.class.getResourceAsStream(MODEL_PATH + name)) {
+            if (in == null) {
+                throw new IllegalStateException("model " + name + " is not on the classpath; build the nlp-models module");
+            }
+            return CompiledModel.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loaded once, on first use. */
+    private static final class ShippedModels {
+        static final CompiledModel INTENT = load("intent.bin");
+        static final CompiledModel ASPECT = load("aspect.bin");
+    }
+}

@@ -1,0 +1,78 @@
+package vn.warddesk.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void decomposed_and_precomposed_vietnamese_give_the_same_text() {
+        String precomposed = "Đăng ký khai sinh";
+        String decomposed = Normalizer.normalize(precomposed, Normalizer.Form.NFD);
+        assertEquals(TextNormalizer.normalize(precomposed), TextNormalizer.normalize(decomposed));
+    }
+
+    @Test
+    void text_is_lower_cased_and_folded_with_d_bar_to_d() {
+        NormalizedText text = TextNormalizer.normalize("ĐĂNG KÝ Tạm Trú");
+        assertEquals("đăng ký tạm trú", text.accented());
+        assertEquals("dang ky tam tru", text.folded());
+        assertEquals(List.of("dang", "ky", "tam", "tru"), text.foldedTokens());
+        assertTrue(text.hasDiacritics());
+    }
+
+    @Test
+    void punctuation_emoji_and_extra_whitespace_become_single_separators() {
+        NormalizedText text = TextNormalizer.normalize("  Làm giấy khai sinh cần gì???  😀🙏\t\n(gấp!!)  ");
+        assertEquals("làm giấy khai sinh cần gì gấp", text.accented());
+    }
+
+    @Test
+    void digit_runs_collapse_so_numbers_do_not_become_vocabulary() {
+        assertEquals("số điện thoại 0", TextNormalizer.normalize("sđt 0912345678").accented());
+        assertEquals("0h0", TextNormalizer.normalize("9h30").accented());
+    }
+
+    @Test
+    void teen_code_is_expanded_in_both_forms() {
+        NormalizedText text = TextNormalizer.normalize("dk tam tru ko dc a, can j");
+        assertEquals("đăng ký tam tru không được a can gì", text.accented());
+        assertEquals("dang ky tam tru khong duoc a can gi", text.folded());
+    }
+
+    @Test
+    void ambiguous_short_forms_are_left_alone() {
+        // "hong" is also "hồng" (sổ hồng), "tt" may be tạm trú, thủ tục or thông tin.
+        assertEquals("so hong", TextNormalizer.normalize("so hong").accented());
+        assertEquals("tt", TextNormalizer.normalize("tt").accented());
+        // A price like 100k stays one token and is not read as "không".
+        assertEquals("0k", TextNormalizer.normalize("100k").accented());
+    }
+
+    @Test
+    void long_input_is_cut_to_a_bounded_length() {
+        NormalizedText text = TextNormalizer.normalize("khai sinh ".repeat(1000));
+        assertTrue(text.accented().length() <= TextNormalizer.MAX_CHARS);
+        assertFalse(text.tokens().isEmpty());
+    }
+
+    @Test
+    void other_scripts_are_kept_and_lone_surrogates_dropped() {
+        NormalizedText text = TextNormalizer.normalize("Привет \uD800 你好 abc\uDC00");
+        assertEquals("привет 你好 abc", text.accented());
+        assertTrue(text.hasLetters());
+    }
+
+    @Test
+    void fold_keeps_length_char_by_char_for_entity_offsets() {
+        String text = "Ngày 5 tháng 3 năm 2024, Đà Nẵng";
+        assertEquals(text.length(), EntityExtractor.view(text).length());
+        assertEquals("ngay 5 thang 3 nam 2024, da nang", EntityExtractor.view(text));
+    }
+}
