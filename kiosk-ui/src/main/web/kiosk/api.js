@@ -88,6 +88,6 @@ export const api = {
   endConversation: (conversation) =>
     request('DELETE', `/api/v1/conversations/${enc(conversation.id)}`, { token: conversation.token, keepalive: true }),
 
-  caseStatus: (code) => request('GET', `/api/v1/cases/${enc(code)}/status`),
+  caseStatus: (code, locale) => request('GET', `/api/v1/cases/${enc(code)}/status?locale=${enc(locale)}`),
   qrUrl: (code) => `/api/v1/cases/${enc(code)}/qr.svg`,
 };

@@ -582,7 +582,7 @@ async function renderTicket(code) {
   let procedureName = state.procedure ? state.procedure.name : '';
   if (documents === null) {
     try {
-      const status = await api.caseStatus(code);
+      const status = await api.caseStatus(code, lang());
       const procedure = await api.procedure(status.procedure, lang());
       documents = procedure.documents || [];
       procedureName = procedure.name;
@@ -650,13 +650,13 @@ async function renderCaseStatus(code) {
   }
   let status;
   try {
-    status = await api.caseStatus(normalized);
+    status = await api.caseStatus(normalized, lang());
   } catch (e) {
     state.caseDigits = caseDigitsFrom(normalized);
     setHash('#/case');
     if (e.status === 404) return renderCaseEntry(t('caseNotFound'));
     if (e.status === 429) return renderCaseEntry(t('caseTooMany'));
-    if (e.status === 400) return renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
+    if (e.status === 400) return renderCaseEntry(t('caseBadCode'));
     failure(e, '#/case');
     return;
   }
