@@ -755,6 +755,8 @@ async function resetAll() {
   document.documentElement.classList.remove('large-text');
   setLang('vi');
   history.replaceState(null, '', location.pathname + location.search + '#/');
+  // Resource timings name the URLs fetched (conversation ids, case codes): drop them with the rest.
+  if (performance.clearResourceTimings) performance.clearResourceTimings();
   const ending = conversation ? api.endConversation(conversation).catch(() => {}) : Promise.resolve();
   await Promise.all([ending, clearBrowserStorage()]);
   render();
