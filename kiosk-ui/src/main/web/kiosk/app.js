@@ -492,8 +492,7 @@ function renderField(expecting, replies, buttons) {
       `<button class="tile tile-day" data-answer="${esc(d.value)}"><span class="tile-title">${esc(d.weekday)}</span><span class="tile-sub">${esc(d.label)}</span></button>`).join('')}</div>`;
   } else {
     input = `<form class="field" data-field-form autocomplete="off">
-        <label for="answer" class="field-label">${esc(question)}</label>
-        <input id="answer" class="big-input" type="text" autocomplete="off" autocapitalize="words" spellcheck="false" maxlength="200" aria-describedby="purpose hint ${expecting.error ? 'field-error' : ''}">
+        <input id="answer" class="big-input" type="text" autocomplete="off" autocapitalize="${type === 'name' ? 'words' : 'sentences'}" spellcheck="false" maxlength="${type === 'name' ? 80 : 300}" aria-labelledby="q" aria-describedby="purpose hint ${expecting.error ? 'field-error' : ''}">
         <p class="hint" id="hint">${esc(t('textHint'))}</p>
         <button class="btn btn-primary btn-big" type="submit">${esc(t('next'))}</button>
       </form>`;

@@ -12,7 +12,10 @@ public final class KioskServerSupport {
     private KioskServerSupport() {
     }
 
-    public static void configure(WebServerConfig.Builder server, Config config, DataSource dataSource, Clock clock) {
-        Main.configureServer(server, Features.create(config, dataSource, clock));
+    /** Returns the features so the test can stop their background work (retention job) when it is done. */
+    public static AutoCloseable configure(WebServerConfig.Builder server, Config config, DataSource dataSource, Clock clock) {
+        Features features = Features.create(config, dataSource, clock);
+        Main.configureServer(server, features);
+        return features;
     }
 }

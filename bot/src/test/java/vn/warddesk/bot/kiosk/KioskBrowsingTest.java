@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KioskBrowsingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static HikariDataSource pool;
+    private static AutoCloseable features;
 
     private final URI uri;
 
@@ -38,11 +39,12 @@ class KioskBrowsingTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("kiosk_browsing");
-        KioskServerSupport.configure(server, Config.empty(), pool, Clock.systemUTC());
+        features = KioskServerSupport.configure(server, Config.empty(), pool, Clock.systemUTC());
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        features.close();
         pool.close();
     }
 

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KioskRequestTest {
     static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{7}");
     private static HikariDataSource pool;
+    private static AutoCloseable features;
 
     private final URI uri;
 
@@ -44,11 +45,12 @@ class KioskRequestTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("kiosk_request");
-        KioskServerSupport.configure(server, Config.empty(), pool, Clock.systemUTC());
+        features = KioskServerSupport.configure(server, Config.empty(), pool, Clock.systemUTC());
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        features.close();
         pool.close();
     }
 
@@ -102,8 +104,8 @@ class KioskRequestTest {
             browser.click("[data-go='#/request/temporary_residence']");
 
             // Consent first, before any field: agree and decline equal in size and weight.
-            browser.waitFor(".choice-pair");
-            List<WebElement> pair = browser.all(".choice-pair .btn-choice");
+            browser.waitFor("#main .choice-pair");
+            List<WebElement> pair = browser.all("#main .choice-pair .btn-choice");
             assertEquals(2, pair.size());
             Rectangle agree = pair.get(0).getRect();
             Rectangle decline = pair.get(1).getRect();
@@ -159,6 +161,7 @@ class KioskRequestTest {
             browser.screenshot("04-field-day-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the day tiles");
             days.stream().filter(d -> !d.getText().contains("Thứ Bảy")).findFirst().orElseThrow().click();
+            skipOptionalFields(browser);
 
             // Summary with edit: change the phone, then confirm.
             browser.waitFor("[data-engine-action='confirm']");
@@ -173,7 +176,7 @@ class KioskRequestTest {
                 browser.click(".key[data-key='" + digit + "']");
             }
             browser.click("form[data-field-form] button[type=submit]");
-            browser.waitFor("[data-engine-action='confirm']");
+            skipOptionalFields(browser);
             assertTrue(browser.waitFor(".summary").getText().replace(" ", "").contains("0912345678"), "edited phone in the summary");
             browser.click("[data-engine-action='confirm']");
 
@@ -239,6 +242,8 @@ class KioskRequestTest {
                         browser.click(".key[data-key='" + digit + "']");
                     }
                     browser.click("form[data-field-form] button[type=submit]");
+                } else if (!browser.all("#main [data-engine-action='skip']").isEmpty()) {
+                    browser.click("#main [data-engine-action='skip']");
                 } else if (!browser.all("input#answer").isEmpty()) {
                     browser.screenshot("04-field-text-en");
                     browser.waitFor("#answer").sendKeys("Tran Van Binh\n");
@@ -293,6 +298,20 @@ class KioskRequestTest {
             browser.waitForText("#case-error", "Không tìm thấy hồ sơ");
             browser.screenshot("06-case-not-found-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on case not found");
+        }
+    }
+
+    /** Skips optional fields (e.g. a short description) until the summary with its confirm button shows. */
+    static void skipOptionalFields(KioskBrowser browser) {
+        for (int i = 0; i < 5; i++) {
+            browser.waitUntil(d -> !browser.all("#main [data-engine-action='confirm'], #main [data-engine-action='skip']").isEmpty(),
+                              Duration.ofSeconds(20));
+            if (!browser.all("#main [data-engine-action='confirm']").isEmpty()) {
+                return;
+            }
+            browser.click("#main [data-engine-action='skip']");
+            browser.waitUntil(d -> (Boolean) browser.script("return !document.getElementById('main').hasAttribute('aria-busy')"),
+                              Duration.ofSeconds(20));
         }
     }
 
