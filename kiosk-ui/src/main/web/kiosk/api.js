@@ -88,6 +88,16 @@ export const api = {
   endConversation: (conversation) =>
     request('DELETE', `/api/v1/conversations/${enc(conversation.id)}`, { token: conversation.token, keepalive: true }),
 
+  /** The printable consent receipt (HTML). */
+  async consentReceipt(conversation) {
+    const response = await fetch(`/api/v1/conversations/${enc(conversation.id)}/consent-receipt`, {
+      headers: { Accept: 'text/html', Authorization: `Bearer ${conversation.token}` },
+      cache: 'no-store',
+    }).catch((e) => { throw new ApiError(0, 'offline', e.message); });
+    if (!response.ok) throw new ApiError(response.status, 'receipt', `HTTP ${response.status}`);
+    return response.text();
+  },
+
   caseStatus: (code, locale) => request('GET', `/api/v1/cases/${enc(code)}/status?locale=${enc(locale)}`),
   qrUrl: (code) => `/api/v1/cases/${enc(code)}/qr.svg`,
 };

@@ -20,6 +20,7 @@ const idleDialog = document.getElementById('idle-dialog');
 const params = new URLSearchParams(location.search);
 const IDLE_SECONDS = positive(params.get('idle')) || positive(document.documentElement.dataset.idleSeconds) || 60;
 const COUNTDOWN_SECONDS = positive(params.get('countdown')) || 10;
+const WARD_TIME_ZONE = document.documentElement.dataset.timeZone || 'Asia/Ho_Chi_Minh';
 const CASE_PREFIX = (document.documentElement.dataset.casePrefix || 'PH').toUpperCase();
 
 function positive(value) {
@@ -38,6 +39,7 @@ function freshState() {
     askContext: null,
     staffSeq: 0,
     caseDigits: '',
+    lastAction: null,
     largeText: false,
     busy: false,
   };
@@ -326,6 +328,7 @@ async function ensureConversation() {
 async function converse(payload, origin) {
   if (state.busy) return;
   state.busy = true;
+  state.lastAction = payload.action || null;
   main.setAttribute('aria-busy', 'true');
   let response;
   try {
@@ -374,7 +377,29 @@ function afterResponse(response, origin) {
   renderRequestOutcome(response);
 }
 
+/** The consent receipt as the engine's printable page, printed from a frame inside the current screen. */
+async function printReceipt() {
+  if (!state.conversation) return;
+  try {
+    const html = await api.consentReceipt(state.conversation);
+    const frame = document.createElement('iframe');
+    frame.className = 'receipt-frame';
+    frame.title = t('printReceipt');
+    frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
+    frame.srcdoc = html;
+    frame.onload = () => frame.contentWindow.print();
+    main.querySelectorAll('.receipt-frame').forEach((f) => f.remove());
+    main.append(frame); // inside the screen: cleared with it
+  } catch (e) {
+    showBanner(e instanceof ApiError && e.offline ? t('reconnecting') : t('loadFailed'));
+  }
+}
+
 function engineAction(action) {
+  if (action === 'receipt') {
+    printReceipt();
+    return;
+  }
   const start = /^start:(.+)$/.exec(action);
   if (start) {
     go(`#/request/${start[1]}`);
@@ -499,14 +524,15 @@ function renderField(expecting, replies, buttons) {
   }
   screen(`
     ${requestHeader()}
+    ${extra.length ? `<div class="note">${extra.map((x) => paragraphs(x)).join('')}</div>` : ''}
     <h1 id="q">${esc(question)}</h1>
     ${expecting.purpose ? `<p class="purpose" id="purpose">${esc(t('why', { purpose: expecting.purpose }))}</p>` : ''}
     ${expecting.error ? `<p class="error" id="field-error" role="alert">${esc(expecting.error)}</p>` : ''}
-    ${extra.length ? `<div class="note">${extra.map((x) => paragraphs(x)).join('')}</div>` : ''}
     ${input}
     ${buttons.length ? `<div class="row">${buttons.map((b) => engineButton(b, 'btn btn-flat')).join('')}</div>` : ''}`);
+  // Straight to the field, so a tablet opens its keyboard (the keypad fields use inputmode=none: no keyboard).
   const field = document.getElementById('answer');
-  if (field && expecting.error) field.focus();
+  if (field) field.focus({ preventScroll: true });
 }
 
 function keypad(target) {
@@ -530,9 +556,10 @@ function workingDays(count = 6) {
   const locale = lang() === 'vi' ? 'vi-VN' : 'en-GB';
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long' });
   const days = [];
-  const date = new Date();
+  // "Today" at the ward, whatever the kiosk's clock zone is set to.
+  const [y, m, dd0] = new Intl.DateTimeFormat('en-CA', { timeZone: WARD_TIME_ZONE }).format(new Date()).split('-').map(Number);
   for (let i = 1; days.length < count && i < 30; i++) {
-    const d = new Date(date.getFullYear(), date.getMonth(), date.getDate() + i);
+    const d = new Date(y, m - 1, dd0 + i);
     if (!open(d)) continue;
     const dd = String(d.getDate()).padStart(2, '0');
     const mm = String(d.getMonth() + 1).padStart(2, '0');
@@ -554,9 +581,9 @@ function renderSummary(replies, buttons) {
     ${requestHeader()}
     <h1>${esc(t('summary'))}</h1>
     <div class="panel summary">${replies.map((r) => paragraphs(r.text)).join('')}</div>
-    ${edits.length ? `<div class="row edits">${edits.map((b) => `<button class="btn" data-engine-action="${esc(b.action)}">${icon('edit')}<span>${esc(b.label)}</span></button>`).join('')}</div>` : ''}
     <div class="row">${confirm.map((b) => engineButton(b, 'btn btn-primary btn-big')).join('')}
-      ${others.map((b) => engineButton(b, 'btn btn-big')).join('')}</div>`);
+      ${others.map((b) => engineButton(b, 'btn btn-big')).join('')}</div>
+    ${edits.length ? `<div class="row edits">${edits.map((b) => `<button class="btn" data-engine-action="${esc(b.action)}">${icon('edit')}<span>${esc(b.label)}</span></button>`).join('')}</div>` : ''}`);
 }
 
 function renderRequestOutcome(response) {
@@ -564,8 +591,8 @@ function renderRequestOutcome(response) {
   const buttons = replies.flatMap((r) => r.buttons || []).filter((b) => !/^start:/.test(b.action));
   screen(`
     ${requestHeader()}
-    <h1>${esc(state.convState === 'closed' || state.convState === 'idle' || state.convState === 'answering' ? t('declined') : t('requestTitle'))}</h1>
-    <div class="panel">${replies.map((r) => paragraphs(r.text)).join('')}<p>${esc(t('toDesk'))}</p></div>
+    <h1>${esc(state.lastAction === 'consent:decline' ? t('declinedTitle') : t('requestTitle'))}</h1>
+    <div class="panel">${replies.length ? replies.map((r) => paragraphs(r.text)).join('') : `<p>${esc(t('toDesk'))}</p>`}</div>
     <div class="row">
       ${buttons.map((b) => engineButton(b, 'btn btn-big')).join('')}
       <button class="btn btn-big" data-go="#/ask">${icon('chat')}<span>${esc(t('ask'))}</span></button>
@@ -598,6 +625,7 @@ async function renderTicket(code) {
           <p class="code-label">${esc(t('caseCode'))}</p>
           <p class="case-code" id="case-code">${esc(code)}</p>
           <p class="hint">${esc(t('qrHint'))}</p>
+          <p class="next-step">${esc(t('ticketNext'))}</p>
         </div>
         <img class="qr" id="qr" src="${esc(api.qrUrl(code))}" alt="${esc(t('qrAlt', { code }))}" width="220" height="220">
       </div>
@@ -607,6 +635,7 @@ async function renderTicket(code) {
     </section>
     <div class="row action-bar no-print">
       <button class="btn btn-big" data-print>${icon('print')}<span>${esc(t('print'))}</span></button>
+      ${state.conversation ? `<button class="btn btn-big" data-engine-action="receipt">${icon('file')}<span>${esc(t('printReceipt'))}</span></button>` : ''}
       <button class="btn btn-primary btn-big" data-finish>${icon('check')}<span>${esc(t('finish'))}</span></button>
     </div>
     <p class="hint no-print">${esc(t('finishHint'))}</p>`);
@@ -670,7 +699,7 @@ async function renderCaseStatus(code) {
       <dl>
         <dt>${esc(t('caseStatus'))}</dt><dd class="status status-${esc(status.status)}" id="case-status">${esc(label.startsWith('status_') ? status.status : label)}</dd>
         <dt>${esc(t('caseProcedure'))}</dt><dd>${esc(status.procedureName || status.procedure)}</dd>
-        ${updated && !isNaN(updated) ? `<dt>${esc(t('caseUpdated'))}</dt><dd>${esc(updated.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB'))}</dd>` : ''}
+        ${updated && !isNaN(updated) ? `<dt>${esc(t('caseUpdated'))}</dt><dd>${esc(updated.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: WARD_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }))}</dd>` : ''}
       </dl>
     </section>
     <div class="row">

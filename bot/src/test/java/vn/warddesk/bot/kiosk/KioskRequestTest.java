@@ -272,6 +272,7 @@ class KioskRequestTest {
             browser.open("", "#/request/birth_registration");
             browser.click(".choice-pair [data-engine-action='consent:decline']");
             browser.waitForText("h1", "Bạn đã không đồng ý");
+            assertTrue(browser.mainText().contains("không lưu thông tin cá nhân"), "the engine says nothing personal is kept");
             assertTrue(browser.all("#answer").isEmpty(), "no field after decline");
             assertTrue(browser.mainText().contains("Bộ phận Một cửa"), "the desk is named: " + browser.mainText());
             browser.screenshot("04-declined-vi");
