@@ -40,6 +40,7 @@ function freshState() {
     staffSeq: 0,
     caseDigits: '',
     lastAction: null,
+    knownCase: null, // case code of this conversation, once the engine has opened one
     largeText: false,
     busy: false,
   };
@@ -356,7 +357,11 @@ async function converse(payload, origin) {
 
 function afterResponse(response, origin) {
   state.convState = response.state;
-  if (response.caseCode) {
+  // The engine repeats the conversation's case code on every later reply: only a request just confirmed here
+  // leads to the ticket (a hand-off to staff from the chat also opens a case, and the chat goes on).
+  const newCase = response.caseCode && response.caseCode !== state.knownCase;
+  state.knownCase = response.caseCode || state.knownCase;
+  if (newCase && origin === 'request') {
     go(`#/ticket/${response.caseCode}`);
     return;
   }
