@@ -40,6 +40,7 @@ function freshState() {
     staffSeq: 0,
     caseDigits: '',
     lastAction: null,
+    lastResponse: null, // the engine's last reply on the request screen (may hold the summary)
     knownCase: null, // case code of this conversation, once the engine has opened one
     largeText: false,
     busy: false,
@@ -371,7 +372,7 @@ function afterResponse(response, origin) {
       stopPolling();
       setHash(`#/request/${state.procedureId || ''}`);
     }
-    renderRequestStep(response);
+    showResponse(response);
     return;
   }
   if (origin === 'chat' && route().name === 'ask') {
@@ -379,7 +380,14 @@ function afterResponse(response, origin) {
     startPolling();
     return;
   }
-  renderRequestOutcome(response);
+  showResponse(response);
+}
+
+/** Draws a request step or outcome; the response is kept only while its screen is shown. */
+function showResponse(response) {
+  state.lastResponse = response;
+  if (REQUEST_STATES.includes(response.state)) renderRequestStep(response);
+  else renderRequestOutcome(response);
 }
 
 /** The consent receipt as the engine's printable page, printed from a frame inside the current screen. */
@@ -609,17 +617,16 @@ function renderRequestOutcome(response) {
 
 async function renderTicket(code) {
   loading();
-  let documents = state.procedure && state.procedure.id === state.procedureId ? state.procedure.documents || [] : null;
-  let procedureName = state.procedure ? state.procedure.name : '';
-  if (documents === null) {
-    try {
-      const status = await api.caseStatus(code, lang());
-      const procedure = await api.procedure(status.procedure, lang());
-      documents = procedure.documents || [];
-      procedureName = procedure.name;
-    } catch (e) {
-      documents = [];
-    }
+  state.lastResponse = null; // the summary is not needed any more
+  let documents = [];
+  let procedureName = '';
+  try {
+    const procedureId = state.procedureId || (await api.caseStatus(code, lang())).procedure;
+    const procedure = await api.procedure(procedureId, lang());
+    documents = procedure.documents || [];
+    procedureName = procedure.name;
+  } catch (e) {
+    /* the ticket still shows the code and the QR code */
   }
   screen(`
     <section class="ticket" aria-labelledby="ticket-title">
@@ -724,6 +731,7 @@ async function render() {
     stopPolling();
   }
   if (name !== 'case') state.caseDigits = '';
+  if (name !== 'request') state.lastResponse = null;
   lastRoute = location.hash;
   renderHeader();
   switch (name) {
@@ -874,6 +882,13 @@ document.addEventListener('click', (event) => {
   if (d.go !== undefined) return go(d.go);
   if (d.lang) {
     setLang(d.lang);
+    if (route().name === 'request' && state.lastResponse) {
+      // Mid-request: redraw the current step (never restart the request); the engine answers in the new
+      // language from the next message on, as every message carries the locale.
+      renderHeader();
+      showResponse(state.lastResponse);
+      return;
+    }
     render();
     return;
   }

@@ -267,6 +267,21 @@ class KioskRequestTest {
     }
 
     @Test
+    void switching_language_in_the_middle_of_a_request_keeps_the_step_and_continues_in_english() {
+        try (KioskBrowser browser = new KioskBrowser(base(), 1280, 800)) {
+            browser.open("", "#/request/birth_registration");
+            browser.waitFor("#main .choice-pair");
+            browser.click("[data-lang=en]");
+            browser.waitForText("h1", "Your personal data");
+            assertEquals(2, browser.all("#main .choice-pair .btn-choice").size(), "still the consent step");
+            browser.click("#main .choice-pair [data-engine-action='consent:agree']");
+            String question = browser.waitFor("h1#q").getText();
+            assertTrue(question.matches("[\\p{ASCII}]+"), "the engine asks in English now: " + question);
+            assertEquals("en", browser.script("return document.documentElement.lang"));
+        }
+    }
+
+    @Test
     void declining_keeps_the_citizen_out_of_intake_and_offers_answers_and_the_desk() {
         try (KioskBrowser browser = new KioskBrowser(base(), 1280, 800)) {
             browser.open("", "#/request/birth_registration");
