@@ -3,12 +3,14 @@ package vn.warddesk.bot.kiosk;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import vn.warddesk.bot.KioskServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
@@ -16,7 +18,7 @@ import vn.warddesk.bot.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When WardDesk cannot be reached, the service worker shows "the kiosk is reconnecting — please ask at the desk". */
+/** The kiosk installs as a full-screen app; when WardDesk cannot be reached, the service worker shows "the kiosk is reconnecting — please ask at the desk". */
 class KioskOfflineTest {
 
     @Test
@@ -29,6 +31,11 @@ class KioskOfflineTest {
             browser.open("", "#/");
             browser.waitFor(".tiles .tile");
             browser.waitUntil(d -> (Boolean) browser.script("return !!navigator.serviceWorker.controller"), Duration.ofSeconds(20));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> manifest = (Map<String, Object>) ((ChromeDriver) browser.driver())
+                    .executeCdpCommand("Page.getAppManifest", Map.of());
+            assertEquals(List.of(), manifest.get("errors"), "the web app manifest parses");
+            assertTrue(String.valueOf(manifest.get("data")).contains("\"display\": \"fullscreen\""), "full screen app: " + manifest.get("data"));
             @SuppressWarnings("unchecked")
             List<Object> shell = (List<Object>) browser.asyncScript("""
                     const done = arguments[arguments.length - 1];
