@@ -149,7 +149,12 @@ public final class CatalogService implements HttpService {
         Map<String, Object> hours = new LinkedHashMap<>();
         for (String day : Validation.WEEKDAYS) {
             hours.put(day, office.hours().get(day).stream()
-                    .map(i -> Map.of("open", i.open(), "close", i.close())).toList());
+                    .map(i -> {
+                        Map<String, String> interval = new LinkedHashMap<>();
+                        interval.put("open", i.open());
+                        interval.put("close", i.close());
+                        return interval;
+                    }).toList());
         }
         body.put("hours", hours);
         body.put("weekly", store.hours().weekly(lang));
@@ -194,16 +199,22 @@ public final class CatalogService implements HttpService {
             invalid(res, List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem())));
             return;
         }
-        saveValidated(res, procedure, id, author(req), null);
+        saveValidated(res, procedure, id, author(req), null, ifMatch(req));
     }
 
-    private void saveValidated(ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf) {
+    private void saveValidated(ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf,
+                               Optional<Integer> basedOn) {
         List<Validation.Problem> problems = Validation.procedure(procedure, id);
         if (!problems.isEmpty()) {
             invalid(res, problems);
             return;
         }
-        CatalogStore.Saved saved = store.save(procedure, author, rollbackOf);
+        CatalogStore.Saved saved = store.save(procedure, author, rollbackOf, basedOn);
+        if (saved.conflict()) {
+            error(res, Status.CONFLICT_409, "version_conflict", "version " + saved.version() + " was stored since version "
+                    + basedOn.orElse(0) + " that this edit started from; reload and apply the edit again");
+            return;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("version", saved.version());
@@ -251,7 +262,7 @@ public final class CatalogService implements HttpService {
             error(res, Status.CONFLICT_409, "not_restorable", "version " + n.get() + " cannot be read any more");
             return;
         }
-        saveValidated(res, procedure, id, author(req), n.get());
+        saveValidated(res, procedure, id, author(req), n.get(), Optional.empty());
     }
 
     private void reseed(ServerRequest req, ServerResponse res, String id) {
@@ -263,7 +274,7 @@ public final class CatalogService implements HttpService {
             return;
         }
         String author = req.headers().first(AUTHOR).isPresent() ? author(req) : "seed";
-        saveValidated(res, procedure, id, author, null);
+        saveValidated(res, procedure, id, author, null, Optional.empty());
     }
 
     private Map<String, Object> versionJson(VersionStore.Row row, boolean withContent) {
@@ -344,6 +355,14 @@ public final class CatalogService implements HttpService {
             return "admin";
         }
         return author.length() > MAX_AUTHOR ? author.substring(0, MAX_AUTHOR) : author;
+    }
+
+    /** {@code If-Match: 3} or {@code If-Match: "3"}: only save if version 3 is still the newest (no lost edits). */
+    private static Optional<Integer> ifMatch(ServerRequest req) {
+        return req.headers().first(HeaderNames.IF_MATCH)
+                .map(v -> v.replace("\"", "").replace("W/", "").strip())
+                .filter(v -> v.matches("[0-9]{1,9}"))
+                .map(Integer::parseInt);
     }
 
     private static Optional<Integer> number(ServerRequest req, ServerResponse res) {

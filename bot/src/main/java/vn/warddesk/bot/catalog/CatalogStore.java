@@ -95,7 +95,7 @@ public final class CatalogStore implements Catalog {
                 VersionStore.Row row = rows.get(id);
                 live.put(id, row == null ? new Live(seed.procedures().get(id), 0) : fromRow(row));
             }
-            return new Snapshot(stamp, Map.copyOf(live));
+            return new Snapshot(stamp, java.util.Collections.unmodifiableMap(live));
         });
         snapshot = fresh;
         lastCheck = System.nanoTime();
@@ -149,35 +149,64 @@ public final class CatalogStore implements Catalog {
         return clock;
     }
 
-    /** Outcome of storing a version. */
-    record Saved(int version, List<JsonDiff.Change> changes, boolean unchanged) {
+    /** Outcome of storing a version; {@code conflict} when the newest version was not the one the editor started from. */
+    record Saved(int version, List<JsonDiff.Change> changes, boolean unchanged, boolean conflict) {
     }
 
     /**
      * Stores a validated procedure as the next version (or does nothing if it equals the newest one and is not a
      * rollback), then updates this instance's live view.
+     *
+     * @param basedOn the version the editor started from (If-Match); empty to overwrite whatever is newest
      */
-    Saved save(Procedure procedure, String author, Integer rollbackOf) {
-        JsonNode content = Json.CONTENT.valueToTree(procedure);
-        Saved saved = Jdbc.inTransaction(dataSource, c -> {
-            Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, procedure.id());
-            JsonNode before = newest.map(r -> readTree(r.content())).orElse(null);
-            List<JsonDiff.Change> changes = JsonDiff.between(before, content);
-            int current = newest.map(VersionStore.Row::version).orElse(0);
-            if (changes.isEmpty() && rollbackOf == null) {
-                return new Saved(current, changes, true);
+    Saved save(Procedure procedure, String author, Integer rollbackOf, Optional<Integer> basedOn) {
+        // Through text, so that numbers have the same node types as versions read back from the database.
+        JsonNode content = readTree(Json.CONTENT.valueToTree(procedure).toString());
+        Saved saved = null;
+        for (int attempt = 1; saved == null; attempt++) {
+            try {
+                saved = Jdbc.inTransaction(dataSource, c -> append(c, procedure.id(), content, author, rollbackOf, basedOn));
+            } catch (StoreException e) {
+                // Two editors saving the same procedure at once: the loser of the race (duplicate version number or
+                // a deadlock victim) simply tries again on top of the winner's version.
+                boolean race = e.getCause() instanceof java.sql.SQLIntegrityConstraintViolationException
+                               || e.getCause() instanceof java.sql.SQLTransactionRollbackException;
+                if (!race || attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-            VersionStore.insert(c, new VersionStore.Row(procedure.id(), current + 1, content.toString(), author,
-                                                         clock.instant(), JsonDiff.toJson(changes).toString(), rollbackOf));
-            return new Saved(current + 1, changes, false);
-        });
-        if (!saved.unchanged()) {
+        }
+        if (!saved.unchanged() && !saved.conflict()) {
             LOGGER.log(System.Logger.Level.INFO, "catalog: " + procedure.id() + " version " + saved.version() + " stored, "
                                                  + saved.changes().size() + " change(s)"
                                                  + (rollbackOf == null ? "" : ", rollback to " + rollbackOf));
         }
         reload();
         return saved;
+    }
+
+    private Saved append(java.sql.Connection c, String id, JsonNode content, String author, Integer rollbackOf,
+                         Optional<Integer> basedOn) throws java.sql.SQLException {
+        VersionStore.lockProcedure(c, id);
+        Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, id);
+        int current = newest.map(VersionStore.Row::version).orElse(0);
+        if (basedOn.isPresent() && basedOn.get() != current) {
+            return new Saved(current, List.of(), false, true);
+        }
+        JsonNode before = newest.map(r -> readTree(r.content())).orElse(null);
+        List<JsonDiff.Change> changes = JsonDiff.between(before, content);
+        if (changes.isEmpty() && rollbackOf == null) {
+            return new Saved(current, changes, true, false);
+        }
+        VersionStore.insert(c, new VersionStore.Row(id, current + 1, content.toString(), author, clock.instant(),
+                                                     JsonDiff.toJson(changes).toString(), rollbackOf));
+        return new Saved(current + 1, changes, false, false);
     }
 
     List<VersionStore.Row> history(String procedureId) {

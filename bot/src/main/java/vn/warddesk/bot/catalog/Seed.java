@@ -71,7 +71,7 @@ record Seed(Map<String, Procedure> procedures, Office office, Notice notice) {
         }
         Office office = read(source, "office.yaml", Office.class, Validation::office);
         Notice notice = read(source, "privacy-notice.yaml", Notice.class, Validation::notice);
-        return new Seed(Map.copyOf(procedures), office, notice);
+        return new Seed(java.util.Collections.unmodifiableMap(procedures), office, notice);
     }
 
     static Procedure procedure(Source source, String id) {

@@ -48,6 +48,18 @@ final class VersionStore {
         return rows;
     }
 
+    /**
+     * Serialises writers of one procedure: a record lock on its version 1 (an exact unique-key match, so no gap
+     * locks), taken before anything else, so that concurrent saves queue instead of deadlocking.
+     */
+    static void lockProcedure(Connection c, String procedureId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM procedure_version WHERE procedure_id = ? AND version = 1 FOR UPDATE")) {
+            s.setString(1, procedureId);
+            s.executeQuery().close();
+        }
+    }
+
     /** The newest version, locked so that two editors (or instances) cannot both append the same number. */
     static Optional<Row> newestForUpdate(Connection c, String procedureId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

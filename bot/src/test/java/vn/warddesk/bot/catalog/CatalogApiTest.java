@@ -1,6 +1,7 @@
 package vn.warddesk.bot.catalog;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,7 @@ class CatalogApiTest {
         Reply vi = get("/api/v1/procedures?locale=vi");
         assertEquals(Status.OK_200, vi.status());
         assertEquals(15, vi.body().size());
+        assertEquals(ProcedureIds.ALL.get(0), vi.body().get(0).get("id").asText(), "in the order of intents.tsv");
         assertEquals("vi", vi.contentLanguage());
         Reply en = get("/api/v1/procedures?locale=en");
         assertEquals("en", en.contentLanguage());
@@ -197,6 +199,7 @@ class CatalogApiTest {
         assertEquals(Status.OK_200, saved.status(), saved.body().toString());
         int version = saved.body().get("version").asInt();
         assertEquals(2, version);
+        assertEquals(1, saved.body().get("changes").size(), saved.body().toString());
         assertEquals("summary.vi", saved.body().get("changes").get(0).get("path").asText());
         assertEquals(before, saved.body().get("changes").get(0).get("old").asText());
         assertEquals(edited, saved.body().get("changes").get(0).get("new").asText());
@@ -218,6 +221,44 @@ class CatalogApiTest {
         JsonNode v2 = send(admin(client.get("/api/v1/admin/procedures/" + id + "/versions/2")), null).body();
         assertEquals(edited, v2.get("content").get("summary").get("vi").asText());
         assertEquals(Status.NOT_FOUND_404, send(admin(client.get("/api/v1/admin/procedures/" + id + "/versions/9")), null).status());
+    }
+
+    @Test
+    void two_editors_saving_at_once_both_get_their_own_version() throws Exception {
+        String id = "parent_child_recognition";
+        JsonNode live = current(id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ObjectNode content = live.deepCopy();
+                ((ObjectNode) content.get("summary")).put("en", "Concurrent edit " + i);
+                replies.add(pool.submit(() -> put(id, content, null)));
+            }
+            java.util.Set<Integer> versions = new java.util.HashSet<>();
+            for (var reply : replies) {
+                Reply r = reply.get();
+                assertEquals(Status.OK_200, r.status(), r.body().toString());
+                versions.add(r.body().get("version").asInt());
+            }
+            assertEquals(java.util.Set.of(2, 3, 4, 5), versions);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_edit_based_on_an_old_version_is_a_conflict() {
+        String id = "copy_certification";
+        ObjectNode content = current(id).deepCopy();
+        ((ObjectNode) content.get("summary")).put("en", "First edit.");
+        assertEquals(Status.OK_200, send(admin(client.put("/api/v1/admin/procedures/" + id))
+                                                 .header(HeaderNames.IF_MATCH, "1"), content.toString()).status());
+        ((ObjectNode) content.get("summary")).put("en", "Second edit, from a stale screen.");
+        Reply stale = send(admin(client.put("/api/v1/admin/procedures/" + id)).header(HeaderNames.IF_MATCH, "1"),
+                           content.toString());
+        assertEquals(Status.CONFLICT_409, stale.status());
+        assertEquals("First edit.", get("/api/v1/procedures/" + id + "?locale=en").body().get("summary").asText());
     }
 
     @Test
@@ -332,6 +373,21 @@ class CatalogApiTest {
         assertNotEquals(vi.get(0).purpose(), en.get(0).purpose());
         assertTrue(store.intakeFields("passport", Lang.VI).isEmpty());
         assertEquals(store.seed().notice().version(), store.privacyNotice(Lang.EN).version());
+    }
+
+    @Test
+    void office_answers_come_with_the_weekly_schedule_and_the_address() {
+        java.time.ZonedDateTime sunday = java.time.ZonedDateTime.of(2026, 12, 6, 10, 0, 0, 0,
+                                                                     java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Catalog.Answer hours = store.officeHours(Lang.VI, sunday);
+        assertTrue(hours.text().startsWith("Hôm nay nghỉ"), hours.text());
+        assertEquals(new OfficeHours(store.seed().office()).weekly(Lang.VI), hours.items());
+        assertTrue(hours.followUps().stream().anyMatch(f -> f.action().equals("location")));
+        Catalog.Answer where = store.officeLocation(Lang.EN);
+        assertTrue(where.text().contains(store.seed().office().address().en()), where.text());
+        assertTrue(where.followUps().stream().anyMatch(f -> f.action().equals("hours")));
+        assertEquals(store.seed().office().caseCodePrefix(), store.office().caseCodePrefix());
+        assertEquals(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), store.office().zone());
     }
 
     private static boolean hasProblem(JsonNode body, String field, String words) {
