@@ -3,10 +3,13 @@ package vn.warddesk.nlu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Build step (exec-maven-plugin, phase process-classes): trains the shipped intent and aspect models from
@@ -45,20 +48,31 @@ public final class BuildModels {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /** Intent and aspect models are independent: train them on two threads (each single-threaded, so deterministic). */
     static Models train(List<Dataset.Example> examples, Trainer.Params params) {
+        List<Dataset.Example> withAspect = examples.stream().filter(example -> example.aspect().isPresent()).toList();
+        CompletableFuture<CompiledModel> aspect = CompletableFuture.completedFuture(null);
+        if (withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2) {
+            Set<String> scope = new TreeSet<>();
+            withAspect.forEach(example -> scope.add(example.label()));
+            List<Trainer.Document> aspectDocs = withAspect.stream()
+                    .map(example -> new Trainer.Document(example.aspect().orElseThrow(), example.text())).toList();
+            aspect = CompletableFuture.supplyAsync(() -> Trainer.train(aspectDocs, params, true,
+                    Map.of("task", "aspect", "scope", String.join(",", scope))), TRAINING);
+        }
         List<Trainer.Document> intentDocs = examples.stream()
                 .map(example -> new Trainer.Document(example.label(), example.text())).toList();
         CompiledModel intent = Trainer.train(intentDocs, params, true, Map.of("task", "intent"));
-        List<Dataset.Example> withAspect = examples.stream().filter(example -> example.aspect().isPresent()).toList();
-        Set<String> scope = new LinkedHashSet<>();
-        withAspect.forEach(example -> scope.add(example.label()));
-        CompiledModel aspect = null;
-        if (withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2) {
-            List<Trainer.Document> aspectDocs = withAspect.stream()
-                    .map(example -> new Trainer.Document(example.aspect().orElseThrow(), example.text())).toList();
-            aspect = Trainer.train(aspectDocs, params, true,
-                    Map.of("task", "aspect", "scope", String.join(",", scope.stream().sorted().toList())));
+        try {
+            return new Models(intent, aspect.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return new Models(intent, aspect);
     }
+
+    private static final Executor TRAINING = runnable -> {
+        Thread thread = new Thread(runnable, "aspect-training");
+        thread.setDaemon(true);
+        thread.start();
+    };
 }

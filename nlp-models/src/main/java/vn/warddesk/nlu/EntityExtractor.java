@@ -28,8 +28,10 @@ public final class EntityExtractor {
     /** Only this much of a text is scanned; chat messages are far shorter, and it bounds the time per call. */
     static final int MAX_CHARS = 2000;
 
+    /** Possessive quantifiers: no backtracking, so "a@b.b.b.b…" stays linear. The top-level domain is checked in code. */
     private static final Pattern EMAIL =
-            Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?![a-z0-9-])");
+            Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]++@[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?![a-z0-9-])");
+    private static final Pattern TOP_LEVEL_DOMAIN = Pattern.compile(".*\\.[a-z]{2,}");
     private static final Pattern PHONE =
             Pattern.compile("(?<![\\d+])(?:\\(?\\+84\\)?|84|0)[ .-]?([35789](?:[ .-]?\\d){8})(?![\\d])");
     private static final Pattern CITIZEN_ID =
@@ -76,9 +78,11 @@ public final class EntityExtractor {
         Scan scan = new Scan(source, view(source));
         boolean digits = scan.hasDigit();
         if (source.indexOf('@') >= 0) {
-            matchAll(scan, EMAIL, EntityType.EMAIL, m -> scan.text(m).toLowerCase(Locale.ROOT));
+            matchAll(scan, EMAIL, EntityType.EMAIL, m -> TOP_LEVEL_DOMAIN.matcher(m.group()).matches()
+                    ? scan.text(m).toLowerCase(Locale.ROOT) : null);
         }
         if (digits) {
+            // Case codes, phones, IDs and numeric dates all contain digits.
             matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
             matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
             matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
@@ -88,11 +92,22 @@ public final class EntityExtractor {
             matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
             matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
         }
-        matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
-        matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
-        matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+        // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
+        String view = scan.view;
+        if (view.contains("nay") || view.contains("mai") || view.contains("kia") || view.contains("qua")
+                || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
+            matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
+        }
+        if (view.contains("thu") || view.contains("chu nhat")) {
+            matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
+        }
+        if (view.contains("day")) {
+            matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+        }
         if (digits) {
-            matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+            if (view.indexOf('m') >= 0) {
+                matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+            }
             matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
         }
         scan.found.sort(Comparator.comparingInt(Entity::start));

@@ -23,7 +23,7 @@ final class Trainer {
 
     /** Fixed training parameters. Chosen by {@code Cli tune} on a validation split of the training data (see README). */
     record Params(String algorithm, int iterations, int cutoff, double l2) {
-        static final Params SHIPPED = new Params("MAXENT_QN", 300, 1, 1.0);
+        static final Params SHIPPED = new Params("MAXENT_QN", 150, 2, 1.0);
 
         Params {
             if (!List.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm)) {

@@ -76,6 +76,17 @@ class BadInputTest {
     }
 
     @Test
+    void inputs_built_to_make_regular_expressions_backtrack_stay_fast() {
+        String[] attacks = {"a@" + "b.".repeat(5000) + "!", "a@".repeat(5000), "ngay 1 thang ".repeat(1000), "1/".repeat(5000),
+                "+84 ".repeat(3000), "9h ".repeat(3000), "a.".repeat(5000) + "@x.com"};
+        for (String attack : attacks) {
+            long started = System.nanoTime();
+            assertWellFormed(understand(attack));
+            assertTrue(System.nanoTime() - started < 1_000_000_000L, "pathological input handled in under a second");
+        }
+    }
+
+    @Test
     void mixed_scripts_give_a_well_formed_answer() {
         assertWellFormed(understand("Привет 你好 مرحبا こんにちは khai sinh"));
         assertWellFormed(understand("日本語だけのメッセージ"));

@@ -16,12 +16,18 @@ import java.util.List;
  * @param noticeSha256   SHA-256 of the exact notice text shown
  * @param pendingErase   the citizen asked for erasure and must confirm
  * @param forwardAcked   the "an officer is handling this" acknowledgement was sent for the current claim
+ * @param topic          the procedure the citizen last asked about (given to staff on a handoff)
  */
 record Context(String procedure, int fieldIndex, String editing, int attempts, String lastError, List<String> clarify,
-               String noticeVersion, String noticeSha256, boolean pendingErase, boolean forwardAcked) {
+               String noticeVersion, String noticeSha256, boolean pendingErase, boolean forwardAcked, String topic) {
 
     static Context empty() {
-        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false);
+        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false, null);
+    }
+
+    Context withTopic(String t) {
+        return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
+                           pendingErase, forwardAcked, t);
     }
 
     Context {
@@ -29,36 +35,36 @@ record Context(String procedure, int fieldIndex, String editing, int attempts, S
     }
 
     Context withProcedure(String p) {
-        return new Context(p, 0, null, 0, null, List.of(), noticeVersion, noticeSha256, false, forwardAcked);
+        return new Context(p, 0, null, 0, null, List.of(), noticeVersion, noticeSha256, false, forwardAcked, topic);
     }
 
     Context withField(int index, String edit) {
         return new Context(procedure, index, edit, 0, null, List.of(), noticeVersion, noticeSha256, pendingErase,
-                           forwardAcked);
+                           forwardAcked, topic);
     }
 
     Context withAttempt(String error) {
         return new Context(procedure, fieldIndex, editing, attempts + 1, error, clarify, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked);
+                           pendingErase, forwardAcked, topic);
     }
 
     Context withClarify(List<String> options) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, options, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked);
+                           pendingErase, forwardAcked, topic);
     }
 
     Context withNotice(String version, String sha) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, version, sha, pendingErase,
-                           forwardAcked);
+                           forwardAcked, topic);
     }
 
     Context withPendingErase(boolean pending) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pending, forwardAcked);
+                           pending, forwardAcked, topic);
     }
 
     Context withForwardAcked(boolean acked) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pendingErase, acked);
+                           pendingErase, acked, topic);
     }
 }

@@ -58,6 +58,30 @@ public final class ConversationEngine implements ConversationPort {
 
     /** Handles one event and also reports state, the field expected next and the case code (for the web API). */
     public Outcome process(InboundEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return processOnce(event);
+            } catch (vn.warddesk.bot.store.StoreException e) {
+                // InnoDB may pick this transaction as a deadlock victim (e.g. against the retention job): the whole
+                // event was rolled back, so running it again is safe.
+                if (attempt >= 3 || !deadlock(e)) {
+                    throw e;
+                }
+                LOGGER.log(System.Logger.Level.INFO, "deadlock while handling an event, retrying");
+            }
+        }
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
         return Jdbc.inTransaction(dataSource, c -> {
             ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),

@@ -138,7 +138,22 @@ public final class ConversationLog {
                 WHERE conversation_id = ? AND (text IS NOT NULL OR erased_at IS NULL)""")) {
             u.setTimestamp(1, Timestamp.from(now));
             u.setString(2, conversationId);
-            return u.executeUpdate();
+            int erased = u.executeUpdate();
+            scrubOutbox(c, "conversation_id = ?", conversationId);
+            return erased;
+        }
+    }
+
+    /**
+     * Delivered or abandoned outbox rows keep a copy of the reply (e.g. the intake summary): erase it with the
+     * message texts. Queued rows are left for the dispatcher; they are erased by a later pass once sent.
+     */
+    private static void scrubOutbox(Connection c, String where, Object arg) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement(
+                "UPDATE outbox SET payload = '{\"text\":\"\",\"buttons\":[]}', address = NULL WHERE status <> 'queued'"
+                + " AND address IS NOT NULL AND " + where)) {
+            u.setObject(1, arg);
+            u.executeUpdate();
         }
     }
 
@@ -148,7 +163,9 @@ public final class ConversationLog {
                 UPDATE message SET text = NULL, erased_at = ? WHERE text IS NOT NULL AND created_at < ?""")) {
             u.setTimestamp(1, Timestamp.from(now));
             u.setTimestamp(2, Timestamp.from(cutoff));
-            return u.executeUpdate();
+            int erased = u.executeUpdate();
+            scrubOutbox(c, "created_at < ?", Timestamp.from(cutoff));
+            return erased;
         }
     }
 

@@ -395,6 +395,7 @@ final class Dialogue {
             return;
         }
         say(t, answer.get());
+        t.conv.context = t.conv.context.withTopic(procedure);
         t.state(ANSWERING);
     }
 
@@ -484,7 +485,7 @@ final class Dialogue {
             answer(t, procedure, "apply");
             return;
         }
-        t.conv.context = t.conv.context.withProcedure(procedure);
+        t.conv.context = t.conv.context.withProcedure(procedure).withTopic(procedure);
         t.conv.draft = new LinkedHashMap<>();
         Catalog.PrivacyNotice notice = catalog.privacyNotice(t.lang());
         Optional<ConsentLog.Event> inForce = ConsentLog.inForce(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST);
@@ -760,7 +761,8 @@ final class Dialogue {
             code = open.get().code();
         } else {
             code = cases.createHandoff(t.c, t.conv.wardId, t.conv.id, t.channel,
-                                       Optional.ofNullable(t.conv.context.procedure()), t.now);
+                                       Optional.ofNullable(t.conv.context.procedure())
+                                               .or(() -> Optional.ofNullable(t.conv.context.topic())), t.now);
             t.conv.caseCode = code;
         }
         t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over

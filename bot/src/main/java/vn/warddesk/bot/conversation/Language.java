@@ -43,7 +43,8 @@ final class Language {
                 vi++;
             }
         }
-        if (en >= 2 && en > vi) {
+        // Short English greetings ("hello", "thanks") switch too, as long as nothing reads as Vietnamese.
+        if ((en >= 2 && en > vi) || (en == 1 && vi == 0 && words.length <= 2)) {
             return Optional.of(Lang.EN);
         }
         if (vi >= 2 && vi > en) {

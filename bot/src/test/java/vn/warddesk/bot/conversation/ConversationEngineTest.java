@@ -1,0 +1,224 @@
+package vn.warddesk.bot.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.testing.EngineFixture;
+import vn.warddesk.bot.testing.MutableClock;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine driven directly, as the Telegram and Zalo channels do, on a real MariaDB. */
+class ConversationEngineTest {
+    private static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
+    private static final MutableClock CLOCK = new MutableClock(START);
+    private static HikariDataSource pool;
+    private static EngineFixture fx;
+
+    @BeforeAll
+    static void setUp() {
+        pool = TestDatabase.fresh("conversation_engine");
+        fx = new EngineFixture(pool, CLOCK);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        pool.close();
+    }
+
+    private static ConversationRef.ByChannelUser telegramUser(String name) {
+        return new ConversationRef.ByChannelUser("telegram", vn.warddesk.bot.consent.ConsentLog.sha256(name), "chat-" + name,
+                                                 "demo-hoa-an");
+    }
+
+    private static InboundEvent text(ConversationRef ref, String eventId, String text) {
+        return new InboundEvent(ref, "telegram", eventId, new Input.Text(text), null, CLOCK.instant());
+    }
+
+    private static InboundEvent action(ConversationRef ref, String eventId, String action) {
+        return new InboundEvent(ref, "telegram", eventId, new Input.Action(action), null, CLOCK.instant());
+    }
+
+    @Test
+    void two_concurrent_events_for_one_conversation_serialize_and_lose_nothing() throws Exception {
+        ConversationRef user = telegramUser("concurrent");
+        int perThread = 15;
+        ExecutorService pool2 = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int thread = 0; thread < 2; thread++) {
+            int t = thread;
+            results.add(pool2.submit(() -> {
+                go.await();
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    ids.add(fx.engine.handle(text(user, "t" + t + "-" + i, i % 2 == 0 ? "giờ làm việc của phường"
+                            : "đăng ký khai sinh cần giấy tờ gì")).conversationId());
+                }
+                return ids;
+            }));
+        }
+        go.countDown();
+        List<String> ids = new ArrayList<>();
+        for (Future<List<String>> f : results) {
+            ids.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        pool2.shutdown();
+        assertEquals(1, ids.stream().distinct().count(), "both threads found the same single conversation");
+        String id = ids.get(0);
+        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND direction = 'in'", id));
+        int out = fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND direction = 'out'", id);
+        assertTrue(out >= 2 * perThread, "every event answered");
+        assertEquals(out, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", id),
+                     "every reply queued for Telegram in the same transaction");
+        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM inbound_event WHERE conversation_id = ?", id));
+        // Serialized: each inbound message is directly followed by its own replies, never by the other thread's input.
+        List<String> directions = new ArrayList<>();
+        try (var c = pool.getConnection(); var q = c.prepareStatement(
+                "SELECT direction FROM message WHERE conversation_id = ? ORDER BY id")) {
+            q.setString(1, id);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    directions.add(rs.getString(1));
+                }
+            }
+        }
+        for (int i = 0; i + 1 < directions.size(); i++) {
+            assertFalse(directions.get(i).equals("in") && directions.get(i + 1).equals("in"), "interleaved at " + i);
+        }
+    }
+
+    @Test
+    void a_replayed_platform_update_sends_nothing_twice() {
+        ConversationRef user = telegramUser("replay");
+        ConversationPort.Handled first = fx.engine.handle(text(user, "update-1", "xin chào"));
+        int queued = fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", first.conversationId());
+        ConversationPort.Handled again = fx.engine.handle(text(user, "update-1", "xin chào"));
+        assertTrue(again.duplicate());
+        assertTrue(again.replies().isEmpty());
+        assertEquals(queued, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", first.conversationId()));
+    }
+
+    @Test
+    void an_expired_session_greets_again_and_keeps_the_case_link_but_not_an_unsent_form() {
+        ConversationRef user = telegramUser("expiry");
+        ConversationPort.Handled handed = fx.engine.handle(text(user, "x1", "tôi muốn gặp cán bộ"));
+        String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", handed.conversationId());
+        assertTrue(code != null && code.startsWith("PH-"));
+        fx.engine.handle(action(user, "x2", "start:birth_registration"));
+        fx.engine.handle(action(user, "x3", "consent:agree"));
+        fx.engine.handle(text(user, "x4", "Trần Văn Bình"));
+        assertTrue(fx.string("SELECT draft FROM conversation WHERE id = ?", handed.conversationId()).contains("Bình"));
+
+        CLOCK.advance(Duration.ofMinutes(31));
+        ConversationPort.Handled later = fx.engine.handle(text(user, "x5", "giờ làm việc của phường"));
+        String greeting = later.replies().get(0).text();
+        assertTrue(greeting.startsWith("Xin chào"), greeting);
+        assertTrue(later.replies().size() >= 2, "the question is still answered");
+        assertEquals(code, fx.string("SELECT case_code FROM conversation WHERE id = ?", handed.conversationId()));
+        assertEquals(null, fx.string("SELECT draft FROM conversation WHERE id = ?", handed.conversationId()));
+        CLOCK.set(START);
+    }
+
+    @Test
+    void an_unclear_message_asks_did_you_mean_and_a_second_failure_hands_over_to_staff() {
+        ConversationRef user = telegramUser("unclear");
+        ConversationPort.Handled first = fx.engine.handle(text(user, "u1", "asdf qwer"));
+        String id = first.conversationId();
+        assertEquals("clarifying", fx.string("SELECT state FROM conversation WHERE id = ?", id));
+        List<Button> options = first.replies().get(0).buttons();
+        assertTrue(options.size() >= 2 && options.stream().anyMatch(b -> b.action().equals("staff")), options.toString());
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ?", id));
+        fx.engine.handle(text(user, "u2", "không phải"));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ? AND status = 'new'", id));
+        assertEquals("handed_off", fx.string("SELECT state FROM conversation WHERE id = ?", id));
+    }
+
+    @Test
+    void english_speakers_get_english_questions_during_intake() {
+        ConversationRef user = telegramUser("english");
+        fx.engine.handle(text(user, "e1", "What documents do I need to register a birth?"));
+        ConversationPort.Handled consent = fx.engine.handle(action(user, "e2", "start:birth_registration"));
+        assertTrue(consent.replies().get(0).text().contains(fx.catalog.privacyNotice(Lang.EN).shortText()));
+        ConversationPort.Handled first = fx.engine.handle(action(user, "e3", "consent:agree"));
+        Catalog.IntakeField field = fx.catalog.intakeFields("birth_registration", Lang.EN).get(0);
+        assertTrue(first.replies().stream().anyMatch(r -> r.text().contains(field.question())));
+        assertNotEquals(fx.catalog.intakeFields("birth_registration", Lang.VI).get(0).question(), field.question());
+    }
+
+    @Test
+    void withdrawal_also_erases_delivered_copies_in_the_outbox() throws Exception {
+        ConversationRef user = telegramUser("scrub");
+        String id = fx.engine.handle(action(user, "w1", "start:birth_registration")).conversationId();
+        fx.engine.handle(action(user, "w2", "consent:agree"));
+        fx.engine.handle(text(user, "w3", "Đỗ Thị Mai"));
+        fx.engine.handle(action(user, "w4", "mydata"));
+        assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id) > 0);
+        try (var c = pool.getConnection();
+             var u = c.prepareStatement("UPDATE outbox SET status = 'sent' WHERE conversation_id = ?")) {
+            u.setString(1, id);
+            u.executeUpdate(); // as the dispatcher would after delivering
+        }
+        fx.engine.handle(text(user, "w5", "xóa dữ liệu của tôi"));
+        fx.engine.handle(action(user, "w6", "erase:confirm"));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND text LIKE '%Mai%'", id));
+        assertEquals(null, fx.string("SELECT draft FROM conversation WHERE id = ?", id));
+    }
+
+    @Test
+    void of_two_officers_claiming_at_the_same_moment_exactly_one_wins() throws Exception {
+        String id = fx.engine.handle(text(telegramUser("race"), "r1", "tôi muốn gặp cán bộ")).conversationId();
+        String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", id);
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> wins = new ArrayList<>();
+        for (String officer : List.of("lan", "minh")) {
+            wins.add(officers.submit(() -> {
+                go.await();
+                return fx.cases.claim("demo-hoa-an", code, officer, CLOCK.instant()).orElseThrow()
+                        instanceof vn.warddesk.bot.cases.Cases.Change.Done;
+            }));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<Boolean> w : wins) {
+            won += w.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        officers.shutdown();
+        assertEquals(1, won);
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE code = ? AND status = 'claimed'", code));
+        assertTrue(fx.cases.claim("other-ward", code, "x", CLOCK.instant()).isEmpty(), "another ward cannot see it");
+    }
+
+    @Test
+    void staff_replies_and_claim_notices_to_a_telegram_citizen_go_through_the_outbox() {
+        String id = fx.engine.handle(text(telegramUser("outbox"), "o1", "tôi muốn gặp cán bộ")).conversationId();
+        String code = fx.string("SELECT case_code FROM conversation WHERE id = ?", id);
+        fx.cases.claim("demo-hoa-an", code, "lan", CLOCK.instant());
+        fx.cases.reply("demo-hoa-an", code, "lan", "Chào anh, em là Lan.", CLOCK.instant());
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND origin = 'staff'"
+                                 + " AND payload LIKE '%em là Lan%' AND address = 'chat-outbox'", id));
+        assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND origin = 'bot'"
+                            + " AND payload LIKE ?", id, "%" + code + "%") >= 2, "handoff and claim notices");
+    }
+}

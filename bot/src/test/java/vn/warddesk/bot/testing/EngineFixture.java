@@ -1,0 +1,77 @@
+package vn.warddesk.bot.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import vn.warddesk.bot.cases.Cases;
+import vn.warddesk.bot.catalog.CatalogStore;
+import vn.warddesk.bot.conversation.ConversationEngine;
+import vn.warddesk.nlu.EntityExtractor;
+import vn.warddesk.nlu.Nlu;
+import vn.warddesk.nlu.NluSettings;
+
+/** The real engine (real catalog seed, shipped NLU models) over a test database, for tests that drive it directly. */
+public final class EngineFixture {
+    private static volatile Nlu nlu;
+
+    public final CatalogStore catalog;
+    public final Cases cases;
+    public final ConversationEngine engine;
+    private final DataSource dataSource;
+
+    public EngineFixture(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
+                                                                "catalog.refresh-interval", "PT0S")));
+        this.catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
+        this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone());
+        this.engine = new ConversationEngine(dataSource, catalog, nlu(),
+                                             new EntityExtractor(NluSettings.DEFAULT_CASE_CODE), cases,
+                                             new ConversationEngine.Settings(Duration.ofMinutes(30), 3,
+                                                                             "https://ward.example"), clock);
+    }
+
+    private static Nlu nlu() {
+        if (nlu == null) {
+            nlu = Nlu.shipped();
+        }
+        return nlu;
+    }
+
+    public int count(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                q.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String string(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                q.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
