@@ -1,6 +1,10 @@
 package vn.warddesk.bot.kiosk;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +81,7 @@ class KioskIdleResetTest {
             browser.screenshot("07-after-idle-reset");
             assertNoTrace(browser, NAME, PHONE);
             assertEquals("vi", browser.script("return document.documentElement.lang"), "back to Vietnamese");
+            assertKioskConversationsEnded();
         }
     }
 
@@ -98,6 +103,23 @@ class KioskIdleResetTest {
             browser.click("[data-finish]");
             browser.waitFor(".tiles .tile");
             assertNoTrace(browser, NAME, PHONE, code);
+            assertKioskConversationsEnded();
+        }
+    }
+
+    /** The reset also ends the session on the server (DELETE /api/v1/conversations/{id}): unsubmitted data goes. */
+    private static void assertKioskConversationsEnded() {
+        try (Connection c = pool.getConnection();
+             Statement statement = c.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT state FROM conversation WHERE channel = 'kiosk'")) {
+            int count = 0;
+            while (rows.next()) {
+                count++;
+                assertEquals("closed", rows.getString(1), "kiosk conversation ended by the reset");
+            }
+            assertTrue(count > 0, "the kiosk opened a conversation");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
