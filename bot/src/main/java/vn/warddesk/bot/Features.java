@@ -18,11 +18,13 @@ import vn.warddesk.bot.catalog.CatalogStore;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.cases.StaffCaseApi;
+import vn.warddesk.bot.channel.Channels;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 import vn.warddesk.bot.retention.RetentionJob;
+import vn.warddesk.bot.staff.Staff;
 
 /**
  * Wires every feature from the configuration and the database, and registers their routes.
@@ -33,18 +35,27 @@ final class Features implements AutoCloseable {
     private final CatalogStore catalog;
     private final CatalogService catalogService;
     private final Engine engine;
+    private final Channels channels;
+    private final Staff staff;
 
-    private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine) {
+    private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
+                     Channels channels, Staff staff) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.catalogService = catalogService;
         this.engine = engine;
+        this.channels = channels;
+        this.staff = staff;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""));
-        return new Features(dataSource, catalog, catalogService, Engine.create(config, dataSource, catalog, clock));
+        Engine engine = Engine.create(config, dataSource, catalog, clock);
+        Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
+        Staff staff = Staff.create(config, dataSource, clock, engine.cases());
+        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
+                .withEditors(staff::catalogEditor);
+        return new Features(dataSource, catalog, catalogService, engine, channels, staff);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
@@ -118,13 +129,22 @@ final class Features implements AutoCloseable {
         return new DatabaseReadiness(this::databaseAnswers);
     }
 
+    /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
+    void configureServer(io.helidon.webserver.WebServerConfig.Builder server) {
+        channels.configureServer(server);
+    }
+
     void routing(HttpRouting.Builder routing) {
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
+        // Staff sessions first: /api/v1/staff/cases with a session cookie is the console's; a request with only the
+        // admin bearer token falls through to the engine's machine API registered after it.
+        staff.routing(routing);
         engine.routing(routing);
+        channels.routing(routing);
         routing.register("/api/v1", catalogService);
     }
 
@@ -139,6 +159,7 @@ final class Features implements AutoCloseable {
     @Override
     public void close() {
         // Background workers (outbox dispatcher, retention job) stop here.
+        channels.close();
         engine.retention().close();
     }
 }

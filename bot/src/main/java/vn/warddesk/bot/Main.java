@@ -90,6 +90,7 @@ public final class Main {
                                                        .build())
                                   .addObserver(MetricsObserver.create())
                                   .build());
+        features.configureServer(server);
         server.routing(features::routing);
     }
 

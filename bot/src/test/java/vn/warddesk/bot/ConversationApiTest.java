@@ -229,7 +229,7 @@ class ConversationApiTest {
     void my_data_shows_what_is_stored_in_this_conversation() throws Exception {
         Chat chat = start("web", "vi");
         String code = fileRequest(chat);
-        String text = chat.say("dữ liệu của tôi").path("replies").get(0).path("text").asText();
+        String text = chat.say("cho tôi xem dữ liệu của tôi").path("replies").get(0).path("text").asText();
         assertTrue(text.contains(code) && text.contains("Nguyễn Thị Ánh Tuyết") && text.contains("0912345678"), text);
     }
 

@@ -65,7 +65,7 @@ class DeterminismTest {
                 double[] ours = model.probabilities(buffer);
                 double[] theirs = openNlp.eval(Features.strings(normalized.tokens().toArray(String[]::new)).toArray(String[]::new));
                 for (int k = 0; k < ours.length; k++) {
-                    assertEquals(theirs[k], ours[k], 1e-9, params.describe() + ": " + text);
+                    assertEquals(theirs[k], ours[k], 1e-5, params.describe() + ": " + text); // weights held as float
                 }
             }
         }

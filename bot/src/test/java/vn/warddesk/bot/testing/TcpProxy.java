@@ -17,7 +17,8 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final int port;
-    private volatile ServerSocket listener;
+    private final ServerSocket listener;
+    private volatile boolean cut;
 
     public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -30,22 +31,21 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Kills every connection and stops listening. */
+    /**
+     * Kills every connection; until {@link #restore()} new connections are closed at once. The port stays bound,
+     * so no other process can take it meanwhile.
+     */
     public synchronized void cut() throws IOException {
-        listener.close();
+        cut = true;
         for (Socket socket : open) {
             socket.close();
         }
         open.clear();
     }
 
-    /** Listens again on the same port. */
-    public synchronized void restore() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        listener = socket;
-        accept(socket);
+    /** Lets connections through again. */
+    public synchronized void restore() {
+        cut = false;
     }
 
     private void accept(ServerSocket socket) {
@@ -53,6 +53,10 @@ public final class TcpProxy implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
+                    if (cut) {
+                        client.close();
+                        continue;
+                    }
                     Socket upstream = new Socket(target.getAddress(), target.getPort());
                     open.add(client);
                     open.add(upstream);
@@ -85,5 +89,6 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        listener.close();
     }
 }

@@ -1,0 +1,43 @@
+package vn.warddesk.bot.channel;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import vn.warddesk.bot.store.Jdbc;
+
+/** Remembers one-off notices per chat user (table channel_notice), so a notice is said once, replays included. */
+public final class ChannelNotices {
+    private static final String INSERT = """
+            INSERT IGNORE INTO channel_notice (channel, user_hash, notice, created_at) VALUES (?, ?, ?, ?)""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public ChannelNotices(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** True exactly once per (channel, user, notice): the caller then says it. */
+    public boolean firstTime(String channel, String userHash, String notice) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, channel);
+                insert.setString(2, userHash);
+                insert.setString(3, notice);
+                insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** "Only text is understood", in the citizen's language (Vietnamese first). */
+    public static String onlyText(String locale) {
+        return "en".equals(locale)
+                ? "Sorry, I can only read text messages. Please type your question in words."
+                : "Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi bằng chữ nhé.";
+    }
+}

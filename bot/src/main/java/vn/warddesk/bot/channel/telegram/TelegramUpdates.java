@@ -1,0 +1,103 @@
+package vn.warddesk.bot.channel.telegram;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.warddesk.bot.conversation.ConversationRef;
+import vn.warddesk.bot.conversation.InboundEvent;
+import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.privacy.KeyedHash;
+
+/**
+ * Turns an Update (https://core.telegram.org/bots/api#update) into what WardDesk does with it. Only private chats
+ * are served; an update carries at most one of message, edited_message, callback_query, my_chat_member, ….
+ */
+final class TelegramUpdates {
+    private final KeyedHash hash;
+    private final String wardId;
+
+    TelegramUpdates(KeyedHash hash, String wardId) {
+        this.hash = hash;
+        this.wardId = wardId;
+    }
+
+    sealed interface Parsed {
+        /** For the engine; {@code callbackQueryId} must be answered (answerCallbackQuery) once it is handled. */
+        record ToEngine(InboundEvent event, Optional<String> callbackQueryId) implements Parsed {
+        }
+
+        /** A private chat sent something that is not text (sticker, photo, voice…). */
+        record NonText(String chatId, String userHash, String locale) implements Parsed {
+        }
+
+        /** A button press outside a private chat: stop the spinner, nothing else. */
+        record CallbackOnly(String callbackQueryId) implements Parsed {
+        }
+
+        record Ignored(String kind) implements Parsed {
+        }
+    }
+
+    /** Empty when the JSON is not an update at all (no numeric update_id). */
+    Optional<Parsed> parse(JsonNode update, Instant at) {
+        if (!update.isObject() || !update.path("update_id").canConvertToLong()) {
+            return Optional.empty();
+        }
+        String eventId = "tg:" + update.path("update_id").asLong();
+        if (update.hasNonNull("message")) {
+            JsonNode message = update.get("message");
+            JsonNode chat = message.path("chat");
+            if (!"private".equals(chat.path("type").asText()) || !chat.hasNonNull("id")) {
+                return Optional.of(new Parsed.Ignored("message outside a private chat"));
+            }
+            String chatId = chat.get("id").asText();
+            JsonNode from = message.path("from");
+            String userId = from.hasNonNull("id") ? from.get("id").asText() : chatId;
+            String locale = locale(from.path("language_code").asText(""));
+            String userHash = hash.hash(userId);
+            if (!message.path("text").isTextual()) {
+                return Optional.of(new Parsed.NonText(chatId, userHash, locale));
+            }
+            String text = message.get("text").asText();
+            // /start (optionally with a deep-link parameter, https://core.telegram.org/bots/features#deep-linking)
+            Input input = text.equals("/start") || text.startsWith("/start ") || text.startsWith("/start@")
+                    ? new Input.Started() : new Input.Text(text);
+            return Optional.of(new Parsed.ToEngine(event(userHash, chatId, eventId, input, locale, at), Optional.empty()));
+        }
+        if (update.hasNonNull("callback_query")) {
+            // https://core.telegram.org/bots/api#callbackquery: message may be missing (inline mode); data may be too.
+            JsonNode query = update.get("callback_query");
+            String queryId = query.path("id").asText("");
+            JsonNode from = query.path("from");
+            JsonNode chat = query.path("message").path("chat");
+            boolean privateChat = chat.isMissingNode() || "private".equals(chat.path("type").asText());
+            if (!privateChat || !from.hasNonNull("id") || !query.path("data").isTextual()) {
+                return Optional.of(queryId.isEmpty() ? new Parsed.Ignored("callback without data")
+                                           : new Parsed.CallbackOnly(queryId));
+            }
+            String userId = from.get("id").asText();
+            // In a private chat the chat id equals the user id.
+            String chatId = chat.hasNonNull("id") ? chat.get("id").asText() : userId;
+            String locale = locale(from.path("language_code").asText(""));
+            Input input = new Input.Action(query.get("data").asText());
+            return Optional.of(new Parsed.ToEngine(event(hash.hash(userId), chatId, eventId, input, locale, at),
+                                                   queryId.isEmpty() ? Optional.empty() : Optional.of(queryId)));
+        }
+        return Optional.of(new Parsed.Ignored(update.fieldNames().hasNext() ? "other update" : "empty update"));
+    }
+
+    private InboundEvent event(String userHash, String chatId, String eventId, Input input, String locale, Instant at) {
+        return new InboundEvent(new ConversationRef.ByChannelUser("telegram", userHash, chatId, wardId), "telegram",
+                                eventId, input, locale, at);
+    }
+
+    /** IETF tag from the client (https://core.telegram.org/bots/api#user language_code): Vietnamese first. */
+    static String locale(String languageCode) {
+        if (languageCode.isBlank() || languageCode.toLowerCase().startsWith("vi")) {
+            return "vi";
+        }
+        return "en";
+    }
+}

@@ -1,0 +1,112 @@
+package vn.warddesk.bot.channel.telegram;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import vn.warddesk.bot.channel.ChannelNotices;
+import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.conversation.ConversationPort;
+
+/**
+ * POST /webhooks/telegram. Telegram does not sign the body; setWebhook's secret_token comes back in the
+ * X-Telegram-Bot-Api-Secret-Token header of every request (https://core.telegram.org/bots/api#setwebhook), compared
+ * in constant time. The answer is 200 only after the engine committed the event (state, messages and outbox rows);
+ * any failure before that answers 503 so Telegram delivers the update again ("In case of an unsuccessful request,
+ * we will give up after a reasonable amount of attempts").
+ */
+final class TelegramWebhook {
+    static final HeaderName SECRET_HEADER = HeaderNames.create("X-Telegram-Bot-Api-Secret-Token");
+    private static final System.Logger LOGGER = System.getLogger(TelegramWebhook.class.getName());
+
+    private final TelegramSettings settings;
+    private final TelegramUpdates updates;
+    private final ConversationPort port;
+    private final TelegramDirect direct;
+    private final ChannelNotices notices;
+    private final Runnable accepted;
+    private final Clock clock;
+    private final byte[] secret;
+
+    TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, ConversationPort port, TelegramDirect direct,
+                    ChannelNotices notices, Runnable accepted, Clock clock) {
+        this.settings = settings;
+        this.updates = updates;
+        this.port = port;
+        this.direct = direct;
+        this.notices = notices;
+        this.accepted = accepted;
+        this.clock = clock;
+        this.secret = settings.webhookSecret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    void handle(ServerRequest request, ServerResponse response) {
+        if (!settings.enabled()) {
+            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
+                                 "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
+            return;
+        }
+        byte[] presented = request.headers().first(SECRET_HEADER).orElse("").getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(presented, secret)) {
+            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_secret",
+                                 "missing or wrong X-Telegram-Bot-Api-Secret-Token");
+            return;
+        }
+        Optional<byte[]> body = WebhookSupport.body(request, settings.maxUpdateBytes());
+        if (body.isEmpty()) {
+            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
+                                 "an update larger than " + settings.maxUpdateBytes() + " bytes");
+            return;
+        }
+        JsonNode json;
+        try {
+            json = TelegramApi.JSON.readTree(body.get());
+        } catch (IOException e) {
+            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
+            return;
+        }
+        Optional<TelegramUpdates.Parsed> parsed = json == null ? Optional.empty() : updates.parse(json, clock.instant());
+        if (parsed.isEmpty()) {
+            WebhookSupport.error(response, Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
+            return;
+        }
+        try {
+            switch (parsed.get()) {
+                case TelegramUpdates.Parsed.ToEngine toEngine -> {
+                    ConversationPort.Handled handled = port.handle(toEngine.event());
+                    // Answer the button press even for a replay: the client's spinner waits for it; a second answer
+                    // to an already answered query is harmless.
+                    toEngine.callbackQueryId().ifPresent(direct::answerCallbackQuery);
+                    if (!handled.duplicate()) {
+                        accepted.run();
+                    }
+                }
+                case TelegramUpdates.Parsed.NonText nonText -> {
+                    if (notices.firstTime("telegram", nonText.userHash(), "only_text")) {
+                        direct.sendText(nonText.chatId(), ChannelNotices.onlyText(nonText.locale()));
+                    }
+                }
+                case TelegramUpdates.Parsed.CallbackOnly callback -> direct.answerCallbackQuery(callback.callbackQueryId());
+                case TelegramUpdates.Parsed.Ignored ignored -> {
+                    // 200: Telegram must not deliver it again.
+                }
+            }
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "telegram update " + json.path("update_id").asLong()
+                                                    + " not accepted, Telegram will retry: " + e.getClass().getSimpleName());
+            WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
+                                 "the update could not be stored; retry later");
+            return;
+        }
+        WebhookSupport.ok(response);
+    }
+}

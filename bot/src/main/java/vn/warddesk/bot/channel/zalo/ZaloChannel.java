@@ -1,0 +1,96 @@
+package vn.warddesk.bot.channel.zalo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.cors.CorsFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.spi.ServerFeature;
+
+import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.outbox.ChannelSender;
+import vn.warddesk.bot.privacy.KeyedHash;
+
+/** The Zalo OA channel (webhook route, outbox sender) and the Mini App token verifier. */
+public final class ZaloChannel {
+    private final ZaloSettings settings;
+    private final ZaloWebhook webhook;
+    private final ZaloSender sender;
+    private final ZaloMiniAppVerifier verifier;
+    private final List<String> corsOrigins;
+
+    private ZaloChannel(ZaloSettings settings, ZaloWebhook webhook, ZaloSender sender, ZaloMiniAppVerifier verifier,
+                        List<String> corsOrigins) {
+        this.settings = settings;
+        this.webhook = webhook;
+        this.sender = sender;
+        this.verifier = verifier;
+        this.corsOrigins = corsOrigins;
+    }
+
+    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
+                                     Runnable accepted) {
+        ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
+        ZaloHttp http = new ZaloHttp(settings.requestTimeout());
+        ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
+        ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
+                                              root.get("ward.default-id").asString().orElse("default"), port, accepted,
+                                              clock);
+        return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
+                               new ZaloMiniAppVerifier(settings, http),
+                               origins(root.get("zalo.mini-app.cors-origins")));
+    }
+
+    /** A list in YAML, or one comma-separated string (what an environment variable can carry). */
+    static List<String> origins(Config node) {
+        List<String> raw = node.type() == Config.Type.LIST ? node.asList(String.class).orElse(List.of())
+                : List.of(node.asString().orElse("").split(","));
+        return raw.stream().map(String::strip).filter(o -> !o.isEmpty())
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+    }
+
+    public void routing(HttpRouting.Builder routing) {
+        routing.post("/webhooks/zalo", webhook::handle);
+    }
+
+    /**
+     * Cross-origin access for the Mini App (a web app on Zalo's origin calling /api/v1/* from the browser), with
+     * Helidon's CORS support: only the configured origins, only /api/v1/*, no credentials (tokens travel in the
+     * Authorization header). It replaces a CORS feature with Helidon's defaults (Access-Control-Allow-Origin: * on
+     * every path), which the Helidon test extension installs from the classpath.
+     */
+    public void cors(WebServerConfig.Builder server) {
+        // Keep every other feature (and their discovery); only a CORS feature already put there is replaced.
+        List<ServerFeature> others = server.features().stream().filter(f -> !(f instanceof CorsFeature)).toList();
+        server.features(others);
+        server.addFeature(CorsFeature.create(cors -> {
+            cors.addDefaults(false);
+            if (!corsOrigins.isEmpty()) {
+                cors.addPath(path -> path.pathPattern("/api/v1/*")
+                        .allowOrigins(Set.copyOf(corsOrigins))
+                        .allowMethods(Set.of("GET", "POST", "PUT", "DELETE"))
+                        .allowHeaders(Set.of("Authorization", "Content-Type"))
+                        .allowCredentials(false)
+                        .maxAge(Duration.ofMinutes(10)));
+            } else {
+                cors.enabled(false);
+            }
+        }));
+    }
+
+    public Optional<ChannelSender> sender() {
+        return settings.oaEnabled() ? Optional.of(sender) : Optional.empty();
+    }
+
+    /** The Mini App verifier; the graph API needs no OA setup, only reachability (and the App Secret for the proof). */
+    public ZaloMiniAppVerifier miniAppVerifier() {
+        return verifier;
+    }
+}

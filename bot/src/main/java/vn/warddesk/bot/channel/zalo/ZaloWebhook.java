@@ -1,0 +1,145 @@
+package vn.warddesk.bot.channel.zalo;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.conversation.ConversationRef;
+import vn.warddesk.bot.conversation.InboundEvent;
+import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.privacy.KeyedHash;
+
+/**
+ * POST /webhooks/zalo (https://developers.zalo.me/docs/official-account/webhook/tong-quan). Events:
+ * user_send_text {"app_id","event_name","sender":{"id"},"recipient":{"id"},"message":{"msg_id","text"},"timestamp"}
+ * → text, or a button press when the text is a query-button payload "#action:…" (see {@link ZaloSender});
+ * follow {"follower":{"id"}} → started (greeting); unfollow → left. Everything else (images, stickers, seen/received
+ * receipts, …) → 200 and nothing. Zalo expects 200 within about 2 seconds and delivers again otherwise; the engine
+ * de-duplicates on the event id "zalo:&lt;msg_id&gt;".
+ */
+final class ZaloWebhook {
+    static final HeaderName SIGNATURE = HeaderNames.create("X-ZEvent-Signature");
+    private static final System.Logger LOGGER = System.getLogger(ZaloWebhook.class.getName());
+
+    private final ZaloSettings settings;
+    private final KeyedHash hash;
+    private final String wardId;
+    private final ConversationPort port;
+    private final Runnable accepted;
+    private final Clock clock;
+
+    ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, ConversationPort port, Runnable accepted,
+                Clock clock) {
+        this.settings = settings;
+        this.hash = hash;
+        this.wardId = wardId;
+        this.port = port;
+        this.accepted = accepted;
+        this.clock = clock;
+    }
+
+    void handle(ServerRequest request, ServerResponse response) {
+        if (!settings.oaEnabled()) {
+            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
+                                 "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
+                                 + " zalo.app-secret)");
+            return;
+        }
+        Optional<byte[]> body = WebhookSupport.body(request, settings.maxEventBytes());
+        if (body.isEmpty()) {
+            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
+                                 "an event larger than " + settings.maxEventBytes() + " bytes");
+            return;
+        }
+        JsonNode event;
+        try {
+            event = ZaloHttp.JSON.readTree(body.get());
+        } catch (IOException e) {
+            event = null;
+        }
+        if (event == null || !event.isObject()) {
+            // Without the body's app_id and timestamp the signature cannot be checked either.
+            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not a JSON object");
+            return;
+        }
+        String appId = event.path("app_id").asText("");
+        String timestamp = event.path("timestamp").asText("");
+        if (!appId.equals(settings.appId())
+            || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body.get(), timestamp,
+                                      settings.oaSecretKey())) {
+            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
+            return;
+        }
+        Optional<InboundEvent> inbound = translate(event);
+        if (inbound.isPresent()) {
+            try {
+                ConversationPort.Handled handled = port.handle(inbound.get());
+                if (!handled.duplicate()) {
+                    accepted.run();
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "zalo event " + event.path("event_name").asText()
+                                                        + " not accepted, Zalo will retry: " + e.getClass().getSimpleName());
+                WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
+                                     "the event could not be stored; retry later");
+                return;
+            }
+        }
+        WebhookSupport.ok(response);
+    }
+
+    Optional<InboundEvent> translate(JsonNode event) {
+        String name = event.path("event_name").asText("");
+        Instant at = timestamp(event.path("timestamp").asText(""));
+        switch (name) {
+            case "user_send_text" -> {
+                String userId = event.path("sender").path("id").asText("");
+                String msgId = event.path("message").path("msg_id").asText("");
+                if (userId.isEmpty() || msgId.isEmpty()) {
+                    return Optional.empty();
+                }
+                String text = event.path("message").path("text").asText("");
+                Input input = text.startsWith(ZaloSender.ACTION_PREFIX)
+                        ? new Input.Action(text.substring(ZaloSender.ACTION_PREFIX.length()))
+                        : new Input.Text(text);
+                return Optional.of(event(userId, "zalo:" + msgId, input, at));
+            }
+            case "follow", "unfollow" -> {
+                String userId = event.path("follower").path("id").asText("");
+                if (userId.isEmpty()) {
+                    return Optional.empty();
+                }
+                // No msg_id on follow events: the user and Zalo's timestamp identify a redelivery.
+                String eventId = "zalo:" + name + ":" + userId + ":" + event.path("timestamp").asText("");
+                return Optional.of(event(userId, eventId, name.equals("follow") ? new Input.Started() : new Input.Left(), at));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private InboundEvent event(String userId, String eventId, Input input, Instant at) {
+        // Zalo sends no language: Vietnamese (the engine switches when the citizen asks).
+        return new InboundEvent(new ConversationRef.ByChannelUser("zalo", hash.hash(userId), userId, wardId), "zalo",
+                                eventId, input, "vi", at);
+    }
+
+    private Instant timestamp(String millis) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return clock.instant();
+        }
+    }
+}

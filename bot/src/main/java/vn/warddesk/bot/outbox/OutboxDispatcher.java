@@ -1,0 +1,361 @@
+package vn.warddesk.bot.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.store.StoreException;
+
+/**
+ * Sends queued outbox rows. Retries are scheduled in the database ({@code next_attempt_at}, exponential backoff with
+ * jitter from Resilience4j's {@link IntervalFunction}) rather than in memory, so a crash or restart loses nothing.
+ *
+ * <p>Each worker claims one due row with {@code SELECT … FOR UPDATE SKIP LOCKED}, calls the platform while holding the
+ * row lock, and records the outcome in the same transaction: a row marked sent is never claimed again, and another
+ * instance skips a row being sent. Only the oldest queued row of a conversation is claimable, so messages of one
+ * conversation go out in order even across retries and instances. At-least-once window: if the process dies after
+ * the platform answered 200 but before the commit, the row is still queued and is sent once more.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
+    private static final int MAX_REASON = 300;
+    private static final int MAX_CHAT_LIMITERS = 10_000;
+
+    private static final String CLAIM = """
+            SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts
+            FROM outbox o
+            WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (%s)
+              AND NOT EXISTS (SELECT 1 FROM outbox e
+                              WHERE e.conversation_id = o.conversation_id AND e.status = 'queued' AND e.id < o.id)
+            ORDER BY o.next_attempt_at, o.id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+    private static final String LAST_INBOUND = """
+            SELECT MAX(created_at) FROM message WHERE conversation_id = ? AND direction = 'in'""";
+    private static final String MARK_SENT = """
+            UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL
+            WHERE id = ?""";
+    private static final String MARK_RETRY = """
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
+    private static final String DEFER = "UPDATE outbox SET next_attempt_at = ? WHERE id = ?";
+    private static final String MARK_FAILED = """
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, failure_reason = ? WHERE id = ?""";
+    private static final String PENDING = """
+            SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'queued'""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final DispatcherSettings settings;
+    private final Map<String, ChannelSender> senders;
+    private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+    private final Map<String, RateLimiter> botLimiters = new LinkedHashMap<>();
+    private final Map<String, RateLimiter> chatLimiters = new ConcurrentHashMap<>();
+    private final IntervalFunction backoff;
+    private final OutboxMetrics metrics = new OutboxMetrics();
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> workers = new ArrayList<>();
+    private final String claimSql;
+    private volatile Instant pendingMeasuredAt = Instant.EPOCH;
+
+    public OutboxDispatcher(DataSource dataSource, Clock clock, DispatcherSettings settings, List<ChannelSender> senders) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.settings = settings;
+        this.senders = new LinkedHashMap<>();
+        for (ChannelSender sender : senders) {
+            this.senders.put(sender.channel(), sender);
+            breakers.put(sender.channel(), CircuitBreaker.of("outbox-" + sender.channel(), CircuitBreakerConfig.custom()
+                    .failureRateThreshold(settings.circuitFailureRate())
+                    .minimumNumberOfCalls(settings.circuitMinimumCalls())
+                    .slidingWindowSize(Math.max(settings.circuitMinimumCalls(), 20))
+                    .waitDurationInOpenState(settings.circuitOpenWait())
+                    .recordResult(result -> result instanceof SendResult.Retry || result instanceof SendResult.RetryAfter)
+                    .build()));
+            botLimiters.put(sender.channel(), RateLimiter.of("outbox-" + sender.channel(), perSecond(
+                    sender.limits().perBotPerSecond(), settings.botRateWait())));
+        }
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), settings.backoffMultiplier(),
+                                                                   settings.backoffJitter(), settings.backoffMax());
+        this.claimSql = CLAIM.formatted(String.join(", ", this.senders.keySet().stream().map(c -> "?").toList()));
+    }
+
+    /** Starts the workers (virtual threads). Without senders there is nothing to do and nothing starts. */
+    public void start() {
+        if (senders.isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < settings.workers(); i++) {
+            workers.add(Thread.ofVirtual().name("outbox-" + i).start(this::work));
+        }
+    }
+
+    /** Wakes the workers now (called after a webhook committed new rows) instead of at the next poll. */
+    public void nudge() {
+        if (wake.availablePermits() < settings.workers()) {
+            wake.release(settings.workers());
+        }
+    }
+
+    /** Sends due rows until none is left; returns how many rows were processed. For tests and the admin CLI. */
+    public int drain() {
+        int processed = 0;
+        while (processOne()) {
+            processed++;
+        }
+        return processed;
+    }
+
+    private void work() {
+        while (running.get()) {
+            try {
+                boolean any = processOne();
+                refreshPendingGauges();
+                if (!any) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (StoreException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "outbox: database unavailable, retrying: " + e.getMessage());
+                sleepQuietly(settings.pollInterval());
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.ERROR, "outbox worker error", e);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    /** Claims, sends and records one row; false when nothing was due. */
+    boolean processOne() {
+        if (senders.isEmpty()) {
+            return false;
+        }
+        // READ COMMITTED: the claim's locking scan then keeps no gap locks and releases rows it rejects, so the
+        // engine's INSERTs into outbox never wait for a dispatcher that is talking to a platform.
+        return Jdbc.withConnection(dataSource, connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                Optional<Claimed> claimed = claim(connection, now);
+                if (claimed.isEmpty()) {
+                    connection.commit();
+                    return false;
+                }
+                Claimed row = claimed.get();
+                Outcome outcome = deliver(connection, row);
+                record(connection, row, outcome, clock.instant());
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+        });
+    }
+
+    private record Claimed(long id, String conversationId, String channel, String address, String payload,
+                           int attempts) {
+    }
+
+    /** What to do with the row: a platform answer, or "not now" without spending an attempt. */
+    private sealed interface Outcome {
+        record Result(SendResult result) implements Outcome {
+        }
+
+        record Defer(Duration delay) implements Outcome {
+        }
+    }
+
+    private Optional<Claimed> claim(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(claimSql)) {
+            select.setTimestamp(1, Timestamp.from(now));
+            int i = 2;
+            for (String channel : senders.keySet()) {
+                select.setString(i++, channel);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                               rs.getString(5), rs.getInt(6)));
+            }
+        }
+    }
+
+    private Outcome deliver(Connection connection, Claimed row) throws SQLException {
+        if (row.address() == null || row.address().isBlank()) {
+            return new Outcome.Result(new SendResult.Failed("recipient address erased"));
+        }
+        ChannelSender sender = senders.get(row.channel());
+        RateLimiter chat = chatLimiter(row.channel(), row.address(), sender.limits().perChatPerSecond());
+        if (!chat.acquirePermission()) {
+            return new Outcome.Defer(chat.getRateLimiterConfig().getLimitRefreshPeriod());
+        }
+        RateLimiter bot = botLimiters.get(row.channel());
+        if (!bot.acquirePermission()) {
+            return new Outcome.Defer(bot.getRateLimiterConfig().getLimitRefreshPeriod());
+        }
+        Delivery delivery = new Delivery(row.id(), row.conversationId(), row.address(), Outbox.reply(row.payload()),
+                                         row.attempts(), sender.needsLastInbound()
+                                                 ? lastInbound(connection, row.conversationId()) : Optional.empty());
+        CircuitBreaker breaker = breakers.get(row.channel());
+        try {
+            return new Outcome.Result(breaker.executeSupplier(() -> sendSafely(sender, delivery)));
+        } catch (CallNotPermittedException e) {
+            return new Outcome.Defer(settings.circuitOpenWait().dividedBy(2).plusMillis(50));
+        }
+    }
+
+    private static SendResult sendSafely(ChannelSender sender, Delivery delivery) {
+        try {
+            return sender.send(delivery);
+        } catch (RuntimeException e) {
+            return new SendResult.Retry("sender error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Optional<Instant> lastInbound(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LAST_INBOUND)) {
+            select.setString(1, conversationId);
+            try (ResultSet rs = select.executeQuery()) {
+                Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(at).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    private void record(Connection connection, Claimed row, Outcome outcome, Instant now) throws SQLException {
+        switch (outcome) {
+            case Outcome.Defer defer -> update(connection, DEFER, Timestamp.from(now.plus(defer.delay())), row.id());
+            case Outcome.Result(SendResult.Sent sent) -> {
+                update(connection, MARK_SENT, Timestamp.from(now), row.id());
+                metrics.sent();
+            }
+            case Outcome.Result(SendResult.Failed failed) -> fail(connection, row, failed.reason());
+            case Outcome.Result(SendResult.Retry retry) ->
+                    retry(connection, row, now, Duration.ofMillis(backoff.apply(row.attempts() + 1)), retry.reason());
+            case Outcome.Result(SendResult.RetryAfter after) -> retry(connection, row, now, after.delay(), after.reason());
+        }
+    }
+
+    private void retry(Connection connection, Claimed row, Instant now, Duration wait, String reason) throws SQLException {
+        if (row.attempts() + 1 >= settings.maxAttempts()) {
+            fail(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
+            return;
+        }
+        update(connection, MARK_RETRY, Timestamp.from(now.plus(wait)), truncate(reason), row.id());
+        metrics.retried();
+    }
+
+    private void fail(Connection connection, Claimed row, String reason) throws SQLException {
+        update(connection, MARK_FAILED, truncate(reason), row.id());
+        metrics.failed();
+        LOGGER.log(System.Logger.Level.WARNING, "outbox message " + row.id() + " (" + row.channel() + ", conversation "
+                                                + row.conversationId() + ") failed: " + truncate(reason));
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private void refreshPendingGauges() {
+        Instant now = clock.instant();
+        if (Duration.between(pendingMeasuredAt, now).compareTo(Duration.ofSeconds(5)) < 0) {
+            return;
+        }
+        pendingMeasuredAt = now;
+        Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PENDING);
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(2);
+                metrics.pending(rs.getLong(1), oldest == null ? 0
+                        : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds()));
+                return null;
+            }
+        });
+    }
+
+    private RateLimiter chatLimiter(String channel, String address, double perSecond) {
+        if (chatLimiters.size() > MAX_CHAT_LIMITERS) {
+            chatLimiters.clear(); // forgetting a chat's recent sends costs at most one early message per chat
+        }
+        return chatLimiters.computeIfAbsent(channel + ":" + address,
+                                            key -> RateLimiter.of("chat", perSecond(perSecond, Duration.ZERO)));
+    }
+
+    private static RateLimiterConfig perSecond(double perSecond, Duration wait) {
+        // Whole permits per refresh period: 30/s → 30 per second; 1/s → 1 per second; 0.5/s → 1 per 2 seconds.
+        double rate = Math.max(0.01, perSecond);
+        int permits = (int) Math.max(1, Math.floor(rate));
+        Duration period = Duration.ofNanos((long) (permits / rate * 1_000_000_000L));
+        return RateLimiterConfig.custom().limitForPeriod(permits).limitRefreshPeriod(period).timeoutDuration(wait).build();
+    }
+
+    private static String truncate(String reason) {
+        String r = reason == null ? "unknown" : reason;
+        return r.length() <= MAX_REASON ? r : r.substring(0, MAX_REASON - 1) + "…";
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wake.release(workers.size() + 1);
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        workers.clear();
+    }
+}

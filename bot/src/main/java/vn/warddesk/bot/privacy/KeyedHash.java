@@ -1,0 +1,42 @@
+package vn.warddesk.bot.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.helidon.config.Config;
+
+/**
+ * The keyed hash (HMAC-SHA256, key {@code privacy.hash-key}) that stands in for a platform user id everywhere it is
+ * stored: the same chat user always maps to the same 64-hex-character value, and without the key the id cannot be
+ * recovered by hashing candidate ids.
+ */
+public final class KeyedHash {
+    private final SecretKeySpec key;
+
+    public KeyedHash(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("privacy.hash-key must not be empty");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** From the {@code privacy.hash-key} key of the root configuration. */
+    public static KeyedHash fromConfig(Config root) {
+        return new KeyedHash(root.get("privacy.hash-key").asString().orElse("demo-only-change-me-in-production"));
+    }
+
+    /** Lower-case hex HMAC-SHA256 of the value. */
+    public String hash(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

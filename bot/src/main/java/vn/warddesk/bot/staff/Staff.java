@@ -1,0 +1,169 @@
+package vn.warddesk.bot.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.helidon.config.Config;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+
+/** The staff feature: accounts, sign-in, ward-scoped case work, audit and analytics behind /api/v1/staff. */
+public final class Staff {
+    private static final System.Logger LOGGER = System.getLogger(Staff.class.getName());
+
+    private final StaffAuth auth;
+    private final Audit audit;
+    private final StaffService service;
+
+    private Staff(StaffAuth auth, Audit audit, StaffService service) {
+        this.auth = auth;
+        this.audit = audit;
+        this.service = service;
+    }
+
+    /** Builds the feature; seeds the demo accounts when {@code staff.seed-demo-accounts} is true. */
+    public static Staff create(Config config, DataSource dataSource, Clock clock) {
+        return create(config, dataSource, clock, Optional.empty(), true);
+    }
+
+    /** With case work over the engine's cases (the normal wiring). */
+    public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases) {
+        return create(config, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true);
+    }
+
+    /** For command-line tools: never seeds demo accounts. */
+    public static Staff forCommandLine(Config config, DataSource dataSource, Clock clock) {
+        return create(config, dataSource, clock, Optional.empty(), false);
+    }
+
+    static Staff create(Config config, DataSource dataSource, Clock clock, Optional<CaseDesk> cases, boolean maySeed) {
+        StaffSettings settings = StaffSettings.from(config);
+        StaffStore store = new StaffStore(dataSource);
+        Audit audit = new Audit(store, clock, settings.hashKey());
+        StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit);
+        StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
+                                                     .orElse(Duration.ofSeconds(2)));
+        StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock, Staff::intentOf),
+                                                cases, events, settings, clock);
+        Staff staff = new Staff(auth, audit, service);
+        if (maySeed && settings.seedDemoAccounts()) {
+            staff.seedDemoAccounts();
+        }
+        return staff;
+    }
+
+    /** The NLU, loaded on the first analytics report (the engine keeps its own instance for conversations). */
+    private static final class Understanding {
+        static final vn.warddesk.nlu.Nlu NLU = vn.warddesk.nlu.Nlu.shipped();
+    }
+
+    private static String intentOf(String text) {
+        vn.warddesk.nlu.Understanding u = Understanding.NLU.understand(text, java.util.Locale.forLanguageTag("vi"));
+        // Below the threshold the engine asked "did you mean…?": count those as unclear, not as the guessed intent.
+        return u.clarify() && !"out_of_scope".equals(u.intent()) ? "unclear" : u.intent();
+    }
+
+    private void seedDemoAccounts() {
+        List<DemoAccounts.Demo> created = auth.seedDemo();
+        if (!created.isEmpty()) {
+            StringBuilder text = new StringBuilder(System.lineSeparator()
+                    + "DEMO staff accounts created (staff.seed-demo-accounts=true; never on a real deployment):");
+            for (DemoAccounts.Demo demo : created) {
+                text.append(System.lineSeparator()).append("  ").append(String.format("%-16s", demo.username()))
+                        .append(" password ").append(String.format("%-22s", demo.password()))
+                        .append(demo.wardId()).append("  ").append(Role.csv(demo.roles()));
+            }
+            System.out.println(text);
+        }
+        LOGGER.log(System.Logger.Level.INFO, "demo staff accounts: " + created.size() + " created");
+    }
+
+    public void routing(HttpRouting.Builder routing) {
+        routing.addFilter((chain, request, response) -> {
+            String path = request.path().path();
+            if (path.startsWith("/staff") || path.startsWith("/api/v1/staff")) {
+                // Defence in depth for the console: only our own scripts and styles, never framed, no referrer.
+                response.header(HeaderNames.create("Content-Security-Policy"),
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                                + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+                response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+                response.header(HeaderNames.create("X-Frame-Options"), "DENY");
+            }
+            chain.proceed();
+        });
+        routing.register("/api/v1/staff", service);
+    }
+
+    /** A signed-in member of staff, for other features that accept staff sessions (catalog editor). */
+    public record Principal(String username, String wardId, Set<String> roles) {
+    }
+
+    /**
+     * The staff session behind a request if it holds {@code role} (officer, supervisor, editor, admin), has changed
+     * its one-time password and, for state-changing methods, carries the session's CSRF token. Empty otherwise.
+     */
+    public Optional<Principal> principal(ServerRequest request, String role) {
+        Optional<Role> wanted = Role.parse(role);
+        String token = request.headers().cookies().first(StaffService.COOKIE).orElse("");
+        Optional<StaffAuth.Session> session = auth.session(token);
+        if (session.isEmpty() || wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Account account = session.get().account();
+        Method method = request.prologue().method();
+        boolean stateChanging = method != Method.GET && method != Method.HEAD;
+        if (account.mustChangePassword() || !account.can(wanted.get())
+            || (stateChanging && !auth.csrfValid(session.get(),
+                                                  request.headers().first(HeaderNames.create(StaffService.CSRF_HEADER)).orElse(null)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Principal(account.username(), account.wardId(),
+                                         Set.copyOf(account.roles().stream().map(Role::key).toList())));
+    }
+
+    /**
+     * For the catalog admin API: the username of a signed-in editor (session, changed password, CSRF token on
+     * changes), else empty. Changes are written to the audit log.
+     */
+    public Optional<String> catalogEditor(ServerRequest request) {
+        Optional<Principal> editor = principal(request, "editor");
+        Method method = request.prologue().method();
+        if (editor.isPresent() && method != Method.GET && method != Method.HEAD
+            && !Boolean.TRUE.equals(request.context().get("staff.audited", Boolean.class).orElse(false))) {
+            request.context().register("staff.audited", Boolean.TRUE);
+            audit.record(editor.get().username(), editor.get().wardId(), "catalog.change", request.path().path(),
+                         method.text(), "");
+        }
+        return editor.map(Principal::username);
+    }
+
+    /** Records an action of another feature in the audit log (e.g. a catalog edit by an editor). */
+    public void audit(Principal principal, String action, String target, String detail) {
+        audit.record(principal.username(), principal.wardId(), action, target, detail, "");
+    }
+
+    /** The first admin of a ward (CLI): the one-time password is returned once and must be changed at first sign-in. */
+    public record FirstAdmin(String username, String wardId, String oneTimePassword) {
+    }
+
+    public FirstAdmin createAdmin(String wardId, String username) {
+        if (wardId == null || !wardId.matches("[a-z0-9-]{2,64}")) {
+            throw new IllegalArgumentException("--ward must be a ward id like demo-hoa-an (lower case, digits, dashes)");
+        }
+        try {
+            StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(Role.ADMIN));
+            audit.record("cli", wardId, "account.create", "account:" + created.account().username(), "admin (first admin)", "");
+            return new FirstAdmin(created.account().username(), wardId, created.oneTimePassword());
+        } catch (ApiError e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+}

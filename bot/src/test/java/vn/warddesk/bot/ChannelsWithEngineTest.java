@@ -1,0 +1,179 @@
+package vn.warddesk.bot;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import vn.warddesk.bot.channel.Await;
+import vn.warddesk.bot.channel.zalo.ZaloTokens;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The channels wired in Features with the real conversation engine: Telegram and Zalo in, replies out. */
+@ServerTest
+class ChannelsWithEngineTest {
+    private static final String TOKEN = "77:engine";
+    private static final String SECRET = "engine-secret";
+    private static final String APP_ID = "1234567890";
+    private static final String OA_SECRET = "oa-key";
+    private static WireMockServer platforms;
+    private static HikariDataSource pool;
+    private static Features features;
+
+    private final Http1Client client;
+
+    ChannelsWithEngineTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        platforms = new WireMockServer(options().dynamicPort());
+        platforms.start();
+        platforms.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage")).willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
+        platforms.stubFor(post(urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery")).willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
+        platforms.stubFor(post(urlEqualTo("/v3.0/oa/message/cs")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m\",\"user_id\":\"u\"}}")));
+        pool = TestDatabase.fresh("channels_engine");
+        Map<String, String> map = new HashMap<>();
+        map.put("catalog.dir", "../config/catalog");
+        map.put("telegram.bot-token", TOKEN);
+        map.put("telegram.webhook-secret", SECRET);
+        map.put("telegram.api-base-url", platforms.baseUrl());
+        map.put("telegram.rate.per-chat-per-second", "100");
+        map.put("zalo.app-id", APP_ID);
+        map.put("zalo.app-secret", "app-secret");
+        map.put("zalo.oa-id", "oa-1");
+        map.put("zalo.oa-secret-key", OA_SECRET);
+        map.put("zalo.api-base-url", platforms.baseUrl());
+        map.put("zalo.oauth-base-url", platforms.baseUrl());
+        map.put("zalo.rate.per-chat-per-second", "100");
+        map.put("outbox.poll-interval", "PT0.05S");
+        map.put("privacy.hash-key", "engine-test-key");
+        Config config = Config.just(ConfigSources.create(map));
+        ZaloTokens.fromConfig(config, pool, Clock.systemUTC()).bootstrap("r-1", Optional.of("a-1"), Duration.ofHours(25));
+        features = Features.create(config, pool, Clock.systemUTC());
+        Main.configureServer(server, features);
+    }
+
+    @AfterAll
+    static void close() {
+        features.close();
+        pool.close();
+        platforms.stop();
+    }
+
+    @Test
+    void a_telegram_question_gets_the_engines_answer_and_a_replay_gets_nothing_more() {
+        String update = """
+                {"update_id":5001,"message":{"message_id":1,"date":1732780800,
+                 "from":{"id":901,"is_bot":false,"first_name":"Lan","language_code":"vi"},
+                 "chat":{"id":901,"type":"private"},"text":"Phường làm việc mấy giờ?"}}""";
+        assertEquals(Status.OK_200, telegram(update));
+        List<LoggedRequest> first = telegramSent("901", 1);
+        assertFalse(first.isEmpty(), "the engine's reply reaches Telegram");
+        sleep(500);
+        int replies = telegramSent("901", 0).size();
+
+        assertEquals(Status.OK_200, telegram(update));
+        sleep(700);
+        assertEquals(replies, telegramSent("901", 0).size(), "a replayed update is not answered again");
+    }
+
+    @Test
+    void start_and_a_button_press_are_answered() {
+        assertEquals(Status.OK_200, telegram("""
+                {"update_id":5002,"message":{"message_id":2,"date":1732780800,
+                 "from":{"id":902,"is_bot":false,"first_name":"An","language_code":"en"},
+                 "chat":{"id":902,"type":"private"},"text":"/start"}}"""));
+        assertFalse(telegramSent("902", 1).isEmpty());
+        sleep(300);
+        int before = telegramSent("902", 0).size();
+        assertEquals(Status.OK_200, telegram("""
+                {"update_id":5003,"callback_query":{"id":"cb-5003","chat_instance":"1","data":"hours",
+                 "from":{"id":902,"is_bot":false,"first_name":"An","language_code":"en"},
+                 "message":{"message_id":3,"date":1732780800,"chat":{"id":902,"type":"private"},"text":"…"}}}"""));
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> telegramSent("902", 0).size() > before));
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> !platforms.findAll(postRequestedFor(
+                urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))).isEmpty()));
+    }
+
+    @Test
+    void a_zalo_question_is_answered_as_an_oa_message() {
+        String body = """
+                {"app_id":"%s","user_id_by_app":"1","event_name":"user_send_text","sender":{"id":"z-903"},
+                 "recipient":{"id":"oa-1"},"message":{"msg_id":"zm-1","text":"Làm giấy khai sinh cần gì?"},
+                 "timestamp":"1732780800000"}""".formatted(APP_ID);
+        String mac;
+        try {
+            mac = "mac=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((APP_ID + body + "1732780800000" + OA_SECRET).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        try (Http1ClientResponse response = client.post("/webhooks/zalo").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.create("X-ZEvent-Signature"), mac).submit(body)) {
+            assertEquals(Status.OK_200, response.status());
+        }
+        var pattern = postRequestedFor(urlEqualTo("/v3.0/oa/message/cs"))
+                .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo("z-903")));
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> !platforms.findAll(pattern).isEmpty()),
+                   "the engine's reply reaches Zalo inside the interaction window");
+    }
+
+    private Status telegram(String body) {
+        try (Http1ClientResponse response = client.post("/webhooks/telegram")
+                .header(HeaderNames.create("X-Telegram-Bot-Api-Secret-Token"), SECRET)
+                .header(HeaderNames.CONTENT_TYPE, "application/json").submit(body)) {
+            return response.status();
+        }
+    }
+
+    private static List<LoggedRequest> telegramSent(String chat, int atLeast) {
+        var pattern = postRequestedFor(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(chat)));
+        Await.until(Duration.ofSeconds(10), () -> platforms.findAll(pattern).size() >= atLeast);
+        return platforms.findAll(pattern);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

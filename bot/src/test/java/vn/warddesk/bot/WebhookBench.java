@@ -1,0 +1,309 @@
+package vn.warddesk.bot;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.WebServer;
+
+import vn.warddesk.bot.channel.Channels;
+import vn.warddesk.bot.channel.RecordingPort;
+import vn.warddesk.bot.store.Database;
+import vn.warddesk.bot.store.DbSettings;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * Benchmark (not a test): {@code ./warddesk bench-webhook [updates] [concurrency]}. Fires Telegram text updates at
+ * POST /webhooks/telegram on loopback (WireMock stands in for Telegram), then measures single-row committed inserts
+ * into the same MariaDB. Prints accepted updates/s, webhook p50/p99, end-to-end reply latency (webhook request sent →
+ * WireMock received the sendMessage) and the raw commit rate. Modes (4th argument): "full" (default) runs the real
+ * conversation engine as wired in Features; "stand-in" replaces it by {@link RecordingPort} (one transaction with the
+ * conversation, message and outbox rows, no NLU); "no-dispatch" is full without the outbox dispatcher; "no-db"
+ * replaces the engine by a no-op (the channel adapter's own cost: HTTP, secret, JSON, hashing).
+ */
+public final class WebhookBench {
+    private static final String TOKEN = "1:bench";
+    private static final String SECRET = "bench-secret";
+
+    private WebhookBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int updates = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        ObjectMapper json = new ObjectMapper();
+
+        int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        WireMockServer telegram = new WireMockServer(options().dynamicPort().containerThreads(64).disableRequestJournal());
+        telegram.start();
+        telegram.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+                                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                     .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
+        Map<String, Long> replyArrived = new ConcurrentHashMap<>();
+        telegram.addMockServiceRequestListener((request, response) -> {
+            try {
+                replyArrived.putIfAbsent(json.readTree(request.getBodyAsString()).path("chat_id").asText(), System.nanoTime());
+            } catch (Exception ignored) {
+                // not a sendMessage body
+            }
+        });
+
+        String url = TestDatabase.createDatabase("bench_webhook_" + ProcessHandle.current().pid());
+        DbSettings settings = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(), Path.of("unused"),
+                                             0, "unused", concurrency + 8, Duration.ofSeconds(5));
+        HikariDataSource pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), settings);
+        Database.migrate(pool);
+
+        Map<String, String> map = new HashMap<>();
+        map.put("telegram.bot-token", TOKEN);
+        map.put("telegram.webhook-secret", SECRET);
+        map.put("telegram.api-base-url", telegram.baseUrl());
+        // Telegram's own 30/s per bot would dominate the end-to-end figure; the bench measures WardDesk.
+        map.put("telegram.rate.per-bot-per-second", "100000");
+        map.put("outbox.workers", "4");
+        String mode = args.length > 3 ? args[3] : "full";
+        boolean dispatch = mode.equals("full") || mode.equals("stand-in");
+        map.put("outbox.enabled", String.valueOf(dispatch));
+        Config config = Config.just(ConfigSources.create(map));
+        map.put("catalog.dir", "config/catalog");
+        map.put("retention.interval", "PT24H");
+        config = Config.just(ConfigSources.create(map));
+        AutoCloseable wiring;
+        WebServer server;
+        if (mode.equals("full") || mode.equals("no-dispatch")) {
+            Features features = Features.create(config, pool, Clock.systemUTC());
+            wiring = features;
+            var builder = WebServer.builder().host("127.0.0.1").port(0);
+            Main.configureServer(builder, features);
+            server = builder.build().start();
+        } else {
+            vn.warddesk.bot.conversation.ConversationPort port = mode.equals("no-db")
+                    ? event -> new vn.warddesk.bot.conversation.ConversationPort.Handled("none", false, List.of())
+                    : new RecordingPort(pool);
+            Channels channels = Channels.create(config, pool, Clock.systemUTC(), port);
+            wiring = channels;
+            server = WebServer.builder().host("127.0.0.1").port(0).routing(channels::routing).build().start();
+        }
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhooks/telegram");
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        // Warm-up (JIT, pools), not counted.
+        fire(client, webhook, 0, Math.min(200, updates), concurrency, sentAt);
+        sentAt.clear();
+        replyArrived.clear();
+
+        long start = System.nanoTime();
+        long[] latencies = fire(client, webhook, 1_000_000, updates, concurrency, sentAt);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long accepted = Arrays.stream(latencies).filter(l -> l >= 0).count();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (dispatch && replyArrived.keySet().stream().filter(sentAt::containsKey).count() < accepted
+               && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long[] e2e = endToEnd(sentAt, replyArrived);
+        // The engine may queue several replies per update: wait until the outbox is drained before the paced phase.
+        double drained = -1;
+        while (dispatch && System.nanoTime() < deadline + Duration.ofSeconds(60).toNanos()) {
+            if (queued(pool) == 0) {
+                drained = (System.nanoTime() - start) / 1e9;
+                break;
+            }
+            Thread.sleep(50);
+        }
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+
+        // Paced phase: end-to-end latency at a steady rate below saturation (what a citizen sees on a normal day).
+        int pacedCount = Math.max(100, pacedRate * 5);
+        sentAt.clear();
+        replyArrived.clear();
+        long interval = 1_000_000_000L / pacedRate;
+        long pacedStart = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> pending = new ArrayList<>();
+        for (int i = 0; i < pacedCount; i++) {
+            long due = pacedStart + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            long user = 50_000_000L + i;
+            sentAt.put(String.valueOf(user), System.nanoTime());
+            pending.add(client.sendAsync(request(webhook, 5_000_000 + i, user), HttpResponse.BodyHandlers.discarding()));
+        }
+        int pacedFailures = 0;
+        for (var future : pending) {
+            if (future.get().statusCode() != 200) {
+                pacedFailures++;
+            }
+        }
+        if (pacedFailures > 0) {
+            System.out.println("  paced phase: " + pacedFailures + " updates were not accepted");
+        }
+        long pacedDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (dispatch && replyArrived.size() < pacedCount && System.nanoTime() < pacedDeadline) {
+            Thread.sleep(20);
+        }
+        long[] paced = endToEnd(sentAt, replyArrived);
+        if (dispatch && paced.length < pacedCount) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+                StringBuilder counts = new StringBuilder();
+                while (rs.next()) {
+                    counts.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+                }
+                System.out.println("  paced phase: " + paced.length + "/" + pacedCount + " replies seen; outbox " + counts);
+            }
+        }
+
+        server.stop();
+        wiring.close();
+        telegram.stop();
+
+        double sequentialCommits = rawInserts(pool, 1, Math.max(500, updates / 2));
+        double concurrentCommits = rawInserts(pool, concurrency, Math.max(500, updates / 2));
+        pool.close();
+
+        System.out.printf("webhook bench (%s): %d updates, %d concurrent clients, loopback, embedded MariaDB%n", mode,
+                          updates, concurrency);
+        System.out.printf("  accepted           %d/%d in %.2f s = %.0f updates/s%n", accepted, updates, seconds, accepted / seconds);
+        System.out.printf("  webhook latency    p50 %.1f ms, p99 %.1f ms%n", ms(percentile(ok, 50)), ms(percentile(ok, 99)));
+        System.out.printf("  reply end-to-end   p50 %.1f ms, p99 %.1f ms (%d replies seen; burst: replies queue behind the"
+                          + " dispatcher)%n", ms(percentile(e2e, 50)), ms(percentile(e2e, 99)), e2e.length);
+        if (dispatch) {
+            System.out.printf("  outbox drained     %.1f s after the first update (every reply of the burst sent)%n", drained);
+        }
+        System.out.printf("  paced end-to-end   p50 %.1f ms, p99 %.1f ms (%d updates at %d/s)%n",
+                          ms(percentile(paced, 50)), ms(percentile(paced, 99)), paced.length, pacedRate);
+        System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection, %.0f/s on %d connections%n",
+                          sequentialCommits, concurrentCommits, concurrency);
+        System.out.printf("  ratio              webhook / raw single-connection commits = %.2f (target >= 0.5)%n",
+                          accepted / seconds / sequentialCommits);
+        System.exit(0);
+    }
+
+    /** Sends updates [first, first+count) with {@code concurrency} clients; latency in ns, -1 for non-200. */
+    private static long[] fire(HttpClient client, URI webhook, int first, int count, int concurrency,
+                               Map<String, Long> sentAt) throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService executor = Executors.newFixedThreadPool(concurrency)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                futures.add(executor.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long id = first + i;
+                        long user = 10_000_000L + id;
+                        long begin = System.nanoTime();
+                        sentAt.put(String.valueOf(user), begin);
+                        HttpResponse<Void> response = client.send(request(webhook, id, user),
+                                                                  HttpResponse.BodyHandlers.discarding());
+                        latencies[i] = response.statusCode() == 200 ? System.nanoTime() - begin : -1;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        return latencies;
+    }
+
+    private static long queued(HikariDataSource pool) throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'queued'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static HttpRequest request(URI webhook, long updateId, long user) {
+        String body = """
+                {"update_id":%d,"message":{"message_id":%d,"date":1732780800,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Bench","language_code":"vi"},
+                 "chat":{"id":%d,"type":"private"},"text":"Giờ làm việc của phường?"}}"""
+                .formatted(updateId, updateId, user, user);
+        return HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static long[] endToEnd(Map<String, Long> sentAt, Map<String, Long> replyArrived) {
+        List<Long> endToEnd = new ArrayList<>();
+        sentAt.forEach((chat, at) -> Optional.ofNullable(replyArrived.get(chat)).ifPresent(r -> endToEnd.add(r - at)));
+        return endToEnd.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Single-row INSERTs, each committed on its own (autocommit), from {@code threads} connections. */
+    private static double rawInserts(HikariDataSource pool, int threads, int total) throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                              + " v VARCHAR(64) NOT NULL, at DATETIME(3) NOT NULL) ENGINE=InnoDB");
+        }
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    try (Connection connection = pool.getConnection();
+                         PreparedStatement insert = connection.prepareStatement(
+                                 "INSERT INTO bench_raw (v, at) VALUES (?, NOW(3))")) {
+                        connection.setAutoCommit(true);
+                        while (next.getAndIncrement() < total) {
+                            insert.setString(1, "row");
+                            insert.executeUpdate();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

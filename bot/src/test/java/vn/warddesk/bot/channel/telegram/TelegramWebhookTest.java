@@ -1,0 +1,247 @@
+package vn.warddesk.bot.channel.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import vn.warddesk.bot.channel.Await;
+import vn.warddesk.bot.channel.Channels;
+import vn.warddesk.bot.channel.RecordingPort;
+import vn.warddesk.bot.conversation.ConversationRef;
+import vn.warddesk.bot.conversation.InboundEvent;
+import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /webhooks/telegram end to end: webhook → (stand-in) engine → outbox → dispatcher → WireMock as Telegram. */
+@ServerTest
+class TelegramWebhookTest {
+    static final String TOKEN = "123456:TEST-token";
+    static final String SECRET = "s3cret_webhook-token";
+    private static WireMockServer telegram;
+    private static HikariDataSource pool;
+    private static RecordingPort port;
+    private static Channels channels;
+
+    private final Http1Client client;
+
+    TelegramWebhookTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        telegram = new WireMockServer(options().dynamicPort());
+        telegram.start();
+        telegram.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+                                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                     .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
+        telegram.stubFor(post(urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))
+                                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                     .withBody("{\"ok\":true,\"result\":true}")));
+        pool = TestDatabase.fresh("telegram_webhook");
+        port = new RecordingPort(pool);
+        channels = Channels.create(config(telegram.baseUrl()), pool, Clock.systemUTC(), port);
+        server.routing(channels::routing);
+    }
+
+    static Config config(String telegramBase) {
+        Map<String, String> map = new HashMap<>();
+        map.put("telegram.bot-token", TOKEN);
+        map.put("telegram.webhook-secret", SECRET);
+        map.put("telegram.api-base-url", telegramBase);
+        map.put("telegram.max-update-bytes", "4096");
+        map.put("telegram.rate.per-chat-per-second", "100");
+        map.put("outbox.poll-interval", "PT0.05S");
+        map.put("outbox.backoff.initial", "PT0.05S");
+        map.put("ward.default-id", "test-ward");
+        map.put("privacy.hash-key", "test-key");
+        return Config.just(ConfigSources.create(map));
+    }
+
+    @AfterAll
+    static void close() {
+        channels.close();
+        pool.close();
+        telegram.stop();
+    }
+
+    @Test
+    void a_text_message_reaches_the_engine_and_its_reply_is_sent_with_buttons() {
+        assertEquals(Status.OK_200, webhook(SECRET, textUpdate(1001, 501, "Làm giấy khai sinh cần gì?", "vi")));
+
+        InboundEvent event = eventFor("tg:1001");
+        assertEquals(new Input.Text("Làm giấy khai sinh cần gì?"), event.input());
+        assertEquals("vi", event.locale());
+        ConversationRef.ByChannelUser user = (ConversationRef.ByChannelUser) event.conversation();
+        assertEquals("501", user.address());
+        assertEquals("test-ward", user.wardId());
+        assertEquals(64, user.userHash().length());
+        assertFalse(user.userHash().contains("501"), "the raw user id never becomes the user reference");
+
+        List<LoggedRequest> sent = sentTo(501, 1);
+        assertEquals(1, sent.size());
+        String body = sent.get(0).getBodyAsString();
+        assertTrue(body.contains("heard: Làm giấy khai sinh cần gì?"), body);
+        assertTrue(body.contains("\"inline_keyboard\":[[{\"text\":\"Giờ làm việc\",\"callback_data\":\"hours\"}]]"), body);
+    }
+
+    @Test
+    void start_command_starts_the_conversation_in_the_users_language() {
+        assertEquals(Status.OK_200, webhook(SECRET, textUpdate(1002, 502, "/start", "en-US")));
+        InboundEvent event = eventFor("tg:1002");
+        assertInstanceOf(Input.Started.class, event.input());
+        assertEquals("en", event.locale());
+    }
+
+    @Test
+    void a_button_press_becomes_an_action_and_the_callback_is_answered() {
+        String update = """
+                {"update_id":1003,"callback_query":{"id":"4382bfdwdsb323b2d9","chat_instance":"-7","data":"consent:agree",
+                 "from":{"id":503,"is_bot":false,"first_name":"An","language_code":"vi"},
+                 "message":{"message_id":77,"date":1732780800,"chat":{"id":503,"type":"private","first_name":"An"},
+                            "text":"Bạn đồng ý?"}}}""";
+        assertEquals(Status.OK_200, webhook(SECRET, update));
+        assertEquals(new Input.Action("consent:agree"), eventFor("tg:1003").input());
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> !telegram.findAll(
+                postRequestedFor(urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))
+                        .withRequestBody(matchingJsonPath("$.callback_query_id", equalTo("4382bfdwdsb323b2d9")))).isEmpty()));
+        assertTrue(sentTo(503, 1).get(0).getBodyAsString().contains("action: consent:agree"));
+    }
+
+    @Test
+    void a_sticker_gets_the_only_text_notice_once_per_user_and_nothing_reaches_the_engine() {
+        String sticker = """
+                {"update_id":%d,"message":{"message_id":5,"date":1732780800,
+                 "from":{"id":504,"is_bot":false,"first_name":"Bình","language_code":"vi"},
+                 "chat":{"id":504,"type":"private","first_name":"Bình"},
+                 "sticker":{"file_id":"CAACAgIAAxk","file_unique_id":"AgAD","type":"regular","width":512,"height":512,
+                            "is_animated":false,"is_video":false}}}""";
+        assertEquals(Status.OK_200, webhook(SECRET, sticker.formatted(1004)));
+        assertEquals(Status.OK_200, webhook(SECRET, sticker.formatted(1004))); // replay
+        assertEquals(Status.OK_200, webhook(SECRET, sticker.formatted(1005))); // another sticker
+        List<LoggedRequest> sent = sentTo(504, 1);
+        sleep(300);
+        assertEquals(1, sentTo(504, 0).size(), "the notice is said once");
+        assertTrue(sent.get(0).getBodyAsString().contains("chỉ đọc được tin nhắn chữ"));
+        assertTrue(port.events().stream().noneMatch(e -> e.eventId().equals("tg:1004") || e.eventId().equals("tg:1005")));
+    }
+
+    @Test
+    void group_messages_and_other_update_kinds_are_accepted_and_ignored() {
+        String group = """
+                {"update_id":1006,"message":{"message_id":6,"date":1732780800,"from":{"id":505,"is_bot":false,"first_name":"C"},
+                 "chat":{"id":-100123,"type":"supergroup","title":"Tổ dân phố 3"},"text":"Xin chào"}}""";
+        String edited = """
+                {"update_id":1007,"edited_message":{"message_id":6,"date":1732780800,"edit_date":1732780900,
+                 "from":{"id":505,"is_bot":false,"first_name":"C"},"chat":{"id":505,"type":"private"},"text":"sửa"}}""";
+        String member = """
+                {"update_id":1008,"my_chat_member":{"chat":{"id":505,"type":"private"},"from":{"id":505,"is_bot":false,"first_name":"C"},
+                 "date":1732780800,"old_chat_member":{"status":"member","user":{"id":1,"is_bot":true,"first_name":"WardDesk"}},
+                 "new_chat_member":{"status":"kicked","until_date":0,"user":{"id":1,"is_bot":true,"first_name":"WardDesk"}}}}""";
+        assertEquals(Status.OK_200, webhook(SECRET, group));
+        assertEquals(Status.OK_200, webhook(SECRET, edited));
+        assertEquals(Status.OK_200, webhook(SECRET, member));
+        sleep(300);
+        assertTrue(port.events().stream().noneMatch(e -> List.of("tg:1006", "tg:1007", "tg:1008").contains(e.eventId())));
+        assertEquals(0, sentTo(-100123, 0).size());
+        assertEquals(0, sentTo(505, 0).size());
+    }
+
+    @Test
+    void a_wrong_or_missing_secret_is_rejected_with_401() {
+        assertEquals(Status.UNAUTHORIZED_401, webhook("wrong", textUpdate(1009, 506, "hi", "vi")));
+        try (Http1ClientResponse response = client.post("/webhooks/telegram").submit(textUpdate(1010, 506, "hi", "vi"))) {
+            assertEquals(Status.UNAUTHORIZED_401, response.status());
+        }
+        assertTrue(port.events().stream().noneMatch(e -> e.eventId().equals("tg:1009") || e.eventId().equals("tg:1010")));
+    }
+
+    @Test
+    void malformed_json_is_400_and_an_oversized_update_is_413() {
+        assertEquals(Status.BAD_REQUEST_400, webhook(SECRET, "{\"update_id\": 12, \"message\": {"));
+        assertEquals(Status.BAD_REQUEST_400, webhook(SECRET, "{\"hello\": 1}"));
+        assertEquals(Status.REQUEST_ENTITY_TOO_LARGE_413, webhook(SECRET, textUpdate(1011, 507, "a".repeat(5000), "vi")));
+    }
+
+    @Test
+    void a_replayed_update_gets_no_second_reply() {
+        String update = textUpdate(1012, 508, "Lệ phí bao nhiêu?", "vi");
+        assertEquals(Status.OK_200, webhook(SECRET, update));
+        assertEquals(Status.OK_200, webhook(SECRET, update));
+        sentTo(508, 1);
+        sleep(300);
+        assertEquals(1, sentTo(508, 0).size());
+        assertEquals(1, port.events().stream().filter(e -> e.eventId().equals("tg:1012")).count());
+    }
+
+    @Test
+    void when_the_update_cannot_be_stored_the_webhook_answers_503_so_telegram_retries() {
+        assertEquals(Status.SERVICE_UNAVAILABLE_503, webhook(SECRET, textUpdate(1013, 509, "boom", "vi")));
+    }
+
+    private Status webhook(String secret, String body) {
+        try (Http1ClientResponse response = client.post("/webhooks/telegram")
+                .header(TelegramWebhook.SECRET_HEADER, secret)
+                .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
+                .submit(body)) {
+            return response.status();
+        }
+    }
+
+    static String textUpdate(long updateId, long userId, String text, String language) {
+        return """
+                {"update_id":%d,"message":{"message_id":%d,"date":1732780800,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Lan","language_code":"%s"},
+                 "chat":{"id":%d,"first_name":"Lan","type":"private"},"text":"%s"}}"""
+                .formatted(updateId, updateId, userId, language, userId, text);
+    }
+
+    private InboundEvent eventFor(String eventId) {
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
+        return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
+    }
+
+    /** sendMessage requests to the chat, after waiting until there are at least {@code atLeast}. */
+    private List<LoggedRequest> sentTo(long chatId, int atLeast) {
+        var pattern = postRequestedFor(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(String.valueOf(chatId))));
+        Await.until(Duration.ofSeconds(5), () -> telegram.findAll(pattern).size() >= atLeast);
+        return telegram.findAll(pattern);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

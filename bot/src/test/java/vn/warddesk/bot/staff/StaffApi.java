@@ -1,0 +1,95 @@
+package vn.warddesk.bot.staff;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the staff API tests: sign in, then call with the cookie and the CSRF header. */
+final class StaffApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    StaffApi(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+    }
+
+    record Session(String cookie, String csrf, JsonNode me) {
+    }
+
+    Answer send(String method, String path, Optional<Session> session, Object body, boolean withCsrf,
+                Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+            String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            builder.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+            if (payload != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            session.ifPresent(s -> {
+                builder.header("Cookie", StaffService.COOKIE + "=" + s.cookie());
+                if (withCsrf) {
+                    builder.header(StaffService.CSRF_HEADER, s.csrf());
+                }
+            });
+            headers.forEach(builder::header);
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Answer login(String username, String password, Map<String, String> headers) {
+        return send("POST", "/api/v1/staff/login", Optional.empty(), Map.of("username", username, "password", password),
+                    false, headers);
+    }
+
+    Session signIn(String username, String password) {
+        Answer answer = login(username, password, Map.of());
+        if (answer.status() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        String setCookie = answer.header("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+        return new Session(cookie, answer.json().path("csrfToken").asText(), answer.json());
+    }
+
+    Answer get(String path, Session session) {
+        return send("GET", path, Optional.of(session), null, false, Map.of());
+    }
+
+    Answer post(String path, Session session, Object body) {
+        return send("POST", path, Optional.of(session), body == null ? Map.of() : body, true, Map.of());
+    }
+
+    Answer postWithoutCsrf(String path, Session session, Object body) {
+        return send("POST", path, Optional.of(session), body == null ? Map.of() : body, false, Map.of());
+    }
+}

@@ -1,0 +1,109 @@
+package vn.warddesk.bot.staff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium for the staff console tests, with screenshots under target/screenshots/. */
+final class StaffBrowser implements AutoCloseable {
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final String base;
+
+    StaffBrowser(String base) {
+        this.base = base;
+        try {
+            profile = Files.createTempDirectory("staff-chrome-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--no-first-run", "--window-size=1366,900", "--lang=vi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void awaitText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void awaitGone(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    void type(By by, String text) {
+        WebElement input = await(by);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    void signIn(String username, String password) {
+        open("/staff/");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("login-submit"));
+    }
+
+    void signOut() {
+        click(By.id("logout"));
+        await(By.id("login-form"));
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, dir.resolve("staff-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp profile is harmless.
+        }
+    }
+}

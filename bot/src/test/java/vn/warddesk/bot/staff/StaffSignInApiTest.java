@@ -1,0 +1,330 @@
+package vn.warddesk.bot.staff;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import vn.warddesk.bot.StaffServerSupport;
+import vn.warddesk.bot.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in, sessions, CSRF, throttling, password change and accounts, through the HTTP API on real MariaDB. */
+@ServerTest
+class StaffSignInApiTest {
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    private static HikariDataSource pool;
+    private final StaffApi api;
+
+    StaffSignInApiTest(URI uri) {
+        this.api = new StaffApi(uri);
+    }
+
+    static Config config() {
+        Map<String, String> map = new HashMap<>();
+        map.put("staff.seed-demo-accounts", "true");
+        map.put("staff.trust-forwarded-headers", "true");
+        map.put("staff.login.max-failures-per-account", "5");
+        map.put("staff.login.max-failures-per-ip", "8");
+        map.put("staff.login.window", "PT15M");
+        map.put("staff.session-idle-timeout", "PT30M");
+        map.put("privacy.hash-key", "test-key");
+        return Config.just(ConfigSources.create(map));
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        pool = TestDatabase.fresh("staff_signin");
+        StaffServerSupport.configure(server, config(), pool, CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+    }
+
+    private static Map<String, String> from(String ip) {
+        return Map.of("X-Forwarded-For", ip);
+    }
+
+    @Test
+    void sign_in_sets_a_strict_http_only_cookie_and_returns_a_csrf_token() {
+        StaffApi.Answer answer = api.login("demo.officer", "demo-officer-2026", from("10.0.0.1"));
+        assertEquals(200, answer.status(), answer.body());
+        String cookie = answer.header("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("wd_staff="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain http: no Secure flag: " + cookie);
+        String token = cookie.substring("wd_staff=".length(), cookie.indexOf(';'));
+        assertTrue(token.length() >= 43, "256-bit token");
+        assertFalse(answer.json().path("csrfToken").asText().isEmpty());
+        assertEquals("demo-hoa-an", answer.json().path("wardId").asText());
+        assertTrue(answer.json().path("demo").asBoolean());
+        assertFalse(answer.body().contains("password_hash") || answer.body().contains("argon2"), "no hash in answers");
+        assertTrue(answer.header("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        assertEquals("no-store", answer.header("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void the_database_keeps_only_a_hash_of_the_session_token() throws SQLException {
+        StaffApi.Session session = api.signIn("demo.supervisor", "demo-supervisor-2026");
+        assertEquals(0, count("SELECT COUNT(*) FROM staff_session WHERE token_hash = ?", session.cookie()));
+        assertEquals(1, count("SELECT COUNT(*) FROM staff_session WHERE token_hash = ?", Secrets.sha256(session.cookie())));
+    }
+
+    @Test
+    void cookie_is_secure_when_the_proxy_says_https() {
+        StaffApi.Answer answer = api.login("demo.officer", "demo-officer-2026",
+                                           Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "10.0.0.2"));
+        assertEquals(200, answer.status());
+        assertTrue(answer.header("Set-Cookie").orElseThrow().contains("Secure"));
+    }
+
+    @Test
+    void wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() throws SQLException {
+        StaffApi.Answer wrong = api.login("demo.editor", "not-the-password", from("10.0.1.1"));
+        StaffApi.Answer unknown = api.login("nobody.here", "not-the-password", from("10.0.1.1"));
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertEquals(wrong.body(), unknown.body(), "no hint whether the user exists");
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failure' AND actor = ?", "demo.editor"));
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_log WHERE actor = ?", "nobody.here"),
+                     "unknown names are not written down (they may be mistyped passwords)");
+    }
+
+    @Test
+    void unknown_user_takes_about_as_long_as_a_wrong_password() {
+        // Warm up both paths, then compare medians: the unknown-user path must also run Argon2id.
+        long wrong = medianMillis(() -> api.login("demo.admin", "wrong-password-x", from("10.0.2.1")));
+        long unknown = medianMillis(() -> api.login("no.such.user", "wrong-password-x", from("10.0.2.2")));
+        assertTrue(unknown * 2 >= wrong && wrong * 2 >= unknown, "wrong " + wrong + " ms vs unknown " + unknown + " ms");
+        assertTrue(unknown >= 5, "a real key derivation ran for the unknown user: " + unknown + " ms");
+    }
+
+    private static long medianMillis(Runnable call) {
+        long[] times = new long[3];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[1];
+    }
+
+    @Test
+    void five_failures_lock_the_account_for_the_window_with_retry_after() throws SQLException {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.login("demo.phumy", "guess-" + i, from("10.0.3." + i)).status());
+        }
+        StaffApi.Answer locked = api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.99"));
+        assertEquals(429, locked.status(), "even the right password waits, from any address");
+        long retryAfter = Long.parseLong(locked.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60 + 1, "Retry-After " + retryAfter);
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.throttled' AND actor = 'demo.phumy'"
+                              + " AND ward_id = 'demo-phu-my'"), "the ward sees the lock-out");
+
+        CLOCK.advance(Duration.ofMinutes(16));
+        assertEquals(200, api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.99")).status(), "free again after the window");
+    }
+
+    @Test
+    void many_failures_from_one_address_are_throttled_across_accounts() {
+        for (int i = 0; i < 8; i++) {
+            api.login("sprayed.user" + i, "password", from("10.0.4.4"));
+        }
+        StaffApi.Answer blocked = api.login("demo.officer", "demo-officer-2026", from("10.0.4.4"));
+        assertEquals(429, blocked.status());
+        assertTrue(blocked.header("Retry-After").isPresent());
+        assertEquals(200, api.login("demo.officer", "demo-officer-2026", from("10.0.4.5")).status(), "other addresses unaffected");
+    }
+
+    @Test
+    void without_a_session_the_api_answers_401() {
+        StaffApi.Answer answer = api.send("GET", "/api/v1/staff/me", Optional.empty(), null, false, Map.of());
+        assertEquals(401, answer.status());
+        assertEquals("signed_out", answer.json().path("error").asText());
+        StaffApi.Answer forged = api.get("/api/v1/staff/me", new StaffApi.Session("forged-token", "x", null));
+        assertEquals(401, forged.status());
+    }
+
+    @Test
+    void a_state_changing_request_without_the_csrf_token_is_refused_and_audited() throws SQLException {
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        Map<String, Object> account = Map.of("username", "csrf.victim", "roles", List.of("officer"));
+        StaffApi.Answer refused = api.postWithoutCsrf("/api/v1/staff/accounts", admin, account);
+        assertEquals(403, refused.status());
+        assertEquals("csrf", refused.json().path("error").asText());
+        StaffApi.Session other = api.signIn("demo.supervisor", "demo-supervisor-2026");
+        StaffApi.Answer wrongToken = api.post("/api/v1/staff/accounts",
+                                              new StaffApi.Session(admin.cookie(), other.csrf(), null), account);
+        assertEquals(403, wrongToken.status(), "another session's token does not fit this session");
+        assertEquals(2, count("SELECT COUNT(*) FROM audit_log WHERE action = 'csrf.rejected' AND actor = ?", "demo.admin"));
+        assertEquals(0, count("SELECT COUNT(*) FROM staff_account WHERE username = ?", "csrf.victim"));
+
+        assertEquals(200, api.post("/api/v1/staff/accounts", admin, account).status(), "with the token it works");
+    }
+
+    @Test
+    void an_idle_session_ends_and_a_used_one_stays() {
+        StaffApi.Session session = api.signIn("demo.editor", "demo-editor-2026");
+        CLOCK.advance(Duration.ofMinutes(20));
+        assertEquals(200, api.get("/api/v1/staff/me", session).status(), "used within the idle timeout");
+        CLOCK.advance(Duration.ofMinutes(20));
+        assertEquals(200, api.get("/api/v1/staff/me", session).status(), "idle time counts from the last use");
+        CLOCK.advance(Duration.ofMinutes(31));
+        assertEquals(401, api.get("/api/v1/staff/me", session).status(), "expired after 30 idle minutes");
+    }
+
+    @Test
+    void logout_ends_the_session_and_clears_the_cookie() {
+        StaffApi.Session session = api.signIn("demo.officer", "demo-officer-2026");
+        StaffApi.Answer out = api.post("/api/v1/staff/logout", session, null);
+        assertEquals(200, out.status());
+        assertTrue(out.header("Set-Cookie").orElseThrow().startsWith("wd_staff=;"), out.header("Set-Cookie").orElseThrow());
+        assertEquals(401, api.get("/api/v1/staff/me", session).status());
+    }
+
+    @Test
+    void a_one_time_password_allows_nothing_but_choosing_a_new_password() {
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        StaffApi.Answer created = api.post("/api/v1/staff/accounts", admin,
+                                           Map.of("username", "new.officer", "displayName", "Nguyễn Văn Mới", "roles", List.of("officer")));
+        assertEquals(200, created.status(), created.body());
+        String oneTime = created.json().path("oneTimePassword").asText();
+        assertTrue(oneTime.length() >= 16);
+
+        StaffApi.Session fresh = api.signIn("new.officer", oneTime);
+        assertTrue(fresh.me().path("mustChangePassword").asBoolean());
+        StaffApi.Answer blocked = api.get("/api/v1/staff/analytics", fresh);
+        assertEquals(403, blocked.status());
+        assertEquals("password_change_required", blocked.json().path("error").asText());
+
+        assertEquals(400, api.post("/api/v1/staff/password", fresh,
+                                   Map.of("currentPassword", oneTime, "newPassword", "short")).status(), "too short");
+        assertEquals(400, api.post("/api/v1/staff/password", fresh,
+                                   Map.of("currentPassword", "wrong", "newPassword", "a-long-new-password-1")).status());
+        StaffApi.Answer changed = api.post("/api/v1/staff/password", fresh,
+                                           Map.of("currentPassword", oneTime, "newPassword", "a-long-new-password-1"));
+        assertEquals(200, changed.status(), changed.body());
+        assertFalse(changed.json().path("mustChangePassword").asBoolean());
+        assertEquals(401, api.login("new.officer", oneTime, from("10.0.5.1")).status(), "the one-time password is gone");
+        assertEquals(200, api.login("new.officer", "a-long-new-password-1", from("10.0.5.1")).status());
+    }
+
+    @Test
+    void roles_decide_what_each_account_may_call() {
+        StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
+        StaffApi.Session supervisor = api.signIn("demo.supervisor", "demo-supervisor-2026");
+        StaffApi.Session editor = api.signIn("demo.editor", "demo-editor-2026");
+        assertEquals(403, api.get("/api/v1/staff/accounts", officer).status());
+        assertEquals(403, api.get("/api/v1/staff/audit", officer).status());
+        assertEquals(403, api.get("/api/v1/staff/analytics", officer).status());
+        assertEquals(403, api.get("/api/v1/staff/cases", editor).status(), "an editor does not work cases");
+        assertEquals(200, api.get("/api/v1/staff/audit", supervisor).status());
+        assertEquals(200, api.get("/api/v1/staff/analytics", supervisor).status());
+        assertEquals(403, api.get("/api/v1/staff/accounts", supervisor).status());
+    }
+
+    @Test
+    void an_admin_manages_only_the_accounts_of_their_own_ward() throws SQLException {
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        long phuMyOfficer = count("SELECT id FROM staff_account WHERE username = ?", "demo.phumy");
+        List<String> listed = api.get("/api/v1/staff/accounts", admin).json().findValuesAsText("username");
+        assertTrue(listed.contains("demo.officer"));
+        assertFalse(listed.contains("demo.phumy"), "another ward's accounts are not listed");
+        assertEquals(404, api.post("/api/v1/staff/accounts/" + phuMyOfficer + "/disable", admin, null).status());
+        assertEquals(404, api.post("/api/v1/staff/accounts/" + phuMyOfficer + "/reset-password", admin, null).status());
+        assertEquals(0, count("SELECT COUNT(*) FROM staff_account WHERE username = 'demo.phumy' AND disabled"));
+    }
+
+    @Test
+    void disabling_an_account_ends_its_sessions_and_blocks_sign_in() throws SQLException {
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        StaffApi.Answer created = api.post("/api/v1/staff/accounts", admin,
+                                           Map.of("username", "leaving.officer", "roles", List.of("officer")));
+        long id = created.json().path("id").asLong();
+        StaffApi.Session leaving = api.signIn("leaving.officer", created.json().path("oneTimePassword").asText());
+        assertEquals(200, api.post("/api/v1/staff/accounts/" + id + "/disable", admin, null).status());
+        assertEquals(401, api.get("/api/v1/staff/me", leaving).status());
+        assertEquals(401, api.login("leaving.officer", created.json().path("oneTimePassword").asText(), from("10.0.6.1")).status());
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.disable' AND actor = 'demo.admin'"));
+        assertEquals(409, api.post("/api/v1/staff/accounts", admin,
+                                   Map.of("username", "leaving.officer", "roles", List.of("officer"))).status(), "name taken");
+        assertEquals(400, api.post("/api/v1/staff/accounts", admin,
+                                   Map.of("username", "x", "roles", List.of("officer"))).status(), "bad username");
+        assertEquals(400, api.post("/api/v1/staff/accounts", admin,
+                                   Map.of("username", "someone.else", "roles", List.of("root"))).status(), "unknown role");
+    }
+
+    @Test
+    void malformed_bodies_get_a_clear_400() {
+        StaffApi.Answer answer = api.send("POST", "/api/v1/staff/login", Optional.empty(), "{not json", false, Map.of());
+        assertEquals(400, answer.status());
+        assertEquals("bad_request", answer.json().path("error").asText());
+        StaffApi.Answer array = api.send("POST", "/api/v1/staff/login", Optional.empty(), "[]", false, Map.of());
+        assertEquals(400, array.status());
+    }
+
+    @Test
+    void the_audit_log_is_append_only() throws SQLException {
+        api.signIn("demo.officer", "demo-officer-2026");
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE audit_log SET actor = 'someone-else'"));
+            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_log"));
+        }
+        assertTrue(count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.success'") > 0);
+    }
+
+    @Test
+    void supervisors_filter_and_export_the_audit_log_and_the_export_is_audited() throws SQLException {
+        StaffApi.Session supervisor = api.signIn("demo.supervisor", "demo-supervisor-2026");
+        api.signIn("demo.officer", "demo-officer-2026");
+        StaffApi.Answer filtered = api.get("/api/v1/staff/audit?action=login.success&actor=demo.officer", supervisor);
+        assertEquals(200, filtered.status());
+        assertTrue(filtered.json().size() >= 1);
+        filtered.json().forEach(e -> assertEquals("demo.officer", e.path("actor").asText()));
+
+        StaffApi.Answer csv = api.get("/api/v1/staff/audit.csv?action=login.success", supervisor);
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("id,at,actor,action,target,detail"));
+        assertTrue(csv.body().contains("demo.officer"));
+        assertFalse(csv.body().contains("demo.phumy"), "only the supervisor's ward");
+        assertTrue(count("SELECT COUNT(*) FROM audit_log WHERE action = 'audit.export' AND actor = 'demo.supervisor'") >= 1);
+        assertEquals(400, api.get("/api/v1/staff/audit?from=yesterday", supervisor).status());
+    }
+
+    private static long count(String sql, Object... args) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// Supervisor view of the audit log, with filters and a CSV export (the export itself is audited).
+import { api } from './api.js';
+import { el, clear, when } from './dom.js';
+import { failed } from './app.js';
+
+export async function auditView(main) {
+  const inputs = {
+    actor: el('input', { id: 'audit-actor', placeholder: 'Người thực hiện' }),
+    action: el('input', { id: 'audit-action', placeholder: 'Hành động, ví dụ case.view' }),
+    target: el('input', { id: 'audit-target', placeholder: 'Đối tượng, ví dụ case:PH-2026-1234567' }),
+    from: el('input', { id: 'audit-from', type: 'date', 'aria-label': 'Từ ngày' }),
+    to: el('input', { id: 'audit-to', type: 'date', 'aria-label': 'Đến ngày' }),
+  };
+  const table = el('div', { id: 'audit-table' });
+  const exportLink = el('a', { class: 'btn', id: 'audit-export', text: 'Xuất CSV', href: 'about:blank' });
+  const form = el('form', { class: 'filters' }, Object.values(inputs),
+    el('button', { type: 'submit', class: 'btn primary', text: 'Lọc' }), exportLink);
+  main.append(el('h1', { text: 'Nhật ký truy cập và thao tác' }), form, table);
+
+  function query() {
+    const q = new URLSearchParams();
+    for (const [key, input] of Object.entries(inputs)) if (input.value.trim()) q.set(key, input.value.trim());
+    return q;
+  }
+
+  async function load() {
+    const q = query();
+    exportLink.href = '/api/v1/staff/audit.csv?' + q;
+    try {
+      const rows = await api('GET', 'audit?' + q);
+      clear(table).append(el('table', { class: 'grid' },
+        el('thead', {}, el('tr', {}, ['Thời điểm', 'Người thực hiện', 'Hành động', 'Đối tượng', 'Chi tiết'].map(h => el('th', { text: h })))),
+        el('tbody', {}, rows.map(r => el('tr', { class: 'audit-row' },
+          el('td', { text: when(r.at) }), el('td', { text: r.actor }), el('td', { class: 'mono', text: r.action }),
+          el('td', { class: 'mono', text: r.target }), el('td', { text: r.detail }))))));
+      if (rows.length === 0) table.append(el('p', { class: 'muted', text: 'Không có mục nào.' }));
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  form.addEventListener('submit', event => { event.preventDefault(); load(); });
+  await load();
+}
