@@ -1,0 +1,167 @@
+package vn.warddesk.bot.kiosk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Debian Chromium driving the kiosk, with screenshots under target/screenshots and axe-core
+ * (vendored from npm, injected into the page) for the accessibility checks. Not thread-safe: one per test class.
+ */
+final class KioskBrowser implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of(System.getProperty("warddesk.test.dir", "target"), "screenshots");
+    private static final String AXE = loadAxe();
+
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    KioskBrowser(String baseUrl, int width, int height) {
+        this.baseUrl = baseUrl;
+        try {
+            profile = Files.createTempDirectory("warddesk-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--no-first-run", "--hide-scrollbars", "--font-render-hinting=none",
+                             "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens the kiosk at the given hash route, e.g. "#/" or "#/case"; query is e.g. "?idle=3" or "". */
+    void open(String query, String hash) {
+        driver.get(baseUrl + "/kiosk/" + query + hash);
+    }
+
+    WebElement waitFor(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement waitForPresent(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(condition);
+    }
+
+    void waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    void click(String css) {
+        waitFor(css);
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String mainText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /** Saves a PNG of the viewport as target/screenshots/name.png and returns its path. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; returns one line per violation. */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        script(AXE);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = asyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.map(v => ({id: v.id, help: v.help,
+                      nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))))
+                  .catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));
+                """);
+        List<String> lines = new ArrayList<>();
+        for (Object v : (List<Object>) result) {
+            Map<String, Object> violation = (Map<String, Object>) v;
+            lines.add(violation.get("id") + ": " + violation.get("help") + " " + violation.get("nodes"));
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp profile is harmless
+            }
+        }
+    }
+
+    private static String loadAxe() {
+        try (InputStream in = KioskBrowser.class.getResourceAsStream("/axe/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe/axe.min.js missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
