@@ -144,6 +144,10 @@ class ConversationApiTest {
             if (field.type() == Catalog.FieldType.DATE) {
                 JsonNode past = chat.say("hôm qua");
                 assertEquals(field.name(), past.path("expecting").path("field").asText(), "a past day is refused");
+                JsonNode sunday = chat.say("6/12/2026");
+                assertEquals(field.name(), sunday.path("expecting").path("field").asText(), "a closed day is refused");
+                assertTrue(sunday.path("expecting").path("error").asText().contains("06/12/2026"),
+                           sunday.path("expecting").toString());
             }
             step = field.required() ? chat.say(answerFor(field)) : chat.act("skip");
         }

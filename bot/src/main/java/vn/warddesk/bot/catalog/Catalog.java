@@ -33,6 +33,11 @@ public interface Catalog {
 
     Answer officeLocation(Lang lang);
 
+    /** Whether the office receives citizens on that date (its weekly hours, minus holidays); Mon–Fri by default. */
+    default boolean openOn(java.time.LocalDate date) {
+        return date.getDayOfWeek().getValue() <= 5;
+    }
+
     OfficeInfo office();
 
     /** One procedure as a short summary (name, icon). */

@@ -274,6 +274,11 @@ public final class CatalogStore implements Catalog {
     }
 
     @Override
+    public boolean openOn(java.time.LocalDate date) {
+        return hours.openOn(date);
+    }
+
+    @Override
     public Answer officeHours(Lang lang, ZonedDateTime now) {
         OfficeHours.Status status = hours.status(lang, now);
         return new Answer(status.text(), hours.weekly(lang), List.of(

@@ -112,6 +112,11 @@ final class OfficeHours {
                 .toList());
     }
 
+    /** True when the office has opening hours on that date (a weekday it works and not a holiday). */
+    boolean openOn(LocalDate date) {
+        return holiday(date).isEmpty() && !slots(date.getDayOfWeek()).isEmpty();
+    }
+
     private Optional<Office.Holiday> holiday(LocalDate date) {
         return office.holidays() == null ? Optional.empty()
                 : office.holidays().stream().filter(h -> date.equals(h.date())).findFirst();

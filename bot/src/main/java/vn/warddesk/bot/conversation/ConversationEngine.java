@@ -47,7 +47,8 @@ public final class ConversationEngine implements ConversationPort {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.clock = clock;
-        this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor), settings.sessionIdleTimeout(),
+        this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor, catalog::openOn),
+                                     settings.sessionIdleTimeout(),
                                      settings.maxFieldAttempts(), settings.publicBaseUrl(), store);
     }
 

@@ -35,8 +35,10 @@ final class FieldCheck {
     }
 
     private final EntityExtractor extractor;
+    private final java.util.function.Predicate<LocalDate> officeOpenOn;
 
-    FieldCheck(EntityExtractor extractor) {
+    FieldCheck(EntityExtractor extractor, java.util.function.Predicate<LocalDate> officeOpenOn) {
+        this.officeOpenOn = officeOpenOn;
         this.extractor = extractor;
     }
 
@@ -90,11 +92,12 @@ final class FieldCheck {
         if (!day.isAfter(today)) {
             return Result.error(vi ? "Hãy chọn một ngày sau hôm nay." : "Please choose a day after today.");
         }
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return Result.error(vi ? "Ngày " + day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-                                     + " là cuối tuần. Hãy chọn từ thứ Hai đến thứ Sáu."
-                                   : day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))
-                                     + " is a weekend. Please choose Monday to Friday.");
+        if (!officeOpenOn.test(day)) {
+            return Result.error(vi ? "Bộ phận một cửa không làm việc ngày "
+                                     + day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                                     + " (cuối tuần hoặc ngày nghỉ). Hãy chọn một ngày làm việc khác."
+                                   : "The desk is closed on " + day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))
+                                     + " (weekend or holiday). Please choose another working day.");
         }
         if (day.isAfter(today.plusDays(BOOKING_HORIZON_DAYS))) {
             return Result.error(vi ? "Hãy chọn một ngày trong vòng " + BOOKING_HORIZON_DAYS + " ngày tới."

@@ -59,6 +59,14 @@ class OfficeHoursTest {
     }
 
     @Test
+    void appointments_fit_days_with_opening_hours_saturdays_included_holidays_and_sundays_not() {
+        assertTrue(hours.openOn(LocalDate.of(2026, 12, 1)), "Tuesday");
+        assertTrue(hours.openOn(LocalDate.of(2026, 12, 5)), "Saturday morning desk");
+        assertFalse(hours.openOn(LocalDate.of(2026, 12, 6)), "Sunday");
+        assertFalse(hours.openOn(LocalDate.of(2026, 12, 2)), "holiday");
+    }
+
+    @Test
     void sunday_is_closed_and_opens_monday_morning() {
         assertEquals("Hôm nay nghỉ, mở cửa lại Thứ Hai 07:30", hours.status(Lang.VI, at(12, 6, 10, 0)).text());
         assertEquals("Closed today, opens Monday 7:30", hours.status(Lang.EN, at(12, 6, 10, 0)).text());

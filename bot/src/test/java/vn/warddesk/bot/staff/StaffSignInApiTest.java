@@ -117,22 +117,22 @@ class StaffSignInApiTest {
 
     @Test
     void unknown_user_takes_about_as_long_as_a_wrong_password() {
-        // Warm up both paths, then compare medians: the unknown-user path must also run Argon2id.
-        long wrong = medianMillis(() -> api.login("demo.admin", "wrong-password-x", from("10.0.2.1")));
-        long unknown = medianMillis(() -> api.login("no.such.user", "wrong-password-x", from("10.0.2.2")));
-        assertTrue(unknown * 2 >= wrong && wrong * 2 >= unknown, "wrong " + wrong + " ms vs unknown " + unknown + " ms");
+        // Interleave the two paths and compare the fastest of each: the minimum is what the work costs, the rest is
+        // noise from a busy machine. The unknown-user path must also run Argon2id.
+        long wrong = Long.MAX_VALUE;
+        long unknown = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) { // 4: stays under the 5-failure lock-out of the account
+            wrong = Math.min(wrong, millis(() -> api.login("demo.admin", "wrong-password-x", from("10.0.2.1"))));
+            unknown = Math.min(unknown, millis(() -> api.login("no.such.user", "wrong-password-x", from("10.0.2.2"))));
+        }
+        assertTrue(unknown * 3 >= wrong && wrong * 3 >= unknown, "wrong " + wrong + " ms vs unknown " + unknown + " ms");
         assertTrue(unknown >= 5, "a real key derivation ran for the unknown user: " + unknown + " ms");
     }
 
-    private static long medianMillis(Runnable call) {
-        long[] times = new long[3];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            call.run();
-            times[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        java.util.Arrays.sort(times);
-        return times[1];
+    private static long millis(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test
