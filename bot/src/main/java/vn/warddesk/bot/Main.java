@@ -52,6 +52,7 @@ public final class Main {
     }
 
     static Running start(Config config, String origin) {
+        warnAboutDemoSettings(config);
         Database database = Database.open(DbSettings.from(config.get("db")));
         Features features;
         WebServer server;
@@ -103,6 +104,21 @@ public final class Main {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** A real deployment (external database) must not run with the demo secret or the demo staff accounts. */
+    private static void warnAboutDemoSettings(Config config) {
+        if (config.get("db.url").asString().orElse("").isBlank()) {
+            return;
+        }
+        if (config.get("privacy.hash-key").asString().orElse("").startsWith("demo-only")) {
+            LOGGER.log(System.Logger.Level.WARNING, "privacy.hash-key is the public demo value: set WARDDESK_PRIVACY_HASH_KEY"
+                                                    + " to a secret before real citizens use this deployment");
+        }
+        if (config.get("staff.seed-demo-accounts").asBoolean().orElse(false)) {
+            LOGGER.log(System.Logger.Level.WARNING, "staff.seed-demo-accounts is true on an external database: the DEMO"
+                                                    + " accounts have public passwords; set WARDDESK_STAFF_SEED_DEMO_ACCOUNTS=false");
+        }
     }
 
     private static void printUrls(int port) {
