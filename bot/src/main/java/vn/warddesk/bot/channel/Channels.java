@@ -3,6 +3,7 @@ package vn.warddesk.bot.channel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,38 +15,55 @@ import vn.warddesk.bot.channel.telegram.TelegramChannel;
 import vn.warddesk.bot.channel.zalo.ZaloChannel;
 import vn.warddesk.bot.channel.zalo.ZaloMiniAppVerifier;
 import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.inbox.Inbox;
+import vn.warddesk.bot.inbox.InboxSettings;
+import vn.warddesk.bot.inbox.InboxWorker;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
 
-/** Telegram, Zalo and the outbox dispatcher that sends for both: what Features wires in three lines. */
+/**
+ * Telegram, Zalo, the inbox workers that feed their webhooks' events to the engine and the outbox dispatcher that
+ * sends for both: what Features wires in three lines.
+ */
 public final class Channels implements AutoCloseable {
     private final TelegramChannel telegram;
     private final ZaloChannel zalo;
+    private final InboxWorker inboxWorker;
     private final OutboxDispatcher dispatcher;
 
-    private Channels(TelegramChannel telegram, ZaloChannel zalo, OutboxDispatcher dispatcher) {
+    private Channels(TelegramChannel telegram, ZaloChannel zalo, InboxWorker inboxWorker, OutboxDispatcher dispatcher) {
         this.telegram = telegram;
         this.zalo = zalo;
+        this.inboxWorker = inboxWorker;
         this.dispatcher = dispatcher;
     }
 
-    /** Builds the channels and starts the dispatcher (unless outbox.enabled is false). */
+    /** Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false). */
     public static Channels create(Config root, DataSource dataSource, Clock clock, ConversationPort port) {
+        Inbox inbox = new Inbox(dataSource, clock);
+        List<InboxWorker> inboxHolder = new ArrayList<>(1);
         List<OutboxDispatcher> holder = new ArrayList<>(1);
-        Runnable accepted = () -> holder.forEach(OutboxDispatcher::nudge);
-        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, port, accepted);
-        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, port, accepted);
+        Runnable accepted = () -> inboxHolder.forEach(InboxWorker::nudge);
+        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted);
+        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);
         DispatcherSettings settings = DispatcherSettings.from(root.get("outbox"));
         OutboxDispatcher dispatcher = new OutboxDispatcher(dataSource, clock, settings, senders);
         holder.add(dispatcher);
+        InboxSettings inboxSettings = InboxSettings.from(root.get("inbox"));
+        InboxWorker inboxWorker = new InboxWorker(inbox, dataSource, port, Map.of("telegram", telegram.followUp()),
+                                                  () -> holder.forEach(OutboxDispatcher::nudge), inboxSettings, clock);
+        inboxHolder.add(inboxWorker);
         if (settings.enabled()) {
             dispatcher.start();
         }
-        return new Channels(telegram, zalo, dispatcher);
+        if (inboxSettings.enabled()) {
+            inboxWorker.start();
+        }
+        return new Channels(telegram, zalo, inboxWorker, dispatcher);
     }
 
     public void routing(HttpRouting.Builder routing) {
@@ -66,8 +84,13 @@ public final class Channels implements AutoCloseable {
         return dispatcher;
     }
 
+    public InboxWorker inboxWorker() {
+        return inboxWorker;
+    }
+
     @Override
     public void close() {
+        inboxWorker.close();
         dispatcher.close();
     }
 }

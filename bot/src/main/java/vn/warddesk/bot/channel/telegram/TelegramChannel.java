@@ -9,7 +9,8 @@ import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 
 import vn.warddesk.bot.channel.ChannelNotices;
-import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.inbox.FollowUp;
+import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
 
@@ -18,26 +19,39 @@ public final class TelegramChannel {
     private final TelegramSettings settings;
     private final TelegramWebhook webhook;
     private final TelegramSender sender;
+    private final TelegramDirect direct;
 
-    private TelegramChannel(TelegramSettings settings, TelegramWebhook webhook, TelegramSender sender) {
+    private TelegramChannel(TelegramSettings settings, TelegramWebhook webhook, TelegramSender sender,
+                            TelegramDirect direct) {
         this.settings = settings;
         this.webhook = webhook;
         this.sender = sender;
+        this.direct = direct;
     }
 
     /**
      * @param root     the root configuration (sections telegram, ward, privacy)
-     * @param accepted called after the engine accepted an event (wakes the outbox dispatcher)
+     * @param accepted called after an update was stored in the inbox (wakes its workers)
      */
-    public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
+    public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox,
                                          Runnable accepted) {
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         TelegramApi api = new TelegramApi(settings);
         TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root),
                                                       root.get("ward.default-id").asString().orElse("default"));
-        TelegramWebhook webhook = new TelegramWebhook(settings, updates, port, new TelegramDirect(api),
+        TelegramDirect direct = new TelegramDirect(api);
+        TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
                                                       new ChannelNotices(dataSource, clock), accepted, clock);
-        return new TelegramChannel(settings, webhook, new TelegramSender(api, settings));
+        return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
+    }
+
+    /**
+     * After the engine handled a button press: answer its callback query
+     * (https://core.telegram.org/bots/api#answercallbackquery — the client shows a spinner until then), so the
+     * spinner stops when the reply is on its way.
+     */
+    public FollowUp followUp() {
+        return (event, callbackQueryId, handled) -> direct.answerCallbackQuery(callbackQueryId);
     }
 
     public void routing(HttpRouting.Builder routing) {

@@ -15,14 +15,16 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.ChannelNotices;
 import vn.warddesk.bot.channel.WebhookSupport;
-import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.Inbox;
 
 /**
  * POST /webhooks/telegram. Telegram does not sign the body; setWebhook's secret_token comes back in the
  * X-Telegram-Bot-Api-Secret-Token header of every request (https://core.telegram.org/bots/api#setwebhook), compared
- * in constant time. The answer is 200 only after the engine committed the event (state, messages and outbox rows);
- * any failure before that answers 503 so Telegram delivers the update again ("In case of an unsuccessful request,
- * we will give up after a reasonable amount of attempts").
+ * in constant time. The answer is 200 only after the update was committed to the inbox (one single-row INSERT; the
+ * inbox workers feed it to the engine); a failure to store it answers 503 so Telegram delivers the update again ("In
+ * case of an unsuccessful request, we will give up after a reasonable amount of attempts"). A redelivery of an update
+ * still in the inbox is recognised by its update_id here, one already handled by the engine's event ledger.
  */
 final class TelegramWebhook {
     static final HeaderName SECRET_HEADER = HeaderNames.create("X-Telegram-Bot-Api-Secret-Token");
@@ -30,18 +32,18 @@ final class TelegramWebhook {
 
     private final TelegramSettings settings;
     private final TelegramUpdates updates;
-    private final ConversationPort port;
+    private final Inbox inbox;
     private final TelegramDirect direct;
     private final ChannelNotices notices;
     private final Runnable accepted;
     private final Clock clock;
     private final byte[] secret;
 
-    TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, ConversationPort port, TelegramDirect direct,
+    TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, Inbox inbox, TelegramDirect direct,
                     ChannelNotices notices, Runnable accepted, Clock clock) {
         this.settings = settings;
         this.updates = updates;
-        this.port = port;
+        this.inbox = inbox;
         this.direct = direct;
         this.notices = notices;
         this.accepted = accepted;
@@ -82,11 +84,8 @@ final class TelegramWebhook {
         try {
             switch (parsed.get()) {
                 case TelegramUpdates.Parsed.ToEngine toEngine -> {
-                    ConversationPort.Handled handled = port.handle(toEngine.event());
-                    // Answer the button press even for a replay: the client's spinner waits for it; a second answer
-                    // to an already answered query is harmless.
-                    toEngine.callbackQueryId().ifPresent(direct::answerCallbackQuery);
-                    if (!handled.duplicate()) {
+                    // The callback query is answered by the inbox worker once the press is handled (followUp).
+                    if (inbox.accept(new Accepted(toEngine.event(), toEngine.callbackQueryId()))) {
                         accepted.run();
                     }
                 }

@@ -14,7 +14,7 @@ import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
 
-import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
 
@@ -35,13 +35,13 @@ public final class ZaloChannel {
         this.corsOrigins = corsOrigins;
     }
 
-    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
-                                     Runnable accepted) {
+    /** @param accepted called after an event was stored in the inbox (wakes its workers) */
+    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox, Runnable accepted) {
         ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
-                                              root.get("ward.default-id").asString().orElse("default"), port, accepted,
+                                              root.get("ward.default-id").asString().orElse("default"), inbox, accepted,
                                               clock);
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
                                new ZaloMiniAppVerifier(settings, http),

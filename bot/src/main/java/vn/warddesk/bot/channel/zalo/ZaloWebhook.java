@@ -13,10 +13,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.WebhookSupport;
-import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.privacy.KeyedHash;
 
 /**
@@ -24,8 +25,9 @@ import vn.warddesk.bot.privacy.KeyedHash;
  * user_send_text {"app_id","event_name","sender":{"id"},"recipient":{"id"},"message":{"msg_id","text"},"timestamp"}
  * → text, or a button press when the text is a query-button payload "#action:…" (see {@link ZaloSender});
  * follow {"follower":{"id"}} → started (greeting); unfollow → left. Everything else (images, stickers, seen/received
- * receipts, …) → 200 and nothing. Zalo expects 200 within about 2 seconds and delivers again otherwise; the engine
- * de-duplicates on the event id "zalo:&lt;msg_id&gt;".
+ * receipts, …) → 200 and nothing. Zalo expects 200 within about 2 seconds and delivers again otherwise: the answer is
+ * 200 as soon as the event is committed to the inbox (the inbox workers feed it to the engine); the inbox and then
+ * the engine de-duplicate on the event id "zalo:&lt;msg_id&gt;".
  */
 final class ZaloWebhook {
     static final HeaderName SIGNATURE = HeaderNames.create("X-ZEvent-Signature");
@@ -34,16 +36,16 @@ final class ZaloWebhook {
     private final ZaloSettings settings;
     private final KeyedHash hash;
     private final String wardId;
-    private final ConversationPort port;
+    private final Inbox inbox;
     private final Runnable accepted;
     private final Clock clock;
 
-    ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, ConversationPort port, Runnable accepted,
+    ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, Inbox inbox, Runnable accepted,
                 Clock clock) {
         this.settings = settings;
         this.hash = hash;
         this.wardId = wardId;
-        this.port = port;
+        this.inbox = inbox;
         this.accepted = accepted;
         this.clock = clock;
     }
@@ -83,8 +85,7 @@ final class ZaloWebhook {
         Optional<InboundEvent> inbound = translate(event);
         if (inbound.isPresent()) {
             try {
-                ConversationPort.Handled handled = port.handle(inbound.get());
-                if (!handled.duplicate()) {
+                if (inbox.accept(new Accepted(inbound.get(), Optional.empty()))) {
                     accepted.run();
                 }
             } catch (RuntimeException e) {
@@ -119,8 +120,9 @@ final class ZaloWebhook {
                 if (userId.isEmpty()) {
                     return Optional.empty();
                 }
-                // No msg_id on follow events: the user and Zalo's timestamp identify a redelivery.
-                String eventId = "zalo:" + name + ":" + userId + ":" + event.path("timestamp").asText("");
+                // No msg_id on follow events: the user and Zalo's timestamp identify a redelivery (the user by its
+                // keyed hash: event ids are kept in the ledger longer than the address).
+                String eventId = "zalo:" + name + ":" + hash.hash(userId) + ":" + event.path("timestamp").asText("");
                 return Optional.of(event(userId, eventId, name.equals("follow") ? new Input.Started() : new Input.Left(), at));
             }
             default -> {

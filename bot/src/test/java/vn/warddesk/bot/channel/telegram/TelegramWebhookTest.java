@@ -26,6 +26,7 @@ import vn.warddesk.bot.channel.RecordingPort;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
+import vn.warddesk.bot.testing.SwitchableDataSource;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -49,6 +50,7 @@ class TelegramWebhookTest {
     private static HikariDataSource pool;
     private static RecordingPort port;
     private static Channels channels;
+    private static SwitchableDataSource database;
 
     private final Http1Client client;
 
@@ -68,7 +70,8 @@ class TelegramWebhookTest {
                                                      .withBody("{\"ok\":true,\"result\":true}")));
         pool = TestDatabase.fresh("telegram_webhook");
         port = new RecordingPort(pool);
-        channels = Channels.create(config(telegram.baseUrl()), pool, Clock.systemUTC(), port);
+        database = new SwitchableDataSource(pool);
+        channels = Channels.create(config(telegram.baseUrl()), database.dataSource(), Clock.systemUTC(), port);
         server.routing(channels::routing);
     }
 
@@ -81,6 +84,9 @@ class TelegramWebhookTest {
         map.put("telegram.rate.per-chat-per-second", "100");
         map.put("outbox.poll-interval", "PT0.05S");
         map.put("outbox.backoff.initial", "PT0.05S");
+        map.put("inbox.poll-interval", "PT0.05S");
+        map.put("inbox.backoff.initial", "PT0.02S");
+        map.put("inbox.max-attempts", "2");
         map.put("ward.default-id", "test-ward");
         map.put("privacy.hash-key", "test-key");
         return Config.just(ConfigSources.create(map));
@@ -203,8 +209,41 @@ class TelegramWebhookTest {
     }
 
     @Test
-    void when_the_update_cannot_be_stored_the_webhook_answers_503_so_telegram_retries() {
-        assertEquals(Status.SERVICE_UNAVAILABLE_503, webhook(SECRET, textUpdate(1013, 509, "boom", "vi")));
+    void when_the_update_cannot_be_stored_the_webhook_answers_503_and_the_redelivery_is_handled() {
+        String update = textUpdate(1013, 509, "Giờ làm việc?", "vi");
+        database.down(true);
+        try {
+            assertEquals(Status.SERVICE_UNAVAILABLE_503, webhook(SECRET, update));
+        } finally {
+            database.down(false);
+        }
+        assertEquals(Status.OK_200, webhook(SECRET, update)); // Telegram delivers it again
+        assertEquals(new Input.Text("Giờ làm việc?"), eventFor("tg:1013").input());
+        assertTrue(sentTo(509, 1).get(0).getBodyAsString().contains("heard: Giờ làm việc?"));
+    }
+
+    @Test
+    void the_webhook_answers_before_the_engine_has_run_and_nothing_accepted_is_lost() {
+        // "boom" makes the stand-in engine fail: the update is still accepted (it is in the inbox), retried, and set
+        // aside as failed; the citizen's next message is handled normally.
+        assertEquals(Status.OK_200, webhook(SECRET, textUpdate(1014, 510, "boom", "vi")));
+        assertEquals(Status.OK_200, webhook(SECRET, textUpdate(1015, 510, "Lệ phí?", "vi")));
+        assertEquals(new Input.Text("Lệ phí?"), eventFor("tg:1015").input());
+        assertTrue(sentTo(510, 1).get(0).getBodyAsString().contains("heard: Lệ phí?"));
+        assertTrue(port.events().stream().noneMatch(e -> e.eventId().equals("tg:1014")));
+        assertEquals("failed", inboxStatus("tg:1014"));
+    }
+
+    private static String inboxStatus(String eventId) {
+        try (var connection = pool.getConnection();
+             var select = connection.prepareStatement("SELECT status, failure_reason FROM inbox WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (var rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "absent";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Status webhook(String secret, String body) {

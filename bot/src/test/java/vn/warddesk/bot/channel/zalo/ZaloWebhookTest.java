@@ -41,6 +41,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,7 @@ class ZaloWebhookTest {
         map.put("zalo.max-event-bytes", "4096");
         map.put("zalo.rate.per-chat-per-second", "100");
         map.put("outbox.poll-interval", "PT0.05S");
+        map.put("inbox.poll-interval", "PT0.05S");
         map.put("ward.default-id", "test-ward");
         map.put("privacy.hash-key", "test-key");
         return Config.just(ConfigSources.create(map));
@@ -131,8 +133,13 @@ class ZaloWebhookTest {
         String unfollow = follow.replace("\"follow\"", "\"unfollow\"").replace("1732780800000", "1732780900000");
         assertEquals(Status.OK_200, signed(follow));
         assertEquals(Status.OK_200, signed(unfollow));
-        assertInstanceOf(Input.Started.class, eventFor("zalo:follow:8712347:1732780800000").input());
-        assertInstanceOf(Input.Left.class, eventFor("zalo:unfollow:8712347:1732780900000").input());
+        InboundEvent followed = eventWithId(id -> id.startsWith("zalo:follow:") && id.endsWith(":1732780800000"));
+        InboundEvent left = eventWithId(id -> id.startsWith("zalo:unfollow:") && id.endsWith(":1732780900000"));
+        assertInstanceOf(Input.Started.class, followed.input());
+        assertInstanceOf(Input.Left.class, left.input());
+        assertFalse(followed.eventId().contains("8712347"), "event ids carry the keyed hash, not the Zalo user id");
+        assertEquals(followed.eventId().replace("zalo:follow:", "").replace(":1732780800000", ""),
+                     ((ConversationRef.ByChannelUser) followed.conversation()).userHash());
     }
 
     @Test
@@ -208,6 +215,11 @@ class ZaloWebhookTest {
         try (Http1ClientResponse response = request.submit(body)) {
             return response.status();
         }
+    }
+
+    private InboundEvent eventWithId(java.util.function.Predicate<String> id) {
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> port.events().stream().anyMatch(e -> id.test(e.eventId()))));
+        return port.events().stream().filter(e -> id.test(e.eventId())).findFirst().orElseThrow();
     }
 
     private InboundEvent eventFor(String eventId) {

@@ -1,0 +1,242 @@
+package vn.warddesk.bot.inbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import io.github.resilience4j.core.IntervalFunction;
+
+import vn.warddesk.bot.conversation.ConversationPort;
+import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.store.StoreException;
+
+/**
+ * Feeds accepted webhook events to the conversation engine, oldest first and in order per conversation.
+ *
+ * <p>A worker claims one row ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine handle
+ * it in the engine's own transaction, then deletes the row and commits. If the process dies in between, the row is
+ * still there and is handled again; the engine's event ledger recognises the event and changes nothing, so each event
+ * takes effect exactly once. An engine failure is retried with exponential backoff and jitter; after
+ * {@code max-attempts} the row is kept as failed (counted in metrics, logged without its text) and the conversation's
+ * later events go on.
+ */
+public final class InboxWorker implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(InboxWorker.class.getName());
+    private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final Inbox inbox;
+    private final DataSource dataSource;
+    private final ConversationPort port;
+    private final Map<String, FollowUp> followUps;
+    private final Runnable handledNew;
+    private final InboxSettings settings;
+    private final Clock clock;
+    private final IntervalFunction backoff;
+    private final InboxMetrics metrics = new InboxMetrics();
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile Instant gaugesAt = Instant.EPOCH;
+    private volatile Instant purgedAt = Instant.EPOCH;
+
+    /**
+     * @param followUps  per channel, what to do after one of its events was handled
+     * @param handledNew called after the engine handled a new event (it may have queued replies: wake the outbox)
+     */
+    public InboxWorker(Inbox inbox, DataSource dataSource, ConversationPort port, Map<String, FollowUp> followUps,
+                       Runnable handledNew, InboxSettings settings, Clock clock) {
+        this.inbox = inbox;
+        this.dataSource = dataSource;
+        this.port = port;
+        this.followUps = Map.copyOf(followUps);
+        this.handledNew = handledNew;
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), 2.0, 0.3,
+                                                                   settings.backoffMax());
+    }
+
+    /** Starts the workers (virtual threads). */
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < settings.workers(); i++) {
+            workers.add(Thread.ofVirtual().name("inbox-" + i).start(this::work));
+        }
+    }
+
+    /** Wakes the workers now (a webhook just accepted an event) instead of at the next poll. */
+    public void nudge() {
+        if (wake.availablePermits() < settings.workers()) {
+            wake.release(settings.workers());
+        }
+    }
+
+    /** Handles due rows until none is left; returns how many were processed. For tests and the admin CLI. */
+    public int drain() {
+        int processed = 0;
+        while (processOne()) {
+            processed++;
+        }
+        return processed;
+    }
+
+    private void work() {
+        while (running.get()) {
+            try {
+                boolean any = processOne();
+                housekeeping();
+                if (!any) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (StoreException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "inbox: database unavailable, retrying: " + e.getMessage());
+                sleepQuietly(settings.pollInterval());
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.ERROR, "inbox worker error", e);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    /** What happened to a claimed row, decided inside the claim's transaction and acted on after its commit. */
+    private sealed interface Result {
+        record Handled(Accepted accepted, ConversationPort.Handled handled) implements Result {
+        }
+
+        record NotHandled() implements Result {
+        }
+    }
+
+    /** Claims, handles and settles one row; false when nothing was due. */
+    boolean processOne() {
+        // READ COMMITTED: the claim keeps no gap locks, so webhooks' INSERTs never wait for a worker.
+        Optional<Result> result = Jdbc.withConnection(dataSource, connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(false);
+            try {
+                Optional<Inbox.Claimed> claimed = inbox.claim(connection);
+                Optional<Result> settled = claimed.isEmpty() ? Optional.empty()
+                        : Optional.of(settle(connection, claimed.get()));
+                connection.commit();
+                return settled;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+        });
+        if (result.isPresent() && result.get() instanceof Result.Handled(Accepted accepted, ConversationPort.Handled handled)) {
+            afterCommit(accepted, handled);
+        }
+        return result.isPresent();
+    }
+
+    private Result settle(Connection connection, Inbox.Claimed row) throws SQLException {
+        if (row.accepted().isEmpty()) {
+            giveUp(connection, row, "unreadable payload");
+            return new Result.NotHandled();
+        }
+        Accepted accepted = row.accepted().get();
+        try {
+            ConversationPort.Handled handled = port.handle(accepted.event());
+            inbox.done(connection, row.id());
+            return new Result.Handled(accepted, handled);
+        } catch (RuntimeException e) {
+            String reason = "engine error: " + e.getClass().getSimpleName();
+            if (row.attempts() + 1 >= settings.maxAttempts()) {
+                giveUp(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
+            } else {
+                inbox.retryLater(connection, row.id(), Duration.ofMillis(backoff.apply(row.attempts() + 1)), reason);
+                metrics.retried();
+                LOGGER.log(System.Logger.Level.INFO, "inbox row " + row.id() + ": " + reason + ", will retry");
+            }
+            return new Result.NotHandled();
+        }
+    }
+
+    private void giveUp(Connection connection, Inbox.Claimed row, String reason) throws SQLException {
+        inbox.fail(connection, row.id(), reason);
+        metrics.failed();
+        LOGGER.log(System.Logger.Level.WARNING, "inbox row " + row.id() + " failed: " + reason);
+    }
+
+    private void afterCommit(Accepted accepted, ConversationPort.Handled handled) {
+        metrics.handled();
+        if (!handled.duplicate()) {
+            handledNew.run();
+        }
+        accepted.followUp().ifPresent(followUp -> {
+            FollowUp action = followUps.get(accepted.event().channel());
+            if (action == null) {
+                return;
+            }
+            try {
+                action.after(accepted.event(), followUp, handled);
+            } catch (RuntimeException e) {
+                // The event is handled and committed; a lost follow-up (a button spinner) is not worth a redo.
+                LOGGER.log(System.Logger.Level.WARNING, "inbox follow-up failed: " + e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private void housekeeping() {
+        Instant now = clock.instant();
+        if (Duration.between(gaugesAt, now).compareTo(GAUGE_REFRESH) >= 0) {
+            gaugesAt = now;
+            metrics.backlog(inbox.backlog());
+        }
+        if (Duration.between(purgedAt, now).compareTo(PURGE_EVERY) >= 0) {
+            purgedAt = now;
+            int purged = inbox.purgeFailed(settings.keepFailed());
+            if (purged > 0) {
+                LOGGER.log(System.Logger.Level.INFO, "inbox: purged " + purged + " failed rows older than "
+                                                     + settings.keepFailed());
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wake.release(workers.size() + 1);
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        workers.clear();
+    }
+}
