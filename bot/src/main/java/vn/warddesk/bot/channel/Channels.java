@@ -27,12 +27,15 @@ import vn.warddesk.bot.outbox.OutboxDispatcher;
  * sends for both: what Features wires in three lines.
  */
 public final class Channels implements AutoCloseable {
+    private final Inbox inbox;
     private final TelegramChannel telegram;
     private final ZaloChannel zalo;
     private final InboxWorker inboxWorker;
     private final OutboxDispatcher dispatcher;
 
-    private Channels(TelegramChannel telegram, ZaloChannel zalo, InboxWorker inboxWorker, OutboxDispatcher dispatcher) {
+    private Channels(Inbox inbox, TelegramChannel telegram, ZaloChannel zalo, InboxWorker inboxWorker,
+                     OutboxDispatcher dispatcher) {
+        this.inbox = inbox;
         this.telegram = telegram;
         this.zalo = zalo;
         this.inboxWorker = inboxWorker;
@@ -63,7 +66,7 @@ public final class Channels implements AutoCloseable {
         if (inboxSettings.enabled()) {
             inboxWorker.start();
         }
-        return new Channels(telegram, zalo, inboxWorker, dispatcher);
+        return new Channels(inbox, telegram, zalo, inboxWorker, dispatcher);
     }
 
     public void routing(HttpRouting.Builder routing) {
@@ -90,6 +93,7 @@ public final class Channels implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close();
         inboxWorker.close();
         dispatcher.close();
     }

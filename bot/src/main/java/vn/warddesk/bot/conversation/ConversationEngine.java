@@ -65,21 +65,12 @@ public final class ConversationEngine implements ConversationPort {
             } catch (vn.warddesk.bot.store.StoreException e) {
                 // InnoDB may pick this transaction as a deadlock victim (e.g. against the retention job): the whole
                 // event was rolled back, so running it again is safe.
-                if (attempt >= 3 || !deadlock(e)) {
+                if (attempt >= 3 || !e.rolledBackByLockConflict()) {
                     throw e;
                 }
                 LOGGER.log(System.Logger.Level.INFO, "deadlock while handling an event, retrying");
             }
         }
-    }
-
-    private static boolean deadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Outcome processOnce(InboundEvent event) {

@@ -1,156 +1,152 @@
 package vn.warddesk.bot.inbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import vn.warddesk.bot.conversation.ConversationRef;
-import vn.warddesk.bot.conversation.InboundEvent;
-import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.store.StoreException;
 
-/** The inbox table: webhooks put accepted events in, workers take them out. All SQL of the feature is here. */
-public final class Inbox {
-    private static final int MAX_REASON = 300;
+/**
+ * Where webhooks put what they accepted. Events that arrive together are written together: one writer thread takes
+ * everything waiting, stores it with one multi-row INSERT and one commit, and only then releases the webhook requests
+ * (each answers 200 after its own row is durable). Under load the batches grow by themselves, so the database does one
+ * commit for many updates; alone, an update waits for nothing but its own INSERT.
+ */
+public final class Inbox implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(Inbox.class.getName());
+    private static final int MAX_BATCH = 200;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private static final String INSERT = """
-            INSERT INTO inbox (channel, event_id, conversation_key, payload, next_attempt_at, received_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
-    // The oldest due row whose conversation has no earlier pending row: events of one conversation are handled in
-    // the order they arrived, also with several workers and instances (a row being handled is locked, not deleted,
-    // so its successors stay invisible until it is done).
-    private static final String CLAIM = """
-            SELECT i.id, i.payload, i.attempts FROM inbox i
-            WHERE i.status = 'pending' AND i.next_attempt_at <= ?
-              AND NOT EXISTS (SELECT 1 FROM inbox e
-                              WHERE e.conversation_key = i.conversation_key AND e.status = 'pending' AND e.id < i.id)
-            ORDER BY i.id
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED""";
-    private static final String DELETE = "DELETE FROM inbox WHERE id = ?";
-    private static final String RETRY = """
-            UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
-    private static final String FAIL = """
-            UPDATE inbox SET status = 'failed', attempts = attempts + 1, failure_reason = ? WHERE id = ?""";
-    private static final String PENDING = "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE status = 'pending'";
-    private static final String FAILED = "SELECT COUNT(*) FROM inbox WHERE status = 'failed'";
-    private static final String PURGE_FAILED = "DELETE FROM inbox WHERE status = 'failed' AND received_at < ?";
+    private record Waiting(Accepted accepted, CompletableFuture<Void> stored) {
+    }
 
-    private final DataSource dataSource;
-    private final Clock clock;
+    private final InboxStore store;
+    private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile Thread writer;
 
     public Inbox(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
-        this.clock = clock;
+        this.store = new InboxStore(dataSource, clock);
+    }
+
+    InboxStore store() {
+        return store;
     }
 
     /**
-     * Stores the event with one autocommitted INSERT. Returns false for an event already waiting in the inbox (a
-     * platform redelivery); one that was already handled is recognised later by the engine's own event ledger.
+     * Returns once the event is committed (or was already waiting: a redelivery).
      *
-     * @throws vn.warddesk.bot.store.StoreException when it could not be stored: the webhook must not answer 200
+     * @throws StoreException when it could not be stored in time: the webhook must not answer 200
      */
-    public boolean accept(Accepted accepted) {
-        InboundEvent event = accepted.event();
-        Instant now = clock.instant();
-        return Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, event.channel());
-                insert.setString(2, event.eventId());
-                insert.setString(3, conversationKey(event));
-                insert.setString(4, InboxCodec.encode(accepted));
-                insert.setTimestamp(5, Timestamp.from(now));
-                insert.setTimestamp(6, Timestamp.from(now));
-                insert.executeUpdate();
-                return true;
-            } catch (SQLIntegrityConstraintViolationException duplicate) {
-                return false;
-            }
-        });
+    public void accept(Accepted accepted) {
+        if (closed) {
+            throw new StoreException("the inbox is closed", null);
+        }
+        if (started.compareAndSet(false, true)) {
+            writer = Thread.ofVirtual().name("inbox-writer").start(this::write);
+        }
+        Waiting waiting = new Waiting(accepted, new CompletableFuture<>());
+        queue.add(waiting);
+        try {
+            waiting.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException store ? store
+                    : new StoreException("inbox write failed: " + e.getCause().getClass().getSimpleName(), e.getCause());
+        } catch (TimeoutException e) {
+            // It may still be committed later; the platform's redelivery is then recognised as a duplicate.
+            throw new StoreException("inbox write took longer than " + MAX_WAIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while storing", e);
+        }
     }
 
-    private static String conversationKey(InboundEvent event) {
-        return switch (event.conversation()) {
-            case ConversationRef.ById byId -> "id:" + byId.conversationId();
-            case ConversationRef.ByChannelUser user -> user.channel() + ":" + user.wardId() + ":" + user.userHash();
-        };
-    }
-
-    /** A claimed row; {@code accepted} is empty when its payload could not be read. */
-    record Claimed(long id, Optional<Accepted> accepted, int attempts) {
-    }
-
-    /** Claims the next row on {@code connection}, whose transaction then holds the row until commit or rollback. */
-    Optional<Claimed> claim(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
-            select.setTimestamp(1, Timestamp.from(clock.instant()));
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+    private void write() {
+        while (!closed) {
+            List<Waiting> batch = new ArrayList<>();
+            try {
+                Waiting first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
-                return Optional.of(new Claimed(rs.getLong(1), InboxCodec.decode(rs.getString(2)), rs.getInt(3)));
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                storeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.forEach(w -> w.stored().completeExceptionally(new StoreException("inbox closed", e)));
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(w -> w.stored().completeExceptionally(e));
             }
         }
     }
 
-    void done(Connection connection, long id) throws SQLException {
-        update(connection, DELETE, id);
-    }
-
-    void retryLater(Connection connection, long id, Duration wait, String reason) throws SQLException {
-        update(connection, RETRY, Timestamp.from(clock.instant().plus(wait)), truncate(reason), id);
-    }
-
-    void fail(Connection connection, long id, String reason) throws SQLException {
-        update(connection, FAIL, truncate(reason), id);
-    }
-
-    /** Pending rows, the age of the oldest one and failed rows, over every instance. */
-    record Backlog(long pending, Duration oldestPending, long failed) {
-    }
-
-    Backlog backlog() {
-        Instant now = clock.instant();
-        return Jdbc.withConnection(dataSource, connection -> {
-            long pending;
-            Duration oldest;
-            try (PreparedStatement select = connection.prepareStatement(PENDING); ResultSet rs = select.executeQuery()) {
-                rs.next();
-                pending = rs.getLong(1);
-                Timestamp at = rs.getTimestamp(2);
-                oldest = at == null ? Duration.ZERO : Duration.between(at.toInstant(), now);
+    private void storeBatch(List<Waiting> batch) {
+        try {
+            insertRetryingConflicts(batch.stream().map(Waiting::accepted).toList());
+            batch.forEach(w -> w.stored().complete(null));
+        } catch (StoreException e) {
+            if (batch.size() == 1) {
+                batch.get(0).stored().completeExceptionally(e);
+                return;
             }
-            try (PreparedStatement select = connection.prepareStatement(FAILED); ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return new Backlog(pending, oldest.isNegative() ? Duration.ZERO : oldest, rs.getLong(1));
+            // One bad row must not fail its neighbours: store them one by one to find out which.
+            LOGGER.log(System.Logger.Level.WARNING, "inbox batch of " + batch.size() + " failed, storing one by one: "
+                                                    + e.getMessage());
+            for (Waiting waiting : batch) {
+                try {
+                    insertRetryingConflicts(List.of(waiting.accepted()));
+                    waiting.stored().complete(null);
+                } catch (StoreException single) {
+                    waiting.stored().completeExceptionally(single);
+                }
             }
-        });
-    }
-
-    /** Deletes failed rows older than {@code keep} (they hold citizens' texts); returns how many. */
-    int purgeFailed(Duration keep) {
-        return Jdbc.withConnection(dataSource, connection -> update(connection, PURGE_FAILED,
-                                                                     Timestamp.from(clock.instant().minus(keep))));
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
         }
     }
 
-    private static String truncate(String reason) {
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+    /**
+     * A redelivery can meet its first copy while a worker deletes it; InnoDB then picks the INSERT as deadlock victim
+     * and rolls it back whole, so it is simply run again.
+     */
+    private void insertRetryingConflicts(List<Accepted> events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.insertAll(events);
+                return;
+            } catch (StoreException e) {
+                if (attempt >= 3 || !e.rolledBackByLockConflict()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Stops the writer; events still queued are refused (their webhooks answer 503 and the platform retries). */
+    @Override
+    public void close() {
+        closed = true;
+        Thread thread = writer;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Waiting left;
+        while ((left = queue.poll()) != null) {
+            left.stored().completeExceptionally(new StoreException("the inbox is closed", null));
+        }
     }
 }

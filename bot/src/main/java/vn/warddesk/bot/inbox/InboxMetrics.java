@@ -48,7 +48,7 @@ final class InboxMetrics {
         failed.increment();
     }
 
-    void backlog(Inbox.Backlog backlog) {
+    void backlog(InboxStore.Backlog backlog) {
         PENDING.set(backlog.pending());
         OLDEST_AGE_MILLIS.set(backlog.oldestPending().toMillis());
         FAILED_ROWS.set(backlog.failed());

@@ -36,7 +36,7 @@ public final class InboxWorker implements AutoCloseable {
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
-    private final Inbox inbox;
+    private final InboxStore inbox;
     private final DataSource dataSource;
     private final ConversationPort port;
     private final Map<String, FollowUp> followUps;
@@ -57,7 +57,7 @@ public final class InboxWorker implements AutoCloseable {
      */
     public InboxWorker(Inbox inbox, DataSource dataSource, ConversationPort port, Map<String, FollowUp> followUps,
                        Runnable handledNew, InboxSettings settings, Clock clock) {
-        this.inbox = inbox;
+        this.inbox = inbox.store();
         this.dataSource = dataSource;
         this.port = port;
         this.followUps = Map.copyOf(followUps);
@@ -132,7 +132,7 @@ public final class InboxWorker implements AutoCloseable {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
             try {
-                Optional<Inbox.Claimed> claimed = inbox.claim(connection);
+                Optional<InboxStore.Claimed> claimed = inbox.claim(connection);
                 Optional<Result> settled = claimed.isEmpty() ? Optional.empty()
                         : Optional.of(settle(connection, claimed.get()));
                 connection.commit();
@@ -151,7 +151,7 @@ public final class InboxWorker implements AutoCloseable {
         return result.isPresent();
     }
 
-    private Result settle(Connection connection, Inbox.Claimed row) throws SQLException {
+    private Result settle(Connection connection, InboxStore.Claimed row) throws SQLException {
         if (row.accepted().isEmpty()) {
             giveUp(connection, row, "unreadable payload");
             return new Result.NotHandled();
@@ -174,7 +174,7 @@ public final class InboxWorker implements AutoCloseable {
         }
     }
 
-    private void giveUp(Connection connection, Inbox.Claimed row, String reason) throws SQLException {
+    private void giveUp(Connection connection, InboxStore.Claimed row, String reason) throws SQLException {
         inbox.fail(connection, row.id(), reason);
         metrics.failed();
         LOGGER.log(System.Logger.Level.WARNING, "inbox row " + row.id() + " failed: " + reason);

@@ -16,12 +16,15 @@ import io.helidon.config.Config;
  */
 public final class KeyedHash {
     private final SecretKeySpec key;
+    /** Initialised once; each call works on a clone (a Mac is not thread-safe, and getInstance + init cost more). */
+    private final Mac prototype;
 
     public KeyedHash(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("privacy.hash-key must not be empty");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.prototype = newMac();
     }
 
     /** From the {@code privacy.hash-key} key of the root configuration. */
@@ -31,10 +34,20 @@ public final class KeyedHash {
 
     /** Lower-case hex HMAC-SHA256 of the value. */
     public String hash(String value) {
+        Mac mac;
+        try {
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac();
+        }
+        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

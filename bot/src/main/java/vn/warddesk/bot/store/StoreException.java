@@ -9,4 +9,18 @@ public final class StoreException extends RuntimeException {
     public StoreException(String message) {
         super(message);
     }
+
+    /**
+     * True when InnoDB rolled the transaction back as a deadlock victim (or a lock wait ran out): nothing of it was
+     * kept, so running it again is safe.
+     */
+    public boolean rolledBackByLockConflict() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -43,4 +43,27 @@ class ChannelUnitsTest {
         assertNotEquals(one.hash("123456789"), one.hash("123456780"));
         assertTrue(one.hash("123456789").matches("[0-9a-f]{64}"));
     }
+
+    @Test
+    void the_keyed_hash_is_standard_hmac_sha256_also_when_called_from_many_threads() throws Exception {
+        javax.crypto.Mac reference = javax.crypto.Mac.getInstance("HmacSHA256");
+        reference.init(new javax.crypto.spec.SecretKeySpec("key-one".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                                           "HmacSHA256"));
+        KeyedHash hash = new KeyedHash("key-one");
+        java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 2000; i++) {
+                String id = String.valueOf(100_000 + i);
+                byte[] expected;
+                synchronized (reference) {
+                    expected = reference.doFinal(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                String hex = java.util.HexFormat.of().formatHex(expected);
+                checks.add(threads.submit(() -> hex.equals(hash.hash(id))));
+            }
+        }
+        for (var check : checks) {
+            assertTrue(check.get());
+        }
+    }
 }

@@ -35,6 +35,7 @@ import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The inbox on a real MariaDB: durable acceptance, order per conversation, exactly-once effect, retries. */
@@ -65,9 +66,10 @@ class InboxTest {
     void an_accepted_event_waits_in_the_database_until_a_worker_of_a_later_process_handles_it() throws SQLException {
         Inbox inbox = new Inbox(pool, Clock.systemUTC());
         InboundEvent event = text(user(), "tg:1", "Giờ làm việc?");
-        assertTrue(inbox.accept(new Accepted(event, Optional.empty())));
-        assertFalse(inbox.accept(new Accepted(event, Optional.empty())), "a redelivery while waiting is recognised");
-        assertEquals(1, rows("pending"));
+        inbox.accept(new Accepted(event, Optional.empty()));
+        inbox.accept(new Accepted(event, Optional.empty())); // a redelivery while it waits
+        assertEquals(1, rows("pending"), "a redelivery while waiting is stored once");
+        inbox.close();
 
         // "The process crashed": a new worker on a new Inbox finds the row.
         RecordingPort port = new RecordingPort(pool);
@@ -182,12 +184,46 @@ class InboxTest {
         InboxWorker worker = new InboxWorker(inbox, pool, new RecordingPort(pool), Map.of(), () -> { }, FAST, clock);
         assertEquals(1, worker.drain());
         assertEquals("unreadable payload", single("SELECT failure_reason FROM inbox WHERE event_id = 'tg:garbled'"));
-        assertEquals(new Inbox.Backlog(0, Duration.ZERO, 1), inbox.backlog());
+        assertEquals(new InboxStore.Backlog(0, Duration.ZERO, 1), inbox.store().backlog());
 
-        assertEquals(0, inbox.purgeFailed(Duration.ofDays(7)));
+        assertEquals(0, inbox.store().purgeFailed(Duration.ofDays(7)));
         clock.advance(Duration.ofDays(8));
-        assertEquals(1, inbox.purgeFailed(Duration.ofDays(7)));
+        assertEquals(1, inbox.store().purgeFailed(Duration.ofDays(7)));
         assertEquals(0, rows("failed"));
+    }
+
+    @Test
+    void events_arriving_together_are_stored_together_and_one_bad_row_fails_alone() throws Exception {
+        Inbox inbox = new Inbox(pool, Clock.systemUTC());
+        ConversationRef.ByChannelUser user = user();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        String tooLong = "tg:" + "9".repeat(200); // longer than inbox.event_id: MariaDB refuses the row
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 120; i++) {
+                String id = i == 60 ? tooLong : "tg:together-" + i;
+                threads.submit(() -> {
+                    try {
+                        inbox.accept(new Accepted(text(user, id, "cùng lúc"), Optional.empty()));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                });
+            }
+        }
+        inbox.close();
+        assertEquals(119, rows("pending"), "every good event was stored");
+        assertEquals(1, failures.size(), "only the bad row's webhook is told to retry");
+        assertTrue(failures.get(0) instanceof vn.warddesk.bot.store.StoreException, failures.get(0).toString());
+        long commits = Long.parseLong(single("SELECT COUNT(DISTINCT received_at) FROM inbox"));
+        assertTrue(commits < 119, "events arriving together share statements (" + commits + " distinct writes)");
+    }
+
+    @Test
+    void a_closed_inbox_refuses_so_the_platform_retries() {
+        Inbox inbox = new Inbox(pool, Clock.systemUTC());
+        inbox.close();
+        assertThrows(vn.warddesk.bot.store.StoreException.class,
+                     () -> inbox.accept(new Accepted(text(user(), "tg:late", "muộn"), Optional.empty())));
     }
 
     @Test

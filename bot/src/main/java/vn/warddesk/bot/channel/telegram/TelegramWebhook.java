@@ -21,8 +21,8 @@ import vn.warddesk.bot.inbox.Inbox;
 /**
  * POST /webhooks/telegram. Telegram does not sign the body; setWebhook's secret_token comes back in the
  * X-Telegram-Bot-Api-Secret-Token header of every request (https://core.telegram.org/bots/api#setwebhook), compared
- * in constant time. The answer is 200 only after the update was committed to the inbox (one single-row INSERT; the
- * inbox workers feed it to the engine); a failure to store it answers 503 so Telegram delivers the update again ("In
+ * in constant time. The answer is 200 only after the update was committed to the inbox (together with the updates
+ * arriving at the same moment: one INSERT, one commit; the inbox workers feed it to the engine); a failure to store it answers 503 so Telegram delivers the update again ("In
  * case of an unsuccessful request, we will give up after a reasonable amount of attempts"). A redelivery of an update
  * still in the inbox is recognised by its update_id here, one already handled by the engine's event ledger.
  */
@@ -85,9 +85,8 @@ final class TelegramWebhook {
             switch (parsed.get()) {
                 case TelegramUpdates.Parsed.ToEngine toEngine -> {
                     // The callback query is answered by the inbox worker once the press is handled (followUp).
-                    if (inbox.accept(new Accepted(toEngine.event(), toEngine.callbackQueryId()))) {
-                        accepted.run();
-                    }
+                    inbox.accept(new Accepted(toEngine.event(), toEngine.callbackQueryId()));
+                    accepted.run();
                 }
                 case TelegramUpdates.Parsed.NonText nonText -> {
                     if (notices.firstTime("telegram", nonText.userHash(), "only_text")) {

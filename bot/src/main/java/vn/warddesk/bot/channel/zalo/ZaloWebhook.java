@@ -85,9 +85,8 @@ final class ZaloWebhook {
         Optional<InboundEvent> inbound = translate(event);
         if (inbound.isPresent()) {
             try {
-                if (inbox.accept(new Accepted(inbound.get(), Optional.empty()))) {
-                    accepted.run();
-                }
+                inbox.accept(new Accepted(inbound.get(), Optional.empty()));
+                accepted.run();
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "zalo event " + event.path("event_name").asText()
                                                         + " not accepted, Zalo will retry: " + e.getClass().getSimpleName());
