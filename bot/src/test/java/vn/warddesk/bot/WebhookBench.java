@@ -137,6 +137,9 @@ public final class WebhookBench {
         sentAt.clear();
         replyArrived.clear();
 
+        // The disk's fsync time varies with what else the machine does: measure the raw rate before and after the
+        // burst and compare with the faster of the two.
+        double sequentialBefore = rawInserts(pool, 1, Math.max(500, updates / 2));
         Map<String, Long> statusBefore = serverStatus(pool);
         long start = System.nanoTime();
         long[] latencies = fire(webhook, 1_000_000, updates, concurrency, sentAt);
@@ -206,14 +209,15 @@ public final class WebhookBench {
         wiring.close();
         telegram.stop();
 
-        double sequentialCommits = rawInserts(pool, 1, Math.max(500, updates / 2));
+        double sequentialAfter = rawInserts(pool, 1, Math.max(500, updates / 2));
+        double sequentialCommits = Math.max(sequentialBefore, sequentialAfter);
         double concurrentCommits = rawInserts(pool, concurrency, Math.max(500, updates / 2));
         pool.close();
 
         System.out.printf("webhook bench (%s): %d updates, %d concurrent clients, loopback, embedded MariaDB%n", mode,
                           updates, concurrency);
         System.out.printf("  accepted           %d/%d in %.2f s = %.0f updates/s%n", accepted, updates, seconds, accepted / seconds);
-        System.out.printf("  webhook latency    p50 %.1f ms, p99 %.1f ms%n", ms(percentile(ok, 50)), ms(percentile(ok, 99)));
+        System.out.printf("  webhook latency    p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms)%n", ms(percentile(ok, 50)), ms(percentile(ok, 99)));
         System.out.printf("  reply end-to-end   p50 %.1f ms, p99 %.1f ms (%d replies seen; burst: replies queue behind the"
                           + " dispatcher)%n", ms(percentile(e2e, 50)), ms(percentile(e2e, 99)), e2e.length);
         if (engineRuns) {
@@ -226,8 +230,9 @@ public final class WebhookBench {
         System.out.printf("  paced end-to-end   p50 %.1f ms, p99 %.1f ms (%d updates at %d/s)%n",
                           ms(percentile(paced, 50)), ms(percentile(paced, 99)), paced.length, pacedRate);
         System.out.println("  server work/update" + perUpdate);
-        System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection, %.0f/s on %d connections%n",
-                          sequentialCommits, concurrentCommits, concurrency);
+        System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection (before the burst %.0f, after %.0f),"
+                          + " %.0f/s on %d connections%n", sequentialCommits, sequentialBefore, sequentialAfter,
+                          concurrentCommits, concurrency);
         System.out.printf("  ratio              webhook / raw single-connection commits = %.2f (target >= 0.5)%n",
                           accepted / seconds / sequentialCommits);
         System.exit(0);
