@@ -26,18 +26,19 @@ final class InboxStore {
     private static final String ROW = "(?, ?, ?, ?, ?, ?)";
     // A redelivery of an event still waiting changes nothing (and must not fail the other rows of the statement).
     private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
-    // The oldest due row whose conversation has no earlier pending row: events of one conversation are handled in
+    // The oldest due rows whose conversation has no earlier pending row: events of one conversation are handled in
     // the order they arrived, also with several workers and instances (a row being handled is locked, not deleted,
-    // so its successors stay invisible until it is done).
+    // so its successors stay invisible until it is done). For the same reason one claim never holds two rows of one
+    // conversation.
     private static final String CLAIM = """
             SELECT i.id, i.payload, i.attempts FROM inbox i
             WHERE i.status = 'pending' AND i.next_attempt_at <= ?
               AND NOT EXISTS (SELECT 1 FROM inbox e
                               WHERE e.conversation_key = i.conversation_key AND e.status = 'pending' AND e.id < i.id)
             ORDER BY i.id
-            LIMIT 1
+            LIMIT ?
             FOR UPDATE SKIP LOCKED""";
-    private static final String DELETE = "DELETE FROM inbox WHERE id = ?";
+    private static final String DELETE = "DELETE FROM inbox WHERE id IN (%s)";
     private static final String RETRY = """
             UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
     private static final String FAIL = """
@@ -91,21 +92,29 @@ final class InboxStore {
     record Claimed(long id, Optional<Accepted> accepted, int attempts) {
     }
 
-    /** Claims the next row on {@code connection}, whose transaction then holds the row until commit or rollback. */
-    Optional<Claimed> claim(Connection connection) throws SQLException {
+    /**
+     * Claims up to {@code limit} rows on {@code connection}, whose transaction then holds them until commit or
+     * rollback; oldest first.
+     */
+    List<Claimed> claim(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
             select.setTimestamp(1, Timestamp.from(clock.instant()));
+            select.setInt(2, limit);
+            List<Claimed> claimed = new java.util.ArrayList<>(limit);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getLong(1), InboxCodec.decode(rs.getString(2)), rs.getInt(3)));
                 }
-                return Optional.of(new Claimed(rs.getLong(1), InboxCodec.decode(rs.getString(2)), rs.getInt(3)));
             }
+            return claimed;
         }
     }
 
-    void done(Connection connection, long id) throws SQLException {
-        update(connection, DELETE, id);
+    void done(Connection connection, List<Long> ids) throws SQLException {
+        if (!ids.isEmpty()) {
+            update(connection, DELETE.formatted(String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))),
+                   ids.toArray());
+        }
     }
 
     void retryLater(Connection connection, long id, Duration wait, String reason) throws SQLException {

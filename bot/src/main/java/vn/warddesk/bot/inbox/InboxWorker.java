@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +23,8 @@ import vn.warddesk.bot.store.StoreException;
 /**
  * Feeds accepted webhook events to the conversation engine, oldest first and in order per conversation.
  *
- * <p>A worker claims one row ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine handle
- * it in the engine's own transaction, then deletes the row and commits. If the process dies in between, the row is
+ * <p>A worker claims a few rows ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine handle
+ * each in the engine's own transaction, then deletes the handled rows and commits. If the process dies in between, the row is
  * still there and is handled again; the engine's event ledger recognises the event and changes nothing, so each event
  * takes effect exactly once. An engine failure is retried with exponential backoff and jitter; after
  * {@code max-attempts} the row is kept as failed (counted in metrics, logged without its text) and the conversation's
@@ -35,6 +34,11 @@ public final class InboxWorker implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(InboxWorker.class.getName());
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /**
+     * Rows per claim: fewer claim queries and commits per event under load, while a claimed row waits for at most
+     * seven others handled before it by the same worker.
+     */
+    private static final int CLAIM_BATCH = 8;
 
     private final InboxStore inbox;
     private final DataSource dataSource;
@@ -88,8 +92,8 @@ public final class InboxWorker implements AutoCloseable {
     /** Handles due rows until none is left; returns how many were processed. For tests and the admin CLI. */
     public int drain() {
         int processed = 0;
-        while (processOne()) {
-            processed++;
+        for (int batch = processBatch(); batch > 0; batch = processBatch()) {
+            processed += batch;
         }
         return processed;
     }
@@ -97,7 +101,7 @@ public final class InboxWorker implements AutoCloseable {
     private void work() {
         while (running.get()) {
             try {
-                boolean any = processOne();
+                boolean any = processBatch() > 0;
                 housekeeping();
                 if (!any) {
                     wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -116,27 +120,28 @@ public final class InboxWorker implements AutoCloseable {
         }
     }
 
-    /** What happened to a claimed row, decided inside the claim's transaction and acted on after its commit. */
-    private sealed interface Result {
-        record Handled(Accepted accepted, ConversationPort.Handled handled) implements Result {
-        }
-
-        record NotHandled() implements Result {
-        }
-    }
-
-    /** Claims, handles and settles one row; false when nothing was due. */
-    boolean processOne() {
+    /**
+     * Claims up to {@link #CLAIM_BATCH} rows (one per conversation), lets the engine handle them one after the other,
+     * deletes the handled ones and commits; returns how many rows were settled (0 when nothing was due). Each event's
+     * own effects are committed by the engine before the next starts, so the outbox is woken and a callback answered
+     * at once; only the inbox bookkeeping waits for the batch.
+     */
+    int processBatch() {
         // READ COMMITTED: the claim keeps no gap locks, so webhooks' INSERTs never wait for a worker.
-        Optional<Result> result = Jdbc.withConnection(dataSource, connection -> {
+        return Jdbc.withConnection(dataSource, connection -> {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
             try {
-                Optional<InboxStore.Claimed> claimed = inbox.claim(connection);
-                Optional<Result> settled = claimed.isEmpty() ? Optional.empty()
-                        : Optional.of(settle(connection, claimed.get()));
+                List<InboxStore.Claimed> claimed = inbox.claim(connection, CLAIM_BATCH);
+                List<Long> handled = new ArrayList<>(claimed.size());
+                for (InboxStore.Claimed row : claimed) {
+                    if (settle(connection, row)) {
+                        handled.add(row.id());
+                    }
+                }
+                inbox.done(connection, handled);
                 connection.commit();
-                return settled;
+                return claimed.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -145,22 +150,18 @@ public final class InboxWorker implements AutoCloseable {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
         });
-        if (result.isPresent() && result.get() instanceof Result.Handled(Accepted accepted, ConversationPort.Handled handled)) {
-            afterCommit(accepted, handled);
-        }
-        return result.isPresent();
     }
 
-    private Result settle(Connection connection, InboxStore.Claimed row) throws SQLException {
+    /** True when the engine handled the row (delete it); otherwise it was rescheduled or set aside. */
+    private boolean settle(Connection connection, InboxStore.Claimed row) throws SQLException {
         if (row.accepted().isEmpty()) {
             giveUp(connection, row, "unreadable payload");
-            return new Result.NotHandled();
+            return false;
         }
         Accepted accepted = row.accepted().get();
+        ConversationPort.Handled handled;
         try {
-            ConversationPort.Handled handled = port.handle(accepted.event());
-            inbox.done(connection, row.id());
-            return new Result.Handled(accepted, handled);
+            handled = port.handle(accepted.event());
         } catch (RuntimeException e) {
             String reason = "engine error: " + e.getClass().getSimpleName();
             if (row.attempts() + 1 >= settings.maxAttempts()) {
@@ -170,8 +171,10 @@ public final class InboxWorker implements AutoCloseable {
                 metrics.retried();
                 LOGGER.log(System.Logger.Level.INFO, "inbox row " + row.id() + ": " + reason + ", will retry");
             }
-            return new Result.NotHandled();
+            return false;
         }
+        afterHandled(accepted, handled);
+        return true;
     }
 
     private void giveUp(Connection connection, InboxStore.Claimed row, String reason) throws SQLException {
@@ -180,7 +183,11 @@ public final class InboxWorker implements AutoCloseable {
         LOGGER.log(System.Logger.Level.WARNING, "inbox row " + row.id() + " failed: " + reason);
     }
 
-    private void afterCommit(Accepted accepted, ConversationPort.Handled handled) {
+    /**
+     * Runs once the engine committed the event. If this batch then fails to commit, the event is handled again, the
+     * engine's ledger makes that a no-op and these run once more: both are harmless twice.
+     */
+    private void afterHandled(Accepted accepted, ConversationPort.Handled handled) {
         metrics.handled();
         if (!handled.duplicate()) {
             handledNew.run();

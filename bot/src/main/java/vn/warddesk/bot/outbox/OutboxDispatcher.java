@@ -62,6 +62,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final String MARK_RETRY = """
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
     private static final String DEFER = "UPDATE outbox SET next_attempt_at = ? WHERE id = ?";
+    // After a send, the conversation's next message is not due before the per-chat limiter allows it: without this
+    // the next claim would take it at once only to be refused by the limiter (a claim, an update and a commit wasted).
+    private static final String SPACE_NEXT = """
+            UPDATE outbox SET next_attempt_at = GREATEST(next_attempt_at, ?)
+            WHERE conversation_id = ? AND status = 'queued' AND id > ?
+            ORDER BY id LIMIT 1""";
     private static final String MARK_FAILED = """
             UPDATE outbox SET status = 'failed', attempts = attempts + 1, failure_reason = ? WHERE id = ?""";
     private static final String PENDING = """
@@ -261,6 +267,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             case Outcome.Defer defer -> update(connection, DEFER, Timestamp.from(now.plus(defer.delay())), row.id());
             case Outcome.Result(SendResult.Sent sent) -> {
                 update(connection, MARK_SENT, Timestamp.from(now), row.id());
+                Duration spacing = chatSpacing(row.channel());
+                update(connection, SPACE_NEXT, Timestamp.from(now.plus(spacing)), row.conversationId(), row.id());
                 metrics.sent();
             }
             case Outcome.Result(SendResult.Failed failed) -> fail(connection, row, failed.reason());
@@ -311,6 +319,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    private Duration chatSpacing(String channel) {
+        double perSecond = Math.max(0.01, senders.get(channel).limits().perChatPerSecond());
+        return Duration.ofNanos((long) (1_000_000_000L / perSecond));
     }
 
     private RateLimiter chatLimiter(String channel, String address, double perSecond) {

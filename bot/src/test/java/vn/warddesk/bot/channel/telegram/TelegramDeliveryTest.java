@@ -121,6 +121,25 @@ class TelegramDeliveryTest {
     }
 
     @Test
+    void messages_to_one_chat_are_spaced_by_the_per_chat_limit() {
+        ok();
+        String conversation = OutboxRows.conversation(pool, "telegram", "707", Instant.now());
+        for (int i = 1; i <= 3; i++) {
+            OutboxRows.enqueue(pool, conversation, "telegram", "707", Reply.text("Phần " + i));
+        }
+        dispatcher(Map.of("telegram.rate.per-chat-per-second", "2")).start();
+
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        List<Long> sentAt = requestsTo("707").stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertEquals(3, sentAt.size());
+        for (int i = 1; i < sentAt.size(); i++) {
+            long gap = sentAt.get(i) - sentAt.get(i - 1);
+            assertTrue(gap >= 450, "2 messages/s per chat: " + gap + " ms between message " + i + " and " + (i + 1));
+        }
+        assertTrue(requestsTo("707").get(0).getBodyAsString().contains("Phần"));
+    }
+
+    @Test
     void too_many_requests_waits_for_retry_after_before_sending_again() {
         telegram.stubFor(post(urlEqualTo(SEND)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                                  .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody(
