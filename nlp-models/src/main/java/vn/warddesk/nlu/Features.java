@@ -37,7 +37,8 @@ final class Features {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private static final long W = start("w="), B = start("b="), F = start("f="), G = start("g="), C = start("c="), N = start("n=");
+    private static final long W = start("w="), B = start("b="), F = start("f="), G = start("g="), C = start("c=");
+    private static final long N = start("n=");
     private static final long BIAS = hash("x=");
 
     private Features() {
@@ -177,6 +178,7 @@ final class Features {
                 }
             }
         }
+        // Bias and length: two slots of the 8 spare ones reserved above.
         buffer[size++] = BIAS;
         buffer[size++] = finish(mix(N, lengthBucket(count)));
         Concepts concepts = Concepts.SHIPPED;
