@@ -149,6 +149,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (StoreException e) {
+                if (e.rolledBackByLockConflict()) {
+                    // Another worker or the engine held the rows; InnoDB rolled this claim back, nothing was sent.
+                    LOGGER.log(System.Logger.Level.DEBUG, "outbox: claim rolled back by a lock conflict, retrying");
+                    continue;
+                }
                 LOGGER.log(System.Logger.Level.WARNING, "outbox: database unavailable, retrying: " + e.getMessage());
                 sleepQuietly(settings.pollInterval());
             } catch (RuntimeException e) {
