@@ -227,8 +227,10 @@ public final class WebhookBench {
                           updates, concurrency);
         System.out.printf("  accepted           %d/%d in %.2f s = %.0f updates/s%n", accepted, updates, seconds, accepted / seconds);
         System.out.printf("  webhook latency    p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms)%n", ms(percentile(ok, 50)), ms(percentile(ok, 99)));
-        System.out.printf("  reply end-to-end   p50 %.1f ms, p99 %.1f ms (%d replies seen; burst: replies queue behind the"
-                          + " dispatcher)%n", ms(percentile(e2e, 50)), ms(percentile(e2e, 99)), e2e.length);
+        if (dispatch) {
+            System.out.printf("  reply end-to-end   p50 %.1f ms, p99 %.1f ms (%d replies seen; burst: replies queue behind"
+                              + " the dispatcher)%n", ms(percentile(e2e, 50)), ms(percentile(e2e, 99)), e2e.length);
+        }
         if (engineRuns) {
             System.out.printf("  inbox drained      %.1f s after the first update (the engine handled every update: %.0f/s)%n",
                               handled, accepted / handled);
@@ -236,8 +238,12 @@ public final class WebhookBench {
         if (dispatch) {
             System.out.printf("  outbox drained     %.1f s after the first update (every reply of the burst sent)%n", drained);
         }
-        System.out.printf("  paced end-to-end   p50 %.1f ms, p99 %.1f ms (%d updates at %d/s)%n",
-                          ms(percentile(paced, 50)), ms(percentile(paced, 99)), paced.length, pacedRate);
+        if (dispatch) {
+            System.out.printf("  paced end-to-end   p50 %.1f ms, p99 %.1f ms (%d updates at %d/s)%n",
+                              ms(percentile(paced, 50)), ms(percentile(paced, 99)), paced.length, pacedRate);
+        } else {
+            System.out.println("  replies            none measured: no dispatcher in mode " + mode);
+        }
         System.out.println("  server work/update" + perUpdate);
         System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection (before the burst %.0f, after %.0f),"
                           + " %.0f/s on %d connections%n", sequentialCommits, sequentialBefore, sequentialAfter,
