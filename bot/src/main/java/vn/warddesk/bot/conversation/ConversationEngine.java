@@ -103,7 +103,7 @@ public final class ConversationEngine implements ConversationPort {
             }
             LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                                  + row.state + ", " + turn.replies.size() + " replies");
-            return outcome(row, new Handled(row.id, false, turn.replies));
+            return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));
         });
     }
 

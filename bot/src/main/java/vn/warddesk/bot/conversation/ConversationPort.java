@@ -10,7 +10,14 @@ public interface ConversationPort {
      */
     Handled handle(InboundEvent event);
 
-    /** @param duplicate true when the event id was seen before: nothing changed, replies are empty */
-    record Handled(String conversationId, boolean duplicate, List<Reply> replies) {
+    /**
+     * @param duplicate true when the event id was seen before: nothing changed, replies are empty
+     * @param erased    true when this event erased the conversation's data (the citizen withdrew consent): whoever
+     *                  still keeps a copy of the citizen's earlier messages must drop it now
+     */
+    record Handled(String conversationId, boolean duplicate, List<Reply> replies, boolean erased) {
+        public Handled(String conversationId, boolean duplicate, List<Reply> replies) {
+            this(conversationId, duplicate, replies, false);
+        }
     }
 }

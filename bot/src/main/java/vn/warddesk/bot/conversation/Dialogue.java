@@ -936,6 +936,7 @@ final class Dialogue {
         store.tombstone(t.c, t.conv.id, "withdrawal", messages, draftFields + erased.fields(), erased.casesWithdrawn(),
                         t.now);
         t.conv.context = Context.empty();
+        t.erased = true;
         t.state(IDLE);
         t.say(t.t("Đã xóa: " + messages + " nội dung tin nhắn, " + (draftFields + erased.fields()) + " thông tin cá nhân"
                   + (erased.casesWithdrawn() > 0 ? "; " + erased.casesWithdrawn() + " hồ sơ đã được đánh dấu rút" : "")

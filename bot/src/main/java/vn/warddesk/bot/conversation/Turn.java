@@ -18,6 +18,8 @@ final class Turn {
     final String channel;
     ConsentLog.Method method = ConsentLog.Method.BUTTON;
     final List<Reply> replies = new ArrayList<>();
+    /** Set when this turn erased the conversation's data: copies kept elsewhere (failed inbox rows) go too. */
+    boolean erased;
 
     Turn(Connection c, ConversationStore.Row conv, Instant now, LocalDate today, String channel) {
         this.c = c;

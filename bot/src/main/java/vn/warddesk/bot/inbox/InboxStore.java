@@ -46,6 +46,7 @@ final class InboxStore {
     private static final String PENDING = "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE status = 'pending'";
     private static final String FAILED = "SELECT COUNT(*) FROM inbox WHERE status = 'failed'";
     private static final String PURGE_FAILED = "DELETE FROM inbox WHERE status = 'failed' AND received_at < ?";
+    private static final String DELETE_FAILED_OF = "DELETE FROM inbox WHERE status = 'failed' AND conversation_key IN (?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -151,6 +152,15 @@ final class InboxStore {
     int purgeFailed(Duration keep) {
         return Jdbc.withConnection(dataSource, connection -> update(connection, PURGE_FAILED,
                                                                      Timestamp.from(clock.instant().minus(keep))));
+    }
+
+    /**
+     * Deletes the failed rows of one conversation (the citizen withdrew consent: their texts may not wait for the
+     * purge), under either key a row of it may carry; returns how many.
+     */
+    int deleteFailedOf(InboundEvent event, String conversationId) {
+        return Jdbc.withConnection(dataSource, connection -> update(connection, DELETE_FAILED_OF,
+                                                                     conversationKey(event), "id:" + conversationId));
     }
 
     private static int update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -192,6 +192,9 @@ public final class InboxWorker implements AutoCloseable {
         if (!handled.duplicate()) {
             handledNew.run();
         }
+        if (handled.erased()) {
+            eraseFailedCopies(accepted, handled);
+        }
         accepted.followUp().ifPresent(followUp -> {
             FollowUp action = followUps.get(accepted.event().channel());
             if (action == null) {
@@ -204,6 +207,20 @@ public final class InboxWorker implements AutoCloseable {
                 LOGGER.log(System.Logger.Level.WARNING, "inbox follow-up failed: " + e.getClass().getSimpleName());
             }
         });
+    }
+
+    private void eraseFailedCopies(Accepted accepted, ConversationPort.Handled handled) {
+        try {
+            int deleted = inbox.deleteFailedOf(accepted.event(), handled.conversationId());
+            if (deleted > 0) {
+                LOGGER.log(System.Logger.Level.INFO, "inbox: " + deleted + " failed event(s) of conversation "
+                                                     + handled.conversationId() + " erased with it");
+            }
+        } catch (StoreException e) {
+            // The purge after inbox.keep-failed still removes them; the erasure itself has committed.
+            LOGGER.log(System.Logger.Level.WARNING, "inbox: could not erase failed events of an erased conversation: "
+                                                    + e.getMessage());
+        }
     }
 
     private void housekeeping() {

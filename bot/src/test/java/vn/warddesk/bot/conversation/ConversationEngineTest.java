@@ -178,8 +178,9 @@ class ConversationEngineTest {
             u.setString(1, id);
             u.executeUpdate(); // as the dispatcher would after delivering
         }
-        fx.engine.handle(text(user, "w5", "xóa dữ liệu của tôi"));
-        fx.engine.handle(action(user, "w6", "erase:confirm"));
+        assertFalse(fx.engine.handle(text(user, "w5", "xóa dữ liệu của tôi")).erased(), "only asked, not yet erased");
+        assertTrue(fx.engine.handle(action(user, "w6", "erase:confirm")).erased(),
+                   "the channels learn that copies they keep must go too");
         assertEquals(0, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND payload LIKE '%Mai%'", id));
         assertEquals(0, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND text LIKE '%Mai%'", id));
         assertEquals(null, fx.string("SELECT draft FROM conversation WHERE id = ?", id));

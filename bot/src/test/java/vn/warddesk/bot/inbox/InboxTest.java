@@ -155,6 +155,38 @@ class InboxTest {
     }
 
     @Test
+    void a_withdrawal_erases_the_citizens_failed_events_and_nobody_elses() throws SQLException {
+        RecordingPort recording = new RecordingPort(pool);
+        ConversationPort port = event -> {
+            if (event.eventId().endsWith("broken")) {
+                throw new IllegalStateException("engine bug");
+            }
+            ConversationPort.Handled handled = recording.handle(event);
+            return new ConversationPort.Handled(handled.conversationId(), false, handled.replies(),
+                                                event.eventId().equals("tg:erase"));
+        };
+        Inbox inbox = new Inbox(pool, Clock.systemUTC());
+        ConversationRef.ByChannelUser citizen = user();
+        ConversationRef.ByChannelUser neighbour = user();
+        inbox.accept(new Accepted(text(citizen, "tg:broken", "tên tôi là Đỗ Thị Mai"), Optional.empty()));
+        inbox.accept(new Accepted(text(neighbour, "tg:other-broken", "số tôi 0912345678"), Optional.empty()));
+        InboxWorker worker = new InboxWorker(inbox, pool, port, Map.of(), () -> { }, FAST, Clock.systemUTC());
+        worker.start();
+        try {
+            assertTrue(Await.until(Duration.ofSeconds(10), () -> failedRows() == 2), "both events set aside as failed");
+            inbox.accept(new Accepted(text(citizen, "tg:erase", "erase:confirm"), Optional.empty()));
+            worker.nudge();
+            assertTrue(Await.until(Duration.ofSeconds(10), () -> recording.events().size() == 1));
+            assertTrue(Await.until(Duration.ofSeconds(5), () -> failedRows() == 1),
+                       "the citizen's failed event is erased with the conversation");
+        } finally {
+            worker.close();
+        }
+        assertEquals("tg:other-broken", single("SELECT event_id FROM inbox WHERE status = 'failed'"),
+                     "another citizen's failed event stays for the operator");
+    }
+
+    @Test
     void the_channels_follow_up_runs_once_the_event_is_handled() {
         List<String> answered = new CopyOnWriteArrayList<>();
         RecordingPort recording = new RecordingPort(pool);
@@ -259,6 +291,14 @@ class InboxTest {
 
     private static long rows(String status) throws SQLException {
         return Long.parseLong(single("SELECT COUNT(*) FROM inbox WHERE status = '" + status + "'"));
+    }
+
+    private static long failedRows() {
+        try {
+            return rows("failed");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String single(String sql) throws SQLException {
