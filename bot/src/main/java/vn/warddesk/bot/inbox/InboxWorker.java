@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -18,6 +15,7 @@ import io.github.resilience4j.core.IntervalFunction;
 
 import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.store.PollingWorkers;
 import vn.warddesk.bot.store.StoreException;
 
 /**
@@ -49,9 +47,7 @@ public final class InboxWorker implements AutoCloseable {
     private final Clock clock;
     private final IntervalFunction backoff;
     private final InboxMetrics metrics = new InboxMetrics();
-    private final Semaphore wake = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> workers = new ArrayList<>();
+    private final PollingWorkers workers;
     private volatile Instant gaugesAt = Instant.EPOCH;
     private volatile Instant purgedAt = Instant.EPOCH;
 
@@ -70,23 +66,21 @@ public final class InboxWorker implements AutoCloseable {
         this.clock = clock;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), 2.0, 0.3,
                                                                    settings.backoffMax());
+        this.workers = new PollingWorkers("inbox", settings.workers(), settings.pollInterval(), () -> {
+            boolean any = processBatch() > 0;
+            housekeeping();
+            return any;
+        });
     }
 
     /** Starts the workers (virtual threads). */
     public void start() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        for (int i = 0; i < settings.workers(); i++) {
-            workers.add(Thread.ofVirtual().name("inbox-" + i).start(this::work));
-        }
+        workers.start();
     }
 
     /** Wakes the workers now (a webhook just accepted an event) instead of at the next poll. */
     public void nudge() {
-        if (wake.availablePermits() < settings.workers()) {
-            wake.release(settings.workers());
-        }
+        workers.nudge();
     }
 
     /** Handles due rows until none is left; returns how many were processed. For tests and the admin CLI. */
@@ -96,28 +90,6 @@ public final class InboxWorker implements AutoCloseable {
             processed += batch;
         }
         return processed;
-    }
-
-    private void work() {
-        while (running.get()) {
-            try {
-                boolean any = processBatch() > 0;
-                housekeeping();
-                if (!any) {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (StoreException e) {
-                LOGGER.log(System.Logger.Level.WARNING, "inbox: database unavailable, retrying: " + e.getMessage());
-                sleepQuietly(settings.pollInterval());
-            } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.ERROR, "inbox worker error", e);
-                sleepQuietly(settings.pollInterval());
-            }
-        }
     }
 
     /**
@@ -239,28 +211,8 @@ public final class InboxWorker implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        if (!running.compareAndSet(true, false)) {
-            return;
-        }
-        wake.release(workers.size() + 1);
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        workers.clear();
+        workers.close();
     }
 }

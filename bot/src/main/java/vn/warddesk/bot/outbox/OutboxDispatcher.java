@@ -8,15 +8,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -28,7 +24,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 import vn.warddesk.bot.store.Jdbc;
-import vn.warddesk.bot.store.StoreException;
+import vn.warddesk.bot.store.PollingWorkers;
 
 /**
  * Sends queued outbox rows. Retries are scheduled in the database ({@code next_attempt_at}, exponential backoff with
@@ -82,9 +78,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Map<String, RateLimiter> chatLimiters = new ConcurrentHashMap<>();
     private final IntervalFunction backoff;
     private final OutboxMetrics metrics = new OutboxMetrics();
-    private final Semaphore wake = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> workers = new ArrayList<>();
+    private final PollingWorkers workers;
     private final String claimSql;
     private volatile Instant pendingMeasuredAt = Instant.EPOCH;
 
@@ -108,23 +102,23 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), settings.backoffMultiplier(),
                                                                    settings.backoffJitter(), settings.backoffMax());
         this.claimSql = CLAIM.formatted(String.join(", ", this.senders.keySet().stream().map(c -> "?").toList()));
+        this.workers = new PollingWorkers("outbox", settings.workers(), settings.pollInterval(), () -> {
+            boolean any = processOne();
+            refreshPendingGauges();
+            return any;
+        });
     }
 
     /** Starts the workers (virtual threads). Without senders there is nothing to do and nothing starts. */
     public void start() {
-        if (senders.isEmpty() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        for (int i = 0; i < settings.workers(); i++) {
-            workers.add(Thread.ofVirtual().name("outbox-" + i).start(this::work));
+        if (!senders.isEmpty()) {
+            workers.start();
         }
     }
 
     /** Wakes the workers now (called after a webhook committed new rows) instead of at the next poll. */
     public void nudge() {
-        if (wake.availablePermits() < settings.workers()) {
-            wake.release(settings.workers());
-        }
+        workers.nudge();
     }
 
     /** Sends due rows until none is left; returns how many rows were processed. For tests and the admin CLI. */
@@ -134,33 +128,6 @@ public final class OutboxDispatcher implements AutoCloseable {
             processed++;
         }
         return processed;
-    }
-
-    private void work() {
-        while (running.get()) {
-            try {
-                boolean any = processOne();
-                refreshPendingGauges();
-                if (!any) {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (StoreException e) {
-                if (e.rolledBackByLockConflict()) {
-                    // Another worker or the engine held the rows; InnoDB rolled this claim back, nothing was sent.
-                    LOGGER.log(System.Logger.Level.DEBUG, "outbox: claim rolled back by a lock conflict, retrying");
-                    continue;
-                }
-                LOGGER.log(System.Logger.Level.WARNING, "outbox: database unavailable, retrying: " + e.getMessage());
-                sleepQuietly(settings.pollInterval());
-            } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.ERROR, "outbox worker error", e);
-                sleepQuietly(settings.pollInterval());
-            }
-        }
     }
 
     /** Claims, sends and records one row; false when nothing was due. */
@@ -352,28 +319,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         return r.length() <= MAX_REASON ? r : r.substring(0, MAX_REASON - 1) + "…";
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        if (!running.compareAndSet(true, false)) {
-            return;
-        }
-        wake.release(workers.size() + 1);
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        workers.clear();
+        workers.close();
     }
 }
