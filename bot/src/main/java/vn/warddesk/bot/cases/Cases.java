@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -265,32 +266,15 @@ public final class Cases {
     }
 
     public Optional<Change> reply(String wardId, String code, String officer, String text, Instant now) {
-        return Jdbc.inTransaction(dataSource, c -> {
-            Optional<Case> found = lockedCase(c, wardId, code);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            Case k = found.get();
-            if (!k.open()) {
-                return Optional.of(new Change.Refused("case is " + k.status()));
-            }
+        return changeLocked(wardId, code, Case::open, (c, k) -> {
             ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "staff", now);
             touch(c, k.code(), now);
-            return Optional.of(new Change.Done(byCode(c, code).orElseThrow()));
         });
     }
 
     /** The officer gives the conversation back to the bot; the case waits (unclaimed) for further work. */
     public Optional<Change> handBack(String wardId, String code, String officer, Instant now) {
-        return Jdbc.inTransaction(dataSource, c -> {
-            Optional<Case> found = lockedCase(c, wardId, code);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            Case k = found.get();
-            if (!"claimed".equals(k.status())) {
-                return Optional.of(new Change.Refused("case is " + k.status()));
-            }
+        return changeLocked(wardId, code, k -> "claimed".equals(k.status()), (c, k) -> {
             try (PreparedStatement u = c.prepareStatement("""
                     UPDATE case_file SET status = 'waiting', claimed_by = NULL, claimed_at = NULL, updated_at = ?
                     WHERE code = ?""")) {
@@ -300,20 +284,11 @@ public final class Cases {
             }
             ConversationLog.setState(c, k.conversationId(), "answering", now);
             notifyCitizen(c, k, Notice.HANDED_BACK, now);
-            return Optional.of(new Change.Done(byCode(c, code).orElseThrow()));
         });
     }
 
     public Optional<Change> resolve(String wardId, String code, String officer, String outcome, Instant now) {
-        return Jdbc.inTransaction(dataSource, c -> {
-            Optional<Case> found = lockedCase(c, wardId, code);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            Case k = found.get();
-            if (!k.open()) {
-                return Optional.of(new Change.Refused("case is " + k.status()));
-            }
+        return changeLocked(wardId, code, Case::open, (c, k) -> {
             try (PreparedStatement u = c.prepareStatement("""
                     UPDATE case_file SET status = 'resolved', outcome = ?, closed_at = ?, updated_at = ?,
                                          claimed_by = COALESCE(claimed_by, ?)
@@ -328,6 +303,29 @@ public final class Cases {
             ConversationLog.setState(c, k.conversationId(), "closed", now);
             notifyCitizen(c, k, Notice.RESOLVED, now);
             LOGGER.log(System.Logger.Level.INFO, "case " + code + " resolved");
+        });
+    }
+
+    /** A change of one case, made while the case (and its conversation) is locked. */
+    private interface LockedChange {
+        void apply(Connection c, Case k) throws SQLException;
+    }
+
+    /**
+     * Locks the case of this ward and applies {@code change} if {@code allowed} holds, all in one transaction; empty when
+     * the ward has no such case, Refused (with its status) when the case is in the wrong state.
+     */
+    private Optional<Change> changeLocked(String wardId, String code, Predicate<Case> allowed, LockedChange change) {
+        return Jdbc.inTransaction(dataSource, c -> {
+            Optional<Case> found = lockedCase(c, wardId, code);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Case k = found.get();
+            if (!allowed.test(k)) {
+                return Optional.of(new Change.Refused("case is " + k.status()));
+            }
+            change.apply(c, k);
             return Optional.of(new Change.Done(byCode(c, code).orElseThrow()));
         });
     }
