@@ -37,7 +37,7 @@ public final class Cli {
               classify [--model FILE.bin]            one text per stdin line -> one JSON object per line
               evaluate --data FILE.tsv|DIR [--model FILE.bin] [--errors]
               bench    [--data FILE.tsv|DIR] [--rounds N]   latency of understand() (default data: nlp-models/data/test)
-              crossval [--data FILE.tsv|DIR ...]            5-fold cross-validation (default: nlp-models/data/train + test)
+              crossval [--data FILE.tsv|DIR ...] [--errors]   5-fold cross-validation (default: nlp-models/data/train + test)
               tune     [--data FILE.tsv|DIR]                compare training settings on a validation split of the training data
             """;
 
@@ -231,6 +231,13 @@ public final class Cli {
             BuildModels.Models models = BuildModels.train(train, Trainer.Params.SHIPPED);
             Nlu nlu = new Nlu(models.intent(), models.aspect(), NluSettings.defaults(), Clock.systemDefaultZone());
             List<Evaluation.Prediction> predictions = Evaluation.predict(nlu, held);
+            if (options.has("errors")) {
+                for (Evaluation.Prediction p : predictions) {
+                    if (!p.intent().equals(p.example().label())) {
+                        System.err.printf("ERR\t%s\t%s\t%s%n", p.example().label(), p.intent(), p.example().text());
+                    }
+                }
+            }
             double accuracy = Evaluation.accuracy(predictions);
             double aspect = Evaluation.aspectAccuracy(predictions);
             double accented = Evaluation.accuracy(predictions.stream().filter(Evaluation.Prediction::accented).toList());
