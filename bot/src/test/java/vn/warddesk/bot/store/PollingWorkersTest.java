@@ -1,0 +1,75 @@
+package vn.warddesk.bot.store;
+
+import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The worker loop shared by the inbox and the outbox: what it does after work, no work, conflicts and bugs. */
+class PollingWorkersTest {
+    private static final Duration LONG_POLL = Duration.ofSeconds(30);
+
+    @Test
+    void a_step_rolled_back_by_a_deadlock_runs_again_at_once() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch retried = new CountDownLatch(1);
+        try (PollingWorkers workers = new PollingWorkers("test", 1, LONG_POLL, () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StoreException("database error", new SQLTransactionRollbackException("Deadlock", "40001", 1213));
+            }
+            retried.countDown();
+            return false;
+        })) {
+            workers.start();
+            assertTrue(retried.await(5, TimeUnit.SECONDS), "retried without waiting for the 30 s poll");
+        }
+    }
+
+    @Test
+    void a_bug_in_the_step_does_not_end_the_worker() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch survived = new CountDownLatch(1);
+        try (PollingWorkers workers = new PollingWorkers("test", 1, Duration.ofMillis(20), () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("bug");
+            }
+            survived.countDown();
+            return false;
+        })) {
+            workers.start();
+            assertTrue(survived.await(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void an_idle_worker_sleeps_until_nudged_and_runs_on_while_it_finds_work() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger work = new AtomicInteger();
+        CountDownLatch drained = new CountDownLatch(1);
+        try (PollingWorkers workers = new PollingWorkers("test", 1, LONG_POLL, () -> {
+            calls.incrementAndGet();
+            if (work.get() > 0) {
+                work.decrementAndGet();
+                return true;
+            }
+            if (calls.get() > 1) {
+                drained.countDown();
+            }
+            return false;
+        })) {
+            workers.start();
+            Thread.sleep(200);
+            assertEquals(1, calls.get(), "one look, then asleep until the poll interval or a nudge");
+            work.set(3);
+            workers.nudge();
+            assertTrue(drained.await(5, TimeUnit.SECONDS));
+            assertEquals(5, calls.get(), "three steps with work, and one more that found none");
+        }
+    }
+}
