@@ -25,6 +25,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.store.PollingWorkers;
+import vn.warddesk.bot.store.StoreException;
 
 /**
  * Sends queued outbox rows. Retries are scheduled in the database ({@code next_attempt_at}, exponential backoff with
@@ -149,8 +150,14 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
                 Claimed row = claimed.get();
                 Outcome outcome = deliver(connection, row);
-                record(connection, row, outcome, clock.instant());
+                Instant done = clock.instant();
+                // After a successful send only this row (already locked by the claim) is written before the commit:
+                // nothing can make InnoDB roll the "sent" back as a deadlock victim, which would send it again.
+                record(connection, row, outcome, done);
                 connection.commit();
+                if (outcome instanceof Outcome.Result result && result.result() instanceof SendResult.Sent) {
+                    spaceNext(connection, row, done);
+                }
                 return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -239,14 +246,31 @@ public final class OutboxDispatcher implements AutoCloseable {
             case Outcome.Defer defer -> update(connection, DEFER, Timestamp.from(now.plus(defer.delay())), row.id());
             case Outcome.Result(SendResult.Sent sent) -> {
                 update(connection, MARK_SENT, Timestamp.from(now), row.id());
-                Duration spacing = chatSpacing(row.channel());
-                update(connection, SPACE_NEXT, Timestamp.from(now.plus(spacing)), row.conversationId(), row.id());
                 metrics.sent();
             }
             case Outcome.Result(SendResult.Failed failed) -> fail(connection, row, failed.reason());
             case Outcome.Result(SendResult.Retry retry) ->
                     retry(connection, row, now, Duration.ofMillis(backoff.apply(row.attempts() + 1)), retry.reason());
             case Outcome.Result(SendResult.RetryAfter after) -> retry(connection, row, now, after.delay(), after.reason());
+        }
+    }
+
+    /**
+     * Holds the conversation's next queued row back for the per-chat spacing, so another instance does not send it
+     * sooner. Its own transaction, after the "sent" committed: that row may be locked by another dispatcher's claim,
+     * and losing this update to a lock conflict only relaxes the spacing once (each instance's chat limiter still holds).
+     */
+    private void spaceNext(Connection connection, Claimed row, Instant now) throws SQLException {
+        try {
+            update(connection, SPACE_NEXT, Timestamp.from(now.plus(chatSpacing(row.channel()))), row.conversationId(),
+                   row.id());
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            if (!StoreException.isLockConflict(e)) {
+                throw e;
+            }
+            LOGGER.log(System.Logger.Level.DEBUG, "outbox: spacing of the next message skipped after a lock conflict");
         }
     }
 

@@ -15,7 +15,12 @@ public final class StoreException extends RuntimeException {
      * kept, so running it again is safe.
      */
     public boolean rolledBackByLockConflict() {
-        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+        return isLockConflict(getCause());
+    }
+
+    /** True when {@code error} or one of its causes is InnoDB's deadlock or lock-wait-timeout error. */
+    public static boolean isLockConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql
                 && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
                 return true;
