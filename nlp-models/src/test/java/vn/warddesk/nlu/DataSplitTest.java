@@ -1,0 +1,56 @@
+package vn.warddesk.nlu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rules of the data (issue 3) checked on every build, so a data round cannot quietly break them. */
+class DataSplitTest {
+    private static final Path DATA = Path.of(System.getProperty("nlu.dataDir", "data"));
+
+    @Test
+    void the_held_out_split_is_at_least_a_fifth_of_all_lines() throws IOException {
+        int train = Dataset.read(DATA.resolve("train")).size();
+        int test = Dataset.read(DATA.resolve("test")).size();
+        assertTrue(test * 5 >= train + test,
+                   () -> "held-out " + test + " of " + (train + test) + " lines: add held-out lines before training lines");
+    }
+
+    @Test
+    void no_held_out_text_is_also_a_training_text() throws IOException {
+        Set<String> train = Dataset.read(DATA.resolve("train")).stream().map(e -> key(e.text()))
+                .collect(Collectors.toSet());
+        List<String> shared = Dataset.read(DATA.resolve("test")).stream()
+                .filter(e -> train.contains(key(e.text()))).map(e -> e.source() + ":" + e.line()).toList();
+        assertTrue(shared.isEmpty(), () -> "held-out lines also in the training data: " + shared);
+    }
+
+    @Test
+    void every_procedure_has_sixty_training_lines_and_every_dialogue_intent_thirty() throws IOException {
+        Map<String, Long> perLabel = Dataset.read(DATA.resolve("train")).stream()
+                .collect(Collectors.groupingBy(Dataset.Example::label, Collectors.counting()));
+        Map<String, Long> procedures = Dataset.read(DATA.resolve("train")).stream()
+                .filter(e -> e.aspect().isPresent())
+                .collect(Collectors.groupingBy(Dataset.Example::label, Collectors.counting()));
+        assertTrue(perLabel.size() >= 28, () -> "labels: " + perLabel.keySet());
+        perLabel.forEach((label, count) -> {
+            long minimum = procedures.containsKey(label) ? 60 : 30;
+            assertTrue(count >= minimum, () -> label + " has " + count + " training lines, needs " + minimum);
+        });
+    }
+
+    /** Exact match up to case, Unicode form and spacing: what a reader would call the same line. */
+    private static String key(String text) {
+        return String.join(" ", Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).trim()
+                .split("\\s+"));
+    }
+}
