@@ -102,6 +102,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                     .waitDurationInOpenState(settings.circuitOpenWait())
                     .recordResult(result -> result instanceof SendResult.Retry || result instanceof SendResult.RetryAfter)
                     .build()));
+            CircuitBreaker breaker = breakers.get(sender.channel());
+            metrics.circuit(sender.channel(), () -> breaker.getState() == CircuitBreaker.State.OPEN
+                                                    || breaker.getState() == CircuitBreaker.State.FORCED_OPEN);
             botLimiters.put(sender.channel(), RateLimiter.of("outbox-" + sender.channel(), perSecond(
                     sender.limits().perBotPerSecond(), settings.botRateWait())));
         }
