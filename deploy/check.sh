@@ -5,7 +5,7 @@
 # Tools: bash, shellcheck, systemd-analyze, nginx, openssl (Debian packages), kubectl (kustomize built in),
 # promtool (Debian package prometheus), python3 with PyYAML. Nothing is started and nothing listens.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 ROOT=$(pwd)
 failed=0
 tmp=$(mktemp -d)
@@ -85,8 +85,9 @@ if have promtool "promtool check rules"; then
   check "promtool test rules deploy/observability/alerts-test.yaml" promtool test rules deploy/observability/alerts-test.yaml
 fi
 if have python3 "Grafana dashboard JSON"; then
-  check "Grafana dashboard is JSON with panels on exported metrics" \
-    python3 deploy/check_manifests.py --dashboard deploy/observability/grafana-dashboard.json deploy/observability/alerts.yaml
+  check "alerts and dashboard query only metrics a real scrape exports" \
+    python3 deploy/check_manifests.py --dashboard deploy/observability/grafana-dashboard.json \
+      deploy/observability/alerts.yaml deploy/observability/metrics-sample.txt
 fi
 
 if docker compose version >/dev/null 2>&1; then

@@ -3,7 +3,7 @@
 
   check_manifests.py K8S_YAML                      the output of `kubectl kustomize deploy/k8s/overlays/example`
   check_manifests.py --compose COMPOSE_YAML
-  check_manifests.py --dashboard DASHBOARD_JSON ALERTS_YAML
+  check_manifests.py --dashboard DASHBOARD_JSON ALERTS_YAML METRICS_SAMPLE
 
 Prints each broken rule and exits 1 when there is one.
 """
@@ -82,7 +82,7 @@ def compose(path):
     need(doc["networks"]["db"].get("internal") is True, "the database network is internal")
 
 
-def dashboard(path, alerts_path):
+def dashboard(path, alerts_path, sample_path):
     with open(path, encoding="utf-8") as f:
         board = json.load(f)
     exprs = [t["expr"] for p in board["panels"] for t in p.get("targets", [])]
@@ -92,13 +92,19 @@ def dashboard(path, alerts_path):
     metric = re.compile(r"\b(warddesk_[a-z_]+|up|http_[a-z_]+|base_[a-z_]+|vendor_[a-z_]+|application_[a-z_]+)\b")
     used = {m for e in exprs + [r["expr"] for r in rules] for m in metric.findall(e)}
     need(used, "no metric names found in the queries")
+    # Every metric a query names must exist in a real scrape of /observe/metrics (saved by ./warddesk cluster-test).
+    with open(sample_path, encoding="utf-8") as f:
+        exported = {line.split("{")[0].split(" ")[0] for line in f if line.strip() and not line.startswith("#")}
+    exported.add("up")
+    for name in sorted(used):
+        need(name in exported, f"{name} is queried but not exported (not in {sample_path})")
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "--compose":
         compose(sys.argv[2])
     elif sys.argv[1] == "--dashboard":
-        dashboard(sys.argv[2], sys.argv[3])
+        dashboard(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         k8s(sys.argv[1])
     for p in problems:

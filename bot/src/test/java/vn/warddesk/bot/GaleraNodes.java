@@ -53,7 +53,7 @@ final class GaleraNodes implements AutoCloseable {
     /** Creates node 1, bootstraps the cluster on it, lets nodes 2 and 3 join by SST; returns when all 3 are Synced. */
     Duration start() throws IOException, InterruptedException {
         Instant begin = Instant.now();
-        deleteRecursively(dir);
+        vn.warddesk.bot.testing.DebianMariaDb.deleteRecursively(dir);
         for (int node = 1; node <= 3; node++) {
             Files.createDirectories(nodeDir(node).resolve("data"));
             Files.createDirectories(nodeDir(node).resolve("tmp"));
@@ -253,17 +253,6 @@ final class GaleraNodes implements AutoCloseable {
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
