@@ -26,7 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -f "$BACKUP/xtrabackup_checkpoints" ] || die "$BACKUP is not a mariadb-backup folder (no xtrabackup_checkpoints)"
-grep -q '^backup_type = full-prepared' "$BACKUP/xtrabackup_checkpoints" \
+# A prepared backup says full-prepared (older versions) or log-applied (MariaDB 10.11+).
+grep -Eq '^backup_type = (full-prepared|log-applied)' "$BACKUP/xtrabackup_checkpoints" \
   || die "$BACKUP is not prepared: run mariadb-backup --prepare --target-dir=$BACKUP first"
 
 if [ "$SERVICES" = 1 ]; then

@@ -275,6 +275,12 @@ public final class ClusterFaultRun {
                 sleepQuietly(Duration.ofMillis(300));
                 continue;
             }
+            // A send an earlier kill left unknown to the database (or made go out twice) is that kill's, not this one's.
+            for (Kill earlier : kills) {
+                if (earlier != kill) {
+                    earlier.inFlight.forEach((key, count) -> difference.merge(key, -count, Integer::sum));
+                }
+            }
             difference.forEach((key, extra) -> {
                 if (extra > 0) {
                     kill.inFlight.merge(key, extra, Integer::sum);
