@@ -2,6 +2,9 @@ package vn.warddesk.bot.store;
 
 /** The database could not be reached, started or migrated; the message says what and where, for one log line. */
 public class StoreException extends RuntimeException {
+    /** Connector/J's SQLState after it reconnected to another host: the transaction in progress was lost. */
+    private static final String FAILOVER = "25S03";
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -42,8 +45,6 @@ public class StoreException extends RuntimeException {
         }
         return false;
     }
-
-    private static final String FAILOVER = "25S03";
 
     /** True when {@code error} or one of its causes is InnoDB's deadlock or lock-wait-timeout error. */
     public static boolean isLockConflict(Throwable error) {

@@ -32,14 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIf("vn.warddesk.bot.testing.DebianMariaDb#installed")
 class BackupRestoreTest {
-    private static final int PORT = 23390;
     private static final String PASSWORD = "backupTest4711";
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
     @Test
     void every_case_is_found_again_after_backup_wipe_and_restore() throws Exception {
         Path dir = Path.of("target/backup-restore-test").toAbsolutePath();
-        try (DebianMariaDb server = DebianMariaDb.create(dir.resolve("server"), PORT)) {
+        try (DebianMariaDb server = DebianMariaDb.create(dir.resolve("server"), freePort())) {
             server.sql(Files.readString(REPO.resolve("deploy/debian/database.sql")).replace("@@PASSWORD@@", PASSWORD));
             Map<String, Cases.Case> written = new LinkedHashMap<>();
             try (HikariDataSource pool = pool(server)) {
@@ -77,6 +76,12 @@ class BackupRestoreTest {
                 assertTrue(missing.isEmpty(), "cases missing after the restore: " + missing);
                 assertEquals(12, written.size());
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
