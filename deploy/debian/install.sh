@@ -98,9 +98,11 @@ DB_PASSWORD=$(sed -n 's/^WARDDESK_DB_PASSWORD=//p' "$ENV_FILE")
 [[ "$DB_PASSWORD" =~ ^[A-Za-z0-9]+$ ]] || die "WARDDESK_DB_PASSWORD in $ENV_FILE must be letters and digits only"
 
 # ---- MariaDB: utf8mb4, loopback only, the database and its user
-install -o root -g root -m 0644 "$HERE/mariadb-warddesk.cnf" /etc/mysql/mariadb.conf.d/60-warddesk.cnf
 systemctl enable --now mariadb >/dev/null
-systemctl restart mariadb
+if ! cmp -s "$HERE/mariadb-warddesk.cnf" /etc/mysql/mariadb.conf.d/60-warddesk.cnf; then
+  install -o root -g root -m 0644 "$HERE/mariadb-warddesk.cnf" /etc/mysql/mariadb.conf.d/60-warddesk.cnf
+  systemctl restart mariadb   # only when its settings changed: a re-run must not interrupt the database
+fi
 say "creating the warddesk database and user (least privilege)"
 sed "s/@@PASSWORD@@/$DB_PASSWORD/g" "$HERE/database.sql" | mariadb --user=root
 
