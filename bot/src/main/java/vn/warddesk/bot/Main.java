@@ -92,7 +92,10 @@ public final class Main {
                                   .addObserver(MetricsObserver.create())
                                   .build());
         features.configureServer(server);
-        server.routing(features::routing);
+        server.routing(routing -> {
+            routing.addFilter(vn.warddesk.bot.observe.OperationsMetrics.responses());
+            features.routing(routing);
+        });
     }
 
     private static java.util.Optional<StartupFailure> portInUse(RuntimeException e, Config config) {

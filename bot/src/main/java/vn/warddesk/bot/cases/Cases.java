@@ -152,6 +152,20 @@ public final class Cases {
         }
     }
 
+    /** New (unclaimed) cases created before {@code cutoff}, over all wards: the SLA-late count for monitoring. */
+    public long countNewCreatedBefore(Instant cutoff) {
+        return Jdbc.withConnection(dataSource, c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT COUNT(*) FROM case_file WHERE status = 'new' AND created_at < ?")) {
+                q.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public Optional<Case> byCode(String code) {
         return Jdbc.withConnection(dataSource, c -> byCode(c, code));
     }

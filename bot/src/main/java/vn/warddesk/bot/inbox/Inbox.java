@@ -117,7 +117,8 @@ public final class Inbox implements AutoCloseable {
 
     /**
      * A redelivery can meet its first copy while a worker deletes it; InnoDB then picks the INSERT as deadlock victim
-     * and rolls it back whole, so it is simply run again.
+     * and rolls it back whole, so it is simply run again — as after a Galera certification failure or a failover to
+     * another node. A repeated INSERT is harmless: ON DUPLICATE KEY UPDATE makes a stored row a no-op.
      */
     private void insertRetryingConflicts(List<Accepted> events) {
         for (int attempt = 1; ; attempt++) {
@@ -125,7 +126,7 @@ public final class Inbox implements AutoCloseable {
                 store.insertAll(events);
                 return;
             } catch (StoreException e) {
-                if (attempt >= 3 || !e.rolledBackByLockConflict()) {
+                if (attempt >= 3 || !e.retryable()) {
                     throw e;
                 }
             }

@@ -12,6 +12,7 @@ public final class DatabaseReadiness implements HealthCheck {
 
     public DatabaseReadiness(BooleanSupplier reachable) {
         this.reachable = reachable;
+        OperationsMetrics.databaseUp(reachable);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.helidon.config.Config;
 public record DispatcherSettings(boolean enabled, int workers, Duration pollInterval, int maxAttempts,
                                  Duration backoffInitial, double backoffMultiplier, double backoffJitter,
                                  Duration backoffMax, float circuitFailureRate, int circuitMinimumCalls,
-                                 Duration circuitOpenWait, Duration botRateWait) {
+                                 Duration circuitOpenWait, Duration botRateWait, Duration claimLease) {
     public static DispatcherSettings from(Config outbox) {
         return new DispatcherSettings(
                 outbox.get("enabled").asBoolean().orElse(true),
@@ -22,6 +22,7 @@ public record DispatcherSettings(boolean enabled, int workers, Duration pollInte
                 outbox.get("circuit-breaker.failure-rate").asDouble().orElse(50.0).floatValue(),
                 outbox.get("circuit-breaker.minimum-calls").asInt().orElse(10),
                 outbox.get("circuit-breaker.open-wait").as(Duration.class).orElse(Duration.ofSeconds(30)),
-                outbox.get("bot-rate-wait").as(Duration.class).orElse(Duration.ofSeconds(2)));
+                outbox.get("bot-rate-wait").as(Duration.class).orElse(Duration.ofSeconds(2)),
+                outbox.get("claim-lease").as(Duration.class).orElse(Duration.ofSeconds(30)));
     }
 }

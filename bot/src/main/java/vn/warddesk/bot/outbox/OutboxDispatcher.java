@@ -31,11 +31,14 @@ import vn.warddesk.bot.store.StoreException;
  * Sends queued outbox rows. Retries are scheduled in the database ({@code next_attempt_at}, exponential backoff with
  * jitter from Resilience4j's {@link IntervalFunction}) rather than in memory, so a crash or restart loses nothing.
  *
- * <p>Each worker claims one due row with {@code SELECT … FOR UPDATE SKIP LOCKED}, calls the platform while holding the
- * row lock, and records the outcome in the same transaction: a row marked sent is never claimed again, and another
- * instance skips a row being sent. Only the oldest queued row of a conversation is claimable, so messages of one
- * conversation go out in order even across retries and instances. At-least-once window: if the process dies after
- * the platform answered 200 but before the commit, the row is still queued and is sent once more.
+ * <p>Each worker claims one due row with {@code SELECT … FOR UPDATE SKIP LOCKED} and leases it in the same short
+ * commit (its {@code next_attempt_at} moves {@code outbox.claim-lease} ahead), calls the platform with no transaction
+ * open, then records the answer in a second short commit. Only the oldest queued row of a conversation is claimable,
+ * so messages of one conversation go out in order even across retries and instances. The lease commit is what makes
+ * this correct on Galera, whose row locks do not reach other nodes: of two claims of one row on two nodes, the later
+ * commit fails certification (error 1213) and that worker sends nothing. At-least-once window: if the process dies
+ * after the platform answered but before the "sent" commit (or the database stays unreachable for half the lease),
+ * the row is sent once more when its lease ends.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
@@ -59,6 +62,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final String MARK_RETRY = """
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
     private static final String DEFER = "UPDATE outbox SET next_attempt_at = ? WHERE id = ?";
+    // The claim's lease: the row is not due again before it ends, so a crashed sender's row is retried after it.
+    private static final String LEASE = DEFER;
     // After a send, the conversation's next message is not due before the per-chat limiter allows it: without this
     // the next claim would take it at once only to be refused by the limiter (a claim, an update and a commit wasted).
     private static final String SPACE_NEXT = """
@@ -97,6 +102,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                     .waitDurationInOpenState(settings.circuitOpenWait())
                     .recordResult(result -> result instanceof SendResult.Retry || result instanceof SendResult.RetryAfter)
                     .build()));
+            CircuitBreaker breaker = breakers.get(sender.channel());
+            metrics.circuit(sender.channel(), () -> breaker.getState() == CircuitBreaker.State.OPEN
+                                                    || breaker.getState() == CircuitBreaker.State.FORCED_OPEN);
             botLimiters.put(sender.channel(), RateLimiter.of("outbox-" + sender.channel(), perSecond(
                     sender.limits().perBotPerSecond(), settings.botRateWait())));
         }
@@ -131,34 +139,45 @@ public final class OutboxDispatcher implements AutoCloseable {
         return processed;
     }
 
-    /** Claims, sends and records one row; false when nothing was due. */
+    /**
+     * Claims, sends and records one row; false when nothing was due. Three short steps, no transaction open while the
+     * platform is called: (1) claim the row and lease it ({@code next_attempt_at} moved past the lease) in one commit,
+     * (2) send, (3) record the platform's answer in its own commit. The lease commit makes two claims of one row
+     * conflict in the database even where row locks do not reach (Galera: locks are node-local, the later of two
+     * conflicting commits fails certification), so only the claim that committed sends.
+     */
     boolean processOne() {
         if (senders.isEmpty()) {
             return false;
         }
+        Instant claimedAt = clock.instant();
+        Optional<Claimed> claimed = claimAndLease(claimedAt);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Claimed row = claimed.get();
+        Outcome outcome = deliver(row);
+        Instant done = clock.instant();
+        recordPersistently(row, outcome, done, claimedAt.plus(settings.claimLease().dividedBy(2)));
+        if (outcome instanceof Outcome.Result result && result.result() instanceof SendResult.Sent) {
+            spaceNext(row, done);
+        }
+        return true;
+    }
+
+    private Optional<Claimed> claimAndLease(Instant now) {
         // READ COMMITTED: the claim's locking scan then keeps no gap locks and releases rows it rejects, so the
-        // engine's INSERTs into outbox never wait for a dispatcher that is talking to a platform.
+        // engine's INSERTs into outbox never wait for a claim.
         return Jdbc.withConnection(dataSource, connection -> {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
             try {
-                Instant now = clock.instant();
                 Optional<Claimed> claimed = claim(connection, now);
-                if (claimed.isEmpty()) {
-                    connection.commit();
-                    return false;
+                if (claimed.isPresent()) {
+                    update(connection, LEASE, Timestamp.from(now.plus(settings.claimLease())), claimed.get().id());
                 }
-                Claimed row = claimed.get();
-                Outcome outcome = deliver(connection, row);
-                Instant done = clock.instant();
-                // After a successful send only this row (already locked by the claim) is written before the commit:
-                // nothing can make InnoDB roll the "sent" back as a deadlock victim, which would send it again.
-                record(connection, row, outcome, done);
                 connection.commit();
-                if (outcome instanceof Outcome.Result result && result.result() instanceof SendResult.Sent) {
-                    spaceNext(connection, row, done);
-                }
-                return true;
+                return claimed;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -167,6 +186,36 @@ public final class OutboxDispatcher implements AutoCloseable {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
         });
+    }
+
+    /**
+     * Records the outcome in one short transaction, retried on any database error (a writer failover takes a few
+     * seconds) until {@code until}, half the lease: a sent message whose "sent" could not be recorded by then is sent
+     * again once the lease ends. After a send only this row is written, so no lock conflict can roll the "sent" back.
+     */
+    private void recordPersistently(Claimed row, Outcome outcome, Instant now, Instant until) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                count(Jdbc.inTransaction(dataSource, connection -> record(connection, row, outcome, now)));
+                return;
+            } catch (StoreException e) {
+                if (!clock.instant().plusMillis(250L * attempt).isBefore(until)) {
+                    LOGGER.log(System.Logger.Level.WARNING, "outbox message " + row.id() + ": outcome not recorded, the"
+                                                            + " lease will let it be tried again: " + e.getMessage());
+                    throw e;
+                }
+                sleep(Duration.ofMillis(250L * attempt));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while recording an outbox outcome", e);
+        }
     }
 
     private record Claimed(long id, String conversationId, String channel, String address, String payload,
@@ -199,7 +248,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private Outcome deliver(Connection connection, Claimed row) throws SQLException {
+    private Outcome deliver(Claimed row) {
         if (row.address() == null || row.address().isBlank()) {
             return new Outcome.Result(new SendResult.Failed("recipient address erased"));
         }
@@ -214,7 +263,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         Delivery delivery = new Delivery(row.id(), row.conversationId(), row.address(), Outbox.reply(row.payload()),
                                          row.attempts(), sender.needsLastInbound()
-                                                 ? lastInbound(connection, row.conversationId()) : Optional.empty());
+                                                 ? lastInbound(row.conversationId()) : Optional.empty());
         CircuitBreaker breaker = breakers.get(row.channel());
         try {
             return new Outcome.Result(breaker.executeSupplier(() -> sendSafely(sender, delivery)));
@@ -231,27 +280,44 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private Optional<Instant> lastInbound(Connection connection, String conversationId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(LAST_INBOUND)) {
-            select.setString(1, conversationId);
-            try (ResultSet rs = select.executeQuery()) {
-                Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
-                return Optional.ofNullable(at).map(Timestamp::toInstant);
+    private Optional<Instant> lastInbound(String conversationId) {
+        return Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(LAST_INBOUND)) {
+                select.setString(1, conversationId);
+                try (ResultSet rs = select.executeQuery()) {
+                    Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+                    return Optional.ofNullable(at).map(Timestamp::toInstant);
+                }
             }
-        }
+        });
     }
 
-    private void record(Connection connection, Claimed row, Outcome outcome, Instant now) throws SQLException {
-        switch (outcome) {
-            case Outcome.Defer defer -> update(connection, DEFER, Timestamp.from(now.plus(defer.delay())), row.id());
+    /** What {@link #record} wrote, counted in the metrics once its transaction committed. */
+    private enum Recorded { DEFERRED, SENT, RETRIED, FAILED }
+
+    private Recorded record(Connection connection, Claimed row, Outcome outcome, Instant now) throws SQLException {
+        return switch (outcome) {
+            case Outcome.Defer defer -> {
+                update(connection, DEFER, Timestamp.from(now.plus(defer.delay())), row.id());
+                yield Recorded.DEFERRED;
+            }
             case Outcome.Result(SendResult.Sent sent) -> {
                 update(connection, MARK_SENT, Timestamp.from(now), row.id());
-                metrics.sent();
+                yield Recorded.SENT;
             }
             case Outcome.Result(SendResult.Failed failed) -> fail(connection, row, failed.reason());
             case Outcome.Result(SendResult.Retry retry) ->
                     retry(connection, row, now, Duration.ofMillis(backoff.apply(row.attempts() + 1)), retry.reason());
             case Outcome.Result(SendResult.RetryAfter after) -> retry(connection, row, now, after.delay(), after.reason());
+        };
+    }
+
+    private void count(Recorded recorded) {
+        switch (recorded) {
+            case SENT -> metrics.sent();
+            case RETRIED -> metrics.retried();
+            case FAILED -> metrics.failed();
+            case DEFERRED -> { }
         }
     }
 
@@ -260,34 +326,35 @@ public final class OutboxDispatcher implements AutoCloseable {
      * sooner. Its own transaction, after the "sent" committed: that row may be locked by another dispatcher's claim,
      * and losing this update to a lock conflict only relaxes the spacing once (each instance's chat limiter still holds).
      */
-    private void spaceNext(Connection connection, Claimed row, Instant now) throws SQLException {
+    private void spaceNext(Claimed row, Instant now) {
         try {
-            update(connection, SPACE_NEXT, Timestamp.from(now.plus(chatSpacing(row.channel()))), row.conversationId(),
-                   row.id());
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            if (!StoreException.isLockConflict(e)) {
+            Jdbc.withConnection(dataSource, connection -> {
+                update(connection, SPACE_NEXT, Timestamp.from(now.plus(chatSpacing(row.channel()))),
+                       row.conversationId(), row.id());
+                return null;
+            });
+        } catch (StoreException e) {
+            if (!e.retryable()) {
                 throw e;
             }
             LOGGER.log(System.Logger.Level.DEBUG, "outbox: spacing of the next message skipped after a lock conflict");
         }
     }
 
-    private void retry(Connection connection, Claimed row, Instant now, Duration wait, String reason) throws SQLException {
+    private Recorded retry(Connection connection, Claimed row, Instant now, Duration wait, String reason)
+            throws SQLException {
         if (row.attempts() + 1 >= settings.maxAttempts()) {
-            fail(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
-            return;
+            return fail(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
         }
         update(connection, MARK_RETRY, Timestamp.from(now.plus(wait)), truncate(reason), row.id());
-        metrics.retried();
+        return Recorded.RETRIED;
     }
 
-    private void fail(Connection connection, Claimed row, String reason) throws SQLException {
+    private Recorded fail(Connection connection, Claimed row, String reason) throws SQLException {
         update(connection, MARK_FAILED, truncate(reason), row.id());
-        metrics.failed();
         LOGGER.log(System.Logger.Level.WARNING, "outbox message " + row.id() + " (" + row.channel() + ", conversation "
                                                 + row.conversationId() + ") failed: " + truncate(reason));
+        return Recorded.FAILED;
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -15,6 +15,9 @@ import io.helidon.metrics.api.Metrics;
 final class OutboxMetrics {
     private static final AtomicLong QUEUED = new AtomicLong();
     private static final AtomicLong OLDEST_AGE_SECONDS = new AtomicLong();
+    /** Per channel: is its circuit breaker open (sends paused)? The newest dispatcher's breaker answers. */
+    private static final java.util.Map<String, java.util.function.BooleanSupplier> CIRCUIT_OPEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Counter sent;
     private final Counter retried;
@@ -31,6 +34,16 @@ final class OutboxMetrics {
                                      .description("Messages waiting to be sent"));
         registry.getOrCreate(Gauge.builder("warddesk.outbox.oldest.pending.seconds", OLDEST_AGE_SECONDS::get)
                                      .description("Age of the oldest message waiting to be sent"));
+    }
+
+    /** {@code warddesk.outbox.circuit.open{channel=…}}: 1 while the channel's circuit breaker holds sends back. */
+    void circuit(String channel, java.util.function.BooleanSupplier open) {
+        CIRCUIT_OPEN.put(channel, open);
+        Metrics.globalRegistry().getOrCreate(
+                Gauge.builder("warddesk.outbox.circuit.open",
+                              () -> CIRCUIT_OPEN.getOrDefault(channel, () -> false).getAsBoolean() ? 1 : 0)
+                        .addTag(io.helidon.metrics.api.Tag.create("channel", channel))
+                        .description("1 while the platform's circuit breaker is open (sends paused)"));
     }
 
     void sent() {

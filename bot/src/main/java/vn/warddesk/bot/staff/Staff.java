@@ -35,6 +35,9 @@ public final class Staff {
 
     /** With case work over the engine's cases (the normal wiring). */
     public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases) {
+        Duration claimWithin = StaffSettings.from(config).claimWithin();
+        vn.warddesk.bot.observe.OperationsMetrics.lateCases(
+                () -> cases.countNewCreatedBefore(clock.instant().minus(claimWithin)));
         return create(config, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true);
     }
 

@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Virtual threads that work off a table: each runs {@code step} until it reports nothing done, then waits for a
- * {@link #nudge()} or the poll interval. A lock conflict InnoDB rolled back is retried at once; a database failure or
+ * {@link #nudge()} or the poll interval. A step the database rolled back whole (lock conflict, Galera certification
+ * failure, failover to another node) is retried at once; another database failure or
  * a bug in the step is logged and retried after the poll interval, so a worker never dies while the service runs.
  */
 public final class PollingWorkers implements AutoCloseable {
@@ -63,9 +64,10 @@ public final class PollingWorkers implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (StoreException e) {
-                if (e.rolledBackByLockConflict()) {
-                    // InnoDB rolled the whole step back (deadlock or lock wait timeout): nothing took effect.
-                    LOGGER.log(System.Logger.Level.DEBUG, name + ": rolled back by a lock conflict, retrying");
+                if (e.retryable()) {
+                    // The database rolled the whole step back (deadlock, lock wait timeout, certification failure,
+                    // failover to another node): nothing took effect.
+                    LOGGER.log(System.Logger.Level.DEBUG, name + ": rolled back (conflict or failover), retrying");
                     continue;
                 }
                 LOGGER.log(System.Logger.Level.WARNING, name + ": database unavailable, retrying: " + e.getMessage());

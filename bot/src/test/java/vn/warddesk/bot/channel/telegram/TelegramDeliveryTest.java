@@ -26,6 +26,7 @@ import vn.warddesk.bot.channel.OutboxRows;
 import vn.warddesk.bot.conversation.Reply;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
+import vn.warddesk.bot.testing.SwitchableDataSource;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -70,6 +71,10 @@ class TelegramDeliveryTest {
     }
 
     private OutboxDispatcher dispatcher(Map<String, String> extra) {
+        return dispatcher(pool, extra);
+    }
+
+    private OutboxDispatcher dispatcher(javax.sql.DataSource dataSource, Map<String, String> extra) {
         Map<String, String> map = new HashMap<>(Map.of(
                 "telegram.bot-token", TOKEN, "telegram.webhook-secret", "s", "telegram.api-base-url", telegram.baseUrl(),
                 "telegram.rate.per-chat-per-second", "1000", "telegram.rate.per-bot-per-second", "1000",
@@ -78,7 +83,7 @@ class TelegramDeliveryTest {
         map.putAll(extra);
         Config root = Config.just(ConfigSources.create(map));
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
-        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, Clock.systemUTC(), DispatcherSettings.from(root.get("outbox")),
+        OutboxDispatcher dispatcher = new OutboxDispatcher(dataSource, Clock.systemUTC(), DispatcherSettings.from(root.get("outbox")),
                                                            List.of(new TelegramSender(new TelegramApi(settings), settings)));
         dispatchers.add(dispatcher);
         return dispatcher;
@@ -204,6 +209,68 @@ class TelegramDeliveryTest {
                 .filter(b -> b.contains("tin 8")).toList();
         assertEquals(8 * perConversation, texts.size(), "one request per message");
         assertEquals(8 * perConversation, new HashSet<>(texts).size(), "no message twice");
+    }
+
+    @Test
+    void a_sender_that_loses_the_database_after_the_platform_answered_leaves_the_message_to_others_after_its_lease() {
+        // The documented duplicate window (docs/adr/0004-galera.md): answered by the platform, "sent" not recorded.
+        String chat = "7001";
+        String conversation = slowlyAnsweredMessage(chat, 400);
+        SwitchableDataSource cut = new SwitchableDataSource(pool);
+        OutboxDispatcher dying = dispatcher(cut.dataSource(), Map.of("outbox.claim-lease", "PT3S"));
+        OutboxDispatcher other = dispatcher(Map.of("outbox.claim-lease", "PT3S"));
+
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                dying.drain();
+            } catch (RuntimeException expected) {
+                // the "sent" could not be recorded within half the lease
+            }
+        });
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> !requestsTo(chat).isEmpty()), "the platform got the message");
+        cut.down(true);
+        joinQuietly(sender);
+        assertEquals(0, other.drain(), "a leased message is not claimed by another sender");
+        assertEquals(1, requestsTo(chat).size());
+
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> other.drain() > 0), "claimable again once the lease ended");
+        assertTrue(OutboxRows.allSent(pool, conversation), "never lost");
+        assertEquals(2, requestsTo(chat).size(), "sent once more: the only duplicate window left");
+    }
+
+    @Test
+    void a_database_outage_shorter_than_half_the_lease_after_a_send_is_bridged_and_the_message_sent_once() {
+        String chat = "7002";
+        String conversation = slowlyAnsweredMessage(chat, 300);
+        SwitchableDataSource cut = new SwitchableDataSource(pool);
+        OutboxDispatcher dispatcher = dispatcher(cut.dataSource(), Map.of("outbox.claim-lease", "PT10S"));
+
+        Thread sender = Thread.ofVirtual().start(dispatcher::drain);
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> !requestsTo(chat).isEmpty()), "the platform got the message");
+        cut.down(true);
+        sleepQuietly(1500); // a writer failover: the "sent" cannot be recorded meanwhile
+        cut.down(false);
+        joinQuietly(sender);
+
+        assertTrue(OutboxRows.allSent(pool, conversation), "recorded as sent once the database answered again");
+        sleepQuietly(200);
+        assertEquals(1, requestsTo(chat).size(), "sent exactly once");
+    }
+
+    /** One queued message to {@code chat}, which the platform answers after {@code millis}; returns its conversation. */
+    private static String slowlyAnsweredMessage(String chat, int millis) {
+        telegram.stubFor(post(urlEqualTo(SEND)).willReturn(okJson().withFixedDelay(millis)));
+        String conversation = OutboxRows.conversation(pool, "telegram", chat, Instant.now());
+        OutboxRows.enqueue(pool, conversation, "telegram", chat, Reply.text("tin " + chat));
+        return conversation;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
