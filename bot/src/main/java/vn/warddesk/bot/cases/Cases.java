@@ -308,8 +308,12 @@ public final class Cases {
     }
 
     private Route route(Connection c, Case k, Instant now) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT channel, channel_address, state, updated_at FROM conversation WHERE id = ?")) {
+        // Open means: a session is running (the kiosk's "Finish" and its idle reset end it) and the citizen wrote
+        // within the idle timeout. The conversation's state is no guide: claiming a case sets it to handed_off.
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT channel, channel_address, session_started_at,
+                       (SELECT MAX(m.created_at) FROM message m WHERE m.conversation_id = conversation.id AND m.direction = 'in')
+                FROM conversation WHERE id = ?""")) {
             q.setString(1, k.conversationId());
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
@@ -319,8 +323,9 @@ public final class Cases {
                 if (!PULL_CHANNELS.contains(channel)) {
                     return rs.getString(2) == null ? Route.CASE_PAGE : Route.PUSH;
                 }
-                boolean open = !"closed".equals(rs.getString(3))
-                               && rs.getTimestamp(4).toInstant().plus(chatIdle).isAfter(now);
+                Timestamp lastWrote = rs.getTimestamp(4);
+                boolean open = rs.getTimestamp(3) != null && lastWrote != null
+                               && lastWrote.toInstant().plus(chatIdle).isAfter(now);
                 return open ? Route.WEB_OPEN : Route.CASE_PAGE;
             }
         }
