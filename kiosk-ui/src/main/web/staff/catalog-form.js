@@ -15,7 +15,8 @@ const CHANNELS = [['desk', 'Tại quầy', 'At the desk'], ['portal', 'Cổng D�
 /** The server's validation wording, said in the console's language. */
 export function problemText(problem) {
   const rules = [
-    [/^is required$/, () => t('Bắt buộc phải điền.', 'Required.')],
+    [/^is required$|^(Vietnamese|English) text is required/, () => t('Bắt buộc phải điền.', 'Required.')],
+    [/^is required \(with vi and en\)/, () => t('Cần điền cả tiếng Việt và tiếng Anh.', 'Needs both Vietnamese and English.')],
     [/^must be at most (\d+) characters/, m => t('Tối đa ' + m[1] + ' ký tự.', 'At most ' + m[1] + ' characters.')],
     [/^must not be negative/, () => t('Không được là số âm.', 'Must not be negative.')],
     [/^must be between (\d+) and (\d+)/, m => t('Phải từ ' + m[1] + ' đến ' + m[2] + '.', 'Must be between ' + m[1] + ' and ' + m[2] + '.')],

@@ -118,6 +118,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
 
     private void reply(StaffBrowser b, String code, String text) {
         b.open("/staff/#/case/" + code);
+        b.awaitText(By.id("case-code"), code); // the case view is drawn in one go once its heading is there
         if (!b.driver().findElements(By.id("case-claim")).isEmpty()) {
             b.click(By.id("case-claim"));
         }
@@ -222,11 +223,12 @@ class StaffConsoleInPeoplesWordsBrowserTest {
             b.click(By.id("cf-sources-add"));
             int sources = b.driver().findElements(By.cssSelector("#cf-sources .row-item")).size();
             b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].title']"), "Bài hướng dẫn của phường");
+            b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].ref']"), "HD-01/2026");
             b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].url']"), "www.example.vn/huong-dan");
             b.click(By.id("catalog-check"));
             b.await(By.id("catalog-problems"));
             b.awaitText(By.id("catalog-problems"), "Địa chỉ phải bắt đầu bằng https:// hoặc http://");
-            b.awaitText(By.id("catalog-problems"), "Bắt buộc phải điền."); // the English text of the new document
+            b.awaitText(By.id("catalog-problems"), "Giấy tờ (tiếng Anh): Bắt buộc phải điền."); // the new document's English text
             assertEquals("true", b.driver().findElement(By.cssSelector("[data-path='sources[" + (sources - 1) + "].url']"))
                     .getDomAttribute("aria-invalid"));
             assertTrue(b.driver().findElement(By.id("catalog-publish")).getDomProperty("disabled").equals("true"),
