@@ -157,7 +157,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                    + " WHERE message_id = ?", second);
             update("UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = '4242' WHERE message_id = ?",
                    Timestamp.from(Instant.now()), first);
-            b.open("/staff/#/case/" + telegram.code());
+            b.driver().navigate().refresh(); // the same hash: reload to read the rows again
             b.awaitText(By.cssSelector("#case-transcript li[data-seq='" + first + "'] .delivery"), "Đã gửi qua Telegram");
             assertTrue(b.driver().findElement(By.cssSelector("#case-transcript li[data-seq='" + first + "'] .delivery")).getText()
                                .contains("(mã tin 4242)"));
