@@ -102,7 +102,8 @@ export function catalogForm(body, { id, base, current, onPublished }) {
   const check = el('button', { type: 'button', class: 'btn', id: 'catalog-check', text: t('Xem trước và kiểm tra', 'Preview and check') });
   formPanel.append(el('div', { class: 'editor-columns' },
     el('div', {}, form, summary, diff, el('div', { class: 'row' }, check, publish)),
-    el('section', { class: 'card', 'aria-label': t('Xem trước', 'Preview') }, el('h2', { text: t('Xem trước', 'Preview') }), preview)));
+    // Sticky beside a long form; scrollable, so reachable by keyboard (tabindex) and named for screen readers.
+    el('section', { class: 'card preview-card', tabindex: 0, 'aria-label': t('Xem trước', 'Preview') }, el('h2', { text: t('Xem trước', 'Preview') }), preview)));
 
   function changed() {
     checked = null;
@@ -283,7 +284,7 @@ export function catalogForm(body, { id, base, current, onPublished }) {
     diff.append(el('table', { class: 'grid diff-table' },
       el('thead', {}, el('tr', {}, [t('Mục', 'Field'), t('Trước', 'Before'), t('Sau', 'After')].map(h => el('th', { text: h })))),
       el('tbody', {}, changes.map(c => el('tr', {},
-        el('td', { class: 'mono', text: c.path }), el('td', { class: 'before', text: value(c.before) }), el('td', { class: 'after', text: value(c.after) }))))));
+        el('td', { class: 'mono', text: c.path }), el('td', { class: 'before', text: value(c.old) }), el('td', { class: 'after', text: value(c.new) }))))));
   }
 
   function showPreview(result) {
