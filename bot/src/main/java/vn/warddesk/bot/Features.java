@@ -74,8 +74,11 @@ final class Features implements AutoCloseable {
             var nluSettings = new vn.warddesk.nlu.NluSettings(
                     section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
                     defaults.ambiguityMargin(), defaults.caseCodePattern());
+            var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, config.get("privacy.hash-key").asString()
+                    .orElse("demo-only-change-me-in-production"));
+            links.warnIfLocal();
             Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
-                                    duration(section, "session-idle-timeout", "PT30M"));
+                                    duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links));
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
@@ -89,9 +92,7 @@ final class Features implements AutoCloseable {
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
             String adminToken = config.get("admin.token").asString().orElse("");
-            vn.warddesk.bot.cases.CasePage.warnIfLocal(baseUrl);
-            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, baseUrl, config.get("privacy.hash-key")
-                    .asString().orElse("demo-only-change-me-in-production"), clock);
+            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock);
             return new Engine(engine, cases, casePage, retention,
                               new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl),
                               new CaseStatusApi(cases, catalog, casePage,

@@ -1,23 +1,17 @@
 package vn.warddesk.bot.cases;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.crypto.Mac;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import javax.crypto.spec.SecretKeySpec;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
@@ -28,9 +22,8 @@ import vn.warddesk.bot.catalog.Lang;
  * <ul>
  *   <li>the last 3 digits of the phone number given in the request (what a citizen remembers), while the case
  *   still holds that number (erasure removes it, and with it this way in);</li>
- *   <li>the 4-digit code check: HMAC-SHA256 of the code under the server secret ({@code privacy.hash-key}), taken
- *   mod 10 000. It is in the QR code and the links the bot sends ({@link #url}) and printed on the slip, works for
- *   cases without a phone and keeps working after erasure.</li>
+ *   <li>the 4-digit code check ({@link CaseLinks#codeCheck}): in the QR code and the links the bot sends and printed
+ *   on the slip; works for cases without a phone and keeps working after erasure.</li>
  * </ul>
  * With 10^6 random codes per year and prefix and 10^3 or 10^4 checks, and look-ups rate-limited per client address
  * ({@code conversation.status-lookups-per-minute}), guessing a case is out of reach. A wrong check answers exactly like
@@ -40,53 +33,31 @@ import vn.warddesk.bot.catalog.Lang;
  * day, what to bring, office address and hours, and the staff replies written for this case. Never the name or phone.
  */
 public final class CasePage {
-    private static final System.Logger LOGGER = System.getLogger(CasePage.class.getName());
     private static final String PHONE_FIELD = "phone";
     private static final String DAY_FIELD = "preferred_day";
 
     private final Cases cases;
     private final Catalog catalog;
-    private final String publicBaseUrl;
-    private final SecretKeySpec key;
+    private final CaseLinks links;
     private final Clock clock;
 
-    public CasePage(Cases cases, Catalog catalog, String publicBaseUrl, String secret, Clock clock) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("privacy.hash-key must not be empty");
-        }
+    public CasePage(Cases cases, Catalog catalog, CaseLinks links, Clock clock) {
         this.cases = cases;
         this.catalog = catalog;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-        this.key = new SecretKeySpec(("case-page:" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.links = links;
         this.clock = clock;
     }
 
-    /**
-     * The link to give a citizen (QR code, Telegram/Zalo status messages, receipts): the code check rides in the
-     * fragment, which browsers never send to a server, so it stays out of access logs and Referer headers.
-     */
+    /** The link to give a citizen (QR code, status messages): see {@link CaseLinks#url}. */
     public String url(String code) {
-        return publicBaseUrl + "/c/" + code + "#k=" + codeCheck(code);
-    }
-
-    /** The 4-digit check of a case code (printed on the slip beside the code). */
-    public String codeCheck(String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] h = mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
-            long n = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
-            return String.format(Locale.ROOT, "%04d", n % 10_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return links.url(code);
     }
 
     /** Whether {@code check} opens this case: its code check, or the last 3 digits of the phone it holds. */
     boolean opens(Cases.Case k, String check) {
         String given = check == null ? "" : check.replaceAll("\\D", "");
         if (given.length() == 4) {
-            return same(given, codeCheck(k.code()));
+            return same(given, links.codeCheck(k.code()));
         }
         if (given.length() == 3) {
             String phone = Optional.ofNullable(k.fields().get(PHONE_FIELD)).orElse("").replaceAll("\\D", "");
@@ -144,26 +115,6 @@ public final class CasePage {
             case "withdrawn" -> vi ? "Đã rút theo yêu cầu của bạn" : "Withdrawn at your request";
             default -> status;
         };
-    }
-
-    /** Startup: a QR code or link to localhost is useless on a citizen's phone. */
-    public static void warnIfLocal(String publicBaseUrl) {
-        if (pointsAtLocalhost(publicBaseUrl)) {
-            LOGGER.log(System.Logger.Level.WARNING, "conversation.public-base-url is " + publicBaseUrl
-                                                    + ": QR codes and case-page links will not open on citizens' phones;"
-                                                    + " set WARDDESK_CONVERSATION_PUBLIC_BASE_URL to the public address");
-        }
-    }
-
-    static boolean pointsAtLocalhost(String url) {
-        String host;
-        try {
-            host = Optional.ofNullable(URI.create(url.trim()).getHost()).orElse("").toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-               || host.equals("[::1]") || host.equals("::1") || host.equals("0.0.0.0");
     }
 
     /**

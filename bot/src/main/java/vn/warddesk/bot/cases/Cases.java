@@ -50,17 +50,22 @@ public final class Cases {
     private final String prefix;
     private final ZoneId zone;
     private final java.time.Duration chatIdle;
+    private final Optional<CaseLinks> links;
 
     public Cases(DataSource dataSource, String prefix, ZoneId zone) {
-        this(dataSource, prefix, zone, java.time.Duration.ofMinutes(30));
+        this(dataSource, prefix, zone, java.time.Duration.ofMinutes(30), Optional.empty());
     }
 
-    /** @param chatIdle after this long without activity a web/kiosk conversation no longer counts as open */
-    public Cases(DataSource dataSource, String prefix, ZoneId zone, java.time.Duration chatIdle) {
+    /**
+     * @param chatIdle after this long without a citizen message a web/kiosk conversation no longer counts as open
+     * @param links    the case page links put into the status notices (claimed, resolved)
+     */
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, java.time.Duration chatIdle, Optional<CaseLinks> links) {
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.zone = zone;
         this.chatIdle = chatIdle;
+        this.links = links;
     }
 
     /** One case as stored; {@code fields} is empty once erased. */
@@ -434,7 +439,7 @@ public final class Cases {
 
     private enum Notice { CLAIMED, HANDED_BACK, RESOLVED }
 
-    private static void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
+    private void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
         Lang lang = ConversationLog.lang(c, k.conversationId());
         boolean vi = lang == Lang.VI;
         String text = switch (notice) {
@@ -445,6 +450,10 @@ public final class Cases {
             case RESOLVED -> vi ? "Hồ sơ " + k.code() + " đã được giải quyết. Cảm ơn bạn!"
                                 : "Case " + k.code() + " has been resolved. Thank you!";
         };
+        if (notice != Notice.HANDED_BACK && links.isPresent()) {
+            // The case page: status, day, what to bring and every staff reply, even once the chat is gone.
+            text += (vi ? "\nXem hồ sơ: " : "\nYour case: ") + links.get().url(k.code());
+        }
         ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "bot", now);
     }
 

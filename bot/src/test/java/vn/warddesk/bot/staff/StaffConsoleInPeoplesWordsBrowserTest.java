@@ -149,6 +149,8 @@ class StaffConsoleInPeoplesWordsBrowserTest {
             reply(b, telegram.code(), "Chị mang giấy chứng sinh nhé.");
             b.awaitText(By.cssSelector("#case-transcript .delivery"), "Đang chờ gửi qua Telegram");
             reply(b, telegram.code(), "Lịch hẹn của chị là thứ Ba.");
+            assertTrue(engine.outbound(telegram).stream().anyMatch(m -> m[1].contains("Xem hồ sơ: " + BASE_URL + "/c/" + telegram.code() + "#k=")),
+                       "the claim notice on Telegram links to the case page");
             // The dispatcher's outcome per row, matched to its message by id (not by order).
             String first = single("SELECT MIN(id) FROM message WHERE conversation_id = ? AND origin = 'staff'", telegram.conversationId());
             String second = single("SELECT MAX(id) FROM message WHERE conversation_id = ? AND origin = 'staff'", telegram.conversationId());
