@@ -94,7 +94,7 @@ final class Features implements AutoCloseable {
             String adminToken = config.get("admin.token").asString().orElse("");
             var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock);
             return new Engine(engine, cases, casePage, retention,
-                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl),
+                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl).withCaseLinks(links),
                               new CaseStatusApi(cases, catalog, casePage,
                                                 section.get("status-lookups-per-minute").asInt().orElse(30), clock),
                               new StaffCaseApi(cases, catalog, wardId, adminToken, clock),

@@ -75,14 +75,19 @@ class StaffConsoleInPeoplesWordsBrowserTest {
         return uri.toString().replaceAll("/$", "");
     }
 
-    /** A kiosk conversation through the public API whose citizen asks for an officer: returns {id, token, code}. */
+    /**
+     * A kiosk conversation through the public API whose citizen asks for an officer: returns {id, token, code, the
+     * case page URL the kiosk got for its slip}.
+     */
     private String[] kioskHandoff() throws Exception {
         JsonNode created = call("POST", "/api/v1/conversations", null, "{\"channel\":\"kiosk\",\"locale\":\"vi\"}");
         String id = created.get("id").asText();
         String token = created.get("token").asText();
-        call("POST", "/api/v1/conversations/" + id + "/messages", token, "{\"text\":\"Tôi muốn gặp cán bộ\"}");
+        JsonNode handoff = call("POST", "/api/v1/conversations/" + id + "/messages", token, "{\"text\":\"Tôi muốn gặp cán bộ\"}");
         String code = single("SELECT code FROM case_file WHERE conversation_id = ?", id);
-        return new String[] {id, token, code};
+        assertEquals(code, handoff.path("caseCode").asText(), handoff.toString());
+        assertTrue(handoff.path("casePageUrl").asText().endsWith("#k=" + handoff.path("caseCheck").asText()), handoff.toString());
+        return new String[] {id, token, code, handoff.path("casePageUrl").asText()};
     }
 
     private JsonNode call(String method, String path, String token, String body) throws Exception {
@@ -178,6 +183,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                     HttpRequest.newBuilder(URI.create(base() + "/api/v1/cases/" + ended[2] + "/qr.svg")).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8));
             assertTrue(url.matches(java.util.regex.Pattern.quote(BASE_URL + "/c/" + ended[2]) + "#k=\\d{4}"), url);
+            assertEquals(ended[3], url, "the slip's QR code and the link the kiosk got are the same");
             b.open(url.replace(BASE_URL, "")); // the same path and fragment on this test server
             b.awaitText(By.id("case-messages"), "Mời anh/chị đến quầy số 2 vào sáng thứ Hai.");
             b.screenshot("case-page-after-kiosk");
