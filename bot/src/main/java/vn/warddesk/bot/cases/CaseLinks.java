@@ -33,7 +33,12 @@ public final class CaseLinks {
 
     /** The link to give a citizen for this case, check included. */
     public String url(String code) {
-        return publicBaseUrl + "/c/" + code + "#k=" + codeCheck(code);
+        return pageAddress(code) + "#k=" + codeCheck(code);
+    }
+
+    /** The page without the check: it asks for the phone digits or the code check. */
+    String pageAddress(String code) {
+        return publicBaseUrl + "/c/" + code;
     }
 
     /** The 4-digit check of a case code (printed on the slip beside the code). */

@@ -53,6 +53,11 @@ public final class CasePage {
         return links.url(code);
     }
 
+    /** What the slip's QR code holds: the full link when {@code check} opens the case, else the bare page address. */
+    Optional<String> qrContent(String code, String check) {
+        return cases.byCode(code).map(k -> opens(k, check) ? links.url(code) : links.pageAddress(code));
+    }
+
     /** Whether {@code check} opens this case: its code check, or the last 3 digits of the phone it holds. */
     boolean opens(Cases.Case k, String check) {
         String given = check == null ? "" : check.replaceAll("\\D", "");

@@ -76,13 +76,16 @@ public final class CaseStatusApi implements HttpService {
         HttpJson.send(res, Status.OK_200, out);
     }
 
+    /**
+     * The slip's QR code. With a check that opens the case (the kiosk got the code check with the case) it holds the
+     * full link, check included; without one only the page address, so this public endpoint never hands out checks.
+     */
     private void qr(ServerRequest req, ServerResponse res) {
         String code = code(req);
-        if (cases.byCode(code).isEmpty()) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no case with this code");
-        }
+        String check = req.query().first("check").asOptional().orElse("");
         res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "image/svg+xml")
-                .send(svg(page.url(code)).getBytes(StandardCharsets.UTF_8));
+                .send(svg(page.qrContent(code, check).orElseThrow(() -> new HttpJson.Problem(
+                        Status.NOT_FOUND_404, "not_found", "no case with this code"))).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical code after the rate limit and format check (400 for a malformed code or wrong check digit). */

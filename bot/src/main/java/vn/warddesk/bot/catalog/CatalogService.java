@@ -193,18 +193,28 @@ public final class CatalogService implements HttpService {
         json(res, Status.OK_200, body);
     }
 
-    private void edit(ServerRequest req, ServerResponse res, String id) {
+    /** The request's procedure document, or empty after answering 400 (not JSON, not an object). */
+    private Optional<JsonNode> document(ServerRequest req, ServerResponse res) {
         JsonNode body;
         try {
             body = Json.CONTENT.readTree(req.content().as(String.class));
         } catch (JacksonException e) {
             error(res, Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
-            return;
+            return Optional.empty();
         }
         if (body == null || !body.isObject()) {
             error(res, Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
+            return Optional.empty();
+        }
+        return Optional.of(body);
+    }
+
+    private void edit(ServerRequest req, ServerResponse res, String id) {
+        Optional<JsonNode> document = document(req, res);
+        if (document.isEmpty()) {
             return;
         }
+        JsonNode body = document.get();
         if (!body.has("id")) {
             ((ObjectNode) body).put("id", id);
         }
@@ -224,17 +234,11 @@ public final class CatalogService implements HttpService {
      * and — when valid — the procedure as the kiosk and the chat would present it in both languages. Nothing is saved.
      */
     private void preview(ServerRequest req, ServerResponse res, String id) {
-        JsonNode body;
-        try {
-            body = Json.CONTENT.readTree(req.content().as(String.class));
-        } catch (JacksonException e) {
-            error(res, Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
+        Optional<JsonNode> document = document(req, res);
+        if (document.isEmpty()) {
             return;
         }
-        if (body == null || !body.isObject()) {
-            error(res, Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
-            return;
-        }
+        JsonNode body = document.get();
         Map<String, Object> out = new LinkedHashMap<>();
         CatalogStore.Live live = store.live(id).orElseThrow();
         Procedure procedure;

@@ -135,10 +135,13 @@ class CasePageBrowserTest {
     }
 
     @Test
-    void the_qr_code_holds_the_case_page_url_with_its_check_and_opens_the_page_directly() throws Exception {
+    void the_qr_code_holds_the_case_page_url_with_its_check_only_for_a_caller_who_knows_a_check() throws Exception {
         String code = requestWithReply(pool, "0911 222 333", LocalDate.of(2026, 12, 9), "Hẹn gặp bạn.");
+        String bare = QrCodes.decode(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/v1/cases/" + code + "/qr.svg")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("https://warddesk.example.vn/c/" + code, bare, "the public QR endpoint never hands out a check");
         HttpResponse<String> svg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/api/v1/cases/" + code + "/qr.svg")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(base() + "/api/v1/cases/" + code + "/qr.svg?check=333")).build(), HttpResponse.BodyHandlers.ofString());
         String url = QrCodes.decode(svg.body());
         assertTrue(url.matches("https://warddesk\\.example\\.vn/c/" + code + "#k=\\d{4}"), url);
         String check = url.substring(url.indexOf("#k=") + 3);

@@ -180,7 +180,8 @@ class StaffConsoleInPeoplesWordsBrowserTest {
 
             // The slip's QR code of the ended kiosk case opens the case page, where the reply waits for the citizen.
             String url = vn.warddesk.bot.cases.QrCodes.decode(new String(HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base() + "/api/v1/cases/" + ended[2] + "/qr.svg")).build(),
+                    HttpRequest.newBuilder(URI.create(base() + "/api/v1/cases/" + ended[2] + "/qr.svg?check="
+                                                      + ended[3].substring(ended[3].indexOf("#k=") + 3))).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8));
             assertTrue(url.matches(java.util.regex.Pattern.quote(BASE_URL + "/c/" + ended[2]) + "#k=\\d{4}"), url);
             assertEquals(ended[3], url, "the slip's QR code and the link the kiosk got are the same");
