@@ -296,6 +296,14 @@ public final class Cases {
         });
     }
 
+    /**
+     * The case page links (empty in tools and tests that build Cases without them). The conversation engine should
+     * put {@code links().map(l -> l.url(code))} into its case-status answers and request confirmations.
+     */
+    public Optional<CaseLinks> links() {
+        return links;
+    }
+
     /** Where a staff reply goes, decided when it is written (issue 18: "honest delivery states"). */
     public enum Route {
         /** Telegram/Zalo: queued in the outbox; its row says queued, sent (with the platform's id) or failed. */
