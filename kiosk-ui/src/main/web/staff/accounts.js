@@ -2,23 +2,25 @@
 import { api } from './api.js';
 import { el, clear, toast } from './dom.js';
 import { failed, session } from './app.js';
+import { t } from './i18n.js';
 
-const ROLES = [['officer', 'Cán bộ'], ['supervisor', 'Trưởng bộ phận'], ['editor', 'Biên tập nội dung'], ['admin', 'Quản trị']];
+const ROLES = [['officer', t('Cán bộ', 'Officer')], ['supervisor', t('Trưởng bộ phận', 'Supervisor')], ['editor', t('Biên tập nội dung', 'Content editor')], ['admin', t('Quản trị', 'Administrator')]];
+const ROLE_LABEL = Object.fromEntries(ROLES);
 
 export async function accountsView(main) {
   const list = el('div', { id: 'accounts-list' });
   const secret = el('div', { id: 'one-time', class: 'banner ok', hidden: true });
-  const username = el('input', { id: 'account-username', placeholder: 'Tên đăng nhập', required: true });
-  const display = el('input', { id: 'account-display', placeholder: 'Họ và tên' });
+  const username = el('input', { id: 'account-username', placeholder: t('Tên đăng nhập', 'Username'), 'aria-label': t('Tên đăng nhập', 'Username'), required: true });
+  const display = el('input', { id: 'account-display', placeholder: t('Họ và tên', 'Full name'), 'aria-label': t('Họ và tên', 'Full name') });
   const checks = ROLES.map(([key, label]) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', value: key, name: 'role', checked: key === 'officer' }), label));
-  const form = el('form', { class: 'card', id: 'account-form' }, el('h2', { text: 'Tạo tài khoản' }),
+  const form = el('form', { class: 'card', id: 'account-form' }, el('h2', { text: t('Tạo tài khoản', 'Create an account') }),
     el('div', { class: 'row' }, username, display), el('div', { class: 'row' }, checks),
-    el('button', { type: 'submit', class: 'btn primary', text: 'Tạo tài khoản' }));
-  main.append(el('h1', { text: 'Tài khoản cán bộ – ' + session.me.wardId }), secret, form, list);
+    el('button', { type: 'submit', class: 'btn primary', text: t('Tạo tài khoản', 'Create account') }));
+  main.append(el('h1', { text: t('Tài khoản cán bộ – ', 'Staff accounts – ') + session.me.wardId }), secret, form, list);
 
   function showSecret(name, password) {
-    clear(secret).append(el('p', { text: 'Mật khẩu dùng một lần cho ' + name + ' (chỉ hiển thị lần này, phải đổi khi đăng nhập):' }),
+    clear(secret).append(el('p', { text: t('Mật khẩu dùng một lần cho ' + name + ' (chỉ hiển thị lần này, phải đổi khi đăng nhập):', 'One-time password for ' + name + ' (shown only now, must be changed at sign-in):') }),
       el('code', { class: 'secret', text: password }));
     secret.hidden = false;
   }
@@ -26,18 +28,19 @@ export async function accountsView(main) {
   async function load() {
     const accounts = await api('GET', 'accounts');
     clear(list).append(el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Tên đăng nhập', 'Họ tên', 'Vai trò', 'Trạng thái', ''].map(h => el('th', { text: h })))),
+      el('thead', {}, el('tr', {}, [t('Tên đăng nhập', 'Username'), t('Họ tên', 'Name'), t('Vai trò', 'Roles'), t('Trạng thái', 'State')].map(h => el('th', { text: h })),
+        el('th', {}, el('span', { class: 'sr-only', text: t('Thao tác', 'Actions') })))),
       el('tbody', {}, accounts.map(a => el('tr', {},
         el('td', {}, a.username, a.demo ? el('span', { class: 'demo-badge small', text: 'DEMO' }) : null),
         el('td', { text: a.displayName }),
-        el('td', { text: a.roles.join(', ') }),
-        el('td', { text: a.disabled ? 'Đã khoá' : a.mustChangePassword ? 'Chờ đổi mật khẩu' : 'Hoạt động' }),
+        el('td', { text: a.roles.map(r => ROLE_LABEL[r] || r).join(', ') }),
+        el('td', { text: a.disabled ? t('Đã khoá', 'Disabled') : a.mustChangePassword ? t('Chờ đổi mật khẩu', 'Must change password') : t('Hoạt động', 'Active') }),
         el('td', { class: 'actions' },
           a.username === session.me.username ? null : el('button', { type: 'button', class: 'btn small',
-            text: a.disabled ? 'Mở khoá' : 'Khoá', onclick: async () => {
+            text: a.disabled ? t('Mở khoá', 'Enable') : t('Khoá', 'Disable'), onclick: async () => {
               try { await api('POST', 'accounts/' + a.id + (a.disabled ? '/enable' : '/disable'), {}); load(); } catch (e) { failed(e); }
             } }),
-          el('button', { type: 'button', class: 'btn small', text: 'Đặt lại mật khẩu', onclick: async () => {
+          el('button', { type: 'button', class: 'btn small', text: t('Đặt lại mật khẩu', 'Reset password'), onclick: async () => {
             try { const r = await api('POST', 'accounts/' + a.id + '/reset-password', {}); showSecret(a.username, r.oneTimePassword); load(); } catch (e) { failed(e); }
           } })))))));
   }
@@ -48,7 +51,7 @@ export async function accountsView(main) {
     try {
       const created = await api('POST', 'accounts', { username: username.value, displayName: display.value, roles });
       showSecret(created.username, created.oneTimePassword);
-      toast('Đã tạo tài khoản ' + created.username);
+      toast(t('Đã tạo tài khoản ', 'Created account ') + created.username);
       username.value = '';
       display.value = '';
       load();

@@ -8,6 +8,7 @@ import { auditView } from './audit.js';
 import { analyticsView } from './analytics.js';
 import { accountsView } from './accounts.js';
 import { catalogView } from './catalog.js';
+import { t, lang, switchLanguage } from './i18n.js';
 
 const main = document.getElementById('main');
 export const session = { me: null, cleanup: [] };
@@ -18,12 +19,23 @@ export function has(role) {
 }
 
 const PAGES = [
-  { route: 'queue', label: 'Hồ sơ', role: 'officer', view: queueView },
-  { route: 'audit', label: 'Nhật ký', role: 'supervisor', view: auditView },
-  { route: 'analytics', label: 'Thống kê', role: 'supervisor', view: analyticsView },
-  { route: 'catalog', label: 'Nội dung thủ tục', role: 'editor', view: catalogView },
-  { route: 'accounts', label: 'Tài khoản', role: 'admin', view: accountsView },
+  { route: 'queue', label: t('Hồ sơ', 'Cases'), role: 'officer', view: queueView },
+  { route: 'audit', label: t('Nhật ký', 'Audit log'), role: 'supervisor', view: auditView },
+  { route: 'analytics', label: t('Thống kê', 'Analytics'), role: 'supervisor', view: analyticsView },
+  { route: 'catalog', label: t('Nội dung thủ tục', 'Procedure content'), role: 'editor', view: catalogView },
+  { route: 'accounts', label: t('Tài khoản', 'Accounts'), role: 'admin', view: accountsView },
 ];
+
+// Static texts of index.html in the console's language.
+document.title = t('WardDesk – Bàn làm việc cán bộ', 'WardDesk – staff console');
+document.getElementById('brand-role').textContent = t('cán bộ', 'staff');
+document.getElementById('nav').setAttribute('aria-label', t('Chức năng', 'Sections'));
+document.getElementById('logout').textContent = t('Đăng xuất', 'Sign out');
+document.getElementById('demo-badge').title = t('Tài khoản demo – không dùng cho dữ liệu thật', 'Demo account – never for real data');
+const languageButton = document.getElementById('language');
+languageButton.textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
+languageButton.setAttribute('lang', lang === 'en' ? 'vi' : 'en');
+languageButton.addEventListener('click', switchLanguage);
 
 export function signedIn(me) {
   session.me = me;
@@ -76,7 +88,7 @@ export async function show(view, ...args) {
 
 export function failed(e) {
   if (e instanceof ApiError && e.status === 401 && session.me) {
-    signedOut('Phiên làm việc đã hết. Vui lòng đăng nhập lại.');
+    signedOut(t('Phiên làm việc đã hết. Vui lòng đăng nhập lại.', 'Your session has ended. Please sign in again.'));
   } else if (e instanceof ApiError && e.code === 'password_change_required') {
     location.hash = '#/password';
   } else {
@@ -97,10 +109,13 @@ function route() {
   }
   const page = PAGES.find(p => p.route === name && has(p.role));
   if (page) {
-    for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.id === 'nav-' + name);
+    for (const link of document.querySelectorAll('#nav a')) {
+      link.classList.toggle('active', link.id === 'nav-' + name);
+      if (link.id === 'nav-' + name) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    }
     show(page.view);
   } else {
-    clear(main).append(el('p', { class: 'muted', text: 'Tài khoản này chưa có chức năng nào ở đây.' }));
+    clear(main).append(el('p', { class: 'muted', text: t('Tài khoản này chưa có chức năng nào ở đây.', 'This account has nothing to do here yet.') }));
   }
 }
 
@@ -111,12 +126,14 @@ document.getElementById('logout').addEventListener('click', async () => {
   } catch (e) {
     // Signed out either way.
   }
-  signedOut('Đã đăng xuất.');
+  signedOut(t('Đã đăng xuất.', 'Signed out.'));
 });
 
+// "session" answers 200 either way, so loading the console before signing in logs no 401 in the browser.
 (async () => {
   try {
-    signedIn(await api('GET', 'me'));
+    const state = await api('GET', 'session');
+    if (state.signedIn) signedIn(state); else signedOut();
   } catch (e) {
     signedOut();
   }

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { el, clear, when, toast } from './dom.js';
 import { failed } from './app.js';
+import { catalogForm } from './catalog-form.js';
 
 export async function catalogView(main) {
   const procedures = await api('GET', '/api/v1/procedures?locale=vi').catch(() => []);
@@ -32,7 +33,8 @@ export async function catalogView(main) {
     const editor = el('textarea', { id: 'catalog-json', rows: 18, class: 'mono', 'aria-label': 'Nội dung (JSON)' });
     editor.value = JSON.stringify(current.content, null, 2);
     body.append(el('p', { id: 'catalog-live', text: 'Phiên bản đang dùng: ' + current.version }));
-    body.append(el('section', { class: 'card' }, el('h2', { text: 'Sửa nội dung (JSON)' }), editor,
+    // The form editor draws its tabs into body and hands back the "advanced" tab, where the JSON editor lives.
+    catalogForm(body, { id, base, current, onPublished: () => load(id) }).append(el('section', { class: 'card' }, el('h2', { text: 'Sửa nội dung (JSON)' }), editor,
       el('button', { type: 'button', class: 'btn primary', id: 'catalog-save', text: 'Lưu phiên bản mới', onclick: async () => {
         let content;
         try { content = JSON.parse(editor.value); } catch (e) { toast('Nội dung không phải JSON hợp lệ.', 'error'); return; }

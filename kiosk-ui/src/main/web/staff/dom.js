@@ -1,4 +1,6 @@
 // Building DOM safely: every piece of data goes in through textContent or attributes, never as HTML.
+import { t, locale } from './i18n.js';
+
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -22,7 +24,7 @@ export function clear(node) {
   return node;
 }
 
-const TIME = new Intl.DateTimeFormat('vi-VN', {
+const TIME = new Intl.DateTimeFormat(locale(), {
   timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit'
 });
 
@@ -33,9 +35,9 @@ export function when(iso) {
 }
 
 export function age(minutes) {
-  if (minutes < 60) return minutes + ' phút';
-  if (minutes < 48 * 60) return Math.floor(minutes / 60) + ' giờ';
-  return Math.floor(minutes / 1440) + ' ngày';
+  if (minutes < 60) return minutes + t(' phút', ' min');
+  if (minutes < 48 * 60) return Math.floor(minutes / 60) + t(' giờ', ' h');
+  return Math.floor(minutes / 1440) + t(' ngày', ' days');
 }
 
 export function toast(message, kind = 'info') {
@@ -45,4 +47,12 @@ export function toast(message, kind = 'info') {
   box.hidden = false;
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { box.hidden = true; }, 4000);
+}
+
+/** A calendar day (YYYY-MM-DD) with its weekday, e.g. "thứ Hai, 08/12/2026". */
+export function day(iso) {
+  const parts = String(iso).split('-').map(Number);
+  if (parts.length !== 3 || parts.some(isNaN)) return String(iso);
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])));
 }

@@ -3,13 +3,22 @@ import { api } from './api.js';
 import { el, clear, when, age, toast } from './dom.js';
 import { session, has, failed } from './app.js';
 import { procedureNames, procedureLabel } from './names.js';
+import { t } from './i18n.js';
+import { channelLabel } from './labels.js';
 
 export const STATUSES = [
-  ['new', 'Mới'], ['claimed', 'Đang xử lý'], ['waiting', 'Chờ xử lý tiếp'], ['resolved', 'Đã giải quyết'], ['withdrawn', 'Đã rút'],
+  ['new', t('Mới', 'New')], ['claimed', t('Đang xử lý', 'In progress')], ['waiting', t('Chờ xử lý tiếp', 'Waiting')],
+  ['resolved', t('Đã giải quyết', 'Resolved')], ['withdrawn', t('Đã rút', 'Withdrawn')],
 ];
-export const STATUS_LABEL = Object.fromEntries(STATUSES);
-const CHANNELS = [['', 'Mọi kênh'], ['web', 'Web'], ['kiosk', 'Kiosk'], ['telegram', 'Telegram'], ['zalo', 'Zalo'], ['zalo_mini_app', 'Zalo Mini App']];
-const AGES = [['', 'Mọi thời gian'], ['1', 'Quá 1 giờ'], ['4', 'Quá 4 giờ'], ['24', 'Quá 1 ngày'], ['72', 'Quá 3 ngày']];
+const STATUS_LABEL = Object.fromEntries(STATUSES);
+
+export function statusLabel(status) {
+  return STATUS_LABEL[status] || status;
+}
+
+const CHANNELS = [['', t('Mọi kênh', 'All channels')], ...['web', 'kiosk', 'telegram', 'zalo', 'zalo_mini_app'].map(c => [c, channelLabel(c)])];
+const AGES = [['', t('Mọi thời gian', 'Any age')], ['1', t('Quá 1 giờ', 'Over 1 hour')], ['4', t('Quá 4 giờ', 'Over 4 hours')],
+  ['24', t('Quá 1 ngày', 'Over 1 day')], ['72', t('Quá 3 ngày', 'Over 3 days')]];
 const state = { status: 'new', procedure: '', channel: '', olderThanHours: '' };
 
 function select(id, label, options, value, onChange) {
@@ -21,15 +30,15 @@ function select(id, label, options, value, onChange) {
 export async function queueView(main) {
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const list = el('div', { id: 'queue-list' });
-  const live = el('span', { class: 'live', id: 'live-state', text: 'Đang kết nối…' });
+  const live = el('span', { class: 'live', id: 'live-state', text: t('Đang kết nối…', 'Connecting…') });
   const names = await procedureNames();
-  const procedures = [['', 'Mọi thủ tục'], ...Object.entries(names)];
+  const procedures = [['', t('Mọi thủ tục', 'All procedures')], ...Object.entries(names)];
   const filters = el('div', { class: 'filters' },
-    select('filter-procedure', 'Thủ tục', procedures, state.procedure, v => { state.procedure = v; load(); }),
-    select('filter-channel', 'Kênh', CHANNELS, state.channel, v => { state.channel = v; load(); }),
-    select('filter-age', 'Tuổi hồ sơ', AGES, state.olderThanHours, v => { state.olderThanHours = v; load(); }),
+    select('filter-procedure', t('Thủ tục', 'Procedure'), procedures, state.procedure, v => { state.procedure = v; load(); }),
+    select('filter-channel', t('Kênh', 'Channel'), CHANNELS, state.channel, v => { state.channel = v; load(); }),
+    select('filter-age', t('Tuổi hồ sơ', 'Age'), AGES, state.olderThanHours, v => { state.olderThanHours = v; load(); }),
     live);
-  main.append(el('h1', { text: 'Hồ sơ công dân' }), tabs, filters, list);
+  main.append(el('h1', { text: t('Hồ sơ công dân', 'Citizens\' cases') }), tabs, filters, list);
 
   let officers = [];
   if (has('supervisor')) {
@@ -63,19 +72,22 @@ export async function queueView(main) {
   function draw(cases) {
     clear(list);
     if (cases.length === 0) {
-      list.append(el('p', { class: 'empty muted', id: 'queue-empty', text: 'Không có hồ sơ nào ở mục này.' }));
+      list.append(el('p', { class: 'empty muted', id: 'queue-empty', text: t('Không có hồ sơ nào ở mục này.', 'No cases here.') }));
       return;
     }
     const rows = cases.map(c => el('tr', { class: 'case-row', dataset: { code: c.code } },
       el('td', {}, el('a', { href: '#/case/' + encodeURIComponent(c.code), class: 'code', text: c.code })),
       el('td', { text: procedureLabel(names, c.procedure) }),
-      el('td', { text: c.channel }),
+      el('td', { text: channelLabel(c.channel) }),
       el('td', {}, el('span', { class: 'chip status-' + c.status, text: STATUS_LABEL[c.status] || c.status })),
       el('td', { text: c.claimedBy || '–' }),
-      el('td', {}, el('span', { class: 'sla sla-' + c.sla, title: 'Tạo lúc ' + when(c.createdAt), text: age(c.ageMinutes) })),
+      el('td', {}, el('span', { class: 'sla sla-' + c.sla, title: t('Tạo lúc ', 'Created ') + when(c.createdAt), text: age(c.ageMinutes) })),
       el('td', { class: 'actions' }, actions(c))));
     list.append(el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Mã hồ sơ', 'Thủ tục', 'Kênh', 'Trạng thái', 'Người xử lý', 'Tuổi', ''].map(h => el('th', { text: h })))),
+      el('thead', {}, el('tr', {},
+        [t('Mã hồ sơ', 'Case'), t('Thủ tục', 'Procedure'), t('Kênh', 'Channel'), t('Trạng thái', 'Status'),
+          t('Người xử lý', 'Officer'), t('Tuổi', 'Age')].map(h => el('th', { text: h })),
+        el('th', {}, el('span', { class: 'sr-only', text: t('Thao tác', 'Actions') })))),
       el('tbody', {}, rows)));
   }
 
@@ -83,24 +95,24 @@ export async function queueView(main) {
     const out = [];
     if (c.status === 'new') {
       out.push(el('button', {
-        type: 'button', class: 'btn small claim', text: 'Nhận xử lý', onclick: async () => {
+        type: 'button', class: 'btn small claim', text: t('Nhận xử lý', 'Take'), onclick: async () => {
           try {
             await api('POST', 'cases/' + encodeURIComponent(c.code) + '/claim', {});
-            toast('Đã nhận hồ sơ ' + c.code);
+            toast(t('Đã nhận hồ sơ ', 'Took case ') + c.code);
             location.hash = '#/case/' + encodeURIComponent(c.code);
           } catch (e) { failed(e); load(); }
         },
       }));
     }
     if (has('supervisor') && (c.status === 'new' || c.status === 'claimed' || c.status === 'waiting')) {
-      const pick = el('select', { class: 'assign-to', 'aria-label': 'Giao cho' },
-        el('option', { value: '', text: 'Giao cho…' }),
+      const pick = el('select', { class: 'assign-to', 'aria-label': t('Giao cho', 'Assign to') + ' ' + c.code },
+        el('option', { value: '', text: t('Giao cho…', 'Assign to…') }),
         officers.map(o => el('option', { value: o.username, text: o.displayName })));
       pick.addEventListener('change', async () => {
         if (!pick.value) return;
         try {
           await api('POST', 'cases/' + encodeURIComponent(c.code) + '/assign', { officer: pick.value });
-          toast('Đã giao ' + c.code);
+          toast(t('Đã giao ', 'Assigned ') + c.code);
         } catch (e) { failed(e); }
         load();
       });
@@ -116,12 +128,12 @@ export async function queueView(main) {
   // Live updates: the server says "case-changed"; we re-fetch what this account may see.
   let timer = null;
   const events = new EventSource('/api/v1/staff/events');
-  events.addEventListener('ready', () => { live.textContent = '● Trực tuyến'; live.classList.add('on'); });
+  events.addEventListener('ready', () => { live.textContent = t('● Trực tuyến', '● Live'); live.classList.add('on'); });
   events.addEventListener('case-changed', () => {
     clearTimeout(timer);
     timer = setTimeout(load, 200);
   });
   events.addEventListener('signed-out', () => events.close());
-  events.onerror = () => { live.textContent = 'Mất kết nối, đang thử lại…'; live.classList.remove('on'); };
+  events.onerror = () => { live.textContent = t('Mất kết nối, đang thử lại…', 'Connection lost, retrying…'); live.classList.remove('on'); };
   session.cleanup.push(() => { events.close(); clearTimeout(timer); });
 }

@@ -55,14 +55,15 @@ final class Features implements AutoCloseable {
         var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
-        Staff staff = Staff.create(config, dataSource, clock, engine.cases());
+        Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
         CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
                 .withEditors(staff::catalogEditor);
         return new Features(dataSource, catalog, catalogService, engine, channels, staff);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
-    record Engine(ConversationEngine conversations, Cases cases, RetentionJob retention, WebConversationApi webApi,
+    record Engine(ConversationEngine conversations, Cases cases, vn.warddesk.bot.cases.CasePage casePage,
+                  RetentionJob retention, WebConversationApi webApi,
                   CaseStatusApi caseStatusApi, StaffCaseApi staffCaseApi, PrivacyNoticeApi privacyNoticeApi) {
         static Engine create(Config config, DataSource dataSource, Catalog catalog, Clock clock) {
             Config section = config.get("conversation");
@@ -73,7 +74,11 @@ final class Features implements AutoCloseable {
             var nluSettings = new vn.warddesk.nlu.NluSettings(
                     section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
                     defaults.ambiguityMargin(), defaults.caseCodePattern());
-            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone());
+            var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, config.get("privacy.hash-key").asString()
+                    .orElse("demo-only-change-me-in-production"));
+            links.warnIfLocal();
+            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+                                    duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links));
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
@@ -87,9 +92,10 @@ final class Features implements AutoCloseable {
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
             String adminToken = config.get("admin.token").asString().orElse("");
-            return new Engine(engine, cases, retention,
-                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl),
-                              new CaseStatusApi(cases, catalog, baseUrl,
+            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock);
+            return new Engine(engine, cases, casePage, retention,
+                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl).withCaseLinks(links),
+                              new CaseStatusApi(cases, catalog, casePage,
                                                 section.get("status-lookups-per-minute").asInt().orElse(30), clock),
                               new StaffCaseApi(cases, catalog, wardId, adminToken, clock),
                               new PrivacyNoticeApi(catalog));
@@ -108,6 +114,9 @@ final class Features implements AutoCloseable {
         void routing(HttpRouting.Builder routing) {
             routing.register("/api/v1/conversations", webApi);
             routing.register("/api/v1/cases", caseStatusApi);
+            // The citizen's case page: one static page for every code, its script and style beside it.
+            routing.get("/c/{code}", casePage::html);
+            routing.register("/case-page", StaticContentService.builder("web/case").build());
             routing.register("/api/v1/staff/cases", staffCaseApi);
             routing.register("/api/v1/privacy-notice", privacyNoticeApi);
         }

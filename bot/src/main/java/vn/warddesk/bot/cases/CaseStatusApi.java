@@ -26,26 +26,40 @@ import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.http.HttpJson;
 
 /**
- * Public case lookups: status only (never personal data), and a QR code of the status page URL for the appointment
- * slip. Rate-limited per client address so codes cannot be enumerated quickly.
+ * Public case lookups: status only (never personal data), the citizen's case page data (code plus check, see
+ * {@link CasePage}), and a QR code of the case page URL for the appointment slip. Every look-up passes one rate limit
+ * per client address so codes cannot be enumerated.
  */
 public final class CaseStatusApi implements HttpService {
     private final Cases cases;
     private final Catalog catalog;
-    private final String publicBaseUrl;
+    private final CasePage page;
     private final RateLimit limit;
 
-    public CaseStatusApi(Cases cases, Catalog catalog, String publicBaseUrl, int perMinute, Clock clock) {
+    public CaseStatusApi(Cases cases, Catalog catalog, CasePage page, int perMinute, Clock clock) {
         this.cases = cases;
         this.catalog = catalog;
-        this.publicBaseUrl = publicBaseUrl;
+        this.page = page;
         this.limit = new RateLimit(perMinute, clock);
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/{code}/status", (req, res) -> HttpJson.guarded(res, () -> status(req, res)))
+                .get("/{code}/page", (req, res) -> HttpJson.guarded(res, () -> page(req, res)))
                 .get("/{code}/qr.svg", (req, res) -> HttpJson.guarded(res, () -> qr(req, res)));
+    }
+
+    /** The case page's data: 404 alike for an unknown code and a wrong check. */
+    private void page(ServerRequest req, ServerResponse res) {
+        String code = code(req);
+        Lang lang = Lang.of(req.query().first("locale").asOptional().orElse("vi"));
+        String check = req.query().first("check").asOptional().orElse("");
+        Map<String, Object> view = page.view(code, check, lang).orElseThrow(() -> new HttpJson.Problem(
+                Status.NOT_FOUND_404, "not_found", "no case with this code and check"));
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        HttpJson.send(res, Status.OK_200, view);
     }
 
     private void status(ServerRequest req, ServerResponse res) {
@@ -62,13 +76,16 @@ public final class CaseStatusApi implements HttpService {
         HttpJson.send(res, Status.OK_200, out);
     }
 
+    /**
+     * The slip's QR code. With a check that opens the case (the kiosk got the code check with the case) it holds the
+     * full link, check included; without one only the page address, so this public endpoint never hands out checks.
+     */
     private void qr(ServerRequest req, ServerResponse res) {
         String code = code(req);
-        if (cases.byCode(code).isEmpty()) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no case with this code");
-        }
+        String check = req.query().first("check").asOptional().orElse("");
         res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "image/svg+xml")
-                .send(svg(publicBaseUrl + "/kiosk/#/case/" + code).getBytes(StandardCharsets.UTF_8));
+                .send(svg(page.qrContent(code, check).orElseThrow(() -> new HttpJson.Problem(
+                        Status.NOT_FOUND_404, "not_found", "no case with this code"))).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical code after the rate limit and format check (400 for a malformed code or wrong check digit). */

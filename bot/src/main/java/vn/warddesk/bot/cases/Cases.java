@@ -43,14 +43,29 @@ public final class Cases {
     /** Statuses in which a case is still being worked. */
     public static final List<String> OPEN = List.of("new", "claimed", "waiting");
 
+    /** Web, kiosk and Mini App conversations: replies are read from the conversation, nothing is pushed. */
+    private static final List<String> PULL_CHANNELS = List.of("web", "kiosk", "zalo_mini_app");
+
     private final DataSource dataSource;
     private final String prefix;
     private final ZoneId zone;
+    private final java.time.Duration chatIdle;
+    private final Optional<CaseLinks> links;
 
     public Cases(DataSource dataSource, String prefix, ZoneId zone) {
+        this(dataSource, prefix, zone, java.time.Duration.ofMinutes(30), Optional.empty());
+    }
+
+    /**
+     * @param chatIdle after this long without a citizen message a web/kiosk conversation no longer counts as open
+     * @param links    the case page links put into the status notices (claimed, resolved)
+     */
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, java.time.Duration chatIdle, Optional<CaseLinks> links) {
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.zone = zone;
+        this.chatIdle = chatIdle;
+        this.links = links;
     }
 
     /** One case as stored; {@code fields} is empty once erased. */
@@ -281,8 +296,87 @@ public final class Cases {
 
     public Optional<Change> reply(String wardId, String code, String officer, String text, Instant now) {
         return changeLocked(wardId, code, Case::open, (c, k) -> {
-            ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "staff", now);
+            Route route = route(c, k, now); // before the reply itself touches the conversation
+            long messageId = ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "staff", now);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO staff_reply (message_id, case_code, route, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setLong(1, messageId);
+                insert.setString(2, k.code());
+                insert.setString(3, route.key);
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.executeUpdate();
+            }
             touch(c, k.code(), now);
+        });
+    }
+
+    /**
+     * The case page links (empty in tools and tests that build Cases without them). The conversation engine should
+     * put {@code links().map(l -> l.url(code))} into its case-status answers and request confirmations.
+     */
+    public Optional<CaseLinks> links() {
+        return links;
+    }
+
+    /** Where a staff reply goes, decided when it is written (issue 18: "honest delivery states"). */
+    public enum Route {
+        /** Telegram/Zalo: queued in the outbox; its row says queued, sent (with the platform's id) or failed. */
+        PUSH("push"),
+        /** A web/kiosk/Mini App conversation that was still open: the citizen's screen polls it. */
+        WEB_OPEN("web_open"),
+        /** Nobody is in the chat any more: only the case page shows it (or staff call the phone number). */
+        CASE_PAGE("case_page");
+
+        public final String key;
+
+        Route(String key) {
+            this.key = key;
+        }
+    }
+
+    private Route route(Connection c, Case k, Instant now) throws SQLException {
+        // Open means: a session is running (the kiosk's "Finish" and its idle reset end it) and the citizen wrote
+        // within the idle timeout. The conversation's state is no guide: claiming a case sets it to handed_off.
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT channel, channel_address, session_started_at,
+                       (SELECT MAX(m.created_at) FROM message m WHERE m.conversation_id = conversation.id AND m.direction = 'in')
+                FROM conversation WHERE id = ?""")) {
+            q.setString(1, k.conversationId());
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Route.CASE_PAGE;
+                }
+                String channel = rs.getString(1);
+                if (!PULL_CHANNELS.contains(channel)) {
+                    return rs.getString(2) == null ? Route.CASE_PAGE : Route.PUSH;
+                }
+                Timestamp lastWrote = rs.getTimestamp(4);
+                boolean open = rs.getTimestamp(3) != null && lastWrote != null
+                               && lastWrote.toInstant().plus(chatIdle).isAfter(now);
+                return open ? Route.WEB_OPEN : Route.CASE_PAGE;
+            }
+        }
+    }
+
+    /** A staff reply as the case page shows it to the citizen. */
+    public record StaffMessage(String text, Instant at) {
+    }
+
+    /** The staff replies written for this case that still have their text, oldest first. */
+    public List<StaffMessage> staffMessages(String code) {
+        return Jdbc.withConnection(dataSource, c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT m.text, m.created_at FROM staff_reply s JOIN message m ON m.id = s.message_id
+                    WHERE s.case_code = ? AND m.text IS NOT NULL ORDER BY m.id""")) {
+                q.setString(1, code);
+                List<StaffMessage> list = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new StaffMessage(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                    }
+                }
+                return list;
+            }
         });
     }
 
@@ -367,7 +461,7 @@ public final class Cases {
 
     private enum Notice { CLAIMED, HANDED_BACK, RESOLVED }
 
-    private static void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
+    private void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
         Lang lang = ConversationLog.lang(c, k.conversationId());
         boolean vi = lang == Lang.VI;
         String text = switch (notice) {
@@ -378,6 +472,10 @@ public final class Cases {
             case RESOLVED -> vi ? "Hồ sơ " + k.code() + " đã được giải quyết. Cảm ơn bạn!"
                                 : "Case " + k.code() + " has been resolved. Thank you!";
         };
+        if (notice != Notice.HANDED_BACK && links.isPresent()) {
+            // The case page: status, day, what to bring and every staff reply, even once the chat is gone.
+            text += (vi ? "\nXem hồ sơ: " : "\nYour case: ") + links.get().url(k.code());
+        }
         ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "bot", now);
     }
 

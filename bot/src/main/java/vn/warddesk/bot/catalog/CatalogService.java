@@ -66,6 +66,7 @@ public final class CatalogService implements HttpService {
                 .get("/office", guarded(this::office))
                 .get("/admin/procedures/{id}", admin(this::adminCurrent))
                 .put("/admin/procedures/{id}", admin(this::edit))
+                .post("/admin/procedures/{id}/preview", admin(this::preview))
                 .get("/admin/procedures/{id}/versions", admin(this::versions))
                 .get("/admin/procedures/{id}/versions/{n}", admin(this::version))
                 .post("/admin/procedures/{id}/rollback/{n}", admin(this::rollback))
@@ -96,14 +97,18 @@ public final class CatalogService implements HttpService {
             notFound(res, id);
             return;
         }
-        Procedure p = live.get().procedure();
+        json(res, Status.OK_200, publicView(live.get().procedure(), lang, live.get().version()));
+    }
+
+    /** A procedure as the public API (and so the kiosk and the chat) presents it in one language. */
+    private Map<String, Object> publicView(Procedure p, Lang lang, int version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.id());
         body.put("name", p.name().in(lang));
         body.put("summary", p.summary().in(lang));
         body.put("icon", p.icon());
         body.put("reviewed", p.reviewed().toString());
-        body.put("version", live.get().version());
+        body.put("version", version);
         body.put("authority", p.authority().in(lang));
         Map<String, Object> aspects = new LinkedHashMap<>();
         for (String aspect : Catalog.ASPECTS) {
@@ -141,7 +146,7 @@ public final class CatalogService implements HttpService {
         body.put("onlineChannels", p.online().channels());
         // The kiosk shows "step 2 of 4" during a request: the names of the fields the request asks, in order.
         body.put("intake", p.intake().stream().map(Procedure.Intake::name).toList());
-        json(res, Status.OK_200, body);
+        return body;
     }
 
     private void office(ServerRequest req, ServerResponse res) {
@@ -190,18 +195,28 @@ public final class CatalogService implements HttpService {
         json(res, Status.OK_200, body);
     }
 
-    private void edit(ServerRequest req, ServerResponse res, String id) {
+    /** The request's procedure document, or empty after answering 400 (not JSON, not an object). */
+    private Optional<JsonNode> document(ServerRequest req, ServerResponse res) {
         JsonNode body;
         try {
             body = Json.CONTENT.readTree(req.content().as(String.class));
         } catch (JacksonException e) {
             error(res, Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
-            return;
+            return Optional.empty();
         }
         if (body == null || !body.isObject()) {
             error(res, Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
+            return Optional.empty();
+        }
+        return Optional.of(body);
+    }
+
+    private void edit(ServerRequest req, ServerResponse res, String id) {
+        Optional<JsonNode> document = document(req, res);
+        if (document.isEmpty()) {
             return;
         }
+        JsonNode body = document.get();
         if (!body.has("id")) {
             ((ObjectNode) body).put("id", id);
         }
@@ -214,6 +229,38 @@ public final class CatalogService implements HttpService {
             return;
         }
         saveValidated(res, procedure, id, author(req), null, ifMatch(req));
+    }
+
+    /**
+     * Dry run of an edit for the form editor: the catalog's own validation, the changes against the live version,
+     * and — when valid — the procedure as the kiosk and the chat would present it in both languages. Nothing is saved.
+     */
+    private void preview(ServerRequest req, ServerResponse res, String id) {
+        Optional<JsonNode> document = document(req, res);
+        if (document.isEmpty()) {
+            return;
+        }
+        JsonNode body = document.get();
+        Map<String, Object> out = new LinkedHashMap<>();
+        CatalogStore.Live live = store.live(id).orElseThrow();
+        Procedure procedure;
+        List<Validation.Problem> problems;
+        try {
+            procedure = Json.CONTENT.treeToValue(body, Procedure.class);
+            problems = Validation.procedure(procedure, id);
+        } catch (JacksonException e) {
+            Json.ReadProblem problem = Json.describe(e);
+            procedure = null;
+            problems = List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem()));
+        }
+        out.put("problems", problems.stream().map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
+        out.put("changes", JsonDiff.toJson(JsonDiff.between(Json.CONTENT.valueToTree(live.procedure()),
+                                                            procedure == null ? body : Json.CONTENT.valueToTree(procedure))));
+        if (problems.isEmpty()) {
+            out.put("vi", publicView(procedure, Lang.VI, live.version() + 1));
+            out.put("en", publicView(procedure, Lang.EN, live.version() + 1));
+        }
+        json(res, Status.OK_200, out);
     }
 
     private void saveValidated(ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf,

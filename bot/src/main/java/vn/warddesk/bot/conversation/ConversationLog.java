@@ -50,8 +50,8 @@ public final class ConversationLog {
             q.setString(1, conversationId);
             try (ResultSet rs = q.executeQuery()) {
                 if (rs.next() && rs.getString(2) != null) {
-                    Outbox.enqueue(c, new OutboundMessage(conversationId, rs.getString(1), rs.getString(2), reply, origin),
-                                   now);
+                    Outbox.enqueue(c, new OutboundMessage(conversationId, rs.getString(1), rs.getString(2), reply, origin,
+                                                          seq), now);
                 }
             }
         }

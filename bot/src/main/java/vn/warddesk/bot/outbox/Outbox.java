@@ -29,8 +29,9 @@ public final class Outbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSERT = """
-            INSERT INTO outbox (conversation_id, channel, address, payload, origin, status, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
+            INSERT INTO outbox (conversation_id, message_id, channel, address, payload, origin, status, next_attempt_at,
+                                created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)""";
 
     private Outbox() {
     }
@@ -42,12 +43,17 @@ public final class Outbox {
         }
         try (PreparedStatement insert = transaction.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, message.conversationId());
-            insert.setString(2, message.channel());
-            insert.setString(3, message.address());
-            insert.setString(4, payload(message.reply()));
-            insert.setString(5, message.origin());
-            insert.setTimestamp(6, Timestamp.from(now));
+            if (message.messageId() > 0) {
+                insert.setLong(2, message.messageId());
+            } else {
+                insert.setNull(2, java.sql.Types.BIGINT);
+            }
+            insert.setString(3, message.channel());
+            insert.setString(4, message.address());
+            insert.setString(5, payload(message.reply()));
+            insert.setString(6, message.origin());
             insert.setTimestamp(7, Timestamp.from(now));
+            insert.setTimestamp(8, Timestamp.from(now));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

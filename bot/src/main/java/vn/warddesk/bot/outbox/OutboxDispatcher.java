@@ -57,7 +57,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final String LAST_INBOUND = """
             SELECT MAX(created_at) FROM message WHERE conversation_id = ? AND direction = 'in'""";
     private static final String MARK_SENT = """
-            UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL
+            UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL,
+                              platform_message_id = ?
             WHERE id = ?""";
     private static final String MARK_RETRY = """
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
@@ -302,7 +303,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 yield Recorded.DEFERRED;
             }
             case Outcome.Result(SendResult.Sent sent) -> {
-                update(connection, MARK_SENT, Timestamp.from(now), row.id());
+                update(connection, MARK_SENT, Timestamp.from(now), sent.platformMessageId().orElse(null), row.id());
                 yield Recorded.SENT;
             }
             case Outcome.Result(SendResult.Failed failed) -> fail(connection, row, failed.reason());

@@ -7,8 +7,14 @@ import java.time.Duration;
  * used, refreshes once and resends within the same attempt), so there is no separate "refresh" outcome here.
  */
 public sealed interface SendResult {
-    /** Delivered: never send it again. */
-    record Sent() implements SendResult {
+    /**
+     * Delivered: never send it again. {@code platformMessageId} is the id the platform gave the message (Telegram
+     * result.message_id, Zalo data.message_id), kept on the outbox row so staff see where a reply went.
+     */
+    record Sent(java.util.Optional<String> platformMessageId) implements SendResult {
+        public Sent {
+            platformMessageId = platformMessageId.filter(id -> !id.isBlank()).map(id -> id.length() > 64 ? id.substring(0, 64) : id);
+        }
     }
 
     /** Transient trouble (5xx, timeout, connection refused): retry with exponential backoff and jitter. */
@@ -27,6 +33,11 @@ public sealed interface SendResult {
     }
 
     static SendResult sent() {
-        return new Sent();
+        return new Sent(java.util.Optional.empty());
+    }
+
+    /** Sent, with the platform's id for the message when its answer carried one. */
+    static SendResult sent(String platformMessageId) {
+        return new Sent(java.util.Optional.ofNullable(platformMessageId));
     }
 }

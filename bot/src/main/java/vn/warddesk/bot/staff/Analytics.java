@@ -16,17 +16,15 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import vn.warddesk.bot.observe.LogMask;
 import vn.warddesk.bot.store.Jdbc;
 
 /**
- * Every analytics query of the console, scoped by ward and period. Counts only, except out-of-scope questions,
- * whose text is shown after masking personal data with {@link LogMask}.
+ * Every analytics query of the console, scoped by ward and period. Counts only, except unanswered questions typed
+ * by at least three conversations, shown masked (see {@link UnansweredQuestions}).
  */
 final class Analytics {
     /** Questions classified per report at most (newest first), so a report stays fast on a busy ward. */
     static final int MAX_CLASSIFIED = 20_000;
-    private static final int MAX_OUT_OF_SCOPE_SHOWN = 50;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -114,31 +112,19 @@ final class Analytics {
         return list;
     }
 
-    /** Top intents of the period's citizen questions, and the out-of-scope ones (masked) for the ward to review. */
+    /**
+     * Top intents of the period's free questions and the unanswered ones the ward may read: all through
+     * {@link UnansweredQuestions}, which holds the rules (no form answers, k-anonymity, masking).
+     */
     private void questions(Connection c, String wardId, Instant since, Map<String, Object> report) throws SQLException {
-        Map<String, Long> intents = new java.util.HashMap<>();
-        List<Map<String, Object>> outOfScope = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, """
-                SELECT m.text, m.created_at FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.ward_id = ? AND m.direction = 'in' AND m.created_at >= ? AND m.text IS NOT NULL
-                ORDER BY m.id DESC""" + " LIMIT " + MAX_CLASSIFIED, wardId, since); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String text = rs.getString(1);
-                String intent = intentOf.apply(text);
-                intents.merge(intent, 1L, Long::sum);
-                if (("out_of_scope".equals(intent) || "unclear".equals(intent)) && outOfScope.size() < MAX_OUT_OF_SCOPE_SHOWN) {
-                    Map<String, Object> q = new LinkedHashMap<>();
-                    q.put("kind", intent);
-                    q.put("text", masked(text.length() > 300 ? text.substring(0, 300) + "…" : text));
-                    q.put("at", rs.getTimestamp(2).toInstant());
-                    outOfScope.add(q);
-                }
-            }
-        }
-        report.put("topIntents", intents.entrySet().stream()
+        UnansweredQuestions.Result result = new UnansweredQuestions(intentOf, MAX_CLASSIFIED).collect(c, wardId, since);
+        report.put("topIntents", result.intents().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(10).map(e -> new Count(e.getKey(), e.getValue())).toList());
-        report.put("outOfScope", outOfScope);
+        report.put("outOfScope", result.shown());
+        report.put("unanswered", result.unanswered());
+        report.put("unansweredNotShown", result.withheld());
+        report.put("minimumConversationsToShow", UnansweredQuestions.K);
     }
 
     private static List<Double> minutes(Connection c, String sql, Object... args) throws SQLException {
@@ -174,10 +160,6 @@ final class Analytics {
             }
         }
         return list;
-    }
-
-    static String masked(String text) {
-        return text == null ? "" : LogMask.mask(text);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {

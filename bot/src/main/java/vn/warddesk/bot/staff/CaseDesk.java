@@ -20,10 +20,21 @@ interface CaseDesk {
                    Optional<String> claimedBy, Instant createdAt, Instant updatedAt, Optional<Instant> claimedAt) {
     }
 
-    record Message(long seq, String direction, String origin, Optional<String> text, Instant at) {
+    /** One transcript line; {@code action} is a pressed button (the console shows its label, not the code). */
+    record Message(long seq, String direction, String origin, Optional<String> text, Optional<String> action,
+                   Instant at) {
     }
 
-    record Delivery(long messageSeq, String state, Optional<String> reason) {
+    /**
+     * Where one staff reply went. {@code route}: push (Telegram/Zalo outbox), web_open (the web/kiosk conversation
+     * was open), case_page (nobody in the chat: the case page shows it). {@code state}: queued, sent or failed for
+     * push; the route itself otherwise. {@code platformMessageId}: the platform's id of the sent message.
+     */
+    record Delivery(long messageSeq, String route, String state, Optional<String> reason, Optional<String> channel,
+                    Optional<String> platformMessageId, Optional<Instant> sentAt) {
+        Delivery(long messageSeq, String state, Optional<String> reason) {
+            this(messageSeq, "push", state, reason, Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     record Consent(String id, String decision, String noticeVersion, String textSha256, String method, Instant at,

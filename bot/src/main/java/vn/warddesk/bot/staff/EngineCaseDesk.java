@@ -58,11 +58,11 @@ final class EngineCaseDesk implements CaseDesk {
             List<Message> transcript = new ArrayList<>();
             for (ConversationLog.Logged m : d.transcript()) {
                 transcript.add(new Message(m.seq(), m.direction(), m.origin(),
-                                           m.text().or(() -> m.action().map(a -> "▸ " + a)), m.at()));
+                                           m.text(), m.action(), m.at()));
             }
             Optional<Consent> consent = d.consent().map(e -> consent(c, e, k.code()));
             return new Detail(summary(k), k.conversationId(), k.fields(), consent, transcript,
-                              deliveries(c, k.conversationId(), d.transcript()), k.outcome());
+                              deliveries(c, k.conversationId()), k.outcome());
         }));
     }
 
@@ -79,28 +79,28 @@ final class EngineCaseDesk implements CaseDesk {
     }
 
     /**
-     * Delivery state of staff replies on push channels: the outbox rows with origin "staff" of the conversation, in
-     * order, matched to the staff messages in order (both are written in the same transaction by the engine).
+     * Delivery of each staff reply of the conversation: the route recorded when it was written (staff_reply) and,
+     * for Telegram/Zalo, the outbox row that sends exactly that message (outbox.message_id).
      */
-    private static List<Delivery> deliveries(Connection c, String conversationId, List<ConversationLog.Logged> transcript)
-            throws SQLException {
+    static List<Delivery> deliveries(Connection c, String conversationId) throws SQLException {
         List<Delivery> states = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT status, failure_reason FROM outbox WHERE conversation_id = ? AND origin = 'staff' ORDER BY id")) {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT m.id, s.route, o.status, o.failure_reason, o.channel, o.platform_message_id, o.sent_at
+                FROM message m
+                LEFT JOIN staff_reply s ON s.message_id = m.id
+                LEFT JOIN outbox o ON o.message_id = m.id
+                WHERE m.conversation_id = ? AND m.origin = 'staff'
+                ORDER BY m.id""")) {
             q.setString(1, conversationId);
             try (ResultSet rs = q.executeQuery()) {
-                List<ConversationLog.Logged> staff = transcript.stream().filter(m -> "staff".equals(m.origin())).toList();
-                List<String[]> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-                // The transcript may be cut to its last messages: align the newest with the newest.
-                int offset = rows.size() - staff.size();
-                for (int i = 0; i < staff.size(); i++) {
-                    int row = i + offset;
-                    if (row >= 0 && row < rows.size()) {
-                        states.add(new Delivery(staff.get(i).seq(), rows.get(row)[0], Optional.ofNullable(rows.get(row)[1])));
-                    }
+                    String outboxStatus = rs.getString(3);
+                    String route = rs.getString(2) != null ? rs.getString(2) : outboxStatus != null ? "push" : "unknown";
+                    String state = "push".equals(route) ? (outboxStatus == null ? "queued" : outboxStatus) : route;
+                    Timestamp sentAt = rs.getTimestamp(7);
+                    states.add(new Delivery(rs.getLong(1), route, state, Optional.ofNullable(rs.getString(4)),
+                                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
+                                            Optional.ofNullable(sentAt).map(Timestamp::toInstant)));
                 }
             }
         }
@@ -158,14 +158,8 @@ final class EngineCaseDesk implements CaseDesk {
 
     private Optional<Delivery> lastDelivery(Cases.Case k) {
         return Jdbc.withConnection(dataSource, c -> {
-            List<ConversationLog.Logged> transcript = ConversationLog.transcript(c, k.conversationId(), 50);
-            List<Delivery> states = deliveries(c, k.conversationId(), transcript);
-            if (!states.isEmpty()) {
-                return Optional.of(states.get(states.size() - 1));
-            }
-            // Web and kiosk conversations read staff replies from the conversation itself: nothing is queued.
-            return transcript.stream().filter(m -> "staff".equals(m.origin())).reduce((a, b) -> b)
-                    .map(m -> new Delivery(m.seq(), "delivered", Optional.empty()));
+            List<Delivery> states = deliveries(c, k.conversationId());
+            return states.isEmpty() ? Optional.<Delivery>empty() : Optional.of(states.get(states.size() - 1));
         });
     }
 

@@ -41,6 +41,14 @@ public final class Staff {
         return create(config, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true);
     }
 
+    /** With case work, and the procedures' intake field definitions so the console labels what citizens gave. */
+    public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases,
+                               vn.warddesk.bot.catalog.Catalog catalog) {
+        Staff staff = create(config, dataSource, clock, cases);
+        staff.service.describeFieldsWith(new IntakeFieldLabels(catalog));
+        return staff;
+    }
+
     /** For command-line tools: never seeds demo accounts. */
     public static Staff forCommandLine(Config config, DataSource dataSource, Clock clock) {
         return create(config, dataSource, clock, Optional.empty(), false);

@@ -57,6 +57,7 @@ final class StaffService implements HttpService {
     private final StaffEvents events;
     private final StaffSettings settings;
     private final Clock clock;
+    private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock) {
@@ -68,6 +69,10 @@ final class StaffService implements HttpService {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    void describeFieldsWith(IntakeFieldLabels labels) {
+        this.fieldLabels = labels;
     }
 
     /** What a handler gets: the signed-in account, the session and the caller's address. */
@@ -90,6 +95,7 @@ final class StaffService implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/login", this::login);
         rules.get("/me", secured(null, true, call -> me(call)));
+        rules.get("/session", this::session);
         rules.post("/logout", (req, res) -> run(req, res, null, true, call -> logout(call, res)));
         rules.post("/password", secured(null, true, this::changePassword));
 
@@ -255,6 +261,26 @@ final class StaffService implements HttpService {
             error(res, e);
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.WARNING, "staff login database error: " + e.getMessage());
+            error(res, new ApiError(503, "unavailable", "The database is not available; try again in a moment."));
+        }
+    }
+
+    /**
+     * For a console page being loaded: 200 with {"signedIn": false} when there is no valid session (so the browser
+     * logs no error before anyone signed in), else what /me answers plus "signedIn": true.
+     */
+    private void session(ServerRequest req, ServerResponse res) {
+        try {
+            Optional<StaffAuth.Session> session = auth.session(req.headers().cookies().first(COOKIE).orElse(""));
+            if (session.isEmpty()) {
+                send(res, 200, Map.of("signedIn", false));
+                return;
+            }
+            Map<String, Object> me = new LinkedHashMap<>(me(session.get()));
+            me.put("signedIn", true);
+            send(res, 200, me);
+        } catch (StoreException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "staff session database error: " + e.getMessage());
             error(res, new ApiError(503, "unavailable", "The database is not available; try again in a moment."));
         }
     }
@@ -515,6 +541,7 @@ final class StaffService implements HttpService {
         Map<String, Object> json = summaryJson(detail.summary(), clock.instant());
         json.put("conversationId", detail.conversationId());
         json.put("fields", detail.fields());
+        json.put("fieldDefinitions", fieldLabels.describe(detail.summary().procedure()));
         json.put("consent", detail.consent().orElse(null));
         json.put("transcript", detail.transcript());
         json.put("deliveries", detail.deliveries());

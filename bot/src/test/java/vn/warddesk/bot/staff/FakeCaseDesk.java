@@ -52,7 +52,7 @@ final class FakeCaseDesk implements CaseDesk {
 
     Entry add(String ward, String code, String procedure, String channel, Map<String, String> fields, String citizenText) {
         Entry e = new Entry(ward, code, procedure, channel, clock.instant(), new LinkedHashMap<>(fields));
-        e.transcript.add(new Message(seq.incrementAndGet(), "in", "citizen", Optional.of(citizenText), clock.instant()));
+        e.transcript.add(new Message(seq.incrementAndGet(), "in", "citizen", Optional.of(citizenText), Optional.empty(), clock.instant()));
         cases.put(code, e);
         version.incrementAndGet();
         return e;
@@ -60,7 +60,7 @@ final class FakeCaseDesk implements CaseDesk {
 
     void citizenWrites(String code, String text) {
         Entry e = cases.get(code);
-        e.transcript.add(new Message(seq.incrementAndGet(), "in", "citizen", Optional.of(text), clock.instant()));
+        e.transcript.add(new Message(seq.incrementAndGet(), "in", "citizen", Optional.of(text), Optional.empty(), clock.instant()));
         touch(e);
     }
 
@@ -139,7 +139,7 @@ final class FakeCaseDesk implements CaseDesk {
             if (!"claimed".equals(e.status) && !"waiting".equals(e.status)) {
                 return new Refused("Claim the case before replying.");
             }
-            Message m = new Message(seq.incrementAndGet(), "out", "staff", Optional.of(text), clock.instant());
+            Message m = new Message(seq.incrementAndGet(), "out", "staff", Optional.of(text), Optional.empty(), clock.instant());
             e.transcript.add(m);
             Delivery d = new Delivery(m.seq(), "queued", Optional.empty());
             e.deliveries.add(d);

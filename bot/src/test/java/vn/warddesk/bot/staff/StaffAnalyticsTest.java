@@ -67,12 +67,8 @@ class StaffAnalyticsTest {
                 .report(ward, 7);
         assertEquals(List.of(new Analytics.Count("birth_registration", 3), new Analytics.Count("out_of_scope", 1)),
                      report.get("topIntents"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> oos = (List<Map<String, Object>>) report.get("outOfScope");
-        assertEquals(1, oos.size());
-        String shown = (String) oos.get(0).get("text");
-        org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith("Thời tiết mai"), shown);
-        org.junit.jupiter.api.Assertions.assertFalse(shown.contains("0912345678"), "personal data is masked: " + shown);
+        assertEquals(List.of(), report.get("outOfScope"), "one conversation typed it: counted, not shown (k = 3)");
+        assertEquals(1L, report.get("unansweredNotShown"));
         assertEquals(2.0 / 3, (double) report.get("handoffRate"), 1e-9);
         assertEquals(20.0, (double) report.get("medianMinutesToClaim"), 1e-9, "median of 10 and 30 minutes");
         assertEquals(100.0, (double) report.get("medianMinutesToResolve"), 1e-9);
@@ -82,6 +78,52 @@ class StaffAnalyticsTest {
         assertEquals(1L, consent.get("decline"));
         assertEquals(List.of(new Analytics.Count("birth_registration", 1), new Analytics.Count("marriage_registration", 1)),
                      report.get("topProcedures"));
+    }
+
+    @Test
+    void an_unanswered_question_is_shown_masked_only_when_three_conversations_typed_it_and_form_answers_never_count()
+            throws SQLException {
+        String ward = "ward-k-anonymity";
+        for (int i = 0; i < 3; i++) {
+            String c = conversation(ward, "web", NOW.minusSeconds(3600), 0);
+            message(c, i == 1 ? "Giá vé xe buýt   bao nhiêu? " : "giá vé xe buýt bao nhiêu", NOW.minusSeconds(3500));
+            message(c, "Thời tiết mai thế nào, gọi 0912 345 67" + i, NOW.minusSeconds(3400 - i));
+        }
+        for (int i = 0; i < 2; i++) {
+            message(conversation(ward, "kiosk", NOW.minusSeconds(3600), 0), "Ai thắng trận bóng tối qua", NOW.minusSeconds(3300));
+        }
+        // An intake: typed after consent, and a message to an officer after the case was opened.
+        String intake = conversation(ward, "kiosk", NOW.minusSeconds(3600), 0);
+        message(intake, "tôi muốn làm khai sinh", NOW.minusSeconds(7100));
+        long agree = consent(intake, "agree");
+        for (int i = 0; i < 3; i++) {
+            message(intake, "Nguyễn Văn An", NOW.minusSeconds(7000 - i));
+            message(intake, "0905 123 456", NOW.minusSeconds(6900 - i));
+        }
+        caseFile(ward, intake, "birth_registration", agree, NOW.minusSeconds(6800), 10, null);
+        message(intake, "Tôi là Trần Thị Bích, số 0905 123 456", NOW.minusSeconds(6000));
+
+        List<String> classified = new java.util.ArrayList<>();
+        Map<String, Object> report = new Analytics(pool, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), text -> {
+            classified.add(text);
+            return text.toLowerCase(java.util.Locale.ROOT).contains("khai sinh") ? "birth_registration" : "out_of_scope";
+        }).report(ward, 7);
+
+        org.junit.jupiter.api.Assertions.assertTrue(classified.stream().noneMatch(t -> t.contains("An") && t.startsWith("Nguy")
+                                                                                 || t.contains("0905") || t.contains("Bích")),
+                                                    "form answers and messages to staff are never even read: " + classified);
+        @SuppressWarnings("unchecked")
+        List<UnansweredQuestions.Shown> shown = (List<UnansweredQuestions.Shown>) report.get("outOfScope");
+        assertEquals(2, shown.size(), "bus fare, and weather once the phone numbers are masked, reached k = 3: " + shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.stream().allMatch(q -> q.conversations() == 3), shown.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(shown.stream().anyMatch(q -> q.text().toLowerCase(java.util.Locale.ROOT)
+                .startsWith("giá vé xe buýt")), shown.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(shown.stream().anyMatch(q -> q.text().equals("Thời tiết mai thế nào, gọi [phone]")),
+                                                    shown.toString());
+        assertEquals(8L, report.get("unanswered"));
+        assertEquals(2L, report.get("unansweredNotShown"), "the football question: 2 conversations, counted, not shown");
+        String json = StaffService.JSON.valueToTree(report).toString();
+        org.junit.jupiter.api.Assertions.assertFalse(json.contains("0912") || json.contains("Nguyễn Văn An") || json.contains("0905"), json);
     }
 
     private static long consent(String conversation, String decision) throws SQLException {

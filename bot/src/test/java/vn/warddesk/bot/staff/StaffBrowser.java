@@ -36,6 +36,7 @@ final class StaffBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
                              "--no-first-run", "--window-size=1366,900", "--lang=vi", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -84,6 +85,18 @@ final class StaffBrowser implements AutoCloseable {
     void signOut() {
         click(By.id("logout"));
         await(By.id("login-form"));
+    }
+
+    /** axe-core over the current page: one line per WCAG A/AA violation. */
+    java.util.List<String> accessibilityViolations() {
+        return vn.warddesk.bot.testing.Axe.violations(driver);
+    }
+
+    /** Errors the browser console logged since the last call (failed requests included). */
+    java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     void screenshot(String name) {

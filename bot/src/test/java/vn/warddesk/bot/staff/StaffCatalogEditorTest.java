@@ -104,6 +104,7 @@ class StaffCatalogEditorTest {
             b.await(By.id("catalog-procedure"));
             new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("catalog-procedure")))
                     .selectByValue("birth_registration");
+            b.click(By.id("catalog-tab-json")); // the raw JSON lives on the "advanced" tab beside the form
             b.await(By.id("catalog-json"));
             b.driver().executeScript("""
                     const t = document.getElementById('catalog-json');

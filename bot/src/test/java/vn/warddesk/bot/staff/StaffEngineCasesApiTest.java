@@ -121,12 +121,13 @@ class StaffEngineCasesApiTest {
     }
 
     @Test
-    void a_web_reply_is_delivered_in_the_chat_without_the_outbox() throws SQLException {
+    void a_web_reply_when_no_session_is_running_is_marked_for_the_case_page_and_never_queued() throws SQLException {
         EngineCases.Created k = engine.handoff("demo-hoa-an", "web", "Cho tôi gặp cán bộ");
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         api.post("/api/v1/staff/cases/" + k.code() + "/claim", officer, null);
         StaffApi.Answer reply = api.post("/api/v1/staff/cases/" + k.code() + "/reply", officer, Map.of("text", "Tôi nghe đây"));
-        assertEquals("delivered", reply.json().path("delivery").path("state").asText());
+        assertEquals("case_page", reply.json().path("delivery").path("route").asText(),
+                     "nobody is in that web chat (no running session): only the case page shows the reply");
         assertEquals(0, count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", k.conversationId()));
         assertTrue(api.get("/api/v1/staff/cases/" + k.code(), officer).json().path("consent").isNull(), "a handoff has no consent");
     }

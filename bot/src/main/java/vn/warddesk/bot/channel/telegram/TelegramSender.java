@@ -51,6 +51,7 @@ final class TelegramSender implements ChannelSender {
         // A split message is re-sent from its first part if a later part fails: rare (only > 4096 characters) and
         // preferable to losing the rest.
         List<String> parts = TextSplit.split(text, MAX_TEXT);
+        SendResult last = SendResult.sent();
         for (int i = 0; i < parts.size(); i++) {
             ObjectNode message = api.object().put("chat_id", delivery.address()).put("text", parts.get(i));
             if (i == parts.size() - 1) {
@@ -60,13 +61,16 @@ final class TelegramSender implements ChannelSender {
             if (!(result instanceof SendResult.Sent)) {
                 return result;
             }
+            last = result;
         }
-        return SendResult.sent();
+        return last; // a split message is known by the id of its last part (the one with the buttons)
     }
 
     static SendResult interpret(TelegramApi.Answer answer) {
         if (answer.ok()) {
-            return SendResult.sent();
+            // sendMessage answers {"ok": true, "result": Message}; Message.message_id is unique within the chat.
+            var id = answer.body().path("result").path("message_id");
+            return SendResult.sent(id.isNumber() ? id.asText() : null);
         }
         if (answer.httpStatus() == 0) {
             return new SendResult.Retry(answer.problem());

@@ -53,6 +53,7 @@ public final class WebConversationApi implements HttpService {
     private final String wardId;
     private final String publicBaseUrl;
     private volatile MiniAppUsers miniAppUsers = token -> Optional.empty();
+    private volatile vn.warddesk.bot.cases.CaseLinks caseLinks;
 
     /** Verifies a Zalo Mini App user access token and returns the keyed hash of the Zalo user id (empty: not valid). */
     @FunctionalInterface
@@ -67,6 +68,13 @@ public final class WebConversationApi implements HttpService {
         this.catalog = catalog;
         this.wardId = wardId;
         this.publicBaseUrl = publicBaseUrl;
+        this.caseLinks = new vn.warddesk.bot.cases.CaseLinks(publicBaseUrl, "unset");
+    }
+
+    /** The case page links handed to the kiosk for its slip (wired by Features with the server secret). */
+    public WebConversationApi withCaseLinks(vn.warddesk.bot.cases.CaseLinks links) {
+        this.caseLinks = links;
+        return this;
     }
 
     /** Binds Mini App conversations to verified Zalo users (wired by the channels feature). */
@@ -159,6 +167,9 @@ public final class WebConversationApi implements HttpService {
         out.put("replies", replies(outcome.handled().replies()));
         out.put("expecting", outcome.expecting().map(WebConversationApi::expecting).orElse(null));
         out.put("caseCode", outcome.caseCode().orElse(null));
+        // For the slip: the case page link (its QR code) and the 4-digit check printed beside the code.
+        out.put("casePageUrl", outcome.caseCode().map(caseLinks::url).orElse(null));
+        out.put("caseCheck", outcome.caseCode().map(caseLinks::codeCheck).orElse(null));
         HttpJson.send(res, Status.OK_200, out);
     }
 

@@ -78,6 +78,7 @@ final class ZaloSender implements ChannelSender {
             return new SendResult.Failed("empty message text");
         }
         List<String> parts = TextSplit.split(text, settings.maxTextChars());
+        SendResult last = SendResult.sent();
         for (int i = 0; i < parts.size(); i++) {
             ObjectNode body = ZaloHttp.JSON.createObjectNode();
             body.putObject("recipient").put("user_id", delivery.address());
@@ -89,8 +90,9 @@ final class ZaloSender implements ChannelSender {
             if (!(result instanceof SendResult.Sent)) {
                 return result;
             }
+            last = result;
         }
-        return SendResult.sent();
+        return last;
     }
 
     private SendResult sendWithToken(ObjectNode body) {
@@ -122,7 +124,9 @@ final class ZaloSender implements ChannelSender {
         int error = answer.error();
         String reason = "zalo " + error + ": " + answer.message();
         if (error == 0) {
-            return SendResult.sent();
+            // Success: {"error": 0, "message": "Success", "data": {"message_id": "…", "user_id": "…"}}.
+            var id = answer.body().path("data").path("message_id");
+            return SendResult.sent(id.isMissingNode() || id.isNull() ? null : id.asText());
         }
         if (error == -32) {
             return new SendResult.RetryAfter(settings.rateLimitBackoff(), reason); // rate limit

@@ -102,6 +102,25 @@ class TelegramDeliveryTest {
     }
 
     @Test
+    void the_sent_row_keeps_the_message_id_telegram_gave_the_message() {
+        ok();
+        String conversation = OutboxRows.conversation(pool, "telegram", "709", Instant.now());
+        OutboxRows.enqueue(pool, conversation, "telegram", "709", Reply.text("Lệ phí: miễn phí"));
+        dispatcher(Map.of()).start();
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        String id = vn.warddesk.bot.store.Jdbc.withConnection(pool, c -> {
+            try (var q = c.prepareStatement("SELECT platform_message_id FROM outbox WHERE conversation_id = ?")) {
+                q.setString(1, conversation);
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertEquals("9", id, "result.message_id of sendMessage's answer");
+    }
+
+    @Test
     void a_platform_error_twice_then_success_delivers_exactly_once() {
         telegram.stubFor(post(urlEqualTo(SEND)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                                  .willReturn(aResponse().withStatus(500).withBody("{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}"))

@@ -84,6 +84,13 @@ class ZaloSenderTest {
     }
 
     @Test
+    void a_sent_message_carries_the_message_id_zalo_answered_with() {
+        tokens.bootstrap("refresh-1", Optional.of("access-1"), Duration.ofHours(20));
+        SendResult result = sender.send(delivery(Instant.now().minusSeconds(60)));
+        assertEquals(new SendResult.Sent(Optional.of("abc")), result, "data.message_id of the answer");
+    }
+
+    @Test
     void a_token_about_to_expire_is_refreshed_once_and_the_message_is_sent_with_the_new_one() {
         tokens.bootstrap("refresh-1", Optional.of("access-1"), Duration.ofMinutes(10)); // inside the 1 h margin
 
