@@ -14,6 +14,8 @@ const REQUEST_STATES = ['consent', 'intake', 'confirm'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const main = document.getElementById('main');
+// The skip link moves focus to the content (a listener here: the CSP allows no inline handlers).
+document.querySelector('a.skip')?.addEventListener('click', (event) => { event.preventDefault(); main.focus(); });
 const banner = document.getElementById('banner');
 const idleDialog = document.getElementById('idle-dialog');
 

@@ -1,7 +1,7 @@
 // Service worker of the kiosk: caches the app shell only. API responses are never cached (they can carry
 // personal data); when the network is down a page load gets offline.html ("the kiosk is reconnecting").
-const SHELL_CACHE = 'warddesk-kiosk-shell-v1';
-const SHELL = ['./', 'index.html', 'app.js', 'api.js', 'i18n.js', 'icons.js', 'styles.css', 'offline.html',
+const SHELL_CACHE = 'warddesk-kiosk-shell-v2';
+const SHELL = ['./', 'index.html', 'app.js', 'api.js', 'i18n.js', 'icons.js', 'styles.css', 'offline.html', 'offline.css', 'offline.js',
   'manifest.webmanifest', 'icon.svg', 'icon-maskable.svg'];
 
 self.addEventListener('install', (event) => {

@@ -17,11 +17,13 @@ import vn.warddesk.bot.catalog.CatalogService;
 import vn.warddesk.bot.catalog.CatalogStore;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
-import vn.warddesk.bot.cases.StaffCaseApi;
 import vn.warddesk.bot.channel.Channels;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
+import vn.warddesk.bot.http.EdgeSettings;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.SecurityHeaders;
 import vn.warddesk.bot.observe.DatabaseReadiness;
 import vn.warddesk.bot.retention.RetentionJob;
 import vn.warddesk.bot.staff.Staff;
@@ -50,23 +52,23 @@ final class Features implements AutoCloseable {
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        Engine engine = Engine.create(config, dataSource, catalog, clock);
+        EdgeSettings edge = EdgeSettings.from(config);
+        Engine engine = Engine.create(config, edge, dataSource, catalog, clock);
         Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
         var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(config, dataSource, clock, engine.cases());
-        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
+        CatalogService catalogService = CatalogService.create(catalog, edge.adminToken())
                 .withEditors(staff::catalogEditor);
         return new Features(dataSource, catalog, catalogService, engine, channels, staff);
     }
 
-    /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
+    /** The conversation engine and what hangs on it: cases, web API, case status API, retention. */
     record Engine(ConversationEngine conversations, Cases cases, RetentionJob retention, WebConversationApi webApi,
-                  CaseStatusApi caseStatusApi, StaffCaseApi staffCaseApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(Config config, DataSource dataSource, Catalog catalog, Clock clock) {
+                  CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
+        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog, Clock clock) {
             Config section = config.get("conversation");
-            String wardId = config.get("ward.default-id").asString().orElse(catalog.office().wardId());
             String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
                     .replaceAll("/+$", "");
             var defaults = vn.warddesk.nlu.NluSettings.defaults();
@@ -86,12 +88,9 @@ final class Features implements AutoCloseable {
                     duration(r, "message-texts", "P90D"), duration(r, "closed-case-personal-fields", "P180D"),
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
-            String adminToken = config.get("admin.token").asString().orElse("");
             return new Engine(engine, cases, retention,
-                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl),
-                              new CaseStatusApi(cases, catalog, baseUrl,
-                                                section.get("status-lookups-per-minute").asInt().orElse(30), clock),
-                              new StaffCaseApi(cases, catalog, wardId, adminToken, clock),
+                              new WebConversationApi(engine, dataSource, catalog, edge, baseUrl),
+                              new CaseStatusApi(cases, catalog, baseUrl, edge),
                               new PrivacyNoticeApi(catalog));
         }
 
@@ -108,7 +107,6 @@ final class Features implements AutoCloseable {
         void routing(HttpRouting.Builder routing) {
             routing.register("/api/v1/conversations", webApi);
             routing.register("/api/v1/cases", caseStatusApi);
-            routing.register("/api/v1/staff/cases", staffCaseApi);
             routing.register("/api/v1/privacy-notice", privacyNoticeApi);
         }
     }
@@ -134,17 +132,18 @@ final class Features implements AutoCloseable {
 
     /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
     void configureServer(io.helidon.webserver.WebServerConfig.Builder server) {
+        ErrorEdge.configureServer(server);
         channels.configureServer(server);
     }
 
     void routing(HttpRouting.Builder routing) {
+        ErrorEdge.register(routing);
+        SecurityHeaders.register(routing);
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
-        // Staff sessions first: /api/v1/staff/cases with a session cookie is the console's; a request with only the
-        // admin bearer token falls through to the engine's machine API registered after it.
         staff.routing(routing);
         engine.routing(routing);
         channels.routing(routing);

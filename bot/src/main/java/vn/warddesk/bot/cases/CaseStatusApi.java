@@ -1,9 +1,6 @@
 package vn.warddesk.bot.cases;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,11 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ClientAddress;
+import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.HttpJson;
+import vn.warddesk.bot.http.RequestLimit;
 
 /**
  * Public case lookups: status only (never personal data), and a QR code of the status page URL for the appointment
@@ -33,25 +34,28 @@ public final class CaseStatusApi implements HttpService {
     private final Cases cases;
     private final Catalog catalog;
     private final String publicBaseUrl;
-    private final RateLimit limit;
+    private final RequestLimit lookups;
+    private final ClientAddress clients;
 
-    public CaseStatusApi(Cases cases, Catalog catalog, String publicBaseUrl, int perMinute, Clock clock) {
+    public CaseStatusApi(Cases cases, Catalog catalog, String publicBaseUrl, EdgeSettings edge) {
         this.cases = cases;
         this.catalog = catalog;
         this.publicBaseUrl = publicBaseUrl;
-        this.limit = new RateLimit(perMinute, clock);
+        this.lookups = RequestLimit.perKey("case look-ups from this address", edge.limits().statusLookupsPerClient(),
+                                           edge.limits());
+        this.clients = ClientAddress.of(edge);
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{code}/status", (req, res) -> HttpJson.guarded(res, () -> status(req, res)))
-                .get("/{code}/qr.svg", (req, res) -> HttpJson.guarded(res, () -> qr(req, res)));
+        rules.get("/{code}/status", this::status)
+                .get("/{code}/qr.svg", this::qr);
     }
 
     private void status(ServerRequest req, ServerResponse res) {
         String code = code(req);
         Cases.Case k = cases.byCode(code).orElseThrow(
-                () -> new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no case with this code"));
+                () -> new ApiProblem(Status.NOT_FOUND_404, "not_found", "no case with this code"));
         Lang lang = Lang.of(req.query().first("locale").asOptional().orElse("vi"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", k.code());
@@ -65,7 +69,7 @@ public final class CaseStatusApi implements HttpService {
     private void qr(ServerRequest req, ServerResponse res) {
         String code = code(req);
         if (cases.byCode(code).isEmpty()) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no case with this code");
+            throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "no case with this code");
         }
         res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "image/svg+xml")
                 .send(svg(publicBaseUrl + "/kiosk/#/case/" + code).getBytes(StandardCharsets.UTF_8));
@@ -73,17 +77,10 @@ public final class CaseStatusApi implements HttpService {
 
     /** The canonical code after the rate limit and format check (400 for a malformed code or wrong check digit). */
     private String code(ServerRequest req) {
-        if (!limit.allow(client(req))) {
-            throw new HttpJson.Problem(Status.TOO_MANY_REQUESTS_429, "rate_limited", "too many lookups, try again later");
-        }
+        lookups.take(clients.of(req));
         String raw = req.path().pathParameters().get("code");
-        return CaseCode.normalize(raw).orElseThrow(() -> new HttpJson.Problem(
-                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-1234567 (check digit included)"));
-    }
-
-    private static String client(ServerRequest req) {
-        SocketAddress address = req.remotePeer().address();
-        return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+        return CaseCode.normalize(raw).orElseThrow(() -> new ApiProblem(
+                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-1234567 "));
     }
 
     private Optional<String> name(String procedure, Lang lang) {

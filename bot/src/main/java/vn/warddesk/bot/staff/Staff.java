@@ -14,6 +14,8 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 
+import vn.warddesk.bot.http.ApiProblem;
+
 /** The staff feature: accounts, sign-in, ward-scoped case work, audit and analytics behind /api/v1/staff. */
 public final class Staff {
     private static final System.Logger LOGGER = System.getLogger(Staff.class.getName());
@@ -86,19 +88,6 @@ public final class Staff {
     }
 
     public void routing(HttpRouting.Builder routing) {
-        routing.addFilter((chain, request, response) -> {
-            String path = request.path().path();
-            if (path.startsWith("/staff") || path.startsWith("/api/v1/staff")) {
-                // Defence in depth for the console: only our own scripts and styles, never framed, no referrer.
-                response.header(HeaderNames.create("Content-Security-Policy"),
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                                + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-                response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-                response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-                response.header(HeaderNames.create("X-Frame-Options"), "DENY");
-            }
-            chain.proceed();
-        });
         routing.register("/api/v1/staff", service);
     }
 
@@ -162,7 +151,7 @@ public final class Staff {
             StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(Role.ADMIN));
             audit.record("cli", wardId, "account.create", "account:" + created.account().username(), "admin (first admin)", "");
             return new FirstAdmin(created.account().username(), wardId, created.oneTimePassword());
-        } catch (ApiError e) {
+        } catch (ApiProblem e) {
             throw new IllegalArgumentException(e.getMessage());
         }
     }

@@ -15,6 +15,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.ChannelNotices;
 import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.inbox.Accepted;
 import vn.warddesk.bot.inbox.Inbox;
 
@@ -53,33 +56,22 @@ final class TelegramWebhook {
 
     void handle(ServerRequest request, ServerResponse response) {
         if (!settings.enabled()) {
-            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
-                                 "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
-            return;
+            throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
         }
         byte[] presented = request.headers().first(SECRET_HEADER).orElse("").getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(presented, secret)) {
-            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_secret",
-                                 "missing or wrong X-Telegram-Bot-Api-Secret-Token");
-            return;
+            throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_secret", "missing or wrong X-Telegram-Bot-Api-Secret-Token");
         }
-        Optional<byte[]> body = WebhookSupport.body(request, settings.maxUpdateBytes());
-        if (body.isEmpty()) {
-            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                                 "an update larger than " + settings.maxUpdateBytes() + " bytes");
-            return;
-        }
+        byte[] body = HttpJson.bytes(request, settings.maxUpdateBytes());
         JsonNode json;
         try {
-            json = TelegramApi.JSON.readTree(body.get());
+            json = TelegramApi.JSON.readTree(body);
         } catch (IOException e) {
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
         }
         Optional<TelegramUpdates.Parsed> parsed = json == null ? Optional.empty() : updates.parse(json, clock.instant());
         if (parsed.isEmpty()) {
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
         }
         try {
             switch (parsed.get()) {
@@ -101,9 +93,7 @@ final class TelegramWebhook {
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "telegram update " + json.path("update_id").asLong()
                                                     + " not accepted, Telegram will retry: " + e.getClass().getSimpleName());
-            WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
-                                 "the update could not be stored; retry later");
-            return;
+            throw ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
         }
         WebhookSupport.ok(response);
     }

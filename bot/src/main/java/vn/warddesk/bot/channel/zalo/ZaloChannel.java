@@ -41,7 +41,7 @@ public final class ZaloChannel {
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
-                                              root.get("ward.default-id").asString().orElse("default"), inbox, accepted,
+                                              vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
                                               clock);
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
                                new ZaloMiniAppVerifier(settings, http),

@@ -13,6 +13,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
@@ -52,35 +55,26 @@ final class ZaloWebhook {
 
     void handle(ServerRequest request, ServerResponse response) {
         if (!settings.oaEnabled()) {
-            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
-                                 "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
+            throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
                                  + " zalo.app-secret)");
-            return;
         }
-        Optional<byte[]> body = WebhookSupport.body(request, settings.maxEventBytes());
-        if (body.isEmpty()) {
-            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                                 "an event larger than " + settings.maxEventBytes() + " bytes");
-            return;
-        }
+        byte[] body = HttpJson.bytes(request, settings.maxEventBytes());
         JsonNode event;
         try {
-            event = ZaloHttp.JSON.readTree(body.get());
+            event = ZaloHttp.JSON.readTree(body);
         } catch (IOException e) {
             event = null;
         }
         if (event == null || !event.isObject()) {
             // Without the body's app_id and timestamp the signature cannot be checked either.
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not a JSON object");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not a JSON object");
         }
         String appId = event.path("app_id").asText("");
         String timestamp = event.path("timestamp").asText("");
         if (!appId.equals(settings.appId())
-            || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body.get(), timestamp,
+            || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body, timestamp,
                                       settings.oaSecretKey())) {
-            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
-            return;
+            throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
         }
         Optional<InboundEvent> inbound = translate(event);
         if (inbound.isPresent()) {
@@ -90,9 +84,7 @@ final class ZaloWebhook {
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "zalo event " + event.path("event_name").asText()
                                                         + " not accepted, Zalo will retry: " + e.getClass().getSimpleName());
-                WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
-                                     "the event could not be stored; retry later");
-                return;
+                throw ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
             }
         }
         WebhookSupport.ok(response);
