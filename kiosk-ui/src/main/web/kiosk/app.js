@@ -657,8 +657,15 @@ async function renderTicket(code) {
 
 // ----- Check my case -----
 
+// Case codes: PREFIX-YYYY-NNNNNNN-NNNNNNN (13 random digits + a check digit); older codes PREFIX-YYYY-NNNNNNN.
+const CASE_DIGITS = 4 + 14;
+const CASE_CODE = /^[A-Z]{1,5}-\d{4}-\d{7}(-\d{7})?$/;
+
 function formatCase(digits) {
-  return `${CASE_PREFIX}-${digits.slice(0, 4)}${digits.length > 4 ? `-${digits.slice(4)}` : ''}`;
+  const year = digits.slice(0, 4);
+  const first = digits.slice(4, 11);
+  const second = digits.slice(11);
+  return `${CASE_PREFIX}-${year}${first ? `-${first}` : ''}${second ? `-${second}` : ''}`;
 }
 
 function renderCaseEntry(message = '') {
@@ -677,14 +684,13 @@ function renderCaseEntry(message = '') {
 }
 
 function caseDigitsFrom(value) {
-  const m = /^[A-Z]*-?(\d{0,4})-?(\d{0,7})$/.exec(String(value).toUpperCase().replace(/\s/g, ''));
-  return m ? (m[1] + m[2]) : String(value).replace(/\D/g, '').slice(0, 11);
+  return String(value).replace(/\D/g, '').slice(0, CASE_DIGITS);
 }
 
 async function renderCaseStatus(code) {
   loading();
   const normalized = String(code).toUpperCase().trim();
-  if (!/^[A-Z]{1,5}-\d{4}-\d{7}$/.test(normalized)) {
+  if (!CASE_CODE.test(normalized)) {
     state.caseDigits = caseDigitsFrom(normalized);
     setHash('#/case');
     renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
@@ -872,7 +878,7 @@ function typeIntoField(field, key, maxLength) {
 function caseKey(key) {
   if (key === 'back') state.caseDigits = state.caseDigits.slice(0, -1);
   else if (key === 'clear') state.caseDigits = '';
-  else if (/^\d$/.test(key) && state.caseDigits.length < 11) state.caseDigits += key;
+  else if (/^\d$/.test(key) && state.caseDigits.length < CASE_DIGITS) state.caseDigits += key;
   const input = document.getElementById('case-input');
   if (input) input.value = formatCase(state.caseDigits);
 }

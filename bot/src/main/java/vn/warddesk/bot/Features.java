@@ -1,7 +1,5 @@
 package vn.warddesk.bot;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -15,6 +13,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.CatalogService;
 import vn.warddesk.bot.catalog.CatalogStore;
+import vn.warddesk.bot.cases.CaseCode;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.channel.Channels;
@@ -25,6 +24,7 @@ import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.ErrorEdge;
 import vn.warddesk.bot.http.SecurityHeaders;
 import vn.warddesk.bot.observe.DatabaseReadiness;
+import vn.warddesk.bot.store.DatabaseCircuit;
 import vn.warddesk.bot.retention.RetentionJob;
 import vn.warddesk.bot.staff.Staff;
 
@@ -39,6 +39,7 @@ final class Features implements AutoCloseable {
     private final Engine engine;
     private final Channels channels;
     private final Staff staff;
+    private final DatabaseCircuit circuit;
 
     private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
                      Channels channels, Staff staff) {
@@ -48,6 +49,7 @@ final class Features implements AutoCloseable {
         this.engine = engine;
         this.channels = channels;
         this.staff = staff;
+        this.circuit = new DatabaseCircuit(dataSource);
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
@@ -74,7 +76,7 @@ final class Features implements AutoCloseable {
             var defaults = vn.warddesk.nlu.NluSettings.defaults();
             var nluSettings = new vn.warddesk.nlu.NluSettings(
                     section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
-                    defaults.ambiguityMargin(), defaults.caseCodePattern());
+                    defaults.ambiguityMargin(), CaseCode.IN_TEXT);
             Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone());
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
@@ -127,7 +129,7 @@ final class Features implements AutoCloseable {
     }
 
     DatabaseReadiness readiness() {
-        return new DatabaseReadiness(this::databaseAnswers);
+        return new DatabaseReadiness(() -> !circuit.isOpen() && circuit.answers());
     }
 
     /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
@@ -137,7 +139,7 @@ final class Features implements AutoCloseable {
     }
 
     void routing(HttpRouting.Builder routing) {
-        ErrorEdge.register(routing);
+        ErrorEdge.register(routing, circuit);
         SecurityHeaders.register(routing);
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
@@ -148,14 +150,6 @@ final class Features implements AutoCloseable {
         engine.routing(routing);
         channels.routing(routing);
         routing.register("/api/v1", catalogService);
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     @Override

@@ -5,12 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -24,6 +18,7 @@ import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ClientAddress;
 import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.HttpJson;
+import vn.warddesk.bot.http.QrSvg;
 import vn.warddesk.bot.http.RequestLimit;
 
 /**
@@ -80,7 +75,7 @@ public final class CaseStatusApi implements HttpService {
         lookups.take(clients.of(req));
         String raw = req.path().pathParameters().get("code");
         return CaseCode.normalize(raw).orElseThrow(() -> new ApiProblem(
-                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-1234567 "));
+                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-4821307-5192648"));
     }
 
     private Optional<String> name(String procedure, Lang lang) {
@@ -89,27 +84,6 @@ public final class CaseStatusApi implements HttpService {
     }
 
     static String svg(String content) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                                               Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                                                      EncodeHintType.MARGIN, 4));
-        } catch (WriterException e) {
-            throw new IllegalStateException("a URL too long for a QR code", e);
-        }
-        int w = matrix.getWidth();
-        int h = matrix.getHeight();
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
-                                              + "\" width=\"" + (w * 8) + "\" height=\"" + (h * 8)
-                                              + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\""
-                                              + " fill=\"#fff\"/>");
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (matrix.get(x, y)) {
-                    svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"1\" height=\"1\"/>");
-                }
-            }
-        }
-        return svg.append("</svg>").toString();
+        return QrSvg.of(content);
     }
 }

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import vn.warddesk.bot.store.DatabaseCircuit;
 import vn.warddesk.bot.store.StoreException;
 
 /**
@@ -31,10 +32,21 @@ public final class ErrorEdge {
     private ErrorEdge() {
     }
 
-    /** Registers the error handlers on the routing: call once, before any service. */
-    public static void register(HttpRouting.Builder routing) {
+    /**
+     * Registers the error handlers on the routing — call once, before any service — and a filter that answers 503
+     * at once while the database circuit is open (paths that need the database: /api/ and /webhooks/).
+     */
+    public static void register(HttpRouting.Builder routing, DatabaseCircuit circuit) {
+        routing.addFilter((chain, req, res) -> {
+            String path = req.path().path();
+            if (circuit.isOpen() && (path.startsWith("/api/") || path.startsWith("/webhooks/"))) {
+                throw ApiProblem.unavailable(STORE_RETRY_AFTER_SECONDS);
+            }
+            chain.proceed();
+        });
         routing.error(ApiProblem.class, (req, res, problem) -> send(res, problem))
                 .error(StoreException.class, (req, res, e) -> {
+                    circuit.failed(e);
                     LOGGER.log(System.Logger.Level.WARNING, "database unavailable on " + req.prologue().method().text()
                                                             + " " + req.path().path() + ": " + firstLine(e.getMessage()));
                     send(res, ApiProblem.unavailable(STORE_RETRY_AFTER_SECONDS));

@@ -49,11 +49,13 @@ public final class Staff {
         StaffSettings settings = StaffSettings.from(config);
         StaffStore store = new StaffStore(dataSource);
         Audit audit = new Audit(store, clock, settings.hashKey());
-        StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit);
+        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit);
+        StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock, Staff::intentOf),
-                                                cases, events, settings, clock);
+                                                cases, events, settings, clock, secondFactor,
+                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
@@ -82,6 +84,8 @@ public final class Staff {
                         .append(" password ").append(String.format("%-22s", demo.password()))
                         .append(demo.wardId()).append("  ").append(Role.csv(demo.roles()));
             }
+            text.append(System.lineSeparator()).append("  demo.admin and demo.supervisor also need a 6-digit code: add the TOTP")
+                    .append(" secret ").append(DemoAccounts.TOTP_SECRET).append(" to an authenticator app (README).");
             System.out.println(text);
         }
         LOGGER.log(System.Logger.Level.INFO, "demo staff accounts: " + created.size() + " created");

@@ -23,7 +23,11 @@ final class StaffAuth {
     private final Clock clock;
     private final Audit audit;
 
-    StaffAuth(StaffStore store, PasswordHasher hasher, StaffSettings settings, Clock clock, Audit audit) {
+    private final SecondFactor secondFactor;
+
+    StaffAuth(StaffStore store, PasswordHasher hasher, StaffSettings settings, Clock clock, Audit audit,
+              SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.store = store;
         this.hasher = hasher;
         this.settings = settings;
@@ -75,6 +79,7 @@ final class StaffAuth {
             throw new ApiProblem(401, "wrong_credentials", WRONG_CREDENTIALS);
         }
         Account account = stored.get().account();
+        secondFactor.check(account, code, ip, () -> store.recordFailure(usernameKey, ipHash, now));
         store.clearFailures(usernameKey, ipHash);
         store.purgeExpired(now.minus(settings.sessionIdleTimeout()), now, since);
         String token = Secrets.token();
@@ -213,7 +218,12 @@ final class StaffAuth {
             if (store.accountByUsername(demo.username()).isEmpty()) {
                 store.createAccount(demo.wardId(), demo.username(), demo.displayName(), hasher.hash(demo.password()),
                                     demo.roles(), false, true, clock.instant())
-                        .ifPresent(a -> created.add(demo));
+                        .ifPresent(a -> {
+                            created.add(demo);
+                            if (secondFactor.required(a)) {
+                                secondFactor.enableDemo(a.id(), DemoAccounts.TOTP_SECRET);
+                            }
+                        });
             }
         }
         return created;

@@ -42,6 +42,7 @@ import vn.warddesk.bot.http.ClientAddress;
 import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.http.RequestLimit;
+import vn.warddesk.bot.inbox.DeadLetters;
 
 /** The staff API under /api/v1/staff: sign-in, accounts, cases (ward-scoped), notes, audit, analytics, live events. */
 final class StaffService implements HttpService {
@@ -62,11 +63,16 @@ final class StaffService implements HttpService {
     private final StaffSettings settings;
     private final Clock clock;
     private final ClientAddress clientAddress;
+    private final DeadLetters deadLetters;
+    private final SecondFactor secondFactor;
     private final RequestLimit signInsPerClient;
     private final RequestLimit signInsGlobal;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
-                 StaffEvents events, StaffSettings settings, Clock clock) {
+                 StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
+                 DeadLetters deadLetters) {
+        this.secondFactor = secondFactor;
+        this.deadLetters = deadLetters;
         this.clientAddress = ClientAddress.of(settings.edge());
         EdgeSettings.Limits limits = settings.edge().limits();
         this.signInsPerClient = RequestLimit.perKey("sign-in attempts from this address", limits.signInsPerClient(), limits);
@@ -151,6 +157,9 @@ final class StaffService implements HttpService {
         rules.get("/me", secured(null, true, call -> me(call)));
         rules.post("/logout", (req, res) -> run(req, res, null, true, call -> logout(call, res)));
         rules.post("/password", secured(null, true, this::changePassword));
+        rules.post("/second-factor/enrol", secured(null, true, this::enrolSecondFactor));
+        rules.post("/second-factor/confirm", secured(null, true, this::confirmSecondFactor));
+        rules.post("/accounts/{id}/reset-second-factor", secured(Role.ADMIN, false, this::resetSecondFactor));
 
         rules.get("/accounts", secured(Role.ADMIN, false, this::accounts));
         rules.post("/accounts", secured(Role.ADMIN, false, this::createAccount));
@@ -158,6 +167,7 @@ final class StaffService implements HttpService {
         rules.post("/accounts/{id}/enable", secured(Role.ADMIN, false, call -> setDisabled(call, false)));
         rules.post("/accounts/{id}/reset-password", secured(Role.ADMIN, false, this::resetPassword));
         rules.get("/officers", secured(Role.SUPERVISOR, false, this::officers));
+        rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -220,6 +230,10 @@ final class StaffService implements HttpService {
         }
         if (session.account().mustChangePassword() && !allowedBeforePasswordChange) {
             throw new ApiProblem(403, "password_change_required", "Choose a new password before anything else.");
+        }
+        if (!allowedBeforePasswordChange && secondFactor.mustEnrol(session.account())) {
+            throw new ApiProblem(403, "second_factor_enrolment_required",
+                                 "Set up the second factor (authenticator app) before anything else.");
         }
         if (role != null && !session.account().can(role)) {
             throw ApiProblem.forbidden("Your account does not have the " + role.key() + " role.");
@@ -291,6 +305,7 @@ final class StaffService implements HttpService {
         me.put("roles", a.roles().stream().sorted().map(Role::key).toList());
         me.put("mustChangePassword", a.mustChangePassword());
         me.put("demo", a.demo());
+        me.put("secondFactor", Map.of("required", secondFactor.required(a), "enabled", secondFactor.enabled(a.id())));
         me.put("csrfToken", auth.csrfToken(session));
         me.put("idleTimeoutSeconds", settings.sessionIdleTimeout().toSeconds());
         return me;
@@ -304,6 +319,26 @@ final class StaffService implements HttpService {
         return null;
     }
 
+    private Object enrolSecondFactor(Call call) {
+        SecondFactor.Enrolment enrolment = secondFactor.enrol(call.account());
+        audit.record(call.account(), "second_factor.enrol", "account:" + call.account().username(), "", call.ip());
+        return Map.of("secret", enrolment.secret(), "otpauthUri", enrolment.otpauthUri(), "qrSvg", enrolment.qrSvg());
+    }
+
+    private Object confirmSecondFactor(Call call) {
+        List<String> codes = secondFactor.confirm(call.account(), text(call.body(), "code"), call.ip());
+        Map<String, Object> json = me(call.session());
+        json.put("recoveryCodes", codes);
+        return json;
+    }
+
+    private Object resetSecondFactor(Call call) {
+        long id = accountId(call);
+        secondFactor.reset(call.ward(), id);
+        audit.record(call.account(), "account.reset_second_factor", "account:" + id, "", call.ip());
+        return Map.of("id", id, "secondFactorReset", true);
+    }
+
     private Object changePassword(Call call) {
         JsonNode body = call.body();
         Account updated = auth.changePassword(call.session(), text(body, "currentPassword"), text(body, "newPassword"), call.ip());
@@ -314,6 +349,11 @@ final class StaffService implements HttpService {
 
     private Object accounts(Call call) {
         return store.accounts(call.ward()).stream().map(StaffService::accountJson).toList();
+    }
+
+    /** Platform events set aside because they can never be handled (no text, no user ids): for admins. */
+    private Object deadLetters(Call call) {
+        return Map.of("deadLetters", deadLetters.newest(200));
     }
 
     private Object officers(Call call) {

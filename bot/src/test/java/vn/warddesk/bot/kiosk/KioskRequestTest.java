@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ServerTest
 class KioskRequestTest {
-    static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{7}");
+    static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{7}-\\d{7}");
     private static HikariDataSource pool;
     private static AutoCloseable features;
 

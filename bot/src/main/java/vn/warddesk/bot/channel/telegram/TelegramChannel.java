@@ -41,7 +41,8 @@ public final class TelegramChannel {
                                                       vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard());
         TelegramDirect direct = new TelegramDirect(api);
         TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
-                                                      new ChannelNotices(dataSource, clock), accepted, clock);
+                                                      new ChannelNotices(dataSource, clock), accepted, clock,
+                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
     }
 

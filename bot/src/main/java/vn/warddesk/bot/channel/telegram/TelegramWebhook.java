@@ -19,6 +19,7 @@ import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ErrorEdge;
 import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.DeadLetters;
 import vn.warddesk.bot.inbox.Inbox;
 
 /**
@@ -41,9 +42,11 @@ final class TelegramWebhook {
     private final Runnable accepted;
     private final Clock clock;
     private final byte[] secret;
+    private final DeadLetters deadLetters;
 
     TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, Inbox inbox, TelegramDirect direct,
-                    ChannelNotices notices, Runnable accepted, Clock clock) {
+                    ChannelNotices notices, Runnable accepted, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.updates = updates;
         this.inbox = inbox;
@@ -89,11 +92,13 @@ final class TelegramWebhook {
                 case TelegramUpdates.Parsed.Ignored ignored -> {
                     // 200: Telegram must not deliver it again.
                 }
+                case TelegramUpdates.Parsed.Poison poison -> deadLetters.store("telegram", poison.eventId(), poison.reason());
             }
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "telegram update " + json.path("update_id").asLong()
                                                     + " not accepted, Telegram will retry: " + e.getClass().getSimpleName());
-            throw ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
+            throw e instanceof vn.warddesk.bot.store.StoreException store ? store
+                    : ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
         }
         WebhookSupport.ok(response);
     }

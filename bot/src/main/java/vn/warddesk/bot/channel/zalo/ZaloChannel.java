@@ -42,7 +42,7 @@ public final class ZaloChannel {
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
                                               vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
-                                              clock);
+                                              clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
                                new ZaloMiniAppVerifier(settings, http),
                                origins(root.get("zalo.mini-app.cors-origins")));

@@ -3,6 +3,7 @@ package vn.warddesk.bot.channel.zalo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.DeadLetters;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.privacy.KeyedHash;
 
@@ -42,9 +44,11 @@ final class ZaloWebhook {
     private final Inbox inbox;
     private final Runnable accepted;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
     ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, Inbox inbox, Runnable accepted,
-                Clock clock) {
+                Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.hash = hash;
         this.wardId = wardId;
@@ -76,6 +80,14 @@ final class ZaloWebhook {
                                       settings.oaSecretKey())) {
             throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
         }
+        Optional<String> poison = poison(event);
+        if (poison.isPresent()) {
+            // Signed by Zalo but impossible to handle: acknowledged (no endless retries), kept for admins.
+            deadLetters.store("zalo", event.path("message").path("msg_id").asText("")
+                                      + "|" + event.path("event_name").asText("") + "|" + timestamp, poison.get());
+            WebhookSupport.ok(response);
+            return;
+        }
         Optional<InboundEvent> inbound = translate(event);
         if (inbound.isPresent()) {
             try {
@@ -84,10 +96,29 @@ final class ZaloWebhook {
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "zalo event " + event.path("event_name").asText()
                                                         + " not accepted, Zalo will retry: " + e.getClass().getSimpleName());
-                throw ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
+                throw e instanceof vn.warddesk.bot.store.StoreException store ? store
+                    : ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
             }
         }
         WebhookSupport.ok(response);
+    }
+
+    /** Zalo user and message ids are short tokens of letters and digits; longer or odder ones cannot be stored. */
+    private static final java.util.regex.Pattern ZALO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** Why a signed event can never be handled, if it cannot. */
+    Optional<String> poison(JsonNode event) {
+        for (JsonNode id : List.of(event.path("sender").path("id"), event.path("follower").path("id"),
+                                   event.path("message").path("msg_id"))) {
+            if (!id.isMissingNode() && !id.isNull() && !ZALO_ID.matcher(id.asText()).matches()) {
+                return Optional.of("an id that is not a Zalo id (length or characters)");
+            }
+        }
+        JsonNode text = event.path("message").path("text");
+        if (text.isTextual() && (text.asText().length() > settings.maxTextChars() || !HttpJson.clean(text.asText()))) {
+            return Optional.of("message text too long or with control characters");
+        }
+        return Optional.empty();
     }
 
     Optional<InboundEvent> translate(JsonNode event) {
