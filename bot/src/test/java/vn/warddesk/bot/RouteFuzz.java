@@ -264,7 +264,7 @@ final class RouteFuzz implements AutoCloseable {
     Answer raw(byte[] request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(60_000); // generous: the first conversation loads the NLU models on a busy machine
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(request);
@@ -276,11 +276,23 @@ final class RouteFuzz implements AutoCloseable {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int read;
-            // Read the head and what body comes within the timeout (an event stream never ends: stop at the head).
+            int expected = -1;
+            // Read the head, then the body as long as Content-Length says (an event stream never ends: stop at the head).
             while ((read = in.read(buffer)) > 0) {
                 answer.write(buffer, 0, read);
                 String sofar = answer.toString(StandardCharsets.ISO_8859_1);
-                if (sofar.contains("text/event-stream") && sofar.contains("\r\n\r\n")) {
+                int headEnd = sofar.indexOf("\r\n\r\n");
+                if (headEnd < 0) {
+                    continue;
+                }
+                if (sofar.toLowerCase(java.util.Locale.ROOT).contains("text/event-stream")) {
+                    break;
+                }
+                if (expected < 0) {
+                    Matcher length = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(sofar.substring(0, headEnd));
+                    expected = length.find() ? headEnd + 4 + Integer.parseInt(length.group(1)) : Integer.MAX_VALUE;
+                }
+                if (answer.size() >= expected) {
                     break;
                 }
             }

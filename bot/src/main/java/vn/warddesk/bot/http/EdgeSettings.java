@@ -31,7 +31,7 @@ public record EdgeSettings(String defaultWard, String adminToken, boolean trustF
             long lookups = legacyLookups.asLong().orElse(30L);
             return new Limits(node.get("enabled").asBoolean().orElse(true),
                               node.get("max-tracked-clients").asInt().orElse(100_000),
-                              Rate.from(node.get("conversations-per-client"), 20, Duration.ofMinutes(10)),
+                              Rate.from(node.get("conversations-per-client"), 60, Duration.ofMinutes(10)),
                               Rate.from(node.get("conversations-global"), 50, Duration.ofSeconds(1)),
                               Rate.from(node.get("messages-per-conversation"), 30, Duration.ofMinutes(1)),
                               Rate.from(node.get("messages-per-client"), 120, Duration.ofMinutes(1)),

@@ -18,7 +18,7 @@ import vn.warddesk.bot.store.DatabaseCircuit;
 import vn.warddesk.bot.store.StoreException;
 
 /**
- * The one place where failures become HTTP answers (docs/adr/0007-one-error-edge.md): handlers throw
+ * The one place where failures become HTTP answers (docs/adr/0004-one-error-edge.md): handlers throw
  * {@link ApiProblem}, the store throws {@link StoreException}, Helidon throws {@link HttpException}; each is
  * mapped here, once, on the routing ({@code routing.error(...)}) and for requests the server refuses before routing
  * (malformed request line, headers too large) through its direct handlers. Every body is problem+json.

@@ -1,6 +1,5 @@
 package vn.warddesk.bot.http;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -59,7 +58,9 @@ public final class RequestLimit {
         take("*");
     }
 
-    Duration window() {
-        return rate.per();
+    /** How many keys the cache holds now (at most {@code limits.max-tracked-clients}). */
+    long trackedKeys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 }

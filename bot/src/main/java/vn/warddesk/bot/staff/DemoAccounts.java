@@ -15,7 +15,7 @@ final class DemoAccounts {
      * The public TOTP secret of the demo accounts that need a second factor (admin, supervisor): add it to any
      * authenticator app (README, "Demo accounts"). Public like the passwords: demo only.
      */
-    static final String TOTP_SECRET = "WARDDESKDEMOTOTPSECRET2026AAAAAA";
+    static final String TOTP_SECRET = "WARDDESKDEMOSECRETFORTOTPZZAAAAA";
 
     record Demo(String wardId, String username, String displayName, Set<Role> roles, String password) {
     }

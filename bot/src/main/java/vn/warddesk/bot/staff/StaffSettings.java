@@ -7,7 +7,7 @@ import io.helidon.config.Config;
 import vn.warddesk.bot.http.EdgeSettings;
 
 /** The {@code staff} section of application.yaml (documented there), with defaults for tests that omit it. */
-record StaffSettings(Duration sessionIdleTimeout, Duration sessionMaxAge, int maxFailuresPerAccount, int maxFailuresPerIp,
+record StaffSettings(Duration sessionIdleTimeout, Duration sessionMaxAge, int maxFailuresPerIp,
                      Duration failureWindow, String secureCookie, boolean seedDemoAccounts,
                      int maxNoteLength, Duration claimWithin, String hashKey, EdgeSettings edge, TotpPolicy totp) {
 
@@ -32,7 +32,6 @@ record StaffSettings(Duration sessionIdleTimeout, Duration sessionMaxAge, int ma
         return new StaffSettings(
                 staff.get("session-idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
                 staff.get("session-max-age").as(Duration.class).orElse(Duration.ofHours(12)),
-                staff.get("login.max-failures-per-account").asInt().orElse(5),
                 staff.get("login.max-failures-per-ip").asInt().orElse(20),
                 staff.get("login.window").as(Duration.class).orElse(Duration.ofMinutes(15)),
                 staff.get("secure-cookie").asString().orElse("auto"),
