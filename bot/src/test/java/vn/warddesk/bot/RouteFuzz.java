@@ -292,8 +292,8 @@ final class RouteFuzz implements AutoCloseable {
                     Matcher length = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(sofar.substring(0, headEnd));
                     expected = length.find() ? headEnd + 4 + Integer.parseInt(length.group(1)) : Integer.MAX_VALUE;
                 }
-                if (answer.size() >= expected) {
-                    break;
+                if (answer.size() >= expected || (expected == Integer.MAX_VALUE && sofar.endsWith("\r\n0\r\n\r\n"))) {
+                    break; // the whole body, by length or by the last chunk
                 }
             }
             String all = answer.toString(StandardCharsets.ISO_8859_1);

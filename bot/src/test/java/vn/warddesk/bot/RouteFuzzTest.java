@@ -53,6 +53,27 @@ class RouteFuzzTest {
                      "a citizen can still start a conversation");
     }
 
+    @Test
+    void every_page_and_answer_carries_the_same_security_headers_and_the_pages_have_no_inline_code() throws Exception {
+        for (String path : List.of("/kiosk/", "/kiosk/offline.html", "/kiosk/app.js", "/staff/", "/api/v1/procedures",
+                                   "/api/v1/cases/PH-2026-0000000/status", "/no/such/page")) {
+            String head = fuzz.send("GET", path, Map.of(), new byte[0]).head().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(head.contains("content-security-policy: "
+                                     + vn.warddesk.bot.http.SecurityHeaders.CONTENT_SECURITY_POLICY.toLowerCase(java.util.Locale.ROOT)),
+                       path + ": " + head);
+            assertTrue(head.contains("x-frame-options: deny") && head.contains("x-content-type-options: nosniff")
+                       && head.contains("referrer-policy: no-referrer"), path + ": " + head);
+            assertTrue(!head.contains("unsafe-inline"), path);
+        }
+        for (String page : List.of("/kiosk/", "/kiosk/offline.html", "/staff/")) {
+            String html = new String(fuzz.send("GET", page, Map.of(), new byte[0]).body(), StandardCharsets.UTF_8);
+            assertTrue(html.contains("<script") || html.contains("<link"), page + " was served");
+            assertTrue(!html.matches("(?is).*<script(?![^>]*\\bsrc=)[^>]*>.*"), page + " has an inline script");
+            assertTrue(!html.matches("(?is).*<style.*") && !html.matches("(?is).*\\sstyle=.*"), page + " has inline style");
+            assertTrue(!html.matches("(?is).*\\son[a-z]+=.*"), page + " has an inline event handler");
+        }
+    }
+
     /** The 13 requests that answered 500 in the hardening issue, one by one. */
     @Test
     void the_requests_that_answered_500_in_the_issue_now_get_a_clear_4xx() throws Exception {

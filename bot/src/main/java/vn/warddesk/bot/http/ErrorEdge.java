@@ -70,7 +70,10 @@ public final class ErrorEdge {
     /** Problem+json for what the server refuses before routing (bad request line, oversized headers or body). */
     public static void configureServer(WebServerConfig.Builder server) {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
-            Status answered = status;
+            // The routing answers every exception of a handler itself (Exception.class above), so what reaches the
+            // server's INTERNAL_ERROR here is a request the connection could not even parse (e.g. "{}GET / HTTP/1.1"):
+            // the client's fault, 400.
+            Status answered = eventType == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
             ApiProblem problem = new ApiProblem(answered, key(answered), answered == Status.REQUEST_ENTITY_TOO_LARGE_413
                     ? "The request is larger than this server accepts." : "The request is not valid HTTP.");
             return DirectHandler.TransportResponse.builder()

@@ -103,7 +103,7 @@ final class StaffAuth {
     }
 
     private void refuse(Duration wait, Optional<StaffStore.StoredAccount> stored, String ip) {
-        long seconds = Math.max(1, wait.toSeconds() + 1);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         // A known account's ward sees the throttling in its audit log; unknown names are not written down.
         audit.record(stored.map(a -> a.account().username()).orElse("-"),
                      stored.map(a -> a.account().wardId()).orElse("-"), "login.throttled", "", "", ip);

@@ -214,8 +214,8 @@ final class StaffService implements HttpService {
             if (!HttpJson.isAdmin(req, settings.adminToken())) {
                 throw new ApiProblem(401, "unauthorized", "A valid admin bearer token is required.");
             }
-            if (role == null || !MACHINE.can(role) || role == Role.ADMIN) {
-                throw ApiProblem.forbidden("The admin token works cases; accounts need a signed-in admin.");
+            if (role == null || !MACHINE.can(role) || !MACHINE_PATHS.matcher(req.path().path()).matches()) {
+                throw ApiProblem.forbidden("The admin token lists and works cases; everything else needs a signed-in account.");
             }
             handler.handle(new Call(new StaffAuth.Session("", machineAccount()), ip, req, true));
             return;
@@ -240,6 +240,10 @@ final class StaffService implements HttpService {
         }
         handler.handle(new Call(session, ip, req, false));
     }
+
+    /** What the admin token may call: the case list, a case, and claim / reply / hand back / resolve (no notes). */
+    private static final java.util.regex.Pattern MACHINE_PATHS = java.util.regex.Pattern.compile(
+            "/api/v1/staff/cases(/[^/]+(/(claim|reply|handback|resolve))?)?/?");
 
     /** The admin token as a machine role: case work in the default ward (settings), audited as "admin-token". */
     private static final Account MACHINE = new Account(-1, "", "admin-token", "admin token", Set.of(Role.SUPERVISOR),
@@ -552,6 +556,7 @@ final class StaffService implements HttpService {
         json.put("procedureName", s.procedureName());
         json.put("channel", s.channel());
         json.put("status", s.status());
+        json.put("withdrawn", "withdrawn".equals(s.status()));
         json.put("claimedBy", s.claimedBy().orElse(null));
         json.put("createdAt", s.createdAt());
         json.put("updatedAt", s.updatedAt());

@@ -71,6 +71,7 @@ class StaffCaseWorkApiTest {
         cases = new EngineCases(pool, CLOCK);
         Staff staff = Staff.create(config(), pool, CLOCK, cases.cases());
         server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
             staff.routing(r);
         });

@@ -48,6 +48,7 @@ class StaffConsoleCaseWorkBrowserTest {
         cases = new EngineCases(pool, Clock.systemUTC());
         Staff staff = Staff.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC(), cases.cases());
         server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
             staff.routing(r);
         });

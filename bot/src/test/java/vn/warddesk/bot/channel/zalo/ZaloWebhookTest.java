@@ -73,7 +73,10 @@ class ZaloWebhookTest {
         ZaloTokens.fromConfig(config, pool, Clock.systemUTC())
                 .bootstrap("refresh-1", Optional.of("access-1"), Duration.ofHours(25));
         channels = Channels.create(config, pool, Clock.systemUTC(), port);
-        server.routing(channels::routing);
+        server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
+            channels.routing(r);
+        });
     }
 
     static Config config(String zaloBase) {
