@@ -141,6 +141,8 @@ public final class CatalogService implements HttpService {
         }
         body.put("sources", sources);
         body.put("onlineChannels", p.online().channels());
+        // The kiosk shows "step 2 of 4" during a request: the names of the fields the request asks, in order.
+        body.put("intake", p.intake().stream().map(Procedure.Intake::name).toList());
         json(res, Status.OK_200, body);
     }
 

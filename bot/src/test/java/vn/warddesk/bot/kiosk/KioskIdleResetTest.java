@@ -146,7 +146,7 @@ class KioskIdleResetTest {
                 open.onsuccess = async () => {
                   open.result.close();
                   await (await caches.open('leftover-cache')).put('/api/v1/leftover', new Response(name));
-                  await (await caches.open('warddesk-kiosk-shell-v1')).put('/api/v1/conversations/x/messages', new Response(phone));
+                  await (await caches.open('warddesk-kiosk-shell-v2')).put('/api/v1/conversations/x/messages', new Response(phone));
                   done(true);
                 };
                 open.onerror = () => done(false);
@@ -189,7 +189,7 @@ class KioskIdleResetTest {
         assertEquals("", storage.get("cookie"), "no cookies");
         assertEquals(List.of(), storage.get("idb"), "no IndexedDB databases");
         for (Object key : (List<Object>) storage.get("caches")) {
-            assertEquals("warddesk-kiosk-shell-v1", key, "only the app-shell cache is kept");
+            assertEquals("warddesk-kiosk-shell-v2", key, "only the app-shell cache is kept");
         }
         for (Object url : (List<Object>) storage.get("urls")) {
             assertFalse(URI.create(String.valueOf(url)).getPath().startsWith("/api/"), "no API response cached: " + url);

@@ -143,6 +143,8 @@ class KioskRequestTest {
             browser.screenshot("04-field-phone-rejected-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the phone error");
             KioskBrowsingTest.assertMinimumSizes(browser, "phone keypad");
+            assertEquals("0123", browser.waitFor("#answer").getAttribute("value"), "the refused number stays to be corrected");
+            browser.click(".key[data-key='clear']");
             for (char digit : "0905123456".toCharArray()) {
                 browser.click(".key[data-key='" + digit + "']");
             }
@@ -160,7 +162,9 @@ class KioskRequestTest {
             }
             browser.screenshot("04-field-day-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the day tiles");
-            days.stream().filter(d -> !d.getText().contains("Thứ Bảy")).findFirst().orElseThrow().click();
+            WebElement chosen = days.stream().filter(d -> !d.getText().contains("Thứ Bảy")).findFirst().orElseThrow();
+            String chosenDay = chosen.getAttribute("data-answer");
+            chosen.click();
             skipOptionalFields(browser);
 
             // Summary with edit: change the phone, then confirm.
@@ -194,6 +198,11 @@ class KioskRequestTest {
             assertEquals(200, qr.statusCode());
             assertTrue(qr.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"));
             assertTrue(browser.waitFor(".bring").getText().contains("CT01"), "what to bring lists the documents");
+            assertEquals(chosenDay, browser.waitFor("#slip-day").getText(), "the slip shows the day the citizen chose");
+            String office = (String) browser.asyncScript(
+                    "const done = arguments[0]; fetch('/api/v1/office?locale=vi').then(r => r.json()).then(o => done(o.address))");
+            assertTrue(browser.waitFor("#slip-where").getText().contains(office), "the slip shows the office address");
+            assertFalse(browser.waitFor("#slip-hours").getText().isBlank(), "the slip shows the office hours");
             browser.screenshot("05-ticket-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the ticket");
             KioskBrowsingTest.assertMinimumSizes(browser, "ticket");
