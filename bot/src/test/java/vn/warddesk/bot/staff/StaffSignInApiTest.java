@@ -312,6 +312,18 @@ class StaffSignInApiTest {
     }
 
     @Test
+    void admins_see_the_dead_letters_and_nobody_else_does() {
+        new vn.warddesk.bot.inbox.DeadLetters(pool, CLOCK).store("telegram", "tg:777", "id is not a Telegram integer id");
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        StaffApi.Answer seen = api.get("/api/v1/staff/dead-letters", admin);
+        assertEquals(200, seen.status(), seen.body());
+        assertEquals("id is not a Telegram integer id", seen.json().path("deadLetters").get(0).path("reason").asText());
+        assertFalse(seen.body().contains("tg:777"), "the platform id is shown hashed");
+        StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
+        assertEquals(403, api.get("/api/v1/staff/dead-letters", officer).status());
+    }
+
+    @Test
     void an_admin_manages_only_the_accounts_of_their_own_ward() throws SQLException {
         StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
         long phuMyOfficer = count("SELECT id FROM staff_account WHERE username = ?", "demo.phumy");

@@ -203,6 +203,43 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void an_update_with_an_impossible_chat_id_is_acknowledged_once_and_kept_as_a_dead_letter() {
+        String poisoned = """
+                {"update_id":1050,"message":{"message_id":1,"date":1732780800,
+                 "from":{"id":511,"is_bot":false,"first_name":"X"},
+                 "chat":{"id":"%s","type":"private"},"text":"Tôi cần giúp"}}""".formatted("9".repeat(200));
+        assertEquals(Status.OK_200, webhook(SECRET, poisoned), "acknowledged: Telegram must not retry it forever");
+        assertEquals(Status.OK_200, webhook(SECRET, poisoned), "a redelivery too");
+        assertEquals(0, inboxRows("tg:1050"), "never stored for the engine");
+        assertTrue(port.events().stream().noneMatch(e -> e.eventId().equals("tg:1050")));
+        assertEquals(1, deadLetters("telegram", "id is not a Telegram integer id"), "stored once, with its reason");
+        assertEquals(0, deadLettersContaining("Tôi cần giúp"), "no message text is kept");
+    }
+
+    private static long deadLetters(String channel, String reason) {
+        return count("SELECT COUNT(*) FROM dead_letter WHERE channel = ? AND reason = ?", channel, reason);
+    }
+
+    private static long deadLettersContaining(String text) {
+        return count("SELECT COUNT(*) FROM dead_letter WHERE reason LIKE ? OR event_key LIKE ?", "%" + text + "%",
+                     "%" + text + "%");
+    }
+
+    private static long count(String sql, String... args) {
+        try (var connection = pool.getConnection(); var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                query.setString(i + 1, args[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void a_replayed_update_gets_no_second_reply() {
         String update = textUpdate(1012, 508, "Lệ phí bao nhiêu?", "vi");
         assertEquals(Status.OK_200, webhook(SECRET, update));

@@ -187,6 +187,21 @@ class ZaloWebhookTest {
         assertEquals(2, sentTo("8712351", 2).size(), "one reply per message, none for the redelivery");
     }
 
+    @Test
+    void a_signed_event_with_an_overlong_message_id_is_acknowledged_and_kept_once_as_a_dead_letter() throws Exception {
+        String poisoned = textEvent("m".repeat(300), "8712399", "Xin chào");
+        assertEquals(Status.OK_200, signed(poisoned), "acknowledged: Zalo must not retry it forever");
+        assertEquals(Status.OK_200, signed(poisoned), "a redelivery too");
+        try (var connection = pool.getConnection();
+             var query = connection.prepareStatement("SELECT COUNT(*), MAX(reason) FROM dead_letter WHERE channel = 'zalo'");
+             var rows = query.executeQuery()) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "stored once");
+            assertEquals("an id that is not a Zalo id (length or characters)", rows.getString(2));
+        }
+        assertTrue(port.events().stream().noneMatch(e -> e.eventId().startsWith("zalo:mmmm")));
+    }
+
     static String textEvent(String msgId, String userId, String text) {
         return """
                 {"app_id":"%s","user_id_by_app":"552177279717587730","event_name":"user_send_text",
