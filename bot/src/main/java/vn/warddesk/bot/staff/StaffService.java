@@ -214,7 +214,7 @@ final class StaffService implements HttpService {
             if (!HttpJson.isAdmin(req, settings.adminToken())) {
                 throw new ApiProblem(401, "unauthorized", "A valid admin bearer token is required.");
             }
-            if (role == null || !MACHINE.can(role) || !MACHINE_PATHS.matcher(req.path().path()).matches()) {
+            if (role == null || !MACHINE.can(role) || !MACHINE_PATHS.matcher(req.path().absolute().path()).matches()) {
                 throw ApiProblem.forbidden("The admin token lists and works cases; everything else needs a signed-in account.");
             }
             handler.handle(new Call(new StaffAuth.Session("", machineAccount()), ip, req, true));
