@@ -12,6 +12,11 @@ import { CASE_PREFIX, WARD_TIME_ZONE } from '../config.js';
 const CASE_DIGITS = 4 + 14;
 const CASE_CODE = /^[A-Z]{1,5}-\d{4}-\d{7}(-\d{7})?$/;
 
+/** True when the digits typed make a whole code: year + 14 digits, or year + 7 for a code issued before. */
+export function caseDigitsComplete(digits) {
+  return digits.length === CASE_DIGITS || digits.length === 4 + 7;
+}
+
 export function formatCase(digits) {
   const year = digits.slice(0, 4);
   const first = digits.slice(4, 11);
