@@ -89,12 +89,12 @@ class StaffConsoleAccountsBrowserTest {
                      && d.findElement(By.id("enrol-qr")).getAttribute("src").startsWith("data:image/svg+xml"));
         String secret = b.driver().findElement(By.id("enrol-secret")).getText();
         b.screenshot("second-factor-enrol");
-        b.type(By.id("enrol-code"), SecondFactor.code(secret, java.time.Instant.now()));
-        b.click(By.id("enrol-submit"));
+        // Enter submits the form (the "password changed" toast may still cover the button).
+        b.type(By.id("enrol-code"), SecondFactor.code(secret, java.time.Instant.now()) + org.openqa.selenium.Keys.ENTER);
         b.await(By.id("recovery-codes"));
         assertEquals(10, b.driver().findElements(By.cssSelector("#recovery-codes li code")).size(), "ten recovery codes, shown once");
         b.screenshot("second-factor-recovery-codes");
-        b.click(By.id("recovery-done"));
+        b.driver().findElement(By.id("recovery-done")).sendKeys(org.openqa.selenium.Keys.ENTER);
 
         b.await(By.id("account-form"));
         assertTrue(b.driver().findElement(By.id("nav")).getText().contains("Tài khoản"));
