@@ -14,7 +14,7 @@ import { renderHeader } from './header.js';
 import { converse, engineAction, showResponse } from './conversation.js';
 import { showAspect } from './screens/procedure.js';
 import { askText } from './screens/ask.js';
-import { renderCaseEntry, caseKey, caseDigitsFrom, formatCase } from './screens/case.js';
+import { renderCaseEntry, caseKey, caseDigitsFrom, caseDigitsComplete, formatCase } from './screens/case.js';
 import { typeIntoField } from './keypad.js';
 import { pressKey } from './keyboard.js';
 import { confirmCancel } from './screens/request.js';
@@ -22,6 +22,9 @@ import { armIdle, resetAll } from './reset.js';
 import { IDLE_SECONDS, COUNTDOWN_SECONDS, CASE_PREFIX } from './config.js';
 
 onScreen(armIdle);
+
+// The skip link moves focus to the content without changing the route (a listener: the CSP allows no inline handler).
+document.querySelector('a.skip')?.addEventListener('click', (event) => { event.preventDefault(); main.focus(); });
 
 document.addEventListener('click', (event) => {
   const el = event.target.closest('button');
@@ -91,7 +94,7 @@ document.addEventListener('submit', (event) => {
     return;
   }
   if (form.dataset.caseForm !== undefined) {
-    if (state.caseDigits.length !== 11) return renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
+    if (!caseDigitsComplete(state.caseDigits)) return renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
     return go(`#/case/${formatCase(state.caseDigits)}`);
   }
 });

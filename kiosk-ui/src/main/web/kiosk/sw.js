@@ -1,10 +1,11 @@
 // Service worker of the kiosk: caches the app shell only. API responses are never cached (they can carry
 // personal data); when the network is down a page load gets offline.html ("the kiosk is reconnecting").
-const SHELL_CACHE = 'warddesk-kiosk-shell-v2';
+const SHELL_CACHE = 'warddesk-kiosk-shell-v3';
 const SHELL = ['./', 'index.html', 'app.js', 'api.js', 'i18n.js', 'icons.js', 'config.js', 'state.js', 'dom.js',
   'router.js', 'office.js', 'header.js', 'conversation.js', 'keypad.js', 'keyboard.js', 'vietnamese.js', 'reset.js',
   'screens/home.js', 'screens/procedure.js', 'screens/ask.js', 'screens/request.js', 'screens/ticket.js',
-  'screens/case.js', 'styles.css', 'offline.html', 'manifest.webmanifest', 'icon.svg', 'icon-maskable.svg'];
+  'screens/case.js', 'styles.css', 'offline.html', 'offline.css', 'offline.js', 'manifest.webmanifest', 'icon.svg',
+  'icon-maskable.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -1,4 +1,5 @@
-// Admin: the ward's accounts; create (one-time password shown once), disable/enable, reset password.
+// Admin: the ward's accounts; create (one-time password shown once), disable/enable, reset password or second
+// factor; and the platform events set aside as dead letters (no text, no user ids).
 import { api } from './api.js';
 import { el, clear, toast } from './dom.js';
 import { failed, session } from './app.js';
@@ -17,7 +18,8 @@ export async function accountsView(main) {
   const form = el('form', { class: 'card', id: 'account-form' }, el('h2', { text: t('Tạo tài khoản', 'Create an account') }),
     el('div', { class: 'row' }, username, display), el('div', { class: 'row' }, checks),
     el('button', { type: 'submit', class: 'btn primary', text: t('Tạo tài khoản', 'Create account') }));
-  main.append(el('h1', { text: t('Tài khoản cán bộ – ', 'Staff accounts – ') + session.me.wardId }), secret, form, list);
+  const dead = el('section', { class: 'card', id: 'dead-letters-card' });
+  main.append(el('h1', { text: t('Tài khoản cán bộ – ', 'Staff accounts – ') + session.me.wardId }), secret, form, list, dead);
 
   function showSecret(name, password) {
     clear(secret).append(el('p', { text: t('Mật khẩu dùng một lần cho ' + name + ' (chỉ hiển thị lần này, phải đổi khi đăng nhập):', 'One-time password for ' + name + ' (shown only now, must be changed at sign-in):') }),
@@ -42,7 +44,18 @@ export async function accountsView(main) {
             } }),
           el('button', { type: 'button', class: 'btn small', text: t('Đặt lại mật khẩu', 'Reset password'), onclick: async () => {
             try { const r = await api('POST', 'accounts/' + a.id + '/reset-password', {}); showSecret(a.username, r.oneTimePassword); load(); } catch (e) { failed(e); }
+          } }),
+          a.username === session.me.username ? null : el('button', { type: 'button', class: 'btn small', text: 'Đặt lại xác thực 2 lớp', onclick: async () => {
+            try { await api('POST', 'accounts/' + a.id + '/reset-second-factor', {}); toast('Tài khoản sẽ cài lại xác thực 2 lớp khi đăng nhập.'); } catch (e) { failed(e); }
           } })))))));
+    const { deadLetters } = await api('GET', 'dead-letters');
+    clear(dead).append(el('h2', { text: 'Sự kiện không xử lý được (' + deadLetters.length + ')' }),
+      deadLetters.length === 0 ? el('p', { id: 'dead-letters-empty', text: 'Không có.' })
+        : el('table', { class: 'grid', id: 'dead-letters' },
+          el('thead', {}, el('tr', {}, ['Thời điểm', 'Kênh', 'Lý do', 'Mã sự kiện (băm)'].map(h => el('th', { text: h })))),
+          el('tbody', {}, deadLetters.map(d => el('tr', {},
+            el('td', { text: new Date(d.receivedAt).toLocaleString('vi-VN') }), el('td', { text: d.channel }),
+            el('td', { text: d.reason }), el('td', {}, el('code', { text: d.eventKey.slice(0, 12) })))))));
   }
 
   form.addEventListener('submit', async event => {

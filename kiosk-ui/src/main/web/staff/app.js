@@ -1,7 +1,7 @@
 // Staff console shell: session, navigation by role, hash routes.
 import { api, setCsrf, ApiError } from './api.js';
 import { el, clear, toast } from './dom.js';
-import { loginView, passwordView } from './login.js';
+import { loginView, passwordView, secondFactorView } from './login.js';
 import { queueView } from './queue.js';
 import { caseView } from './case.js';
 import { auditView } from './audit.js';
@@ -37,6 +37,11 @@ languageButton.textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
 languageButton.setAttribute('lang', lang === 'en' ? 'vi' : 'en');
 languageButton.addEventListener('click', switchLanguage);
 
+/** Admins and supervisors (officers by ward policy) set up the second factor before anything else. */
+function mustEnrol(me) {
+  return Boolean(me.secondFactor && me.secondFactor.required && !me.secondFactor.enabled);
+}
+
 export function signedIn(me) {
   session.me = me;
   setCsrf(me.csrfToken);
@@ -48,11 +53,13 @@ export function signedIn(me) {
   const nav = clear(document.getElementById('nav'));
   for (const page of PAGES) {
     // Nothing but the password form until a one-time password has been replaced.
-    if (has(page.role) && !me.mustChangePassword) nav.append(el('a', { href: '#/' + page.route, id: 'nav-' + page.route, text: page.label }));
+    if (has(page.role) && !me.mustChangePassword && !mustEnrol(me)) nav.append(el('a', { href: '#/' + page.route, id: 'nav-' + page.route, text: page.label }));
   }
   let target = location.hash;
   if (me.mustChangePassword) {
     target = '#/password';
+  } else if (mustEnrol(me)) {
+    target = '#/second-factor';
   } else if (!location.hash || location.hash === '#/login' || location.hash === '#/password') {
     const first = PAGES.find(page => has(page.role));
     target = '#/' + (first ? first.route : 'none');
@@ -101,6 +108,10 @@ function route() {
   const [, name, arg] = (location.hash || '#/').split('/');
   if (session.me.mustChangePassword || name === 'password') {
     show(passwordView);
+    return;
+  }
+  if (mustEnrol(session.me)) {
+    show(secondFactorView);
     return;
   }
   if (name === 'case' && arg && has('officer')) {

@@ -8,8 +8,20 @@ import { setHash } from '../router.js';
 import { keypad } from '../keypad.js';
 import { CASE_PREFIX, WARD_TIME_ZONE } from '../config.js';
 
+// Case codes: PREFIX-YYYY-NNNNNNN-NNNNNNN (13 random digits + a check digit); older codes PREFIX-YYYY-NNNNNNN.
+const CASE_DIGITS = 4 + 14;
+const CASE_CODE = /^[A-Z]{1,5}-\d{4}-\d{7}(-\d{7})?$/;
+
+/** True when the digits typed make a whole code: year + 14 digits, or year + 7 for a code issued before. */
+export function caseDigitsComplete(digits) {
+  return digits.length === CASE_DIGITS || digits.length === 4 + 7;
+}
+
 export function formatCase(digits) {
-  return `${CASE_PREFIX}-${digits.slice(0, 4)}${digits.length > 4 ? `-${digits.slice(4)}` : ''}`;
+  const year = digits.slice(0, 4);
+  const first = digits.slice(4, 11);
+  const second = digits.slice(11);
+  return `${CASE_PREFIX}-${year}${first ? `-${first}` : ''}${second ? `-${second}` : ''}`;
 }
 
 export function renderCaseEntry(message = '') {
@@ -28,14 +40,13 @@ export function renderCaseEntry(message = '') {
 }
 
 export function caseDigitsFrom(value) {
-  const m = /^[A-Z]*-?(\d{0,4})-?(\d{0,7})$/.exec(String(value).toUpperCase().replace(/\s/g, ''));
-  return m ? (m[1] + m[2]) : String(value).replace(/\D/g, '').slice(0, 11);
+  return String(value).replace(/\D/g, '').slice(0, CASE_DIGITS);
 }
 
 export async function renderCaseStatus(code) {
   loading();
   const normalized = String(code).toUpperCase().trim();
-  if (!/^[A-Z]{1,5}-\d{4}-\d{7}$/.test(normalized)) {
+  if (!CASE_CODE.test(normalized)) {
     state.caseDigits = caseDigitsFrom(normalized);
     setHash('#/case');
     renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
@@ -76,7 +87,7 @@ export async function renderCaseStatus(code) {
 export function caseKey(key) {
   if (key === 'back') state.caseDigits = state.caseDigits.slice(0, -1);
   else if (key === 'clear') state.caseDigits = '';
-  else if (/^\d$/.test(key) && state.caseDigits.length < 11) state.caseDigits += key;
+  else if (/^\d$/.test(key) && state.caseDigits.length < CASE_DIGITS) state.caseDigits += key;
   const input = document.getElementById('case-input');
   if (input) input.value = formatCase(state.caseDigits);
 }

@@ -1,7 +1,5 @@
 package vn.warddesk.bot;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -15,14 +13,18 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.CatalogService;
 import vn.warddesk.bot.catalog.CatalogStore;
+import vn.warddesk.bot.cases.CaseCode;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
-import vn.warddesk.bot.cases.StaffCaseApi;
 import vn.warddesk.bot.channel.Channels;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
+import vn.warddesk.bot.http.EdgeSettings;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.SecurityHeaders;
 import vn.warddesk.bot.observe.DatabaseReadiness;
+import vn.warddesk.bot.store.DatabaseCircuit;
 import vn.warddesk.bot.retention.RetentionJob;
 import vn.warddesk.bot.staff.Staff;
 
@@ -37,6 +39,7 @@ final class Features implements AutoCloseable {
     private final Engine engine;
     private final Channels channels;
     private final Staff staff;
+    private final DatabaseCircuit circuit;
 
     private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
                      Channels channels, Staff staff) {
@@ -46,34 +49,35 @@ final class Features implements AutoCloseable {
         this.engine = engine;
         this.channels = channels;
         this.staff = staff;
+        this.circuit = new DatabaseCircuit(dataSource);
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        Engine engine = Engine.create(config, dataSource, catalog, clock);
+        EdgeSettings edge = EdgeSettings.from(config);
+        Engine engine = Engine.create(config, edge, dataSource, catalog, clock);
         Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
         var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
-        CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
+        CatalogService catalogService = CatalogService.create(catalog, edge.adminToken())
                 .withEditors(staff::catalogEditor);
         return new Features(dataSource, catalog, catalogService, engine, channels, staff);
     }
 
-    /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
+    /** The conversation engine and what hangs on it: cases, web API, case status API, retention. */
     record Engine(ConversationEngine conversations, Cases cases, vn.warddesk.bot.cases.CasePage casePage,
                   RetentionJob retention, WebConversationApi webApi,
-                  CaseStatusApi caseStatusApi, StaffCaseApi staffCaseApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(Config config, DataSource dataSource, Catalog catalog, Clock clock) {
+                  CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
+        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog, Clock clock) {
             Config section = config.get("conversation");
-            String wardId = config.get("ward.default-id").asString().orElse(catalog.office().wardId());
             String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
                     .replaceAll("/+$", "");
             var defaults = vn.warddesk.nlu.NluSettings.defaults();
             var nluSettings = new vn.warddesk.nlu.NluSettings(
                     section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
-                    defaults.ambiguityMargin(), defaults.caseCodePattern());
+                    defaults.ambiguityMargin(), CaseCode.IN_TEXT);
             var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, config.get("privacy.hash-key").asString()
                     .orElse("demo-only-change-me-in-production"));
             links.warnIfLocal();
@@ -91,13 +95,10 @@ final class Features implements AutoCloseable {
                     duration(r, "message-texts", "P90D"), duration(r, "closed-case-personal-fields", "P180D"),
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
-            String adminToken = config.get("admin.token").asString().orElse("");
             var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock);
             return new Engine(engine, cases, casePage, retention,
-                              new WebConversationApi(engine, dataSource, catalog, wardId, baseUrl).withCaseLinks(links),
-                              new CaseStatusApi(cases, catalog, casePage,
-                                                section.get("status-lookups-per-minute").asInt().orElse(30), clock),
-                              new StaffCaseApi(cases, catalog, wardId, adminToken, clock),
+                              new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links),
+                              new CaseStatusApi(cases, catalog, casePage, edge),
                               new PrivacyNoticeApi(catalog));
         }
 
@@ -114,11 +115,10 @@ final class Features implements AutoCloseable {
         void routing(HttpRouting.Builder routing) {
             routing.register("/api/v1/conversations", webApi);
             routing.register("/api/v1/cases", caseStatusApi);
+            routing.register("/api/v1/privacy-notice", privacyNoticeApi);
             // The citizen's case page: one static page for every code, its script and style beside it.
             routing.get("/c/{code}", casePage::html);
             routing.register("/case-page", StaticContentService.builder("web/case").build());
-            routing.register("/api/v1/staff/cases", staffCaseApi);
-            routing.register("/api/v1/privacy-notice", privacyNoticeApi);
         }
     }
 
@@ -138,34 +138,27 @@ final class Features implements AutoCloseable {
     }
 
     DatabaseReadiness readiness() {
-        return new DatabaseReadiness(this::databaseAnswers);
+        return new DatabaseReadiness(() -> !circuit.isOpen() && circuit.answers());
     }
 
     /** Server-level features (not routes): CORS for /api/v1/* from the Zalo Mini App's origins. */
     void configureServer(io.helidon.webserver.WebServerConfig.Builder server) {
+        ErrorEdge.configureServer(server);
         channels.configureServer(server);
     }
 
     void routing(HttpRouting.Builder routing) {
+        ErrorEdge.register(routing, circuit);
+        SecurityHeaders.register(routing);
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
         });
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
-        // Staff sessions first: /api/v1/staff/cases with a session cookie is the console's; a request with only the
-        // admin bearer token falls through to the engine's machine API registered after it.
         staff.routing(routing);
         engine.routing(routing);
         channels.routing(routing);
         routing.register("/api/v1", catalogService);
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class Main {
             database.close();
             throw portInUse(e, config).orElseThrow(() -> e);
         }
+        database.announce(server.port());
         Running running = new Running(server, features, database);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "warddesk-shutdown"));
         printUrls(server.port());

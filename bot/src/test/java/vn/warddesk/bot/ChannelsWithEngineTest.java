@@ -105,12 +105,17 @@ class ChannelsWithEngineTest {
         assertEquals(Status.OK_200, telegram(update));
         List<LoggedRequest> first = telegramSent("901", 1);
         assertFalse(first.isEmpty(), "the engine's reply reaches Telegram");
-        sleep(500);
-        int replies = telegramSent("901", 0).size();
 
         assertEquals(Status.OK_200, telegram(update));
-        sleep(700);
-        assertEquals(replies, telegramSent("901", 0).size(), "a replayed update is not answered again");
+        // Wait for what is observable: the inbox is empty and the outbox has nothing left to send. A replay that
+        // slipped through would by then have added its own citizen message and reply rows.
+        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained), "inbox and outbox drained");
+        assertEquals(1, count("SELECT COUNT(*) FROM message m JOIN conversation c ON c.id = m.conversation_id"
+                              + " WHERE c.channel = 'telegram' AND c.channel_address = '901' AND m.direction = 'in'"),
+                     "the replayed update is not handled again");
+        assertEquals(count("SELECT COUNT(*) FROM outbox o JOIN conversation c ON c.id = o.conversation_id"
+                           + " WHERE c.channel = 'telegram' AND c.channel_address = '901' AND o.status = 'sent'"),
+                     telegramSent("901", 0).size(), "Telegram got exactly the replies of the one update");
     }
 
     @Test
@@ -120,7 +125,7 @@ class ChannelsWithEngineTest {
                  "from":{"id":902,"is_bot":false,"first_name":"An","language_code":"en"},
                  "chat":{"id":902,"type":"private"},"text":"/start"}}"""));
         assertFalse(telegramSent("902", 1).isEmpty());
-        sleep(300);
+        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained), "the welcome is fully sent");
         int before = telegramSent("902", 0).size();
         assertEquals(Status.OK_200, telegram("""
                 {"update_id":5003,"callback_query":{"id":"cb-5003","chat_instance":"1","data":"hours",
@@ -129,6 +134,26 @@ class ChannelsWithEngineTest {
         assertTrue(Await.until(Duration.ofSeconds(10), () -> telegramSent("902", 0).size() > before));
         assertTrue(Await.until(Duration.ofSeconds(5), () -> !platforms.findAll(postRequestedFor(
                 urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))).isEmpty()));
+    }
+
+    @Test
+    void an_erasure_asked_on_telegram_is_confirmed_to_the_citizen_before_the_address_goes() {
+        assertEquals(Status.OK_200, telegram("""
+                {"update_id":5010,"message":{"message_id":10,"date":1732780800,
+                 "from":{"id":904,"is_bot":false,"first_name":"Hoa","language_code":"vi"},
+                 "chat":{"id":904,"type":"private"},"text":"Tôi muốn xóa dữ liệu của tôi"}}"""));
+        assertTrue(Await.until(Duration.ofSeconds(20), () -> telegramSent("904", 1).stream()
+                .anyMatch(r -> r.getBodyAsString().contains("erase:confirm"))), "the bot asks to confirm the erasure");
+        assertEquals(Status.OK_200, telegram("""
+                {"update_id":5011,"callback_query":{"id":"cb-5011","chat_instance":"1","data":"erase:confirm",
+                 "from":{"id":904,"is_bot":false,"first_name":"Hoa","language_code":"vi"},
+                 "message":{"message_id":11,"date":1732780800,"chat":{"id":904,"type":"private"},"text":"…"}}}"""));
+        assertTrue(Await.until(Duration.ofSeconds(20), () -> telegramSent("904", 0).stream()
+                .anyMatch(r -> r.getBodyAsString().contains("Đã xóa"))), "the confirmation reaches the citizen");
+        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained));
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox o JOIN conversation c ON c.id = o.conversation_id"
+                              + " WHERE c.channel_address = '904' AND o.status = 'sent' AND o.payload LIKE '%Tôi muốn xóa%'"),
+                     "no copy of an erased text is kept");
     }
 
     @Test
@@ -169,11 +194,20 @@ class ChannelsWithEngineTest {
         return platforms.findAll(pattern);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Nothing waits in the inbox and nothing is left to send in the outbox. */
+    private static boolean drained() {
+        return count("SELECT COUNT(*) FROM inbox WHERE status = 'pending'") == 0
+               && count("SELECT COUNT(*) FROM outbox WHERE status = 'queued'") == 0;
+    }
+
+    private static long count(String sql) {
+        try (var connection = pool.getConnection();
+             var query = connection.prepareStatement(sql);
+             var rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 }

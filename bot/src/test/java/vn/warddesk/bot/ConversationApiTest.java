@@ -158,7 +158,7 @@ class ConversationApiTest {
 
         JsonNode done = chat.act("confirm");
         String code = done.path("caseCode").asText();
-        assertTrue(code.matches("PH-\\d{4}-\\d{7}"), code);
+        assertTrue(code.matches("PH-\\d{4}-\\d{7}-\\d{7}"), code);
         assertEquals("handed_off", done.path("state").asText());
         String documents = features.catalog().answer("birth_registration", "documents", Lang.VI).orElseThrow().text();
         assertTrue(done.path("replies").get(0).path("text").asText().contains(documents), "what to bring");

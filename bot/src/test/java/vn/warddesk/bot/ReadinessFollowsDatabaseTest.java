@@ -65,6 +65,43 @@ class ReadinessFollowsDatabaseTest {
         assertTrue(eventually(Status.OK_200), "ready again without a restart");
     }
 
+    @Test
+    void while_the_database_is_down_the_api_answers_503_with_retry_after_at_once_then_recovers() throws Exception {
+        proxy.cut();
+        try {
+            // The first request finds out (it waits for the pool's connect timeout) and opens the circuit.
+            try (Http1ClientResponse first = client.post("/api/v1/conversations")
+                    .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json").submit("{\"channel\":\"web\"}")) {
+                assertEquals(Status.SERVICE_UNAVAILABLE_503, first.status());
+                assertTrue(first.headers().contains(io.helidon.http.HeaderNames.RETRY_AFTER));
+                assertTrue(first.headers().contentType().map(t -> t.text().startsWith("application/problem+json")).orElse(false));
+            }
+            // Every later one is refused without touching the pool: the 3 s connect timeout is not paid again.
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                try (Http1ClientResponse next = client.post("/webhooks/telegram").submit("{}")) {
+                    assertEquals(Status.SERVICE_UNAVAILABLE_503, next.status());
+                    assertEquals("5", next.headers().first(io.helidon.http.HeaderNames.RETRY_AFTER).orElse(""));
+                }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(millis < TestDatabase.settings().connectTimeout().toMillis(),
+                           "answered before the pool's connect timeout could have passed: " + millis + " ms");
+            }
+        } finally {
+            proxy.restore();
+        }
+        assertTrue(eventually(Status.OK_200), "ready again");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Status status = Status.SERVICE_UNAVAILABLE_503;
+        while (status != Status.OK_200 && Instant.now().isBefore(deadline)) {
+            try (Http1ClientResponse again = client.post("/api/v1/conversations")
+                    .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json").submit("{\"channel\":\"web\"}")) {
+                status = again.status() == Status.CREATED_201 ? Status.OK_200 : again.status();
+            }
+        }
+        assertEquals(Status.OK_200, status, "the circuit closes once the database answers");
+    }
+
     private boolean eventually(Status expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {

@@ -1,19 +1,10 @@
 package vn.warddesk.bot.cases;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -23,7 +14,12 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ClientAddress;
+import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.HttpJson;
+import vn.warddesk.bot.http.QrSvg;
+import vn.warddesk.bot.http.RequestLimit;
 
 /**
  * Public case lookups: status only (never personal data), the citizen's case page data (code plus check, see
@@ -34,20 +30,23 @@ public final class CaseStatusApi implements HttpService {
     private final Cases cases;
     private final Catalog catalog;
     private final CasePage page;
-    private final RateLimit limit;
+    private final RequestLimit lookups;
+    private final ClientAddress clients;
 
-    public CaseStatusApi(Cases cases, Catalog catalog, CasePage page, int perMinute, Clock clock) {
+    public CaseStatusApi(Cases cases, Catalog catalog, CasePage page, EdgeSettings edge) {
         this.cases = cases;
         this.catalog = catalog;
         this.page = page;
-        this.limit = new RateLimit(perMinute, clock);
+        this.lookups = RequestLimit.perKey("case look-ups from this address", edge.limits().statusLookupsPerClient(),
+                                           edge.limits());
+        this.clients = ClientAddress.of(edge);
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{code}/status", (req, res) -> HttpJson.guarded(res, () -> status(req, res)))
-                .get("/{code}/page", (req, res) -> HttpJson.guarded(res, () -> page(req, res)))
-                .get("/{code}/qr.svg", (req, res) -> HttpJson.guarded(res, () -> qr(req, res)));
+        rules.get("/{code}/status", this::status)
+                .get("/{code}/page", this::page)
+                .get("/{code}/qr.svg", this::qr);
     }
 
     /** The case page's data: 404 alike for an unknown code and a wrong check. */
@@ -55,7 +54,7 @@ public final class CaseStatusApi implements HttpService {
         String code = code(req);
         Lang lang = Lang.of(req.query().first("locale").asOptional().orElse("vi"));
         String check = req.query().first("check").asOptional().orElse("");
-        Map<String, Object> view = page.view(code, check, lang).orElseThrow(() -> new HttpJson.Problem(
+        Map<String, Object> view = page.view(code, check, lang).orElseThrow(() -> new ApiProblem(
                 Status.NOT_FOUND_404, "not_found", "no case with this code and check"));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
@@ -65,7 +64,7 @@ public final class CaseStatusApi implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         String code = code(req);
         Cases.Case k = cases.byCode(code).orElseThrow(
-                () -> new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no case with this code"));
+                () -> new ApiProblem(Status.NOT_FOUND_404, "not_found", "no case with this code"));
         Lang lang = Lang.of(req.query().first("locale").asOptional().orElse("vi"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", k.code());
@@ -84,23 +83,16 @@ public final class CaseStatusApi implements HttpService {
         String code = code(req);
         String check = req.query().first("check").asOptional().orElse("");
         res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "image/svg+xml")
-                .send(svg(page.qrContent(code, check).orElseThrow(() -> new HttpJson.Problem(
+                .send(svg(page.qrContent(code, check).orElseThrow(() -> new ApiProblem(
                         Status.NOT_FOUND_404, "not_found", "no case with this code"))).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical code after the rate limit and format check (400 for a malformed code or wrong check digit). */
     private String code(ServerRequest req) {
-        if (!limit.allow(client(req))) {
-            throw new HttpJson.Problem(Status.TOO_MANY_REQUESTS_429, "rate_limited", "too many lookups, try again later");
-        }
+        lookups.take(clients.of(req));
         String raw = req.path().pathParameters().get("code");
-        return CaseCode.normalize(raw).orElseThrow(() -> new HttpJson.Problem(
-                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-1234567 (check digit included)"));
-    }
-
-    private static String client(ServerRequest req) {
-        SocketAddress address = req.remotePeer().address();
-        return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+        return CaseCode.normalize(raw).orElseThrow(() -> new ApiProblem(
+                Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-4821307-5192648"));
     }
 
     private Optional<String> name(String procedure, Lang lang) {
@@ -109,27 +101,6 @@ public final class CaseStatusApi implements HttpService {
     }
 
     static String svg(String content) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                                               Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                                                      EncodeHintType.MARGIN, 4));
-        } catch (WriterException e) {
-            throw new IllegalStateException("a URL too long for a QR code", e);
-        }
-        int w = matrix.getWidth();
-        int h = matrix.getHeight();
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
-                                              + "\" width=\"" + (w * 8) + "\" height=\"" + (h * 8)
-                                              + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\""
-                                              + " fill=\"#fff\"/>");
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (matrix.get(x, y)) {
-                    svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"1\" height=\"1\"/>");
-                }
-            }
-        }
-        return svg.append("</svg>").toString();
+        return QrSvg.of(content);
     }
 }

@@ -22,7 +22,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import vn.warddesk.bot.store.StoreException;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.HttpJson;
 
 /**
  * The catalog over HTTP, registered under /api/v1: the public read API (kiosk, Mini App) and the ward's admin API
@@ -32,6 +33,8 @@ public final class CatalogService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(CatalogService.class.getName());
     private static final HeaderName AUTHOR = HeaderNames.create("X-Author");
     private static final int MAX_AUTHOR = 100;
+    /** A full procedure document: well above the largest seed file, well below the server's payload limit. */
+    private static final int MAX_PROCEDURE_BYTES = 256 * 1024;
     private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
 
     private final CatalogStore store;
@@ -61,9 +64,9 @@ public final class CatalogService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/procedures", guarded(this::list))
-                .get("/procedures/{id}", guarded(this::detail))
-                .get("/office", guarded(this::office))
+        rules.get("/procedures", this::list)
+                .get("/procedures/{id}", this::detail)
+                .get("/office", this::office)
                 .get("/admin/procedures/{id}", admin(this::adminCurrent))
                 .put("/admin/procedures/{id}", admin(this::edit))
                 .post("/admin/procedures/{id}/preview", admin(this::preview))
@@ -94,8 +97,7 @@ public final class CatalogService implements HttpService {
         String id = req.path().pathParameters().get("id");
         Optional<CatalogStore.Live> live = store.knows(id) ? store.live(id) : Optional.empty();
         if (live.isEmpty()) {
-            notFound(res, id);
-            return;
+            throw notFound(id);
         }
         json(res, Status.OK_200, publicView(live.get().procedure(), lang, live.get().version()));
     }
@@ -195,28 +197,24 @@ public final class CatalogService implements HttpService {
         json(res, Status.OK_200, body);
     }
 
-    /** The request's procedure document, or empty after answering 400 (not JSON, not an object). */
-    private Optional<JsonNode> document(ServerRequest req, ServerResponse res) {
+    /** The request's procedure document (400 when it is not JSON or not an object). */
+    private static JsonNode document(ServerRequest req) {
         JsonNode body;
         try {
-            body = Json.CONTENT.readTree(req.content().as(String.class));
+            body = Json.CONTENT.readTree(HttpJson.bytes(req, MAX_PROCEDURE_BYTES));
         } catch (JacksonException e) {
-            error(res, Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
-            return Optional.empty();
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "the body is not valid JSON: " + Json.firstLine(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw ApiProblem.badRequest("the body could not be read");
         }
         if (body == null || !body.isObject()) {
-            error(res, Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
-            return Optional.empty();
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "the body must be a JSON object: the full procedure document");
         }
-        return Optional.of(body);
+        return body;
     }
 
     private void edit(ServerRequest req, ServerResponse res, String id) {
-        Optional<JsonNode> document = document(req, res);
-        if (document.isEmpty()) {
-            return;
-        }
-        JsonNode body = document.get();
+        JsonNode body = document(req);
         if (!body.has("id")) {
             ((ObjectNode) body).put("id", id);
         }
@@ -225,8 +223,7 @@ public final class CatalogService implements HttpService {
             procedure = Json.CONTENT.treeToValue(body, Procedure.class);
         } catch (JacksonException e) {
             Json.ReadProblem problem = Json.describe(e);
-            invalid(res, List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem())));
-            return;
+            throw invalid(List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem())));
         }
         saveValidated(res, procedure, id, author(req), null, ifMatch(req));
     }
@@ -236,11 +233,7 @@ public final class CatalogService implements HttpService {
      * and — when valid — the procedure as the kiosk and the chat would present it in both languages. Nothing is saved.
      */
     private void preview(ServerRequest req, ServerResponse res, String id) {
-        Optional<JsonNode> document = document(req, res);
-        if (document.isEmpty()) {
-            return;
-        }
-        JsonNode body = document.get();
+        JsonNode body = document(req);
         Map<String, Object> out = new LinkedHashMap<>();
         CatalogStore.Live live = store.live(id).orElseThrow();
         Procedure procedure;
@@ -267,14 +260,12 @@ public final class CatalogService implements HttpService {
                                Optional<Integer> basedOn) {
         List<Validation.Problem> problems = Validation.procedure(procedure, id);
         if (!problems.isEmpty()) {
-            invalid(res, problems);
-            return;
+            throw invalid(problems);
         }
         CatalogStore.Saved saved = store.save(procedure, author, rollbackOf, basedOn);
         if (saved.conflict()) {
-            error(res, Status.CONFLICT_409, "version_conflict", "version " + saved.version() + " was stored since version "
+            throw new ApiProblem(Status.CONFLICT_409, "version_conflict", "version " + saved.version() + " was stored since version "
                     + basedOn.orElse(0) + " that this edit started from; reload and apply the edit again");
-            return;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -300,8 +291,7 @@ public final class CatalogService implements HttpService {
         }
         Optional<VersionStore.Row> row = store.version(id, n.get());
         if (row.isEmpty()) {
-            error(res, Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
-            return;
+            throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
         }
         json(res, Status.OK_200, versionJson(row.get(), true));
     }
@@ -313,15 +303,13 @@ public final class CatalogService implements HttpService {
         }
         Optional<VersionStore.Row> row = store.version(id, n.get());
         if (row.isEmpty()) {
-            error(res, Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
-            return;
+            throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
         }
         Procedure procedure;
         try {
             procedure = Json.CONTENT.readValue(row.get().content(), Procedure.class);
         } catch (JacksonException e) {
-            error(res, Status.CONFLICT_409, "not_restorable", "version " + n.get() + " cannot be read any more");
-            return;
+            throw new ApiProblem(Status.CONFLICT_409, "not_restorable", "version " + n.get() + " cannot be read any more");
         }
         saveValidated(res, procedure, id, author(req), n.get(), Optional.empty());
     }
@@ -331,8 +319,7 @@ public final class CatalogService implements HttpService {
         try {
             procedure = store.seedFile(id);
         } catch (CatalogException e) {
-            error(res, UNPROCESSABLE, "invalid_seed_file", e.getMessage());
-            return;
+            throw new ApiProblem(UNPROCESSABLE, "invalid_seed_file", e.getMessage());
         }
         String author = req.headers().first(AUTHOR).isPresent() ? author(req) : "seed";
         saveValidated(res, procedure, id, author, null, Optional.empty());
@@ -364,29 +351,16 @@ public final class CatalogService implements HttpService {
     }
 
     private Handler admin(AdminHandler handler) {
-        return guarded((req, res) -> {
+        return (req, res) -> {
             if (!authorised(req)) {
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warddesk-admin\"");
-                error(res, Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required");
-                return;
+                throw new ApiProblem(Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"warddesk-admin\"");
             }
             String id = req.path().pathParameters().get("id");
             if (!store.knows(id)) {
-                notFound(res, id);
-                return;
+                throw notFound(id);
             }
             handler.handle(req, res, id);
-        });
-    }
-
-    private Handler guarded(Handler handler) {
-        return (req, res) -> {
-            try {
-                handler.handle(req, res);
-            } catch (StoreException e) {
-                LOGGER.log(System.Logger.Level.WARNING, "catalog: database unavailable: " + e.getMessage());
-                error(res, Status.SERVICE_UNAVAILABLE_503, "unavailable", "the catalog database is not reachable, try again");
-            }
         };
     }
 
@@ -443,8 +417,7 @@ public final class CatalogService implements HttpService {
         } catch (NumberFormatException e) {
             // answered below
         }
-        error(res, Status.BAD_REQUEST_400, "bad_request", "version must be a positive whole number");
-        return Optional.empty();
+        throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "version must be a positive whole number");
     }
 
     /** ?locale=vi|en; anything else falls back to Vietnamese, and Content-Language says which was used. */
@@ -454,20 +427,13 @@ public final class CatalogService implements HttpService {
         return lang;
     }
 
-    private static void notFound(ServerResponse res, String id) {
-        error(res, Status.NOT_FOUND_404, "not_found", "no procedure with id '" + id + "'");
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("no procedure with id '" + id + "'");
     }
 
-    private static void invalid(ServerResponse res, List<Validation.Problem> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid_procedure");
-        body.put("message", problems.size() + " problem(s); nothing was changed");
-        body.put("problems", problems.stream().map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
-        json(res, UNPROCESSABLE, body);
-    }
-
-    private static void error(ServerResponse res, Status status, String error, String message) {
-        json(res, status, Map.of("error", error, "message", message));
+    private static ApiProblem invalid(List<Validation.Problem> problems) {
+        return new ApiProblem(UNPROCESSABLE, "invalid_procedure", problems.size() + " problem(s); nothing was changed")
+                .with("problems", problems.stream().map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
     }
 
     private static void json(ServerResponse res, Status status, Object body) {

@@ -151,6 +151,10 @@ public final class InboxWorker implements AutoCloseable {
 
     private void giveUp(Connection connection, InboxStore.Claimed row, String reason) throws SQLException {
         inbox.fail(connection, row.id(), reason);
+        // Visible to admins as a dead letter (no text); the failed row itself is purged after inbox.keep-failed.
+        String channel = row.accepted().map(a -> a.event().channel()).orElse("inbox");
+        String eventId = row.accepted().map(a -> a.event().eventId()).orElse("inbox-row:" + row.id());
+        DeadLetters.store(connection, channel, eventId, reason, java.time.Instant.now());
         metrics.failed();
         LOGGER.log(System.Logger.Level.WARNING, "inbox row " + row.id() + " failed: " + reason);
     }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -20,6 +19,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
@@ -82,7 +83,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Map<String, ChannelSender> senders;
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final Map<String, RateLimiter> botLimiters = new LinkedHashMap<>();
-    private final Map<String, RateLimiter> chatLimiters = new ConcurrentHashMap<>();
+    /** One limiter per chat, in a bounded cache: the least used are evicted one by one, never all at once. */
+    private final Cache<String, RateLimiter> chatLimiters = Caffeine.newBuilder().maximumSize(MAX_CHAT_LIMITERS)
+            .expireAfterAccess(Duration.ofMinutes(10)).executor(Runnable::run).build();
     private final IntervalFunction backoff;
     private final OutboxMetrics metrics = new OutboxMetrics();
     private final PollingWorkers workers;
@@ -391,11 +394,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private RateLimiter chatLimiter(String channel, String address, double perSecond) {
-        if (chatLimiters.size() > MAX_CHAT_LIMITERS) {
-            chatLimiters.clear(); // forgetting a chat's recent sends costs at most one early message per chat
-        }
-        return chatLimiters.computeIfAbsent(channel + ":" + address,
-                                            key -> RateLimiter.of("chat", perSecond(perSecond, Duration.ZERO)));
+        return chatLimiters.get(channel + ":" + address,
+                                key -> RateLimiter.of("chat", perSecond(perSecond, Duration.ZERO)));
     }
 
     private static RateLimiterConfig perSecond(double perSecond, Duration wait) {

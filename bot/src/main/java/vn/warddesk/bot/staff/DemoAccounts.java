@@ -11,6 +11,11 @@ import java.util.Set;
 final class DemoAccounts {
     static final String WARD = "demo-hoa-an";
     static final String OTHER_WARD = "demo-phu-my";
+    /**
+     * The public TOTP secret of the demo accounts that need a second factor (admin, supervisor): add it to any
+     * authenticator app (README, "Demo accounts"). Public like the passwords: demo only.
+     */
+    static final String TOTP_SECRET = "WARDDESKDEMOSECRETFORTOTPZZAAAAA";
 
     record Demo(String wardId, String username, String displayName, Set<Role> roles, String password) {
     }

@@ -14,6 +14,8 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 
+import vn.warddesk.bot.http.ApiProblem;
+
 /** The staff feature: accounts, sign-in, ward-scoped case work, audit and analytics behind /api/v1/staff. */
 public final class Staff {
     private static final System.Logger LOGGER = System.getLogger(Staff.class.getName());
@@ -58,11 +60,13 @@ public final class Staff {
         StaffSettings settings = StaffSettings.from(config);
         StaffStore store = new StaffStore(dataSource);
         Audit audit = new Audit(store, clock, settings.hashKey());
-        StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit);
+        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit);
+        StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock, Staff::intentOf),
-                                                cases, events, settings, clock);
+                                                cases, events, settings, clock, secondFactor,
+                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
@@ -91,25 +95,14 @@ public final class Staff {
                         .append(" password ").append(String.format("%-22s", demo.password()))
                         .append(demo.wardId()).append("  ").append(Role.csv(demo.roles()));
             }
+            text.append(System.lineSeparator()).append("  demo.admin and demo.supervisor also need a 6-digit code: add the TOTP")
+                    .append(" secret ").append(DemoAccounts.TOTP_SECRET).append(" to an authenticator app (README).");
             System.out.println(text);
         }
         LOGGER.log(System.Logger.Level.INFO, "demo staff accounts: " + created.size() + " created");
     }
 
     public void routing(HttpRouting.Builder routing) {
-        routing.addFilter((chain, request, response) -> {
-            String path = request.path().path();
-            if (path.startsWith("/staff") || path.startsWith("/api/v1/staff")) {
-                // Defence in depth for the console: only our own scripts and styles, never framed, no referrer.
-                response.header(HeaderNames.create("Content-Security-Policy"),
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                                + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-                response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-                response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-                response.header(HeaderNames.create("X-Frame-Options"), "DENY");
-            }
-            chain.proceed();
-        });
         routing.register("/api/v1/staff", service);
     }
 
@@ -173,7 +166,7 @@ public final class Staff {
             StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(Role.ADMIN));
             audit.record("cli", wardId, "account.create", "account:" + created.account().username(), "admin (first admin)", "");
             return new FirstAdmin(created.account().username(), wardId, created.oneTimePassword());
-        } catch (ApiError e) {
+        } catch (ApiProblem e) {
             throw new IllegalArgumentException(e.getMessage());
         }
     }

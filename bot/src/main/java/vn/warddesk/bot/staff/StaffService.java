@@ -36,7 +36,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
-import vn.warddesk.bot.store.StoreException;
+import vn.warddesk.bot.cases.CaseCode;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ClientAddress;
+import vn.warddesk.bot.http.EdgeSettings;
+import vn.warddesk.bot.http.HttpJson;
+import vn.warddesk.bot.http.RequestLimit;
+import vn.warddesk.bot.inbox.DeadLetters;
 
 /** The staff API under /api/v1/staff: sign-in, accounts, cases (ward-scoped), notes, audit, analytics, live events. */
 final class StaffService implements HttpService {
@@ -44,7 +50,6 @@ final class StaffService implements HttpService {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final System.Logger LOGGER = System.getLogger(StaffService.class.getName());
     private static final int MAX_BODY = 16 * 1024;
-    private static final java.util.regex.Pattern CASE_CODE = java.util.regex.Pattern.compile("[A-Z]{1,6}-\\d{4}-\\d{7}");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
@@ -57,10 +62,22 @@ final class StaffService implements HttpService {
     private final StaffEvents events;
     private final StaffSettings settings;
     private final Clock clock;
+    private final ClientAddress clientAddress;
+    private final DeadLetters deadLetters;
+    private final SecondFactor secondFactor;
+    private final RequestLimit signInsPerClient;
+    private final RequestLimit signInsGlobal;
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
-                 StaffEvents events, StaffSettings settings, Clock clock) {
+                 StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
+                 DeadLetters deadLetters) {
+        this.secondFactor = secondFactor;
+        this.deadLetters = deadLetters;
+        this.clientAddress = ClientAddress.of(settings.edge());
+        EdgeSettings.Limits limits = settings.edge().limits();
+        this.signInsPerClient = RequestLimit.perKey("sign-in attempts from this address", limits.signInsPerClient(), limits);
+        this.signInsGlobal = RequestLimit.global("sign-in attempts", limits.signInsGlobal(), limits);
         this.auth = auth;
         this.store = store;
         this.audit = audit;
@@ -71,18 +88,62 @@ final class StaffService implements HttpService {
         this.clock = clock;
     }
 
-    void describeFieldsWith(IntakeFieldLabels labels) {
-        this.fieldLabels = labels;
-    }
+    /**
+     * What a handler gets: the signed-in account (or the machine holding the admin token), the session, the caller's
+     * address, and the request whose JSON body is read at most once.
+     */
+    static final class Call {
+        private final StaffAuth.Session session;
+        private final String ip;
+        private final ServerRequest request;
+        private final boolean machine;
+        private JsonNode body;
 
-    /** What a handler gets: the signed-in account, the session and the caller's address. */
-    record Call(StaffAuth.Session session, String ip, ServerRequest request) {
+        Call(StaffAuth.Session session, String ip, ServerRequest request, boolean machine) {
+            this.session = session;
+            this.ip = ip;
+            this.request = request;
+            this.machine = machine;
+        }
+
+        StaffAuth.Session session() {
+            return session;
+        }
+
+        String ip() {
+            return ip;
+        }
+
+        ServerRequest request() {
+            return request;
+        }
+
         Account account() {
             return session.account();
         }
 
         String ward() {
             return session.account().wardId();
+        }
+
+        JsonNode body() {
+            if (body == null) {
+                body = HttpJson.object(request, MAX_BODY);
+            }
+            return body;
+        }
+
+        /** Who acts on a case: the signed-in member of staff, or for a machine the "officer" it names (default admin). */
+        String actor() {
+            if (!machine) {
+                return account().username();
+            }
+            boolean hasBody = body != null || request.content().hasEntity();
+            String officer = hasBody ? HttpJson.text(body(), "officer").map(String::strip).orElse("admin") : "admin";
+            if (officer.isEmpty() || officer.length() > 80) {
+                throw ApiProblem.badRequest("'officer' must be 1 to 80 characters.");
+            }
+            return officer;
         }
     }
 
@@ -98,6 +159,9 @@ final class StaffService implements HttpService {
         rules.get("/session", this::session);
         rules.post("/logout", (req, res) -> run(req, res, null, true, call -> logout(call, res)));
         rules.post("/password", secured(null, true, this::changePassword));
+        rules.post("/second-factor/enrol", secured(null, true, this::enrolSecondFactor));
+        rules.post("/second-factor/confirm", secured(null, true, this::confirmSecondFactor));
+        rules.post("/accounts/{id}/reset-second-factor", secured(Role.ADMIN, false, this::resetSecondFactor));
 
         rules.get("/accounts", secured(Role.ADMIN, false, this::accounts));
         rules.post("/accounts", secured(Role.ADMIN, false, this::createAccount));
@@ -105,6 +169,7 @@ final class StaffService implements HttpService {
         rules.post("/accounts/{id}/enable", secured(Role.ADMIN, false, call -> setDisabled(call, false)));
         rules.post("/accounts/{id}/reset-password", secured(Role.ADMIN, false, this::resetPassword));
         rules.get("/officers", secured(Role.SUPERVISOR, false, this::officers));
+        rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -114,11 +179,11 @@ final class StaffService implements HttpService {
         rules.get("/cases", secured(Role.OFFICER, false, this::listCases));
         rules.get("/cases/{code}", secured(Role.OFFICER, false, this::openCase));
         rules.post("/cases/{code}/claim", secured(Role.OFFICER, false,
-                                                 call -> change(call, "case.claim", "", desk -> desk.claim(call.ward(), code(call), call.account().username()))));
+                                                 call -> change(call, "case.claim", "", desk -> desk.claim(call.ward(), code(call), call.actor()))));
         rules.post("/cases/{code}/assign", secured(Role.SUPERVISOR, false, this::assign));
         rules.post("/cases/{code}/reply", secured(Role.OFFICER, false, this::reply));
         rules.post("/cases/{code}/handback", secured(Role.OFFICER, false,
-                                                    call -> change(call, "case.handback", "", desk -> desk.handBack(call.ward(), code(call), call.account().username()))));
+                                                    call -> change(call, "case.handback", "", desk -> desk.handBack(call.ward(), code(call), call.actor()))));
         rules.post("/cases/{code}/resolve", secured(Role.OFFICER, false, this::resolve));
         rules.get("/cases/{code}/consent-receipt", secured(Role.OFFICER, false, this::consentReceipt));
         rules.get("/cases/{code}/notes", secured(Role.OFFICER, false, this::notes));
@@ -139,52 +204,56 @@ final class StaffService implements HttpService {
         });
     }
 
-    /** Resolves the session, checks role, password state and CSRF, and turns failures into clean JSON answers. */
-    private void run(ServerRequest req, ServerResponse res, Role role, boolean allowedBeforePasswordChange, Handler handler) {
-        String ip = ip(req);
-        if (!req.headers().cookies().contains(COOKIE)
-            && req.headers().first(HeaderNames.AUTHORIZATION).map(h -> h.startsWith("Bearer ")).orElse(false)) {
-            // Machine calls with the admin token (no staff session) go to the engine's token-protected API, if any.
-            res.next();
+    /**
+     * Resolves the caller — a staff session (cookie), or a machine holding the admin bearer token, which works the
+     * default ward's cases as officer and supervisor (never accounts) — and checks role, password state and CSRF.
+     * Failures are thrown as {@link ApiProblem} and answered by the error edge.
+     */
+    private void run(ServerRequest req, ServerResponse res, Role role, boolean allowedBeforePasswordChange, Handler handler)
+            throws Exception {
+        String ip = clientAddress.of(req);
+        if (!req.headers().cookies().contains(COOKIE) && HttpJson.bearer(req).isPresent()) {
+            if (!HttpJson.isAdmin(req, settings.adminToken())) {
+                throw new ApiProblem(401, "unauthorized", "A valid admin bearer token is required.");
+            }
+            if (role == null || !MACHINE.can(role) || !MACHINE_PATHS.matcher(req.path().absolute().path()).matches()) {
+                throw ApiProblem.forbidden("The admin token lists and works cases; everything else needs a signed-in account.");
+            }
+            handler.handle(new Call(new StaffAuth.Session("", machineAccount()), ip, req, true));
             return;
         }
-        try {
-            String token = req.headers().cookies().first(COOKIE).orElse("");
-            StaffAuth.Session session = auth.session(token)
-                    .orElseThrow(() -> new ApiError(401, "signed_out", "Please sign in (your session has ended)."));
-            boolean stateChanging = req.prologue().method() != Method.GET && req.prologue().method() != Method.HEAD;
-            if (stateChanging && !auth.csrfValid(session, req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse(null))) {
-                audit.record(session.account(), "csrf.rejected", req.path().path(), "", ip);
-                throw new ApiError(403, "csrf", "Missing or wrong CSRF token: reload the console and try again.");
-            }
-            if (session.account().mustChangePassword() && !allowedBeforePasswordChange) {
-                throw new ApiError(403, "password_change_required", "Choose a new password before anything else.");
-            }
-            if (role != null && !session.account().can(role)) {
-                throw ApiError.forbidden("Your account does not have the " + role.key() + " role.");
-            }
-            handler.handle(new Call(session, ip, req));
-        } catch (ApiError e) {
-            error(res, e);
-        } catch (StoreException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "staff API database error: " + e.getMessage());
-            error(res, new ApiError(503, "unavailable", "The database is not available; try again in a moment."));
-        } catch (UncheckedIOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "client went away");
-        } catch (Exception e) {
-            LOGGER.log(System.Logger.Level.ERROR, "staff API failure on " + req.path().path(), e);
-            error(res, new ApiError(500, "internal", "Something went wrong; the error was logged."));
+        String token = req.headers().cookies().first(COOKIE).orElse("");
+        StaffAuth.Session session = auth.session(token)
+                .orElseThrow(() -> new ApiProblem(401, "signed_out", "Please sign in (your session has ended)."));
+        boolean stateChanging = req.prologue().method() != Method.GET && req.prologue().method() != Method.HEAD;
+        if (stateChanging && !auth.csrfValid(session, req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse(null))) {
+            audit.record(session.account(), "csrf.rejected", req.path().path(), "", ip);
+            throw new ApiProblem(403, "csrf", "Missing or wrong CSRF token: reload the console and try again.");
         }
+        if (session.account().mustChangePassword() && !allowedBeforePasswordChange) {
+            throw new ApiProblem(403, "password_change_required", "Choose a new password before anything else.");
+        }
+        if (!allowedBeforePasswordChange && secondFactor.mustEnrol(session.account())) {
+            throw new ApiProblem(403, "second_factor_enrolment_required",
+                                 "Set up the second factor (authenticator app) before anything else.");
+        }
+        if (role != null && !session.account().can(role)) {
+            throw ApiProblem.forbidden("Your account does not have the " + role.key() + " role.");
+        }
+        handler.handle(new Call(session, ip, req, false));
     }
 
-    private void error(ServerResponse res, ApiError e) {
-        if (res.isSent()) {
-            return;
-        }
-        if (e.retryAfterSeconds() > 0) {
-            res.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        }
-        send(res, e.status(), Map.of("error", e.error(), "message", e.getMessage()));
+    /** What the admin token may call: the case list, a case, and claim / reply / hand back / resolve (no notes). */
+    private static final java.util.regex.Pattern MACHINE_PATHS = java.util.regex.Pattern.compile(
+            "/api/v1/staff/cases(/[^/]+(/(claim|reply|handback|resolve))?)?/?");
+
+    /** The admin token as a machine role: case work in the default ward (settings), audited as "admin-token". */
+    private static final Account MACHINE = new Account(-1, "", "admin-token", "admin token", Set.of(Role.SUPERVISOR),
+                                                       false, false, false);
+
+    private Account machineAccount() {
+        return new Account(MACHINE.id(), settings.defaultWard(), MACHINE.username(), MACHINE.displayName(),
+                           MACHINE.roles(), false, false, false);
     }
 
     static void send(ServerResponse res, int status, Object body) {
@@ -198,48 +267,15 @@ final class StaffService implements HttpService {
         }
     }
 
-    private static JsonNode body(ServerRequest req) {
-        if (req.headers().contentLength().orElse(0) > MAX_BODY) {
-            throw new ApiError(413, "too_large", "The request body is larger than " + MAX_BODY + " bytes.");
-        }
-        byte[] bytes = req.content().as(byte[].class);
-        if (bytes.length > MAX_BODY) {
-            throw new ApiError(413, "too_large", "The request body is larger than " + MAX_BODY + " bytes.");
-        }
-        try {
-            JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-            if (node == null || !node.isObject()) {
-                throw ApiError.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("The body is not valid JSON.");
-        }
-    }
-
     private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        return node == null || !node.isTextual() ? "" : node.asText();
-    }
-
-    private String ip(ServerRequest req) {
-        if (settings.trustForwardedHeaders()) {
-            Optional<String> forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
-            if (forwarded.isPresent()) {
-                return forwarded.get().split(",")[0].trim();
-            }
-        }
-        if (req.remotePeer().address() instanceof InetSocketAddress address && address.getAddress() != null) {
-            return address.getAddress().getHostAddress();
-        }
-        return req.remotePeer().host();
+        return HttpJson.textOrEmpty(body, field);
     }
 
     private boolean secure(ServerRequest req) {
         return switch (settings.secureCookie()) {
             case "always" -> true;
             case "never" -> false;
-            default -> req.isSecure() || (settings.trustForwardedHeaders()
+            default -> req.isSecure() || (clientAddress.fromTrustedProxy(req)
                     && req.headers().first(HeaderNames.X_FORWARDED_PROTO).map("https"::equalsIgnoreCase).orElse(false));
         };
     }
@@ -252,17 +288,14 @@ final class StaffService implements HttpService {
     // ---- session
 
     private void login(ServerRequest req, ServerResponse res) {
-        try {
-            JsonNode body = body(req);
-            StaffAuth.Session session = auth.login(text(body, "username"), text(body, "password"), ip(req));
-            res.headers().addCookie(cookie(req, session.token(), settings.sessionMaxAge()));
-            send(res, 200, me(session));
-        } catch (ApiError e) {
-            error(res, e);
-        } catch (StoreException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "staff login database error: " + e.getMessage());
-            error(res, new ApiError(503, "unavailable", "The database is not available; try again in a moment."));
-        }
+        String ip = clientAddress.of(req);
+        signInsPerClient.take(ip);
+        signInsGlobal.take();
+        JsonNode body = HttpJson.object(req, MAX_BODY);
+        StaffAuth.Session session = auth.login(text(body, "username"), text(body, "password"), text(body, "code"),
+                                               ip);
+        res.headers().addCookie(cookie(req, session.token(), settings.sessionMaxAge()));
+        send(res, 200, me(session));
     }
 
     /**
@@ -270,19 +303,18 @@ final class StaffService implements HttpService {
      * logs no error before anyone signed in), else what /me answers plus "signedIn": true.
      */
     private void session(ServerRequest req, ServerResponse res) {
-        try {
-            Optional<StaffAuth.Session> session = auth.session(req.headers().cookies().first(COOKIE).orElse(""));
-            if (session.isEmpty()) {
-                send(res, 200, Map.of("signedIn", false));
-                return;
-            }
-            Map<String, Object> me = new LinkedHashMap<>(me(session.get()));
-            me.put("signedIn", true);
-            send(res, 200, me);
-        } catch (StoreException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "staff session database error: " + e.getMessage());
-            error(res, new ApiError(503, "unavailable", "The database is not available; try again in a moment."));
+        Optional<StaffAuth.Session> session = auth.session(req.headers().cookies().first(COOKIE).orElse(""));
+        if (session.isEmpty()) {
+            send(res, 200, Map.of("signedIn", false));
+            return;
         }
+        Map<String, Object> me = new LinkedHashMap<>(me(session.get()));
+        me.put("signedIn", true);
+        send(res, 200, me);
+    }
+
+    void describeFieldsWith(IntakeFieldLabels labels) {
+        this.fieldLabels = labels;
     }
 
     private Map<String, Object> me(Call call) {
@@ -298,6 +330,7 @@ final class StaffService implements HttpService {
         me.put("roles", a.roles().stream().sorted().map(Role::key).toList());
         me.put("mustChangePassword", a.mustChangePassword());
         me.put("demo", a.demo());
+        me.put("secondFactor", Map.of("required", secondFactor.required(a), "enabled", secondFactor.enabled(a.id())));
         me.put("csrfToken", auth.csrfToken(session));
         me.put("idleTimeoutSeconds", settings.sessionIdleTimeout().toSeconds());
         return me;
@@ -311,8 +344,28 @@ final class StaffService implements HttpService {
         return null;
     }
 
+    private Object enrolSecondFactor(Call call) {
+        SecondFactor.Enrolment enrolment = secondFactor.enrol(call.account());
+        audit.record(call.account(), "second_factor.enrol", "account:" + call.account().username(), "", call.ip());
+        return Map.of("secret", enrolment.secret(), "otpauthUri", enrolment.otpauthUri(), "qrSvg", enrolment.qrSvg());
+    }
+
+    private Object confirmSecondFactor(Call call) {
+        List<String> codes = secondFactor.confirm(call.account(), text(call.body(), "code"), call.ip());
+        Map<String, Object> json = me(call.session());
+        json.put("recoveryCodes", codes);
+        return json;
+    }
+
+    private Object resetSecondFactor(Call call) {
+        long id = accountId(call);
+        secondFactor.reset(call.ward(), id);
+        audit.record(call.account(), "account.reset_second_factor", "account:" + id, "", call.ip());
+        return Map.of("id", id, "secondFactorReset", true);
+    }
+
     private Object changePassword(Call call) {
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         Account updated = auth.changePassword(call.session(), text(body, "currentPassword"), text(body, "newPassword"), call.ip());
         return me(new StaffAuth.Session(call.session().token(), updated));
     }
@@ -321,6 +374,11 @@ final class StaffService implements HttpService {
 
     private Object accounts(Call call) {
         return store.accounts(call.ward()).stream().map(StaffService::accountJson).toList();
+    }
+
+    /** Platform events set aside because they can never be handled (no text, no user ids): for admins. */
+    private Object deadLetters(Call call) {
+        return Map.of("deadLetters", deadLetters.newest(200));
     }
 
     private Object officers(Call call) {
@@ -341,10 +399,10 @@ final class StaffService implements HttpService {
     }
 
     private Object createAccount(Call call) {
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (JsonNode r : body.path("roles")) {
-            roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiError.badRequest(
+            roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiProblem.badRequest(
                     "Unknown role; use officer, supervisor, editor or admin.")));
         }
         StaffAuth.Created created = auth.createAccount(call.ward(), text(body, "username"), text(body, "displayName"), roles);
@@ -357,7 +415,7 @@ final class StaffService implements HttpService {
     private Object setDisabled(Call call, boolean disabled) {
         long id = accountId(call);
         if (id == call.account().id()) {
-            throw ApiError.badRequest("You cannot disable your own account.");
+            throw ApiProblem.badRequest("You cannot disable your own account.");
         }
         auth.setDisabled(call.ward(), id, disabled);
         audit.record(call.account(), disabled ? "account.disable" : "account.enable", "account:" + id, "", call.ip());
@@ -375,7 +433,7 @@ final class StaffService implements HttpService {
         try {
             return Long.parseLong(call.request().path().pathParameters().get("id"));
         } catch (NumberFormatException e) {
-            throw new ApiError(404, "not_found", "No such account in your ward.");
+            throw new ApiProblem(404, "not_found", "No such account in your ward.");
         }
     }
 
@@ -396,7 +454,7 @@ final class StaffService implements HttpService {
         try {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("Dates must look like 2026-11-28.");
+            throw ApiProblem.badRequest("Dates must look like 2026-11-28.");
         }
     }
 
@@ -404,7 +462,7 @@ final class StaffService implements HttpService {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("limit must be a number.");
+            throw ApiProblem.badRequest("limit must be a number.");
         }
     }
 
@@ -433,7 +491,7 @@ final class StaffService implements HttpService {
         var q = call.request().query();
         int days = q.first("days").asOptional().map(StaffService::number).orElse(30);
         if (days < 1 || days > 366) {
-            throw ApiError.badRequest("days must be between 1 and 366.");
+            throw ApiProblem.badRequest("days must be between 1 and 366.");
         }
         return analytics.report(call.ward(), days);
     }
@@ -472,7 +530,7 @@ final class StaffService implements HttpService {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            return null; // the browser closed the stream
+            return null; // the browser closed the stream (nothing can be answered any more)
         } finally {
             events.unsubscribe(call.ward(), queue);
         }
@@ -480,16 +538,17 @@ final class StaffService implements HttpService {
 
     // ---- cases
 
+    /** The same answer for "does not exist" and "belongs to another ward": existence must not leak. */
+    static ApiProblem caseNotFound() {
+        return ApiProblem.notFound("No such case in your ward.");
+    }
+
     private CaseDesk desk() {
-        return cases.orElseThrow(() -> new ApiError(503, "cases_unavailable", "Case work is not available in this build."));
+        return cases.orElseThrow(() -> new ApiProblem(503, "cases_unavailable", "Case work is not available in this build."));
     }
 
     private static String code(Call call) {
-        String code = call.request().path().pathParameters().get("code").toUpperCase(Locale.ROOT);
-        if (!CASE_CODE.matcher(code).matches()) {
-            throw ApiError.notFound();
-        }
-        return code;
+        return CaseCode.normalize(call.request().path().pathParameters().get("code")).orElseThrow(StaffService::caseNotFound);
     }
 
     private Object listCases(Call call) {
@@ -518,6 +577,7 @@ final class StaffService implements HttpService {
         json.put("procedureName", s.procedureName());
         json.put("channel", s.channel());
         json.put("status", s.status());
+        json.put("withdrawn", "withdrawn".equals(s.status()));
         json.put("claimedBy", s.claimedBy().orElse(null));
         json.put("createdAt", s.createdAt());
         json.put("updatedAt", s.updatedAt());
@@ -534,7 +594,7 @@ final class StaffService implements HttpService {
         String code = code(call);
         CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(() -> {
             audit.record(call.account(), "case.not_found", "case:" + code, "", call.ip());
-            return ApiError.notFound();
+            return caseNotFound();
         });
         // Opening a case shows personal data: always audited.
         audit.record(call.account(), "case.view", "case:" + code, "", call.ip());
@@ -560,12 +620,12 @@ final class StaffService implements HttpService {
         String code = code(call);
         CaseDesk.Change result = change.apply(desk()).orElseThrow(() -> {
             audit.record(call.account(), "case.not_found", "case:" + code, action, call.ip());
-            return ApiError.notFound();
+            return caseNotFound();
         });
         return switch (result) {
             case CaseDesk.Refused refused -> {
                 audit.record(call.account(), action + ".refused", "case:" + code, refused.reason(), call.ip());
-                throw new ApiError(409, "conflict", refused.reason());
+                throw new ApiProblem(409, "conflict", refused.reason());
             }
             case CaseDesk.Done done -> {
                 audit.record(call.account(), action, "case:" + code, detail, call.ip());
@@ -578,43 +638,43 @@ final class StaffService implements HttpService {
     }
 
     private Object assign(Call call) {
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         String officer = text(body, "officer");
         boolean known = store.accounts(call.ward()).stream()
                 .anyMatch(a -> a.username().equals(officer) && !a.disabled() && a.can(Role.OFFICER));
         if (!known) {
-            throw ApiError.badRequest("No active officer with that username in your ward.");
+            throw ApiProblem.badRequest("No active officer with that username in your ward.");
         }
         return change(call, "case.assign", "to " + officer, desk -> desk.assign(call.ward(), code(call), officer));
     }
 
     private Object reply(Call call) {
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         String text = text(body, "text").strip();
         if (text.isEmpty()) {
-            throw ApiError.badRequest("Write a reply first.");
+            throw ApiProblem.badRequest("Write a reply first.");
         }
         if (text.length() > 2000) {
-            throw new ApiError(413, "too_long", "A reply can have at most 2000 characters.");
+            throw new ApiProblem(413, "too_long", "A reply can have at most 2000 characters.");
         }
-        return change(call, "case.reply", "", desk -> desk.reply(call.ward(), code(call), call.account().username(), text));
+        return change(call, "case.reply", "", desk -> desk.reply(call.ward(), code(call), call.actor(), text));
     }
 
     private Object resolve(Call call) {
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         String outcome = text(body, "outcome").strip();
         if (outcome.isEmpty() || outcome.length() > 500) {
-            throw ApiError.badRequest("Give an outcome of 1 to 500 characters.");
+            throw ApiProblem.badRequest("Give an outcome of 1 to 500 characters.");
         }
-        return change(call, "case.resolve", "", desk -> desk.resolve(call.ward(), code(call), call.account().username(), outcome));
+        return change(call, "case.resolve", "", desk -> desk.resolve(call.ward(), code(call), call.actor(), outcome));
     }
 
     /** The consent record behind a case, shaped after the Kantara Consent Receipt fields (audited: personal data). */
     private Object consentReceipt(Call call) {
         String code = code(call);
-        CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(ApiError::notFound);
+        CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(StaffService::caseNotFound);
         CaseDesk.Consent consent = detail.consent()
-                .orElseThrow(() -> new ApiError(404, "no_consent", "This case has no consent record (a handoff)."));
+                .orElseThrow(() -> new ApiProblem(404, "no_consent", "This case has no consent record (a handoff)."));
         audit.record(call.account(), "case.consent_receipt", "case:" + code, "", call.ip());
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("version", "KI-CR-v1.1.0");
@@ -634,24 +694,24 @@ final class StaffService implements HttpService {
 
     private Object notes(Call call) {
         String code = code(call);
-        desk().detail(call.ward(), code).orElseThrow(ApiError::notFound);
+        desk().detail(call.ward(), code).orElseThrow(StaffService::caseNotFound);
         return store.notes(call.ward(), code);
     }
 
     private Object addNote(Call call) {
         String code = code(call);
-        JsonNode body = body(call.request());
+        JsonNode body = call.body();
         String text = text(body, "text").strip();
         if (text.isEmpty()) {
-            throw ApiError.badRequest("Write the note first.");
+            throw ApiProblem.badRequest("Write the note first.");
         }
         if (text.length() > settings.maxNoteLength()) {
             audit.record(call.account(), "case.note.rejected", "case:" + code, "too long: " + text.length(), call.ip());
-            throw new ApiError(413, "too_long", "A note can have at most " + settings.maxNoteLength() + " characters.");
+            throw new ApiProblem(413, "too_long", "A note can have at most " + settings.maxNoteLength() + " characters.");
         }
-        CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(ApiError::notFound);
+        CaseDesk.Detail detail = desk().detail(call.ward(), code).orElseThrow(StaffService::caseNotFound);
         if ("withdrawn".equals(detail.summary().status())) {
-            throw new ApiError(409, "conflict", "The citizen withdrew this case: it is read-only.");
+            throw new ApiProblem(409, "conflict", "The citizen withdrew this case: it is read-only.");
         }
         StaffStore.Note note = store.addNote(call.ward(), code, call.account(), text, clock.instant());
         audit.record(call.account(), "case.note", "case:" + code, "", call.ip());

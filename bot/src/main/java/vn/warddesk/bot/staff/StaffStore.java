@@ -212,8 +212,29 @@ final class StaffStore {
         });
     }
 
-    void clearFailures(String usernameKey) {
-        update("DELETE FROM staff_login_failure WHERE username_key = ?", usernameKey);
+    /** Failures of one account from one address since {@code since}: how many, and the latest (for the delay). */
+    record PairFailures(int count, Optional<Instant> latest) {
+    }
+
+    PairFailures pairFailures(String usernameKey, String ipHash, Instant since) {
+        return Jdbc.withConnection(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), MAX(at) FROM staff_login_failure WHERE username_key = ? AND ip_hash = ? AND at >= ?")) {
+                ps.setString(1, usernameKey);
+                ps.setString(2, ipHash);
+                ps.setTimestamp(3, Timestamp.from(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Timestamp latest = rs.getTimestamp(2);
+                    return new PairFailures(rs.getInt(1), Optional.ofNullable(latest).map(Timestamp::toInstant));
+                }
+            }
+        });
+    }
+
+    /** A successful sign-in forgets the failures of that account from that address only. */
+    void clearFailures(String usernameKey, String ipHash) {
+        update("DELETE FROM staff_login_failure WHERE username_key = ? AND ip_hash = ?", usernameKey, ipHash);
     }
 
     // ---- notes

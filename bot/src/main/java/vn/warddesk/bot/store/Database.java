@@ -90,6 +90,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Tells a second start on the same embedded directory where this instance answers. */
+    public void announce(int httpPort) {
+        embedded.ifPresent(server -> server.announce(httpPort));
+    }
+
     public DataSource dataSource() {
         return pool;
     }

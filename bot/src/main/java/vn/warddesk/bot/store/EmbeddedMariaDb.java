@@ -19,14 +19,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final InstanceLock lock;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, InstanceLock lock) {
         this.db = db;
         this.port = port;
+        this.lock = lock;
     }
 
     /**
-     * Starts the server, first stopping a server that a crashed run of ours left behind on the same data directory.
+     * Starts the server, first taking the directory's {@link InstanceLock} (a live owner: refused before anything is
+     * touched) and stopping a server that a crashed run of ours left behind on the same data directory.
      *
      * @param dir  directory that holds {@code base/} and {@code data/}
      * @param port port, 0 for any free port
@@ -48,6 +51,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                                      + " shutdown: set db.embedded.dir elsewhere or start Java with"
                                      + " -Djava.io.tmpdir=<another directory> (./warddesk run uses var/tmp)");
         }
+        InstanceLock lock = InstanceLock.acquire(dir.toAbsolutePath());
+        try {
+            return start(dir, base, data, port, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedMariaDb start(Path dir, Path base, Path data, int port, InstanceLock lock) {
+        // We own the directory: a mariadbd still running on it was left by a run that died.
         StaleServer.stopIfRunning(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setBaseDir(base.toFile())
@@ -68,7 +82,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             int actualPort = db.getConfiguration().getPort();
             LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB started on 127.0.0.1:" + actualPort + " data=" + data);
-            return new EmbeddedMariaDb(db, actualPort);
+            return new EmbeddedMariaDb(db, actualPort, lock);
         } catch (ManagedProcessException | IOException e) {
             throw new StoreException("the embedded MariaDB did not start (data directory " + data + "): " + e.getMessage()
                                      + ". If a previous run crashed, stop any 'mariadbd' using that directory,"
@@ -78,6 +92,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Writes the HTTP port into the pid file, so a second start can say where the running instance answers. */
+    public void announce(int httpPort) {
+        lock.announce(String.valueOf(httpPort));
+    }
+
+    /** Like a JVM killed with SIGKILL: the lock goes, the server keeps running (for the take-over test). */
+    void releaseLockOnly() {
+        lock.close();
     }
 
     /** A JDBC URL for one database on this server, created if missing. */
@@ -98,6 +122,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOGGER.log(System.Logger.Level.INFO, "embedded MariaDB stopped");
         } catch (ManagedProcessException e) {
             LOGGER.log(System.Logger.Level.WARNING, "embedded MariaDB did not stop cleanly: " + e.getMessage());
+        } finally {
+            lock.close();
         }
     }
 

@@ -18,7 +18,7 @@ class CaseCodeTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String code = CaseCode.generate("PH", 2026, random);
-            assertTrue(code.matches("PH-2026-\\d{7}"), code);
+            assertTrue(code.matches("PH-2026-\\d{7}-\\d{7}"), code);
             assertEquals(code, CaseCode.normalize(code).orElseThrow());
             seen.add(code);
         }
@@ -28,18 +28,19 @@ class CaseCodeTest {
     @Test
     void a_single_mistyped_digit_or_swapped_neighbours_are_rejected() {
         String code = CaseCode.generate("PH", 2026, new Random(11));
-        String number = code.substring(8);
-        for (int i = 0; i < 7; i++) {
+        String number = code.substring(8).replace("-", "");
+        for (int i = 0; i < 14; i++) {
             char wrong = (char) ('0' + (number.charAt(i) - '0' + 1) % 10);
-            String typo = code.substring(0, 8 + i) + wrong + code.substring(9 + i);
+            String typo = "PH-2026-" + number.substring(0, i) + wrong + number.substring(i + 1);
             assertFalse(CaseCode.normalize(typo).isPresent(), typo);
         }
-        for (int i = 0; i < 6; i++) {
-            if (number.charAt(i) != number.charAt(i + 1)) {
+        for (int i = 0; i < 13; i++) {
+            // Luhn misses only the 0<->9 swap.
+            if (number.charAt(i) != number.charAt(i + 1) && !Set.of("09", "90").contains(number.substring(i, i + 2))) {
                 char[] swapped = number.toCharArray();
                 swapped[i] = number.charAt(i + 1);
                 swapped[i + 1] = number.charAt(i);
-                String s = code.substring(0, 8) + new String(swapped);
+                String s = "PH-2026-" + new String(swapped);
                 assertFalse(CaseCode.normalize(s).isPresent(), s);
             }
         }
@@ -53,6 +54,20 @@ class CaseCodeTest {
         assertFalse(CaseCode.normalize("PH-2026-12345").isPresent());
         assertFalse(CaseCode.normalize("'; DROP TABLE case_file; --").isPresent());
         assertFalse(CaseCode.normalize(null).isPresent());
+    }
+
+    @Test
+    void codes_issued_before_the_longer_format_are_still_read() {
+        String old = "PH-2026-" + "482130" + CaseCode.checkDigit("482130");
+        assertEquals(old, CaseCode.normalize(old.toLowerCase()).orElseThrow());
+    }
+
+    @Test
+    void a_code_carries_at_least_forty_bits_of_randomness() {
+        // 13 random decimal digits: log2(10^13) = 43.2 bits.
+        String code = CaseCode.generate("PH", 2026, new Random(5));
+        int randomDigits = code.substring(8).replace("-", "").length() - 1;
+        assertTrue(randomDigits * Math.log(10) / Math.log(2) >= 40, code);
     }
 
     @Test

@@ -56,7 +56,10 @@ class CatalogApiTest {
         pool = TestDatabase.fresh("catalog_api");
         store = CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC());
         server.maxPayloadSize(262_144);
-        server.routing(r -> r.register("/api/v1", CatalogService.create(store, TOKEN)));
+        server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
+            r.register("/api/v1", CatalogService.create(store, TOKEN));
+        });
     }
 
     @AfterAll

@@ -31,7 +31,10 @@ class EmptyAdminTokenTest {
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("catalog_no_token");
         CatalogStore store = CatalogStore.load(CatalogApiTest.config().get("catalog"), pool, Clock.systemUTC());
-        server.routing(r -> r.register("/api/v1", CatalogService.create(store, "")));
+        server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
+            r.register("/api/v1", CatalogService.create(store, ""));
+        });
     }
 
     @AfterAll

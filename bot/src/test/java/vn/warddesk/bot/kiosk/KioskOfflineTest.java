@@ -39,7 +39,7 @@ class KioskOfflineTest {
             @SuppressWarnings("unchecked")
             List<Object> shell = (List<Object>) browser.asyncScript("""
                     const done = arguments[arguments.length - 1];
-                    caches.open('warddesk-kiosk-shell-v2').then(c => c.keys()).then(k => done(k.map(r => new URL(r.url).pathname)));
+                    caches.open('warddesk-kiosk-shell-v3').then(c => c.keys()).then(k => done(k.map(r => new URL(r.url).pathname)));
                     """);
             assertTrue(shell.contains("/kiosk/offline.html"), "offline page in the shell cache: " + shell);
             assertTrue(shell.stream().noneMatch(p -> String.valueOf(p).startsWith("/api/")), "no API response cached: " + shell);

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ServerTest
 class KioskRequestTest {
-    static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{7}");
+    static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{7}-\\d{7}");
     private static HikariDataSource pool;
     private static AutoCloseable features;
 
@@ -315,7 +315,7 @@ class KioskRequestTest {
                 browser.click(".keypad .key[data-key='" + digit + "']");
             }
             browser.click("form[data-case-form] button[type=submit]");
-            assertTrue(browser.waitFor("#case-error").getText().contains("4 số năm và 7 số"), "format explained");
+            assertTrue(browser.waitFor("#case-error").getText().contains("4 số năm và hai nhóm 7 số"), "format explained");
             for (char digit : "0000000".toCharArray()) {
                 browser.click(".keypad .key[data-key='" + digit + "']");
             }

@@ -26,17 +26,41 @@ import vn.warddesk.bot.store.Jdbc;
 final class EngineCases {
     private final DataSource dataSource;
     private final Cases cases;
+    private final java.time.Clock clock;
 
     EngineCases(DataSource dataSource) {
+        this(dataSource, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock of the server under test (case ages, SLA). */
+    EngineCases(DataSource dataSource, java.time.Clock clock) {
         this.dataSource = dataSource;
         this.cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"));
+        this.clock = clock;
+    }
+
+    /** The real engine cases behind the staff desk (the same object the server's Staff feature gets). */
+    Cases cases() {
+        return cases;
+    }
+
+    /** A column of the case as stored (status, claimed_by, outcome). */
+    String column(String code, String column) {
+        return Jdbc.withConnection(dataSource, c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + column + " FROM case_file WHERE code = ?")) {
+                q.setString(1, code);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
     }
 
     record Created(String code, String conversationId) {
     }
 
     Created request(String ward, String channel, String procedure, Map<String, String> fields, String citizenText) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Jdbc.inTransaction(dataSource, c -> {
             String conversation = conversation(c, ward, channel, now);
             message(c, conversation, "in", "citizen", citizenText, now);
@@ -49,7 +73,7 @@ final class EngineCases {
     }
 
     Created handoff(String ward, String channel, String citizenText) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Jdbc.inTransaction(dataSource, c -> {
             String conversation = conversation(c, ward, channel, now);
             message(c, conversation, "in", "citizen", citizenText, now);
@@ -62,14 +86,14 @@ final class EngineCases {
         Jdbc.inTransaction(dataSource, c -> {
             ConsentLog.record(c, created.conversationId(), ConsentLog.PURPOSE_REQUEST, "2026-07-01",
                               ConsentLog.sha256("notice text"), "web", ConsentLog.Decision.WITHDRAW,
-                              ConsentLog.Method.TYPED, Instant.now());
-            return cases.eraseForConversation(c, created.conversationId(), Instant.now());
+                              ConsentLog.Method.TYPED, clock.instant());
+            return cases.eraseForConversation(c, created.conversationId(), clock.instant());
         });
     }
 
     void citizenWrites(Created created, String text) {
         Jdbc.inTransaction(dataSource, c -> {
-            message(c, created.conversationId(), "in", "citizen", text, Instant.now());
+            message(c, created.conversationId(), "in", "citizen", text, clock.instant());
             return null;
         });
     }

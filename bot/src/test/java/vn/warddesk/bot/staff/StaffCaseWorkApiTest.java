@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,20 +39,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The staff layer in front of case work: ward scoping answers 404, roles, CSRF, audit, notes and their limits,
- * read-only withdrawn cases, the SLA indicator and the live event stream. Cases come from an in-memory desk here;
- * accounts, sessions, notes and the audit log are real MariaDB.
+ * read-only withdrawn cases, the SLA indicator and the live event stream — over the engine's real {@code Cases} on
+ * MariaDB (the rules of claim, reply and hand-back are the ones citizens meet), with real accounts, notes and audit.
  */
 @ServerTest
 class StaffCaseWorkApiTest {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
-    static final FakeCaseDesk DESK = new FakeCaseDesk(CLOCK);
+    private static EngineCases cases;
     private static HikariDataSource pool;
     private final StaffApi api;
     private final URI uri;
 
     StaffCaseWorkApiTest(URI uri) {
         this.uri = uri;
-        this.api = new StaffApi(uri);
+        this.api = new StaffApi(uri, CLOCK);
     }
 
     static Config config() {
@@ -69,8 +68,10 @@ class StaffCaseWorkApiTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("staff_casework");
-        Staff staff = Staff.create(config(), pool, CLOCK, Optional.of(DESK), true);
+        cases = new EngineCases(pool, CLOCK);
+        Staff staff = Staff.create(config(), pool, CLOCK, cases.cases());
         server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
             staff.routing(r);
         });
@@ -81,14 +82,18 @@ class StaffCaseWorkApiTest {
         pool.close();
     }
 
-    private static String code(int n) {
-        return "PH-2026-" + String.format("%07d", n);
+    /** A well-formed code that no case has. */
+    private static String unknownCode() {
+        return vn.warddesk.bot.cases.CaseCode.generate("PH", 2026);
+    }
+
+    private static String status(String code) {
+        return cases.column(code, "status");
     }
 
     @Test
     void an_officer_of_another_ward_can_neither_list_open_claim_reply_nor_note() throws SQLException {
-        String code = code(1000001);
-        DESK.add("demo-hoa-an", code, "birth_registration", "telegram", Map.of("name", "Nguyễn Thị Ánh"), "Tôi cần làm khai sinh");
+        String code = cases.request("demo-hoa-an", "telegram", "birth_registration", Map.of("name", "Nguyễn Thị Ánh"), "Tôi cần làm khai sinh").code();
         StaffApi.Session other = api.signIn("demo.phumy", "demo-phumy-2026");
 
         StaffApi.Answer list = api.get("/api/v1/staff/cases?status=new", other);
@@ -96,7 +101,7 @@ class StaffCaseWorkApiTest {
         assertFalse(list.body().contains(code), "another ward's case is not listed");
 
         StaffApi.Answer open = api.get("/api/v1/staff/cases/" + code, other);
-        StaffApi.Answer missing = api.get("/api/v1/staff/cases/" + code(9999999), other);
+        StaffApi.Answer missing = api.get("/api/v1/staff/cases/" + unknownCode(), other);
         assertEquals(404, open.status());
         assertEquals(missing.body(), open.body(), "the same answer as for a case that does not exist");
         assertFalse(open.body().contains("Ánh"));
@@ -104,7 +109,7 @@ class StaffCaseWorkApiTest {
         assertEquals(404, api.post("/api/v1/staff/cases/" + code + "/reply", other, Map.of("text", "xin chào")).status());
         assertEquals(404, api.post("/api/v1/staff/cases/" + code + "/notes", other, Map.of("text", "ghi chú")).status());
         assertEquals(404, api.post("/api/v1/staff/cases/" + code + "/resolve", other, Map.of("outcome", "xong")).status());
-        assertEquals("new", DESK.get(code).status, "nothing changed");
+        assertEquals("new", status(code), "nothing changed");
         assertTrue(count("SELECT COUNT(*) FROM audit_log WHERE actor = 'demo.phumy' AND action = 'case.not_found' AND target = ?",
                          "case:" + code) >= 4, "attempts on another ward's case are audited");
     }
@@ -122,8 +127,7 @@ class StaffCaseWorkApiTest {
 
     @Test
     void opening_a_case_is_audited_and_shows_fields_and_transcript() throws SQLException {
-        String code = code(1000002);
-        DESK.add("demo-hoa-an", code, "marriage_status", "web", Map.of("phone", "0912345678"), "Xin giấy xác nhận");
+        String code = cases.request("demo-hoa-an", "web", "marriage_status", Map.of("phone", "0912345678"), "Xin giấy xác nhận").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         StaffApi.Answer open = api.get("/api/v1/staff/cases/" + code, officer);
         assertEquals(200, open.status(), open.body());
@@ -135,8 +139,7 @@ class StaffCaseWorkApiTest {
 
     @Test
     void two_officers_cannot_both_claim_a_case() throws Exception {
-        String code = code(1000003);
-        DESK.add("demo-hoa-an", code, "birth_registration", "zalo", Map.of(), "help");
+        String code = cases.request("demo-hoa-an", "zalo", "birth_registration", Map.of(), "help").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         StaffApi.Session supervisor = api.signIn("demo.supervisor", "demo-supervisor-2026");
         CompletableFuture<StaffApi.Answer> a = CompletableFuture.supplyAsync(
@@ -149,17 +152,15 @@ class StaffCaseWorkApiTest {
 
     @Test
     void case_work_needs_the_csrf_token() {
-        String code = code(1000004);
-        DESK.add("demo-hoa-an", code, "birth_registration", "web", Map.of(), "hi");
+        String code = cases.request("demo-hoa-an", "web", "birth_registration", Map.of(), "hi").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         assertEquals(403, api.postWithoutCsrf("/api/v1/staff/cases/" + code + "/claim", officer, null).status());
-        assertEquals("new", DESK.get(code).status);
+        assertEquals("new", status(code));
     }
 
     @Test
     void only_supervisors_assign_and_only_to_officers_of_their_ward() {
-        String code = code(1000005);
-        DESK.add("demo-hoa-an", code, "birth_registration", "web", Map.of(), "hi");
+        String code = cases.request("demo-hoa-an", "web", "birth_registration", Map.of(), "hi").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         StaffApi.Session supervisor = api.signIn("demo.supervisor", "demo-supervisor-2026");
         assertEquals(403, api.post("/api/v1/staff/cases/" + code + "/assign", officer, Map.of("officer", "demo.officer")).status());
@@ -169,13 +170,12 @@ class StaffCaseWorkApiTest {
                      "an editor is not an officer");
         StaffApi.Answer assigned = api.post("/api/v1/staff/cases/" + code + "/assign", supervisor, Map.of("officer", "demo.officer"));
         assertEquals(200, assigned.status(), assigned.body());
-        assertEquals("demo.officer", DESK.get(code).claimedBy);
+        assertEquals("demo.officer", cases.column(code, "claimed_by"));
     }
 
     @Test
     void notes_are_kept_as_text_and_oversized_notes_are_refused_and_audited() throws SQLException {
-        String code = code(1000006);
-        DESK.add("demo-hoa-an", code, "birth_registration", "web", Map.of(), "hi");
+        String code = cases.request("demo-hoa-an", "web", "birth_registration", Map.of(), "hi").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         String script = "<script>alert('x')</script> gọi lại lúc 9h";
         assertEquals(200, api.post("/api/v1/staff/cases/" + code + "/notes", officer, Map.of("text", script)).status());
@@ -193,9 +193,9 @@ class StaffCaseWorkApiTest {
 
     @Test
     void a_withdrawn_case_is_read_only() {
-        String code = code(1000007);
-        DESK.add("demo-hoa-an", code, "birth_registration", "web", Map.of(), "hi");
-        DESK.withdraw(code);
+        EngineCases.Created created = cases.request("demo-hoa-an", "web", "birth_registration", Map.of(), "hi");
+        String code = created.code();
+        cases.withdraw(created);
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         StaffApi.Answer open = api.get("/api/v1/staff/cases/" + code, officer);
         assertTrue(open.json().path("readOnly").asBoolean());
@@ -206,8 +206,7 @@ class StaffCaseWorkApiTest {
 
     @Test
     void replies_and_outcomes_are_validated() {
-        String code = code(1000008);
-        DESK.add("demo-hoa-an", code, "birth_registration", "telegram", Map.of(), "hi");
+        String code = cases.request("demo-hoa-an", "telegram", "birth_registration", Map.of(), "hi").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         api.post("/api/v1/staff/cases/" + code + "/claim", officer, null);
         assertEquals(400, api.post("/api/v1/staff/cases/" + code + "/reply", officer, Map.of("text", " ")).status());
@@ -221,8 +220,7 @@ class StaffCaseWorkApiTest {
 
     @Test
     void the_queue_marks_cases_waiting_too_long_for_a_claim() {
-        String code = code(1000009);
-        DESK.add("demo-hoa-an", code, "social_allowance", "kiosk", Map.of(), "hi");
+        String code = cases.request("demo-hoa-an", "kiosk", "social_allowance", Map.of(), "hi").code();
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         assertEquals("ok", slaOf(officer, code));
         CLOCK.advance(Duration.ofMinutes(200));
@@ -246,7 +244,6 @@ class StaffCaseWorkApiTest {
 
     @Test
     void the_live_stream_tells_the_ward_when_a_case_changes_and_not_another_ward() throws Exception {
-        String code = code(1000010);
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         StaffApi.Session other = api.signIn("demo.phumy", "demo-phumy-2026");
         HttpClient http = HttpClient.newHttpClient();
@@ -256,7 +253,7 @@ class StaffCaseWorkApiTest {
         awaitEvent(lines, "ready");
 
         // A citizen hands over (a change made outside the staff API): noticed by polling.
-        DESK.add("demo-hoa-an", code, "birth_registration", "web", Map.of(), "cần gặp cán bộ");
+        String code = cases.handoff("demo-hoa-an", "web", "cần gặp cán bộ").code();
         String data = awaitEvent(lines, "case-changed");
         assertFalse(data.contains("cần gặp"), "events carry no personal data");
 

@@ -81,6 +81,21 @@ class StaffConsoleAccountsBrowserTest {
         b.type(By.id("new-password-again"), "Hoa-An-admin-2026!");
         b.click(By.id("password-submit"));
 
+        // An admin sets up the second factor before anything else: QR code, first code, recovery codes.
+        b.await(By.id("enrol-form"));
+        assertEquals("", b.driver().findElement(By.id("nav")).getText(), "no other page before the second factor is set up");
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(
+                d -> !d.findElement(By.id("enrol-secret")).getText().isBlank()
+                     && d.findElement(By.id("enrol-qr")).getAttribute("src").startsWith("data:image/svg+xml"));
+        String secret = b.driver().findElement(By.id("enrol-secret")).getText();
+        b.screenshot("second-factor-enrol");
+        // Enter submits the form (the "password changed" toast may still cover the button).
+        b.type(By.id("enrol-code"), SecondFactor.code(secret, java.time.Instant.now()) + org.openqa.selenium.Keys.ENTER);
+        b.await(By.id("recovery-codes"));
+        assertEquals(10, b.driver().findElements(By.cssSelector("#recovery-codes li code")).size(), "ten recovery codes, shown once");
+        b.screenshot("second-factor-recovery-codes");
+        b.driver().findElement(By.id("recovery-done")).sendKeys(org.openqa.selenium.Keys.ENTER);
+
         b.await(By.id("account-form"));
         assertTrue(b.driver().findElement(By.id("nav")).getText().contains("Tài khoản"));
         assertTrue(b.driver().findElement(By.id("demo-badge")).getAttribute("hidden") != null, "a real account is not DEMO");

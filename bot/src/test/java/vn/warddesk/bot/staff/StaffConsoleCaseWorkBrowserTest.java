@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
@@ -31,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ServerTest
 class StaffConsoleCaseWorkBrowserTest {
-    private static final FakeCaseDesk DESK = new FakeCaseDesk(Clock.systemUTC());
+    private static EngineCases cases;
     private static HikariDataSource pool;
     private final URI uri;
 
@@ -46,8 +45,10 @@ class StaffConsoleCaseWorkBrowserTest {
         map.put("staff.seed-demo-accounts", "true");
         map.put("staff.events-poll-interval", "PT0.3S");
         map.put("privacy.hash-key", "test-key");
-        Staff staff = Staff.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC(), Optional.of(DESK), true);
+        cases = new EngineCases(pool, Clock.systemUTC());
+        Staff staff = Staff.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC(), cases.cases());
         server.routing(r -> {
+            vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
             staff.routing(r);
         });
@@ -61,20 +62,20 @@ class StaffConsoleCaseWorkBrowserTest {
     @Test
     void an_officer_claims_replies_and_resolves_while_script_stays_text_and_another_ward_sees_nothing() {
         String xss = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>Cho tôi hỏi";
-        DESK.add("demo-hoa-an", "PH-2026-2000001", "birth_registration", "telegram",
-                 Map.of("Họ tên", "<b>Nguyễn Thị Ánh</b>", "Số điện thoại", "0912 345 678"), xss);
+        String first = cases.request("demo-hoa-an", "telegram", "birth_registration",
+                                     Map.of("Họ tên", "<b>Nguyễn Thị Ánh</b>", "Số điện thoại", "0912 345 678"), xss).code();
         try (StaffBrowser b = new StaffBrowser(uri.toString().replaceAll("/$", ""))) {
             b.signIn("demo.officer", "demo-officer-2026");
-            b.await(By.cssSelector("tr.case-row[data-code='PH-2026-2000001']"));
+            b.await(By.cssSelector("tr.case-row[data-code='" + first + "']"));
             b.awaitText(By.id("live-state"), "Trực tuyến");
 
             // A new handover appears without reloading (Server-Sent Events).
-            DESK.add("demo-hoa-an", "PH-2026-2000002", "temporary_residence", "web", Map.of(), "Cần gặp cán bộ");
-            b.await(By.cssSelector("tr.case-row[data-code='PH-2026-2000002']"));
+            String second = cases.request("demo-hoa-an", "web", "temporary_residence", Map.of(), "Cần gặp cán bộ").code();
+            b.await(By.cssSelector("tr.case-row[data-code='" + second + "']"));
             assertEquals(1, b.driver().findElements(By.id("queue-list")).size(), "the queue is drawn once");
             b.screenshot("queue");
 
-            b.click(By.cssSelector("tr.case-row[data-code='PH-2026-2000001'] button.claim"));
+            b.click(By.cssSelector("tr.case-row[data-code='" + first + "'] button.claim"));
             b.await(By.id("reply-text"));
             b.awaitText(By.id("case-status"), "Đang xử lý");
             assertTrue(b.driver().findElement(By.id("case-transcript")).getText().contains("<script>document.title='pwned'</script>"),
@@ -99,8 +100,8 @@ class StaffConsoleCaseWorkBrowserTest {
             b.click(By.id("case-resolve"));
             b.awaitText(By.id("case-status"), "Đã giải quyết");
             assertTrue(b.driver().findElements(By.id("reply-text")).isEmpty(), "a resolved case is read-only");
-            assertEquals("resolved", DESK.get("PH-2026-2000001").status);
-            assertEquals("Đã hướng dẫn hồ sơ", DESK.get("PH-2026-2000001").outcome);
+            assertEquals("resolved", cases.column(first, "status"));
+            assertEquals("Đã hướng dẫn hồ sơ", cases.column(first, "outcome"));
             assertFalse(b.driver().getTitle().contains("pwned"), "no injected script ran");
             b.signOut();
 
@@ -108,7 +109,7 @@ class StaffConsoleCaseWorkBrowserTest {
             b.signIn("demo.phumy", "demo-phumy-2026");
             b.await(By.id("queue-empty"));
             assertTrue(b.driver().findElements(By.cssSelector("tr.case-row")).isEmpty());
-            b.open("/staff/#/case/PH-2026-2000002");
+            b.open("/staff/#/case/" + second);
             b.await(By.id("case-missing"));
             assertFalse(b.driver().getPageSource().contains("Cần gặp cán bộ"));
             b.screenshot("other-ward");
@@ -118,13 +119,14 @@ class StaffConsoleCaseWorkBrowserTest {
 
     @Test
     void a_withdrawn_case_is_flagged_and_read_only() {
-        DESK.add("demo-hoa-an", "PH-2026-2000003", "birth_registration", "zalo", Map.of("Họ tên", "Lê Văn B"), "Tôi muốn rút");
-        DESK.withdraw("PH-2026-2000003");
+        EngineCases.Created withdrawn = cases.request("demo-hoa-an", "zalo", "birth_registration", Map.of("Họ tên", "Lê Văn B"),
+                                                      "Tôi muốn rút");
+        cases.withdraw(withdrawn);
         try (StaffBrowser b = new StaffBrowser(uri.toString().replaceAll("/$", ""))) {
             b.signIn("demo.supervisor", "demo-supervisor-2026");
             b.await(By.id("tab-withdrawn"));
             b.click(By.id("tab-withdrawn"));
-            b.click(By.cssSelector("tr.case-row[data-code='PH-2026-2000003'] a.code"));
+            b.click(By.cssSelector("tr.case-row[data-code='" + withdrawn.code() + "'] a.code"));
             b.await(By.id("withdrawn-banner"));
             List<WebElement> actions = b.driver().findElements(By.cssSelector("#reply-text, #case-claim, #note-text, #case-resolve"));
             assertTrue(actions.isEmpty(), "no way to work a withdrawn case");

@@ -94,7 +94,7 @@ class StaffConsoleConversationBrowserTest {
             say(citizen, Map.of("text", "<img src=x onerror=\"document.title='pwned'\">Tôi cần hỏi về giấy khai sinh cho con"));
             JsonNode handoff = say(citizen, Map.of("action", "staff"));
             String code = handoff.path("caseCode").asText();
-            assertTrue(code.matches("[A-Z]+-\\d{4}-\\d{7}"), handoff.toString());
+            assertTrue(code.matches("[A-Z]+-\\d{4}-\\d{7}-\\d{7}"), handoff.toString());
 
             // It appears in the open queue without a reload.
             b.await(By.cssSelector("tr.case-row[data-code='" + code + "']"));

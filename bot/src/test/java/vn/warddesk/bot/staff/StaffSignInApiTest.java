@@ -39,14 +39,15 @@ class StaffSignInApiTest {
     private final StaffApi api;
 
     StaffSignInApiTest(URI uri) {
-        this.api = new StaffApi(uri);
+        this.api = new StaffApi(uri, CLOCK);
     }
 
     static Config config() {
         Map<String, String> map = new HashMap<>();
         map.put("staff.seed-demo-accounts", "true");
         map.put("staff.trust-forwarded-headers", "true");
-        map.put("staff.login.max-failures-per-account", "5");
+        // This class tests the account throttling, not the edge's sign-in rate limit (RequestLimitTest does).
+        map.put("limits.sign-ins-per-client.requests", "1000");
         map.put("staff.login.max-failures-per-ip", "8");
         map.put("staff.login.window", "PT15M");
         map.put("staff.session-idle-timeout", "PT30M");
@@ -121,7 +122,7 @@ class StaffSignInApiTest {
         // noise from a busy machine. The unknown-user path must also run Argon2id.
         long wrong = Long.MAX_VALUE;
         long unknown = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) { // 4: stays under the 5-failure lock-out of the account
+        for (int i = 0; i < StaffAuth.FREE_ATTEMPTS; i++) { // stays within the free attempts of each (account, address)
             wrong = Math.min(wrong, millis(() -> api.login("demo.admin", "wrong-password-x", from("10.0.2.1"))));
             unknown = Math.min(unknown, millis(() -> api.login("no.such.user", "wrong-password-x", from("10.0.2.2"))));
         }
@@ -136,19 +137,80 @@ class StaffSignInApiTest {
     }
 
     @Test
-    void five_failures_lock_the_account_for_the_window_with_retry_after() throws SQLException {
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, api.login("demo.phumy", "guess-" + i, from("10.0.3." + i)).status());
+    void failures_slow_down_only_the_address_that_made_them_and_the_right_password_from_elsewhere_works()
+            throws SQLException {
+        for (int i = 0; i < StaffAuth.FREE_ATTEMPTS; i++) {
+            assertEquals(401, api.login("demo.phumy", "guess-" + i, from("10.0.3.1")).status());
         }
-        StaffApi.Answer locked = api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.99"));
-        assertEquals(429, locked.status(), "even the right password waits, from any address");
-        long retryAfter = Long.parseLong(locked.header("Retry-After").orElseThrow());
-        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60 + 1, "Retry-After " + retryAfter);
+        StaffApi.Answer waiting = api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.1"));
+        assertEquals(429, waiting.status(), "the guessing address waits, even with the right password");
+        assertEquals("1", waiting.header("Retry-After").orElseThrow(), "one second after the first failure past the free ones");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.throttled' AND actor = 'demo.phumy'"
-                              + " AND ward_id = 'demo-phu-my'"), "the ward sees the lock-out");
+                              + " AND ward_id = 'demo-phu-my'"), "the ward sees the throttling");
+        assertEquals(200, api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.2")).status(),
+                     "the officer at another address signs in: nobody can lock an account for everyone");
 
-        CLOCK.advance(Duration.ofMinutes(16));
-        assertEquals(200, api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.99")).status(), "free again after the window");
+        // Each further failure of the pair doubles the wait: 1 s, 2 s, 4 s, 8 s ...
+        for (long expected : List.of(1L, 2L, 4L, 8L)) {
+            CLOCK.advance(Duration.ofSeconds(expected));
+            assertEquals(401, api.login("demo.phumy", "guess-again", from("10.0.3.1")).status());
+            StaffApi.Answer slower = api.login("demo.phumy", "guess-again", from("10.0.3.1"));
+            assertEquals(429, slower.status());
+            assertEquals(String.valueOf(expected * 2), slower.header("Retry-After").orElseThrow());
+        }
+        CLOCK.advance(Duration.ofSeconds(16));
+        assertEquals(200, api.login("demo.phumy", "demo-phumy-2026", from("10.0.3.1")).status(),
+                     "after the wait, the right password works from that address too");
+    }
+
+    @Test
+    void admins_sign_in_with_a_second_factor_and_a_recovery_code_works_once() throws SQLException {
+        StaffApi.Answer noCode = api.send("POST", "/api/v1/staff/login", Optional.empty(),
+                                          Map.of("username", "demo.admin", "password", "demo-admin-2026"), false, from("10.0.9.1"));
+        assertEquals(401, noCode.status());
+        assertEquals("second_factor_required", noCode.json().path("error").asText());
+        assertTrue(noCode.header("Set-Cookie").isEmpty(), "no session without the second factor");
+        StaffApi.Answer wrong = api.send("POST", "/api/v1/staff/login", Optional.empty(),
+                                         Map.of("username", "demo.admin", "password", "demo-admin-2026", "code", "000000"),
+                                         false, from("10.0.9.1"));
+        assertEquals(401, wrong.status());
+        assertEquals("wrong_code", wrong.json().path("error").asText());
+        assertEquals(200, api.login("demo.admin", "demo-admin-2026", from("10.0.9.2")).status(), "the current code works");
+
+        // A new supervisor must set the factor up before anything else.
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        StaffApi.Answer created = api.post("/api/v1/staff/accounts", admin,
+                                           Map.of("username", "new.supervisor", "roles", List.of("supervisor")));
+        String oneTime = created.json().path("oneTimePassword").asText();
+        StaffApi.Session fresh = api.signIn("new.supervisor", oneTime);
+        String password = "a-long-new-password-2026";
+        fresh = new StaffApi.Session(fresh.cookie(), fresh.csrf(),
+                                     api.post("/api/v1/staff/password", fresh,
+                                              Map.of("currentPassword", oneTime, "newPassword", password)).json());
+        assertTrue(fresh.me().path("secondFactor").path("required").asBoolean());
+        StaffApi.Answer blocked = api.get("/api/v1/staff/audit", fresh);
+        assertEquals(403, blocked.status());
+        assertEquals("second_factor_enrolment_required", blocked.json().path("error").asText());
+        StaffApi.Answer enrolment = api.post("/api/v1/staff/second-factor/enrol", fresh, Map.of());
+        assertEquals(200, enrolment.status(), enrolment.body());
+        String secret = enrolment.json().path("secret").asText();
+        assertTrue(enrolment.json().path("otpauthUri").asText().startsWith("otpauth://totp/WardDesk%3Anew.supervisor?secret=" + secret));
+        assertTrue(enrolment.json().path("qrSvg").asText().startsWith("<svg"));
+        StaffApi.Answer confirmed = api.post("/api/v1/staff/second-factor/confirm", fresh,
+                                             Map.of("code", SecondFactor.code(secret, CLOCK.instant())));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        List<String> recovery = new java.util.ArrayList<>();
+        confirmed.json().path("recoveryCodes").forEach(code -> recovery.add(code.asText()));
+        assertEquals(10, recovery.size());
+        assertEquals(200, api.get("/api/v1/staff/audit", fresh).status(), "working once the factor is on");
+        assertEquals(10, count("SELECT COUNT(*) FROM staff_recovery_code r JOIN staff_account a ON a.id = r.account_id"
+                               + " WHERE a.username = 'new.supervisor' AND r.code_hash <> ?", recovery.get(0)),
+                     "only hashes of the recovery codes are kept");
+
+        Map<String, String> withRecovery = Map.of("username", "new.supervisor", "password", password, "code", recovery.get(0));
+        assertEquals(200, api.send("POST", "/api/v1/staff/login", Optional.empty(), withRecovery, false, from("10.0.9.3")).status());
+        assertEquals(401, api.send("POST", "/api/v1/staff/login", Optional.empty(), withRecovery, false, from("10.0.9.3")).status(),
+                     "a recovery code works once");
     }
 
     @Test
@@ -247,6 +309,18 @@ class StaffSignInApiTest {
         assertEquals(200, api.get("/api/v1/staff/audit", supervisor).status());
         assertEquals(200, api.get("/api/v1/staff/analytics", supervisor).status());
         assertEquals(403, api.get("/api/v1/staff/accounts", supervisor).status());
+    }
+
+    @Test
+    void admins_see_the_dead_letters_and_nobody_else_does() {
+        new vn.warddesk.bot.inbox.DeadLetters(pool, CLOCK).store("telegram", "tg:777", "id is not a Telegram integer id");
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
+        StaffApi.Answer seen = api.get("/api/v1/staff/dead-letters", admin);
+        assertEquals(200, seen.status(), seen.body());
+        assertEquals("id is not a Telegram integer id", seen.json().path("deadLetters").get(0).path("reason").asText());
+        assertFalse(seen.body().contains("tg:777"), "the platform id is shown hashed");
+        StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
+        assertEquals(403, api.get("/api/v1/staff/dead-letters", officer).status());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EmbeddedMariaDbTest {
     private static final Path DIR = Path.of(System.getProperty("warddesk.test.dir", "target"),
@@ -23,7 +24,8 @@ class EmbeddedMariaDbTest {
             statement.execute("CREATE TABLE kept (note VARCHAR(50)) DEFAULT CHARSET utf8mb4");
             statement.execute("INSERT INTO kept VALUES ('Hòa Cường')");
         }
-        // No close(): like a JVM killed with SIGKILL, the server keeps running and holds the data directory.
+        // Like a JVM killed with SIGKILL: the OS drops the lock, the server keeps running and holds the data directory.
+        first.releaseLockOnly();
         EmbeddedMariaDb second = EmbeddedMariaDb.start(DIR, 0);
         try {
             String again = second.createDatabase("persist");
@@ -36,5 +38,29 @@ class EmbeddedMariaDbTest {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void a_second_start_on_a_directory_owned_by_a_live_instance_is_refused_before_touching_the_server() throws Exception {
+        Path dir = Path.of(System.getProperty("warddesk.test.dir", "target"), "embedded-owned-" + ProcessHandle.current().pid());
+        EmbeddedMariaDb owner = EmbeddedMariaDb.start(dir, 0);
+        try {
+            owner.announce(18080);
+            String url = owner.createDatabase("owned");
+            StoreException refused = assertThrows(StoreException.class, () -> EmbeddedMariaDb.start(dir, 0));
+            assertEquals("WardDesk is already running (pid " + ProcessHandle.current().pid() + ", port 18080)",
+                         refused.getMessage());
+            // The owner's server was left alone: it still answers.
+            try (Connection connection = DriverManager.getConnection(url, "root", "");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT 1")) {
+                rows.next();
+                assertEquals(1, rows.getInt(1));
+            }
+        } finally {
+            owner.close();
+        }
+        // After a clean stop the directory is free again (its lock can be taken; no need to start a third server).
+        InstanceLock.acquire(dir.toAbsolutePath()).close();
     }
 }

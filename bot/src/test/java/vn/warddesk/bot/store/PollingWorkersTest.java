@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The worker loop shared by the inbox and the outbox: what it does after work, no work, conflicts and bugs. */
 class PollingWorkersTest {
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
+    /** How long a test waits for an event that must happen: generous, so a busy machine does not fail it. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void a_step_rolled_back_by_a_deadlock_runs_again_at_once() throws InterruptedException {
@@ -27,7 +29,7 @@ class PollingWorkersTest {
             return false;
         })) {
             workers.start();
-            assertTrue(retried.await(5, TimeUnit.SECONDS), "retried without waiting for the 30 s poll");
+            assertTrue(retried.await(LONG_POLL.toSeconds() - 5, TimeUnit.SECONDS), "retried without waiting for the 30 s poll");
         }
     }
 
@@ -43,7 +45,7 @@ class PollingWorkersTest {
             return false;
         })) {
             workers.start();
-            assertTrue(survived.await(5, TimeUnit.SECONDS));
+            assertTrue(survived.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
     }
 
@@ -51,9 +53,11 @@ class PollingWorkersTest {
     void an_idle_worker_sleeps_until_nudged_and_runs_on_while_it_finds_work() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger work = new AtomicInteger();
+        CountDownLatch firstLook = new CountDownLatch(1);
         CountDownLatch drained = new CountDownLatch(1);
         try (PollingWorkers workers = new PollingWorkers("test", 1, LONG_POLL, () -> {
             calls.incrementAndGet();
+            firstLook.countDown();
             if (work.get() > 0) {
                 work.decrementAndGet();
                 return true;
@@ -64,12 +68,13 @@ class PollingWorkersTest {
             return false;
         })) {
             workers.start();
-            Thread.sleep(200);
-            assertEquals(1, calls.get(), "one look, then asleep until the poll interval or a nudge");
+            assertTrue(firstLook.await(WAIT.toSeconds(), TimeUnit.SECONDS));
             work.set(3);
             workers.nudge();
-            assertTrue(drained.await(5, TimeUnit.SECONDS));
-            assertEquals(5, calls.get(), "three steps with work, and one more that found none");
+            assertTrue(drained.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            // No clock in the assertion: with a 30 s poll, any look beyond "one, then three with work, then one more
+            // that found none" would have been an unprompted wake-up.
+            assertEquals(5, calls.get(), "one look, three steps with work after the nudge, and one more that found none");
         }
     }
 }

@@ -38,10 +38,11 @@ public final class TelegramChannel {
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         TelegramApi api = new TelegramApi(settings);
         TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root),
-                                                      root.get("ward.default-id").asString().orElse("default"));
+                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard());
         TelegramDirect direct = new TelegramDirect(api);
         TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
-                                                      new ChannelNotices(dataSource, clock), accepted, clock);
+                                                      new ChannelNotices(dataSource, clock), accepted, clock,
+                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
     }
 

@@ -38,6 +38,48 @@ final class TelegramUpdates {
 
         record Ignored(String kind) implements Parsed {
         }
+
+        /** An update that breaks Telegram's own rules (ids, lengths): it can never be handled; kept as a dead letter. */
+        record Poison(String eventId, String reason) implements Parsed {
+        }
+    }
+
+    /** Telegram ids are integers (at most 52 significant bits); a callback query id and data are short strings. */
+    private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("-?\\d{1,20}");
+    private static final int MAX_TEXT = 4096;
+    private static final int MAX_CALLBACK = 256;
+
+    private static Optional<String> badId(JsonNode id) {
+        if (id == null || id.isNull() || id.isMissingNode()) {
+            return Optional.empty();
+        }
+        return (id.isIntegralNumber() || id.isTextual()) && NUMERIC_ID.matcher(id.asText()).matches()
+                ? Optional.empty() : Optional.of("id is not a Telegram integer id");
+    }
+
+    private static Optional<String> badText(JsonNode text, int max, String what) {
+        if (!text.isTextual()) {
+            return Optional.empty();
+        }
+        String value = text.asText();
+        if (value.length() > max) {
+            return Optional.of(what + " longer than " + max + " characters");
+        }
+        return vn.warddesk.bot.http.HttpJson.clean(value) ? Optional.empty()
+                : Optional.of(what + " with control or broken characters");
+    }
+
+    /** Why the update can never be handled, if it cannot. */
+    private static Optional<String> poison(JsonNode update) {
+        JsonNode message = update.path("message");
+        JsonNode query = update.path("callback_query");
+        return badId(message.path("chat").get("id"))
+                .or(() -> badId(message.path("from").get("id")))
+                .or(() -> badText(message.path("text"), MAX_TEXT, "message text"))
+                .or(() -> badId(query.path("from").get("id")))
+                .or(() -> badId(query.path("message").path("chat").get("id")))
+                .or(() -> badText(query.path("id"), MAX_CALLBACK, "callback query id"))
+                .or(() -> badText(query.path("data"), MAX_CALLBACK, "callback data"));
     }
 
     /** Empty when the JSON is not an update at all (no numeric update_id). */
@@ -46,6 +88,10 @@ final class TelegramUpdates {
             return Optional.empty();
         }
         String eventId = "tg:" + update.path("update_id").asLong();
+        Optional<String> poison = poison(update);
+        if (poison.isPresent()) {
+            return Optional.of(new Parsed.Poison(eventId, poison.get()));
+        }
         if (update.hasNonNull("message")) {
             JsonNode message = update.get("message");
             JsonNode chat = message.path("chat");

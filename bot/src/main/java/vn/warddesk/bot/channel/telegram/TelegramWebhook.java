@@ -15,7 +15,11 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.ChannelNotices;
 import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.DeadLetters;
 import vn.warddesk.bot.inbox.Inbox;
 
 /**
@@ -38,9 +42,11 @@ final class TelegramWebhook {
     private final Runnable accepted;
     private final Clock clock;
     private final byte[] secret;
+    private final DeadLetters deadLetters;
 
     TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, Inbox inbox, TelegramDirect direct,
-                    ChannelNotices notices, Runnable accepted, Clock clock) {
+                    ChannelNotices notices, Runnable accepted, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.updates = updates;
         this.inbox = inbox;
@@ -53,33 +59,22 @@ final class TelegramWebhook {
 
     void handle(ServerRequest request, ServerResponse response) {
         if (!settings.enabled()) {
-            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
-                                 "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
-            return;
+            throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
         }
         byte[] presented = request.headers().first(SECRET_HEADER).orElse("").getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(presented, secret)) {
-            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_secret",
-                                 "missing or wrong X-Telegram-Bot-Api-Secret-Token");
-            return;
+            throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_secret", "missing or wrong X-Telegram-Bot-Api-Secret-Token");
         }
-        Optional<byte[]> body = WebhookSupport.body(request, settings.maxUpdateBytes());
-        if (body.isEmpty()) {
-            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                                 "an update larger than " + settings.maxUpdateBytes() + " bytes");
-            return;
-        }
+        byte[] body = HttpJson.bytes(request, settings.maxUpdateBytes());
         JsonNode json;
         try {
-            json = TelegramApi.JSON.readTree(body.get());
+            json = TelegramApi.JSON.readTree(body);
         } catch (IOException e) {
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
         }
         Optional<TelegramUpdates.Parsed> parsed = json == null ? Optional.empty() : updates.parse(json, clock.instant());
         if (parsed.isEmpty()) {
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
         }
         try {
             switch (parsed.get()) {
@@ -97,13 +92,13 @@ final class TelegramWebhook {
                 case TelegramUpdates.Parsed.Ignored ignored -> {
                     // 200: Telegram must not deliver it again.
                 }
+                case TelegramUpdates.Parsed.Poison poison -> deadLetters.store("telegram", poison.eventId(), poison.reason());
             }
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "telegram update " + json.path("update_id").asLong()
                                                     + " not accepted, Telegram will retry: " + e.getClass().getSimpleName());
-            WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
-                                 "the update could not be stored; retry later");
-            return;
+            throw e instanceof vn.warddesk.bot.store.StoreException store ? store
+                    : ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
         }
         WebhookSupport.ok(response);
     }

@@ -1,6 +1,10 @@
 package vn.warddesk.bot.channel.web;
 
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ClientAddress;
+import vn.warddesk.bot.http.EdgeSettings;
 import vn.warddesk.bot.http.HttpJson;
+import vn.warddesk.bot.http.RequestLimit;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,6 +50,8 @@ public final class WebConversationApi implements HttpService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_EVENT_ID = 128;
     private static final int MAX_ACTION = 64;
+    /** A Zalo access token as it may travel in a header to Zalo: printable token characters only. */
+    private static final java.util.regex.Pattern MINI_APP_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]{1,2048}");
 
     private final ConversationEngine engine;
     private final DataSource dataSource;
@@ -54,6 +60,20 @@ public final class WebConversationApi implements HttpService {
     private final String publicBaseUrl;
     private volatile MiniAppUsers miniAppUsers = token -> Optional.empty();
     private volatile vn.warddesk.bot.cases.CaseLinks caseLinks;
+    private final Limits limits;
+
+    /** Conversations are DB rows and engine work: limited per client address, per conversation and overall. */
+    private record Limits(ClientAddress clients, RequestLimit conversationsPerClient, RequestLimit conversationsGlobal,
+                          RequestLimit messagesPerClient, RequestLimit messagesPerConversation) {
+        static Limits of(EdgeSettings edge) {
+            EdgeSettings.Limits l = edge.limits();
+            return new Limits(ClientAddress.of(edge),
+                              RequestLimit.perKey("new conversations from this address", l.conversationsPerClient(), l),
+                              RequestLimit.global("new conversations", l.conversationsGlobal(), l),
+                              RequestLimit.perKey("messages from this address", l.messagesPerClient(), l),
+                              RequestLimit.perKey("messages in this conversation", l.messagesPerConversation(), l));
+        }
+    }
 
     /** Verifies a Zalo Mini App user access token and returns the keyed hash of the Zalo user id (empty: not valid). */
     @FunctionalInterface
@@ -61,13 +81,14 @@ public final class WebConversationApi implements HttpService {
         Optional<String> verifiedUserHash(String zaloAccessToken);
     }
 
-    public WebConversationApi(ConversationEngine engine, DataSource dataSource, Catalog catalog, String wardId,
+    public WebConversationApi(ConversationEngine engine, DataSource dataSource, Catalog catalog, EdgeSettings edge,
                               String publicBaseUrl) {
         this.engine = engine;
         this.dataSource = dataSource;
         this.catalog = catalog;
-        this.wardId = wardId;
+        this.wardId = edge.defaultWard();
         this.publicBaseUrl = publicBaseUrl;
+        this.limits = Limits.of(edge);
         this.caseLinks = new vn.warddesk.bot.cases.CaseLinks(publicBaseUrl, "unset");
     }
 
@@ -84,18 +105,20 @@ public final class WebConversationApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", (req, res) -> HttpJson.guarded(res, () -> create(req, res)))
-                .post("/{id}/messages", (req, res) -> HttpJson.guarded(res, () -> message(req, res)))
-                .get("/{id}/messages", (req, res) -> HttpJson.guarded(res, () -> messages(req, res)))
-                .delete("/{id}", (req, res) -> HttpJson.guarded(res, () -> end(req, res)))
-                .get("/{id}/consent-receipt", (req, res) -> HttpJson.guarded(res, () -> receipt(req, res)));
+        rules.post("/", this::create)
+                .post("/{id}/messages", this::message)
+                .get("/{id}/messages", this::messages)
+                .delete("/{id}", this::end)
+                .get("/{id}/consent-receipt", this::receipt);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
+        limits.conversationsPerClient.take(limits.clients.of(req));
+        limits.conversationsGlobal.take();
         JsonNode body = HttpJson.object(req);
         String channel = HttpJson.text(body, "channel").orElse("web");
         if (!CHANNELS.contains(channel)) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request",
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request",
                                        "'channel' must be one of kiosk, web, zalo_mini_app");
         }
         Lang lang = Lang.of(HttpJson.text(body, "locale").orElse("vi"));
@@ -103,11 +126,15 @@ public final class WebConversationApi implements HttpService {
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Optional<String> zaloToken = HttpJson.text(body, "zaloAccessToken");
+        if (zaloToken.isPresent() && !MINI_APP_TOKEN.matcher(zaloToken.get()).matches()) {
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request",
+                                 "'zaloAccessToken' must be 1 to 2048 token characters (letters, digits, - _ . ~ + / =)");
+        }
         String id;
         if (zaloToken.isPresent() && "zalo_mini_app".equals(channel)) {
             // Without a token the Mini App works anonymously like the kiosk; a token that fails verification is refused.
             String userHash = miniAppUsers.verifiedUserHash(zaloToken.get())
-                    .orElseThrow(() -> new HttpJson.Problem(Status.UNAUTHORIZED_401, "unauthorized",
+                    .orElseThrow(() -> new ApiProblem(Status.UNAUTHORIZED_401, "unauthorized",
                                                             "the Zalo access token could not be verified"));
             id = engine.openForUser(new ConversationRef.ByChannelUser(channel, userHash, "", wardId), lang,
                                     ConsentLog.sha256(token));
@@ -125,30 +152,32 @@ public final class WebConversationApi implements HttpService {
     }
 
     private void message(ServerRequest req, ServerResponse res) {
+        limits.messagesPerClient.take(limits.clients.of(req));
         String id = authorized(req);
+        limits.messagesPerConversation.take(id);
         JsonNode body = HttpJson.object(req);
         Optional<String> text = HttpJson.text(body, "text");
         Optional<String> action = HttpJson.text(body, "action");
         Optional<String> eventId = HttpJson.text(body, "eventId");
         Optional<String> locale = HttpJson.text(body, "locale");
         if (text.isPresent() == action.isPresent()) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "send exactly one of 'text' or 'action'");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "send exactly one of 'text' or 'action'");
         }
         if (text.isPresent() && text.get().length() > ConversationEngine.MAX_TEXT) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "text_too_long",
+            throw new ApiProblem(Status.BAD_REQUEST_400, "text_too_long",
                                        "'text' is longer than " + ConversationEngine.MAX_TEXT + " characters");
         }
         if (text.isPresent() && text.get().isBlank()) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'text' is empty");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'text' is empty");
         }
         if (action.isPresent() && (action.get().isBlank() || action.get().length() > MAX_ACTION)) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'action' must be 1 to 64 characters");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'action' must be 1 to 64 characters");
         }
         if (eventId.isPresent() && (eventId.get().isBlank() || eventId.get().length() > MAX_EVENT_ID)) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'eventId' must be 1 to 128 characters");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'eventId' must be 1 to 128 characters");
         }
         if (locale.isPresent() && !Set.of("vi", "en").contains(locale.get())) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'locale' must be vi or en");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'locale' must be vi or en");
         }
         Input input = text.<Input>map(Input.Text::new).orElseGet(() -> new Input.Action(action.get()));
         Outcome outcome;
@@ -158,7 +187,7 @@ public final class WebConversationApi implements HttpService {
                                                       eventId.map(e -> id + ":" + e).orElse(id + ":" + UUID.randomUUID()),
                                                       input, locale.orElse(null), null));
         } catch (UnknownConversation e) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no such conversation");
+            throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "no such conversation");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversationId", id);
@@ -179,7 +208,7 @@ public final class WebConversationApi implements HttpService {
         try {
             after = req.query().first("after").asOptional().map(Long::parseLong).orElse(0L);
         } catch (NumberFormatException e) {
-            throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'after' must be a number");
+            throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'after' must be a number");
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (ConversationLog.Logged m : engine.messagesAfter(id, after, 200)) {
@@ -207,7 +236,7 @@ public final class WebConversationApi implements HttpService {
         Optional<Map<String, Object>> receipt = Jdbc.withConnection(dataSource, c -> ConsentReceipt.of(
                 c, id, office, publicBaseUrl + "/api/v1/privacy-notice"));
         if (receipt.isEmpty()) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "no_consent", "this conversation has no consent record");
+            throw new ApiProblem(Status.NOT_FOUND_404, "no_consent", "this conversation has no consent record");
         }
         boolean html = req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/html")).orElse(false);
         if (html) {
@@ -224,11 +253,11 @@ public final class WebConversationApi implements HttpService {
         String id = req.path().pathParameters().get("id");
         Optional<String> stored = id.length() > 36 ? Optional.empty() : engine.tokenHash(id);
         if (stored.isEmpty()) {
-            throw new HttpJson.Problem(Status.NOT_FOUND_404, "not_found", "no such conversation");
+            throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "no such conversation");
         }
         Optional<String> token = HttpJson.bearer(req);
         if (token.isEmpty() || !HttpJson.same(ConsentLog.sha256(token.get()), stored.get())) {
-            throw new HttpJson.Problem(Status.UNAUTHORIZED_401, "unauthorized",
+            throw new ApiProblem(Status.UNAUTHORIZED_401, "unauthorized",
                                        "the conversation's bearer token is missing or wrong");
         }
         return id;

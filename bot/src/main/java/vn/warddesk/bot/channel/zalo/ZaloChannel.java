@@ -41,8 +41,8 @@ public final class ZaloChannel {
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
-                                              root.get("ward.default-id").asString().orElse("default"), inbox, accepted,
-                                              clock);
+                                              vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
+                                              clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
                                new ZaloMiniAppVerifier(settings, http),
                                origins(root.get("zalo.mini-app.cors-origins")));

@@ -3,6 +3,7 @@ package vn.warddesk.bot.channel.zalo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,14 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.WebhookSupport;
+import vn.warddesk.bot.http.ApiProblem;
+import vn.warddesk.bot.http.ErrorEdge;
+import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.inbox.Accepted;
+import vn.warddesk.bot.inbox.DeadLetters;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.privacy.KeyedHash;
 
@@ -39,9 +44,11 @@ final class ZaloWebhook {
     private final Inbox inbox;
     private final Runnable accepted;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
     ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, Inbox inbox, Runnable accepted,
-                Clock clock) {
+                Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.hash = hash;
         this.wardId = wardId;
@@ -52,34 +59,33 @@ final class ZaloWebhook {
 
     void handle(ServerRequest request, ServerResponse response) {
         if (!settings.oaEnabled()) {
-            WebhookSupport.error(response, Status.NOT_FOUND_404, "channel_disabled",
-                                 "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
+            throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
                                  + " zalo.app-secret)");
-            return;
         }
-        Optional<byte[]> body = WebhookSupport.body(request, settings.maxEventBytes());
-        if (body.isEmpty()) {
-            WebhookSupport.error(response, Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                                 "an event larger than " + settings.maxEventBytes() + " bytes");
-            return;
-        }
+        byte[] body = HttpJson.bytes(request, settings.maxEventBytes());
         JsonNode event;
         try {
-            event = ZaloHttp.JSON.readTree(body.get());
+            event = ZaloHttp.JSON.readTree(body);
         } catch (IOException e) {
             event = null;
         }
         if (event == null || !event.isObject()) {
             // Without the body's app_id and timestamp the signature cannot be checked either.
-            WebhookSupport.error(response, Status.BAD_REQUEST_400, "malformed_json", "the body is not a JSON object");
-            return;
+            throw new ApiProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not a JSON object");
         }
         String appId = event.path("app_id").asText("");
         String timestamp = event.path("timestamp").asText("");
         if (!appId.equals(settings.appId())
-            || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body.get(), timestamp,
+            || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body, timestamp,
                                       settings.oaSecretKey())) {
-            WebhookSupport.error(response, Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
+            throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
+        }
+        Optional<String> poison = poison(event);
+        if (poison.isPresent()) {
+            // Signed by Zalo but impossible to handle: acknowledged (no endless retries), kept for admins.
+            deadLetters.store("zalo", event.path("message").path("msg_id").asText("")
+                                      + "|" + event.path("event_name").asText("") + "|" + timestamp, poison.get());
+            WebhookSupport.ok(response);
             return;
         }
         Optional<InboundEvent> inbound = translate(event);
@@ -90,12 +96,29 @@ final class ZaloWebhook {
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "zalo event " + event.path("event_name").asText()
                                                         + " not accepted, Zalo will retry: " + e.getClass().getSimpleName());
-                WebhookSupport.error(response, Status.SERVICE_UNAVAILABLE_503, "unavailable",
-                                     "the event could not be stored; retry later");
-                return;
+                throw e instanceof vn.warddesk.bot.store.StoreException store ? store
+                    : ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
             }
         }
         WebhookSupport.ok(response);
+    }
+
+    /** Zalo user and message ids are short tokens of letters and digits; longer or odder ones cannot be stored. */
+    private static final java.util.regex.Pattern ZALO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** Why a signed event can never be handled, if it cannot. */
+    Optional<String> poison(JsonNode event) {
+        for (JsonNode id : List.of(event.path("sender").path("id"), event.path("follower").path("id"),
+                                   event.path("message").path("msg_id"))) {
+            if (!id.isMissingNode() && !id.isNull() && !ZALO_ID.matcher(id.asText()).matches()) {
+                return Optional.of("an id that is not a Zalo id (length or characters)");
+            }
+        }
+        JsonNode text = event.path("message").path("text");
+        if (text.isTextual() && (text.asText().length() > settings.maxTextChars() || !HttpJson.clean(text.asText()))) {
+            return Optional.of("message text too long or with control characters");
+        }
+        return Optional.empty();
     }
 
     Optional<InboundEvent> translate(JsonNode event) {

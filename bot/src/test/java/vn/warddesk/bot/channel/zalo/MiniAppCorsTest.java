@@ -45,6 +45,7 @@ class MiniAppCorsTest {
         channels = Channels.create(config, pool, Clock.systemUTC(), new RecordingPort(pool));
         channels.configureServer(server);
         server.routing(routing -> {
+            vn.warddesk.bot.http.ErrorEdge.register(routing, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(routing);
             routing.get("/api/v1/office", (req, res) -> res.send("{}"));
             routing.post("/api/v1/conversations", (req, res) -> res.status(Status.CREATED_201).send("{}"));
