@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.conversation.ConversationLog;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.store.Jdbc;
 
 /**
@@ -267,7 +267,7 @@ public final class Cases {
 
     public Optional<Change> reply(String wardId, String code, String officer, String text, Instant now) {
         return changeLocked(wardId, code, Case::open, (c, k) -> {
-            ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "staff", now);
+            ConversationLog.deliver(c, k.conversationId(), new Reply(Reply.Kind.STAFF_REPLY, text, java.util.List.of()), "staff", now);
             touch(c, k.code(), now);
         });
     }

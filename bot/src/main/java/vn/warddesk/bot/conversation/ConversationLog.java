@@ -1,5 +1,6 @@
 package vn.warddesk.bot.conversation;
 
+import vn.warddesk.bot.message.Reply;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,6 +8,8 @@ import java.util.List;
 
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 
 /** One event being handled: the locked conversation, the clock reading, and the replies said so far. */
 final class Turn {
@@ -42,15 +44,27 @@ final class Turn {
         return vi() ? vi : en;
     }
 
-    void say(String text, List<Button> buttons) {
-        replies.add(new Reply(text, buttons));
+    void say(Reply.Kind kind, String text, List<Button> buttons) {
+        replies.add(new Reply(kind, text, buttons));
     }
 
-    void say(String text) {
-        say(text, List.of());
+    void say(Reply.Kind kind, String text) {
+        say(kind, text, List.of());
+    }
+
+    void say(Reply reply) {
+        replies.add(reply);
     }
 
     void state(String state) {
         conv.state = state;
+    }
+
+    Context ctx() {
+        return conv.context;
+    }
+
+    void ctx(Context context) {
+        conv.context = context;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.warddesk.bot.conversation.Button;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 
 /**
  * Writes outbound messages for push channels inside the caller's transaction. Web and kiosk conversations read

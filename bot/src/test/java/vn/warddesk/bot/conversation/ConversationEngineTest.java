@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
 import vn.warddesk.bot.testing.TestDatabase;

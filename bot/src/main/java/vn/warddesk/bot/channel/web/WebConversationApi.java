@@ -26,14 +26,14 @@ import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.consent.ConsentReceipt;
-import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.conversation.ConversationEngine;
 import vn.warddesk.bot.conversation.ConversationLog;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.conversation.Outcome;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.conversation.UnknownConversation;
 import vn.warddesk.bot.store.Jdbc;
 
@@ -233,6 +233,10 @@ public final class WebConversationApi implements HttpService {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("text", reply.text());
             item.put("buttons", buttons);
+            item.put("kind", reply.kind().wire());
+            reply.procedure().ifPresent(p -> item.put("procedure", p));
+            reply.aspect().ifPresent(a -> item.put("aspect", a));
+            reply.field().ifPresent(f -> item.put("field", f));
             out.add(item);
         }
         return out;

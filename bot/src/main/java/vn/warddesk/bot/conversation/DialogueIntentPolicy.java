@@ -1,0 +1,56 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import vn.warddesk.nlu.Understanding;
+
+/** Greetings, thanks, office hours and location, privacy, case status, data rights: intents that are not procedures. */
+final class DialogueIntentPolicy implements Policy {
+    /** Below this an out-of-scope reading is not trusted: the fallback asks instead. */
+    private static final double OUT_OF_SCOPE_SURE = 0.6;
+
+    private final Actions a;
+
+    DialogueIntentPolicy(Actions actions) {
+        this.a = actions;
+    }
+
+    @Override
+    public boolean handle(Turn t, Heard h) throws SQLException {
+        Understanding u = h.u();
+        if (u.clarify() || a.catalog().knows(u.intent())) {
+            return false;
+        }
+        boolean form = Policy.inForm(t);
+        switch (u.intent()) {
+            case "out_of_scope", "affirm", "deny" -> {
+                if (form || ("out_of_scope".equals(u.intent()) && u.confidence() < OUT_OF_SCOPE_SURE)) {
+                    return false;
+                }
+            }
+            default -> { }
+        }
+        run(t, u.intent(), h.folded, u);
+        return true;
+    }
+
+    /** Also the target of the "intent:&lt;name&gt;" buttons of "did you mean A or B?". */
+    void run(Turn t, String intent, String folded, Understanding u) throws SQLException {
+        List<vn.warddesk.nlu.Entity> entities = u == null ? List.of() : u.entities();
+        switch (intent) {
+            case "greeting" -> a.answering().greet(t);
+            case "thanks" -> a.answering().thanks(t);
+            case "goodbye" -> a.answering().goodbye(t);
+            case "office_hours" -> a.answering().officeHours(t, folded, entities);
+            case "office_location" -> a.answering().officeLocation(t);
+            case "case_status" -> a.staff().caseStatus(t, entities);
+            case "privacy_info" -> a.answering().privacyInfo(t, folded);
+            case "my_data" -> a.rights().myData(t);
+            case "delete_my_data" -> a.rights().askErase(t);
+            case "talk_to_staff" -> a.staff().handoff(t);
+            case "affirm", "deny" -> a.answering().menu(t);
+            default -> a.answering().outOfScope(t);
+        }
+    }
+}
