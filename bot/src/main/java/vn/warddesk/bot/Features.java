@@ -73,10 +73,12 @@ final class Features implements AutoCloseable {
             var nluSettings = new vn.warddesk.nlu.NluSettings(
                     section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
                     defaults.ambiguityMargin(), defaults.caseCodePattern());
-            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone());
+            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+                                    vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
+                    vn.warddesk.bot.outbox.Outbox.QUEUE,
                     new ConversationEngine.Settings(duration(section, "session-idle-timeout", "PT30M"),
                                                     section.get("max-field-attempts").asInt().orElse(3), baseUrl),
                     clock);

@@ -1,5 +1,7 @@
 package vn.warddesk.bot.cases;
 
+import vn.warddesk.bot.message.Logged;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
-import vn.warddesk.bot.conversation.ConversationLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.store.Jdbc;
 
@@ -46,11 +47,13 @@ public final class Cases {
     private final DataSource dataSource;
     private final String prefix;
     private final ZoneId zone;
+    private final ConversationAccess conversations;
 
-    public Cases(DataSource dataSource, String prefix, ZoneId zone) {
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations) {
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.zone = zone;
+        this.conversations = conversations;
     }
 
     /** One case as stored; {@code fields} is empty once erased. */
@@ -68,7 +71,7 @@ public final class Cases {
     }
 
     /** Everything staff see about one case. */
-    public record Detail(Case theCase, Optional<ConsentLog.Event> consent, List<ConversationLog.Logged> transcript) {
+    public record Detail(Case theCase, Optional<ConsentLog.Event> consent, List<Logged> transcript) {
     }
 
     /** Outcome of a staff operation on an existing case. */
@@ -231,7 +234,7 @@ public final class Cases {
             Case k = found.get();
             Optional<ConsentLog.Event> consent = k.consentId().isPresent()
                     ? ConsentLog.byId(c, k.consentId().get()) : Optional.empty();
-            return Optional.of(new Detail(k, consent, ConversationLog.transcript(c, k.conversationId(), 200)));
+            return Optional.of(new Detail(k, consent, conversations.transcript(c, k.conversationId(), 200)));
         });
     }
 
@@ -258,7 +261,7 @@ public final class Cases {
                                                       + found.get().claimedBy().map(b -> " by " + b).orElse("")));
             }
             Case k = found.get();
-            ConversationLog.setState(c, k.conversationId(), "handed_off", now);
+            conversations.setState(c, k.conversationId(), "handed_off", now);
             notifyCitizen(c, k, Notice.CLAIMED, now);
             LOGGER.log(System.Logger.Level.INFO, "case " + code + " claimed");
             return Optional.of(new Change.Done(byCode(c, code).orElseThrow()));
@@ -267,7 +270,7 @@ public final class Cases {
 
     public Optional<Change> reply(String wardId, String code, String officer, String text, Instant now) {
         return changeLocked(wardId, code, Case::open, (c, k) -> {
-            ConversationLog.deliver(c, k.conversationId(), new Reply(Reply.Kind.STAFF_REPLY, text, java.util.List.of()), "staff", now);
+            conversations.deliver(c, k.conversationId(), new Reply(Reply.Kind.STAFF_REPLY, text, List.of()), "staff", now);
             touch(c, k.code(), now);
         });
     }
@@ -282,7 +285,7 @@ public final class Cases {
                 u.setString(2, code);
                 u.executeUpdate();
             }
-            ConversationLog.setState(c, k.conversationId(), "answering", now);
+            conversations.setState(c, k.conversationId(), "answering", now);
             notifyCitizen(c, k, Notice.HANDED_BACK, now);
         });
     }
@@ -300,7 +303,7 @@ public final class Cases {
                 u.setString(5, code);
                 u.executeUpdate();
             }
-            ConversationLog.setState(c, k.conversationId(), "closed", now);
+            conversations.setState(c, k.conversationId(), "closed", now);
             notifyCitizen(c, k, Notice.RESOLVED, now);
             LOGGER.log(System.Logger.Level.INFO, "case " + code + " resolved");
         });
@@ -336,7 +339,7 @@ public final class Cases {
         if (found.isEmpty()) {
             return found;
         }
-        ConversationLog.lock(c, found.get().conversationId());
+        conversations.lock(c, found.get().conversationId());
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM case_file WHERE code = ? FOR UPDATE")) {
             q.setString(1, code);
             return read(q).stream().findFirst();
@@ -353,8 +356,8 @@ public final class Cases {
 
     private enum Notice { CLAIMED, HANDED_BACK, RESOLVED }
 
-    private static void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
-        Lang lang = ConversationLog.lang(c, k.conversationId());
+    private void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
+        Lang lang = conversations.lang(c, k.conversationId());
         boolean vi = lang == Lang.VI;
         String text = switch (notice) {
             case CLAIMED -> vi ? "Cán bộ phường đã nhận hồ sơ " + k.code() + " và đang xử lý. Bạn có thể nhắn tin ở đây."
@@ -364,7 +367,7 @@ public final class Cases {
             case RESOLVED -> vi ? "Hồ sơ " + k.code() + " đã được giải quyết. Cảm ơn bạn!"
                                 : "Case " + k.code() + " has been resolved. Thank you!";
         };
-        ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "bot", now);
+        conversations.deliver(c, k.conversationId(), new Reply(Reply.Kind.NOTICE, text, List.of()), "bot", now);
     }
 
     private static List<Case> read(PreparedStatement q) throws SQLException {

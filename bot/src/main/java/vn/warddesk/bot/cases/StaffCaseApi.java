@@ -1,5 +1,7 @@
 package vn.warddesk.bot.cases;
 
+import vn.warddesk.bot.message.Logged;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +89,7 @@ public final class StaffCaseApi implements HttpService {
             return consent;
         }).orElse(null));
         List<Map<String, Object>> transcript = new ArrayList<>();
-        for (ConversationLog.Logged m : d.transcript()) {
+        for (Logged m : d.transcript()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("seq", m.seq());
             item.put("direction", m.direction());

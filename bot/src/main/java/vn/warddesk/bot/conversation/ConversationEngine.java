@@ -1,5 +1,7 @@
 package vn.warddesk.bot.conversation;
 
+import vn.warddesk.bot.message.Logged;
+
 import vn.warddesk.bot.message.Reply;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,10 +44,12 @@ public final class ConversationEngine implements ConversationPort {
     private final Clock clock;
     private final ConversationStore store = new ConversationStore();
     private final Dialogue dialogue;
+    private final OutboundQueue outbound;
 
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
-                              Settings settings, Clock clock) {
+                              OutboundQueue outbound, Settings settings, Clock clock) {
         this.dataSource = dataSource;
+        this.outbound = outbound;
         this.catalog = catalog;
         this.clock = clock;
         this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor, catalog::openOn),
@@ -100,7 +104,7 @@ public final class ConversationEngine implements ConversationPort {
             dialogue.run(turn, input);
             store.save(c, row, now);
             for (Reply reply : turn.replies) {
-                ConversationLog.deliver(c, row.id, reply, "bot", now);
+                ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
             }
             LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                                  + row.state + ", " + turn.replies.size() + " replies");
@@ -163,7 +167,7 @@ public final class ConversationEngine implements ConversationPort {
         return Jdbc.withConnection(dataSource, c -> store.tokenHash(c, conversationId));
     }
 
-    public List<ConversationLog.Logged> messagesAfter(String conversationId, long after, int limit) {
+    public List<Logged> messagesAfter(String conversationId, long after, int limit) {
         return Jdbc.withConnection(dataSource, c -> ConversationLog.after(c, conversationId, after, limit));
     }
 

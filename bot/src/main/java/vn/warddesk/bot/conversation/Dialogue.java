@@ -53,7 +53,7 @@ final class Dialogue {
         ProcedurePolicy procedure = new ProcedurePolicy(actions);
         this.dialogueIntents = new DialogueIntentPolicy(actions);
         this.policies = List.of(new EscapePolicy(actions, this),
-                                new FormPolicy(actions, List.of(followUp, procedure, dialogueIntents)),
+                                new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents)),
                                 followUp, procedure, dialogueIntents, new FallbackPolicy(actions));
     }
 

@@ -49,7 +49,13 @@ final class DialogueIntentPolicy implements Policy {
             case "my_data" -> a.rights().myData(t);
             case "delete_my_data" -> a.rights().askErase(t);
             case "talk_to_staff" -> a.staff().handoff(t);
-            case "affirm", "deny" -> a.answering().menu(t);
+            case "affirm", "deny" -> {
+                if (t.ctx().unclear() > 0) {
+                    a.answering().notUnderstood(t); // "hjhj", then "k": still nothing to say yes or no to
+                } else {
+                    a.answering().menu(t);
+                }
+            }
             default -> a.answering().outOfScope(t);
         }
     }

@@ -56,6 +56,10 @@ final class EscapePolicy implements Policy {
             dialogue.restart(t);
             return true;
         }
+        if (Policy.inForm(t) && Phrases.cancel(h.folded) && !Phrases.withdraw(h.folded)) {
+            a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
+            return true;
+        }
         if (Phrases.withdraw(h.folded) || h.sure("delete_my_data", SURE)) {
             a.rights().askErase(t);
             return true;
@@ -77,10 +81,6 @@ final class EscapePolicy implements Policy {
         }
         if (h.sure("my_data", SURE) && !Policy.inForm(t)) {
             a.rights().myData(t);
-            return true;
-        }
-        if (Policy.inForm(t) && Phrases.cancel(h.folded)) {
-            a.form().askCancel(t);
             return true;
         }
         return false;

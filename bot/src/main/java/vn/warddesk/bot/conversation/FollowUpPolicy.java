@@ -15,6 +15,8 @@ import vn.warddesk.nlu.Understanding;
 final class FollowUpPolicy implements Policy {
     /** Dialogue intents that win over a follow-up reading when the NLU is this sure of them. */
     private static final double DIALOGUE_SURE = 0.8;
+    /** How sure the aspect model must be before a message's own aspect overrides the one it follows up on. */
+    private static final double OWN_ASPECT = 0.75;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny");
 
     private final Actions a;
@@ -32,12 +34,10 @@ final class FollowUpPolicy implements Policy {
         }
         Understanding u = h.u();
         boolean procedure = catalog.knows(u.intent()) && !u.clarify();
-        Optional<String> aspect = h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains);
-        boolean ownAspect = aspect.filter(x -> !"general".equals(x)).isPresent();
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
-
         if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
-            answer(t, u.intent(), ownAspect ? aspect.get() : last); // "còn kết hôn thì sao?"
+            // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
+            answer(t, u.intent(), h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x)).orElse(last));
             return true;
         }
         if (procedure) {
@@ -48,15 +48,25 @@ final class FollowUpPolicy implements Policy {
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
         }
-        if (Phrases.thatOne(h.folded) && (ownAspect || Phrases.question(h.folded))) {
-            answer(t, topic, ownAspect ? aspect.get() : last); // "giấy đó làm ở đâu", "how much is it"
-            return true;
-        }
-        if (aspect.isPresent() && (ownAspect || h.aspect(0.7).isPresent())) {
+        Optional<String> aspect = aspect(t, h, topic);
+        if (aspect.isPresent()) {
             answer(t, topic, aspect.get()); // "phí bn", "mất bao lâu", "làm online được không"
             return true;
         }
+        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded)) {
+            answer(t, topic, "general"); // "giấy đó là gì?"
+            return true;
+        }
         return false;
+    }
+
+    /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */
+    Optional<String> aspect(Turn t, Heard h, String topic) {
+        boolean content = Phrases.question(h.folded) || Phrases.words(h.folded) >= 2;
+        if (!content) {
+            return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
+        }
+        return h.topicAspect(topic, Labels.intent(a.catalog(), t, topic), ASPECT_SURE);
     }
 
     private void answer(Turn t, String procedure, String aspect) throws SQLException {

@@ -19,10 +19,12 @@ final class FormPolicy implements Policy {
     private static final Set<String> NOT_A_QUESTION = Set.of("out_of_scope", "affirm", "deny");
 
     private final Actions a;
+    private final FollowUpPolicy followUp;
     private final List<Policy> sideQuestions;
 
-    FormPolicy(Actions actions, List<Policy> sideQuestions) {
+    FormPolicy(Actions actions, FollowUpPolicy followUp, List<Policy> sideQuestions) {
         this.a = actions;
+        this.followUp = followUp;
         this.sideQuestions = sideQuestions;
     }
 
@@ -126,24 +128,26 @@ final class FormPolicy implements Policy {
     }
 
     /**
-     * A question rather than a value: for names and free text it must read as a question; for phone, date and choice
-     * fields anything that is not a valid value may be one. Either way the NLU must recognise what it asks.
+     * A question rather than a value: it must read as a question ("?", "bao nhiêu", "được không", "what"…), must not
+     * be a valid value for the field being asked, and the NLU must recognise what it asks.
      */
     private boolean looksLikeQuestion(Turn t, Heard h) {
-        Optional<IntakeField> current = Dialogue.INTAKE.equals(t.conv.state) ? a.form().currentField(t) : Optional.empty();
-        boolean strict = current.map(f -> f.type() == Catalog.FieldType.NAME || f.type() == Catalog.FieldType.TEXT)
-                .orElse(true);
-        if (strict && !Phrases.question(h.folded)) {
+        if (!Phrases.question(h.folded)) {
             return false;
         }
-        if (!strict && a.form().valid(t, h.text)) {
+        Optional<IntakeField> current = Dialogue.INTAKE.equals(t.conv.state) ? a.form().currentField(t) : Optional.empty();
+        boolean structured = current.map(f -> f.type() != Catalog.FieldType.NAME && f.type() != Catalog.FieldType.TEXT)
+                .orElse(false);
+        if (structured && a.form().valid(t, h.text)) {
             return false;
         }
         Understanding u = h.u();
+        String topic = t.ctx().topic();
+        boolean aboutTopic = topic != null && followUp.aspect(t, h, topic).isPresent();
         if (NOT_A_QUESTION.contains(u.intent())) {
-            return h.aspect(ASPECT_SURE).isPresent() && t.ctx().topic() != null;
+            return aboutTopic;
         }
-        return !u.clarify() || h.aspect(ASPECT_SURE).isPresent();
+        return !u.clarify() || aboutTopic;
     }
 
     /** Lets the answering policies answer; true when one did. */

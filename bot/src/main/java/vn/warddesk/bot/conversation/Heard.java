@@ -17,6 +17,7 @@ final class Heard {
     private final Nlu nlu;
     private final Turn turn;
     private Understanding understanding;
+    private Understanding inContext;
 
     Heard(String text, Nlu nlu, Turn turn) {
         this.text = text.strip();
@@ -48,6 +49,26 @@ final class Heard {
     boolean sure(String intent, double confidence) {
         Understanding u = u();
         return intent.equals(u.intent()) && !u.clarify() && u.confidence() >= confidence;
+    }
+
+    /**
+     * The aspect of a follow-up about the topic. The NLU's own aspect when it is sure of it; otherwise the message is
+     * read once more with the topic's name added ("phí bn" + "đăng ký khai sinh"), as a person at the desk hears it
+     * in context, and the aspect counts when that reading lands on the topic with a specific aspect.
+     */
+    Optional<String> topicAspect(String topic, String topicName, double confidence) {
+        Optional<String> own = aspect(confidence);
+        if (own.isPresent() && !"general".equals(own.get())) {
+            return own;
+        }
+        if (inContext == null) {
+            inContext = nlu.understand(text + " " + topicName, turn.lang().locale(), turn.today);
+        }
+        Understanding again = inContext;
+        if (topic.equals(again.intent()) && !again.clarify() && again.aspectConfidence() >= confidence) {
+            return again.aspect().filter(a -> !"general".equals(a));
+        }
+        return Optional.empty();
     }
 
     /** The aspect the NLU heard, when it is sure enough. */

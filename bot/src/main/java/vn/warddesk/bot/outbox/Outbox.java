@@ -16,6 +16,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.warddesk.bot.conversation.OutboundQueue;
 import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.message.Reply;
 
@@ -31,6 +32,10 @@ public final class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox (conversation_id, channel, address, payload, origin, status, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
+
+    /** The conversation's outbound port, implemented here: only push channels get a row. */
+    public static final OutboundQueue QUEUE = (c, conversationId, channel, address, reply, origin, now) ->
+            enqueue(c, new OutboundMessage(conversationId, channel, address, reply, origin), now);
 
     private Outbox() {
     }

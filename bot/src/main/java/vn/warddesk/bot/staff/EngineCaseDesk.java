@@ -1,5 +1,7 @@
 package vn.warddesk.bot.staff;
 
+import vn.warddesk.bot.message.Logged;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +58,7 @@ final class EngineCaseDesk implements CaseDesk {
         return cases.detail(wardId, code).map(d -> Jdbc.withConnection(dataSource, c -> {
             Cases.Case k = d.theCase();
             List<Message> transcript = new ArrayList<>();
-            for (ConversationLog.Logged m : d.transcript()) {
+            for (Logged m : d.transcript()) {
                 transcript.add(new Message(m.seq(), m.direction(), m.origin(),
                                            m.text().or(() -> m.action().map(a -> "▸ " + a)), m.at()));
             }
@@ -82,14 +84,14 @@ final class EngineCaseDesk implements CaseDesk {
      * Delivery state of staff replies on push channels: the outbox rows with origin "staff" of the conversation, in
      * order, matched to the staff messages in order (both are written in the same transaction by the engine).
      */
-    private static List<Delivery> deliveries(Connection c, String conversationId, List<ConversationLog.Logged> transcript)
+    private static List<Delivery> deliveries(Connection c, String conversationId, List<Logged> transcript)
             throws SQLException {
         List<Delivery> states = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
                 "SELECT status, failure_reason FROM outbox WHERE conversation_id = ? AND origin = 'staff' ORDER BY id")) {
             q.setString(1, conversationId);
             try (ResultSet rs = q.executeQuery()) {
-                List<ConversationLog.Logged> staff = transcript.stream().filter(m -> "staff".equals(m.origin())).toList();
+                List<Logged> staff = transcript.stream().filter(m -> "staff".equals(m.origin())).toList();
                 List<String[]> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -158,7 +160,7 @@ final class EngineCaseDesk implements CaseDesk {
 
     private Optional<Delivery> lastDelivery(Cases.Case k) {
         return Jdbc.withConnection(dataSource, c -> {
-            List<ConversationLog.Logged> transcript = ConversationLog.transcript(c, k.conversationId(), 50);
+            List<Logged> transcript = ConversationLog.transcript(c, k.conversationId(), 50);
             List<Delivery> states = deliveries(c, k.conversationId(), transcript);
             if (!states.isEmpty()) {
                 return Optional.of(states.get(states.size() - 1));

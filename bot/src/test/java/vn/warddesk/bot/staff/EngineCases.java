@@ -29,7 +29,8 @@ final class EngineCases {
 
     EngineCases(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"));
+        this.cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"),
+                               vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
     }
 
     record Created(String code, String conversationId) {

@@ -1,5 +1,7 @@
 package vn.warddesk.bot.channel.web;
 
+import vn.warddesk.bot.message.Logged;
+
 import vn.warddesk.bot.http.HttpJson;
 import java.security.SecureRandom;
 import java.time.ZoneId;
@@ -171,7 +173,7 @@ public final class WebConversationApi implements HttpService {
             throw new HttpJson.Problem(Status.BAD_REQUEST_400, "bad_request", "'after' must be a number");
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        for (ConversationLog.Logged m : engine.messagesAfter(id, after, 200)) {
+        for (Logged m : engine.messagesAfter(id, after, 200)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("seq", m.seq());
             item.put("direction", m.direction());
