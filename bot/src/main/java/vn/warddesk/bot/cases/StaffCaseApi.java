@@ -96,6 +96,7 @@ public final class StaffCaseApi implements HttpService {
             item.put("origin", m.origin());
             item.put("text", m.text().orElse(null));
             item.put("action", m.action().orElse(null));
+            item.put("intent", m.intent().orElse(null));
             item.put("at", m.at().toString());
             transcript.add(item);
         }

@@ -68,6 +68,7 @@ final class Answering {
         }
         t.say(reply(Kind.ANSWER, answer.get()).about(procedure, answered));
         t.ctx(t.ctx().withTopic(procedure, answered));
+        t.record(new ConversationEvent.TopicSet(procedure, answered));
         leaveIdle(t);
     }
 
@@ -118,7 +119,7 @@ final class Answering {
     void unclear(Turn t, Understanding u) {
         List<String> options = u.alternatives().stream()
                 .filter(c -> !"out_of_scope".equals(c.intent()) && !"affirm".equals(c.intent())
-                             && !"deny".equals(c.intent()))
+                             && !"deny".equals(c.intent()) && !Understanding.ASPECT_ONLY.equals(c.intent()))
                 .filter(c -> c.probability() >= SECOND_CANDIDATE).map(Candidate::intent).distinct().limit(2).toList();
         boolean firstTime = t.ctx().unclear() == 0 && !Dialogue.CLARIFYING.equals(t.conv.state);
         if (options.size() == 2 && firstTime) {

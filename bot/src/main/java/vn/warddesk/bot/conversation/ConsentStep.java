@@ -54,6 +54,7 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.AGREE, t.method, t.now);
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree"));
         t.say(Kind.CONSENT_GIVEN,
               t.t("Cảm ơn bạn đã đồng ý. Bạn có thể xem biên nhận đồng ý bất cứ lúc nào, hoặc rút lại bằng cách gõ "
                   + "\"tôi rút lại sự đồng ý\".",
@@ -68,6 +69,7 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.DECLINE, t.method, t.now);
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "decline"));
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(ctx.keepTopic());
         t.say(Kind.CONSENT_DECLINED,

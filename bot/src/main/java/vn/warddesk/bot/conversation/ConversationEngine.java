@@ -94,18 +94,34 @@ public final class ConversationEngine implements ConversationPort {
                 Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
             }
             Input input = bounded(event.input());
-            switch (input) {
+            long inbound = switch (input) {
                 case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
                 case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
-                default -> { }
-            }
+                default -> 0L;
+            };
             LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
             Turn turn = new Turn(c, row, now, today, row.channel);
+            turn.inboundMessageId = inbound;
             dialogue.run(turn, input);
             store.save(c, row, now);
-            for (Reply reply : turn.replies) {
-                ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
+            List<ConversationEvent> events = new java.util.ArrayList<>();
+            if (turn.erased) {
+                events.add(new ConversationEvent.DataErased()); // the history went with the texts
+            } else {
+                Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
+                        inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                        u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
+                                .toList())));
+                events.addAll(turn.events);
             }
+            for (Reply reply : turn.replies) {
+                long seq = ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
+                if (!turn.erased) {
+                    events.add(new ConversationEvent.BotSaid(seq, reply.kind().wire(), reply.procedure().orElse(null),
+                                                             reply.aspect().orElse(null), reply.field().orElse(null)));
+                }
+            }
+            EventLog.append(c, row.id, events, now);
             LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                                  + row.state + ", " + turn.replies.size() + " replies");
             return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));

@@ -124,16 +124,26 @@ public final class ConversationLog {
         }
     }
 
-    /** The last {@code limit} messages, oldest first. */
+    /** The last {@code limit} messages, oldest first, with the intent the engine understood for typed ones. */
     public static List<Logged> transcript(Connection c, String conversationId, int limit) throws SQLException {
+        List<Logged> messages = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("""
-                SELECT id, direction, origin, text, action, created_at FROM (
+                SELECT last.id, last.direction, last.origin, last.text, last.action, last.created_at, e.intent FROM (
                     SELECT id, direction, origin, text, action, created_at FROM message
-                    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) last ORDER BY id""")) {
+                    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) last
+                LEFT JOIN conversation_event e ON e.message_id = last.id AND e.type = 'user_said'
+                ORDER BY last.id""")) {
             q.setString(1, conversationId);
             q.setInt(2, limit);
-            return read(q);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(new Logged(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                            Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                                            rs.getTimestamp(6).toInstant(), Optional.ofNullable(rs.getString(7))));
+                }
+            }
         }
+        return messages;
     }
 
     /** Messages after a sequence number, oldest first (the kiosk polls this for staff replies). */

@@ -117,6 +117,7 @@ final class DataRights {
 
     void erase(Turn t) throws SQLException {
         int messages = ConversationLog.eraseTexts(t.c, t.conv.id, t.now);
+        EventLog.erase(t.c, t.conv.id);
         int draftFields = t.conv.draft.size();
         t.conv.draft = new LinkedHashMap<>();
         Cases.Erased erased = cases.eraseForConversation(t.c, t.conv.id, t.now);

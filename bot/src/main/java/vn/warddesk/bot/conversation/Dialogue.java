@@ -67,6 +67,7 @@ final class Dialogue {
         boolean newSession = conv.sessionStartedAt == null || conv.updatedAt.plus(idleTimeout).isBefore(t.now);
         if (newSession) {
             conv.sessionStartedAt = t.now;
+            t.record(new ConversationEvent.SessionStarted());
             if (Set.of(CONSENT, INTAKE, CONFIRM).contains(conv.state)) {
                 conv.draft = new LinkedHashMap<>(); // an unsubmitted request of an old session is not kept
             }
@@ -94,6 +95,7 @@ final class Dialogue {
     private void onText(Turn t, String raw) throws SQLException {
         t.method = ConsentLog.Method.TYPED;
         Heard heard = new Heard(raw, nlu, t);
+        t.heard = heard;
         for (Policy policy : policies) {
             if (policy.handle(t, heard)) {
                 return;

@@ -19,13 +19,14 @@ final class DialogueIntentPolicy implements Policy {
     @Override
     public boolean handle(Turn t, Heard h) throws SQLException {
         Understanding u = h.u();
-        if (u.clarify() || a.catalog().knows(u.intent())) {
+        if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
             return false;
         }
         boolean form = Policy.inForm(t);
         switch (u.intent()) {
             case "out_of_scope", "affirm", "deny" -> {
-                if (form || ("out_of_scope".equals(u.intent()) && u.confidence() < OUT_OF_SCOPE_SURE)) {
+                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter); // "???", "…": not understood
+                if (form || ("out_of_scope".equals(u.intent()) && (u.confidence() < OUT_OF_SCOPE_SURE || noWords))) {
                     return false;
                 }
             }

@@ -17,7 +17,7 @@ final class FollowUpPolicy implements Policy {
     private static final double DIALOGUE_SURE = 0.8;
     /** How sure the aspect model must be before a message's own aspect overrides the one it follows up on. */
     private static final double OWN_ASPECT = 0.75;
-    private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny");
+    private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
 
     private final Actions a;
 

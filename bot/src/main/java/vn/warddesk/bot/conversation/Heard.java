@@ -33,6 +33,11 @@ final class Heard {
         return understanding;
     }
 
+    /** The understanding when a policy asked for one (nothing is classified just to be logged). */
+    Optional<Understanding> understood() {
+        return Optional.ofNullable(understanding);
+    }
+
     Optional<YesNo.Answer> yesNo() {
         return YesNo.of(text);
     }

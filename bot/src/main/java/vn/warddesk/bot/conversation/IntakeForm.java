@@ -46,6 +46,7 @@ final class IntakeForm {
         }
         t.ctx(t.ctx().withProcedure(procedure));
         t.conv.draft = new LinkedHashMap<>();
+        t.record(new ConversationEvent.FormStarted(procedure));
         if (consent.inForce(t)) {
             t.say(Kind.CONSENT_GIVEN, t.t("Bạn đã đồng ý với thông báo bảo vệ dữ liệu trong cuộc trò chuyện này (phiên bản "
                                           + catalog.privacyNotice(t.lang()).version() + "). Mình hỏi vài thông tin để mở hồ"
@@ -123,6 +124,9 @@ final class IntakeForm {
         if (result.value().isPresent()) {
             t.conv.draft.put(field.get().name(), result.value().get());
             t.conv.draftUpdatedAt = t.now;
+            t.record(t.ctx().editing() != null
+                     ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
+                     : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
             advance(t);
         } else {
             t.ctx(t.ctx().withAttempt(result.error().orElse("")));
@@ -202,6 +206,7 @@ final class IntakeForm {
     }
 
     void cancel(Turn t) {
+        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure()));
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(t.ctx().keepTopic());
         t.say(Kind.FORM_CANCELLED, t.t("Đã hủy yêu cầu, thông tin đã nhập không được lưu. Bạn cần hỏi gì thêm cứ nhắn nhé.",
@@ -252,6 +257,7 @@ final class IntakeForm {
         t.conv.caseCode = code;
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(ctx.keepTopic());
+        t.record(new ConversationEvent.FormSubmitted(procedure, code));
         StringBuilder text = new StringBuilder(t.t(
                 "Đã gửi yêu cầu. Mã hồ sơ của bạn: " + code + "\nTiếp theo: cán bộ phường sẽ liên hệ để xác nhận lịch hẹn."
                 + " Bạn có thể hỏi tình trạng hồ sơ bằng mã này.",

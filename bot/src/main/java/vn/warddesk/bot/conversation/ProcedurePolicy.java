@@ -37,7 +37,8 @@ final class ProcedurePolicy implements Policy {
             return true;
         }
         Optional<String> sure = h.aspect(0.6).filter(x -> !"general".equals(x) && Catalog.ASPECTS.contains(x));
-        boolean dialogueIntent = !catalog.knows(u.intent()) && !"out_of_scope".equals(u.intent()) && !u.clarify();
+        boolean dialogueIntent = !catalog.knows(u.intent()) && !"out_of_scope".equals(u.intent()) && !u.aspectOnly()
+                                 && !u.clarify();
         if (sure.isPresent() && t.ctx().topic() == null && !dialogueIntent && !Policy.inForm(t)) {
             a.answering().whichProcedure(t, sure.get()); // "phí bao nhiêu?" as the first message
             return true;

@@ -39,6 +39,7 @@ final class StaffDesk {
                                                .or(() -> Optional.ofNullable(t.ctx().topic())), t.now);
             t.conv.caseCode = code;
         }
+        t.record(new ConversationEvent.HandedOff(code));
         t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over
         t.ctx(t.ctx().keepTopic());
         t.say(Kind.HANDOFF, t.t("Mình đã chuyển cuộc trò chuyện cho cán bộ phường. Mã tra cứu: " + code

@@ -20,6 +20,12 @@ final class Turn {
     final String channel;
     ConsentLog.Method method = ConsentLog.Method.BUTTON;
     final List<Reply> replies = new ArrayList<>();
+    /** What happened in this turn, appended to the event log with the turn's commit. */
+    final List<ConversationEvent> events = new ArrayList<>();
+    /** The stored id of the citizen's message of this turn (0 for a session start). */
+    long inboundMessageId;
+    /** The typed message and its understanding, when this turn had one. */
+    Heard heard;
     /** Set when this turn erased the conversation's data: copies kept elsewhere (failed inbox rows) go too. */
     boolean erased;
 
@@ -54,6 +60,10 @@ final class Turn {
 
     void say(Reply reply) {
         replies.add(reply);
+    }
+
+    void record(ConversationEvent event) {
+        events.add(event);
     }
 
     void state(String state) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -30,20 +29,10 @@ final class Analytics {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final Function<String, String> intentOf;
-
-    /**
-     * @param intentOf the NLU intent of a stored question: intents are not stored with messages, so the report
-     *                 classifies the texts still kept (retention erases them after its period)
-     */
-    Analytics(DataSource dataSource, Clock clock, Function<String, String> intentOf) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.intentOf = intentOf;
-    }
 
     Analytics(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, text -> "unknown");
+        this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     record Day(String day, long conversations, long questions) {
@@ -118,15 +107,22 @@ final class Analytics {
     private void questions(Connection c, String wardId, Instant since, Map<String, Object> report) throws SQLException {
         Map<String, Long> intents = new java.util.HashMap<>();
         List<Map<String, Object>> outOfScope = new ArrayList<>();
+        // The intent the engine understood when it handled each message (conversation_event user_said): nothing is
+        // classified again, and questions whose text retention has erased still count.
         try (PreparedStatement ps = prepare(c, """
-                SELECT m.text, m.created_at FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.ward_id = ? AND m.direction = 'in' AND m.created_at >= ? AND m.text IS NOT NULL
+                SELECT m.text, m.created_at, e.intent, e.detail FROM message m
+                JOIN conversation c ON c.id = m.conversation_id
+                JOIN conversation_event e ON e.message_id = m.id AND e.type = 'user_said'
+                WHERE c.ward_id = ? AND m.direction = 'in' AND m.created_at >= ?
                 ORDER BY m.id DESC""" + " LIMIT " + MAX_CLASSIFIED, wardId, since); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String text = rs.getString(1);
-                String intent = intentOf.apply(text);
+                String stored = rs.getString(3);
+                // The engine asked "did you mean…?" below the threshold: counted as unclear, not as the guessed intent.
+                String intent = "clarify".equals(rs.getString(4)) && !"out_of_scope".equals(stored) ? "unclear" : stored;
                 intents.merge(intent, 1L, Long::sum);
-                if (("out_of_scope".equals(intent) || "unclear".equals(intent)) && outOfScope.size() < MAX_OUT_OF_SCOPE_SHOWN) {
+                if (text != null && ("out_of_scope".equals(intent) || "unclear".equals(intent))
+                    && outOfScope.size() < MAX_OUT_OF_SCOPE_SHOWN) {
                     Map<String, Object> q = new LinkedHashMap<>();
                     q.put("kind", intent);
                     q.put("text", masked(text.length() > 300 ? text.substring(0, 300) + "…" : text));

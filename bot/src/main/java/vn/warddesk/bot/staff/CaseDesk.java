@@ -20,7 +20,10 @@ interface CaseDesk {
                    Optional<String> claimedBy, Instant createdAt, Instant updatedAt, Optional<Instant> claimedAt) {
     }
 
-    record Message(long seq, String direction, String origin, Optional<String> text, Instant at) {
+    record Message(long seq, String direction, String origin, Optional<String> text, Instant at, Optional<String> intent) {
+        Message(long seq, String direction, String origin, Optional<String> text, Instant at) {
+            this(seq, direction, origin, text, at, Optional.empty());
+        }
     }
 
     record Delivery(long messageSeq, String state, Optional<String> reason) {

@@ -60,7 +60,7 @@ final class EngineCaseDesk implements CaseDesk {
             List<Message> transcript = new ArrayList<>();
             for (Logged m : d.transcript()) {
                 transcript.add(new Message(m.seq(), m.direction(), m.origin(),
-                                           m.text().or(() -> m.action().map(a -> "▸ " + a)), m.at()));
+                                           m.text().or(() -> m.action().map(a -> "▸ " + a)), m.at(), m.intent()));
             }
             Optional<Consent> consent = d.consent().map(e -> consent(c, e, k.code()));
             return new Detail(summary(k), k.conversationId(), k.fields(), consent, transcript,

@@ -53,7 +53,7 @@ class StaffAnalyticsTest {
     void intents_out_of_scope_questions_handoffs_medians_and_consent_rates_come_from_the_engines_tables() throws SQLException {
         String ward = "ward-metrics";
         String weather = conversation(ward, "web", NOW.minusSeconds(7200), 0);
-        message(weather, "Thời tiết mai thế nào? gọi tôi 0912345678", NOW.minusSeconds(7100));
+        message(weather, "Thời tiết mai thế nào? gọi tôi 0912345678", NOW.minusSeconds(7100), "out_of_scope");
         String birth = conversation(ward, "telegram", NOW.minusSeconds(7200), 2);
         String marriage = conversation(ward, "zalo", NOW.minusSeconds(7200), 1);
         long agree = consent(birth, "agree");
@@ -62,8 +62,7 @@ class StaffAnalyticsTest {
         caseFile(ward, birth, "birth_registration", agree, NOW.minusSeconds(7000), 10, 100);
         caseFile(ward, marriage, "marriage_registration", null, NOW.minusSeconds(7000), 30, null);
 
-        Map<String, Object> report = new Analytics(pool, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
-                                                   text -> text.startsWith("Thời tiết") ? "out_of_scope" : "birth_registration")
+        Map<String, Object> report = new Analytics(pool, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
                 .report(ward, 7);
         assertEquals(List.of(new Analytics.Count("birth_registration", 3), new Analytics.Count("out_of_scope", 1)),
                      report.get("topIntents"));
@@ -120,12 +119,31 @@ class StaffAnalyticsTest {
         }
     }
 
-    private static void message(String conversation, String text, Instant at) throws SQLException {
+    /** A citizen's message and the intent the engine stored for it when it handled it (conversation_event). */
+    private static void message(String conversation, String text, Instant at, String intent) throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO message (conversation_id, direction, origin, text, created_at) VALUES (?, 'in', 'citizen', ?, ?)")) {
+                "INSERT INTO message (conversation_id, direction, origin, text, created_at) VALUES (?, 'in', 'citizen', ?, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, conversation);
             ps.setString(2, text);
             ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
+            try (var keys = ps.getGeneratedKeys()) {
+                keys.next();
+                understood(c, conversation, keys.getLong(1), intent, at);
+            }
+        }
+    }
+
+    private static void understood(Connection c, String conversation, long messageId, String intent, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO conversation_event (conversation_id, type, message_id, intent, confidence, created_at)
+                VALUES (?, 'user_said', ?, ?, 0.9, ?)""")) {
+            ps.setString(1, conversation);
+            ps.setLong(2, messageId);
+            ps.setString(3, intent);
+            ps.setTimestamp(4, Timestamp.from(at));
             ps.executeUpdate();
         }
     }
@@ -145,12 +163,19 @@ class StaffAnalyticsTest {
             for (int i = 0; i < questions; i++) {
                 for (String direction : List.of("in", "out")) {
                     try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO message (conversation_id, direction, text, created_at) VALUES (?, ?, ?, ?)")) {
+                            "INSERT INTO message (conversation_id, direction, text, created_at) VALUES (?, ?, ?, ?)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS)) {
                         ps.setString(1, id);
                         ps.setString(2, direction);
                         ps.setString(3, "câu " + i);
                         ps.setTimestamp(4, Timestamp.from(at.plusSeconds(i)));
                         ps.executeUpdate();
+                        if ("in".equals(direction)) {
+                            try (var keys = ps.getGeneratedKeys()) {
+                                keys.next();
+                                understood(c, id, keys.getLong(1), "birth_registration", at.plusSeconds(i));
+                            }
+                        }
                     }
                 }
             }
