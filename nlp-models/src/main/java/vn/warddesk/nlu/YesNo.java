@@ -21,12 +21,12 @@ public final class YesNo {
             "xac", "nhan", "correct", "right", "gui", "luon", "of", "course");
     private static final Set<String> NO = Set.of(
             "khong", "ko", "k", "kh", "hong", "hok", "hem", "khg", "kg", "no", "nope", "nah", "not", "dont", "don",
-            "t", "thoi", "sai", "chua", "decline", "disagree", "cancel", "huy", "wrong", "never", "mind", "nevermind");
+            "thoi", "sai", "chua", "decline", "disagree", "cancel", "huy", "wrong", "never", "mind", "nevermind");
     /** Words that soften an answer without changing it. */
     private static final Set<String> PARTICLES = Set.of(
             "a", "nhe", "nha", "nhen", "roi", "ban", "em", "anh", "chi", "oi", "minh", "toi", "please", "thanks",
             "thank", "you", "cam", "on", "di", "ma", "vay", "the", "i", "it", "is", "that", "s", "ah", "oh", "well",
-            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha");
+            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha", "e", "mik", "mk", "tui", "t", "to");
 
     private YesNo() {
     }
@@ -42,6 +42,9 @@ public final class YesNo {
         List<String> tokens = TextNormalizer.normalize(text, false).foldedTokens();
         if (tokens.size() > 1 && "da".equals(tokens.get(0))) {
             tokens = tokens.subList(1, tokens.size()); // "dạ không", "dạ vâng": a polite opening, not the answer
+        }
+        if (tokens.size() > 1 && "thoi".equals(tokens.get(0)) && YES.contains(tokens.get(1))) {
+            tokens = tokens.subList(1, tokens.size()); // "thôi đồng ý", "thôi được": giving in, a yes
         }
         if (tokens.isEmpty() || tokens.size() > 6) {
             return Optional.empty();

@@ -82,6 +82,10 @@ final class Answering {
         leaveIdle(t);
     }
 
+    boolean asksPrivacyFact(String folded) {
+        return office.asksPrivacyFact(folded);
+    }
+
     void privacyInfo(Turn t, String folded) {
         t.say(Kind.PRIVACY_INFO, office.privacy(t, folded), dataRightsButtons(t));
         leaveIdle(t);

@@ -20,13 +20,15 @@ import java.util.List;
  * @param lastAspect     the aspect of the last answer ("what about X?" asks the same about another procedure)
  * @param unclear        messages in a row the bot did not understand
  * @param pendingCancel  the citizen asked to cancel the form being filled and must confirm
+ * @param lastIntent     the office/privacy question last answered (office_hours, office_location, privacy_info), so
+ *                       that "còn thứ 7?" is read as about it; cleared by a procedure answer
  */
 record Context(String procedure, int fieldIndex, String editing, int attempts, String lastError, List<String> clarify,
                String noticeVersion, String noticeSha256, boolean pendingErase, boolean forwardAcked, String topic,
-               String lastAspect, int unclear, boolean pendingCancel) {
+               String lastAspect, int unclear, boolean pendingCancel, String lastIntent) {
 
     static Context empty() {
-        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false, null, null, 0, false);
+        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false, null, null, 0, false, null);
     }
 
     Context {
@@ -35,56 +37,61 @@ record Context(String procedure, int fieldIndex, String editing, int attempts, S
 
     /** A fresh context that keeps what the citizen talked about (for follow-ups after a form ends). */
     Context keepTopic() {
-        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false, topic, lastAspect, 0, false);
+        return new Context(null, 0, null, 0, null, List.of(), null, null, false, false, topic, lastAspect, 0, false, lastIntent);
     }
 
     Context withTopic(String t, String aspect) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked, t, aspect, 0, pendingCancel);
+                           pendingErase, forwardAcked, t, aspect, 0, pendingCancel, null);
     }
 
     Context withProcedure(String p) {
         return new Context(p, 0, null, 0, null, List.of(), noticeVersion, noticeSha256, false, forwardAcked, p, lastAspect,
-                           0, false);
+                           0, false, lastIntent);
     }
 
     Context withField(int index, String edit) {
         return new Context(procedure, index, edit, 0, null, List.of(), noticeVersion, noticeSha256, pendingErase,
-                           forwardAcked, topic, lastAspect, unclear, false);
+                           forwardAcked, topic, lastAspect, unclear, false, lastIntent);
     }
 
     Context withAttempt(String error) {
         return new Context(procedure, fieldIndex, editing, attempts + 1, error, clarify, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked, topic, lastAspect, unclear, pendingCancel);
+                           pendingErase, forwardAcked, topic, lastAspect, unclear, pendingCancel, lastIntent);
     }
 
     Context withClarify(List<String> options) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, options, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked, topic, lastAspect, unclear, pendingCancel);
+                           pendingErase, forwardAcked, topic, lastAspect, unclear, pendingCancel, lastIntent);
     }
 
     Context withNotice(String version, String sha) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, version, sha, pendingErase,
-                           forwardAcked, topic, lastAspect, unclear, pendingCancel);
+                           forwardAcked, topic, lastAspect, unclear, pendingCancel, lastIntent);
     }
 
     Context withPendingErase(boolean pending) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pending, forwardAcked, topic, lastAspect, unclear, pendingCancel);
+                           pending, forwardAcked, topic, lastAspect, unclear, pendingCancel, lastIntent);
     }
 
     Context withForwardAcked(boolean acked) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pendingErase, acked, topic, lastAspect, unclear, pendingCancel);
+                           pendingErase, acked, topic, lastAspect, unclear, pendingCancel, lastIntent);
     }
 
     Context withUnclear(int count) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked, topic, lastAspect, count, pendingCancel);
+                           pendingErase, forwardAcked, topic, lastAspect, count, pendingCancel, lastIntent);
+    }
+
+    Context withLastIntent(String intent) {
+        return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
+                           pendingErase, forwardAcked, topic, lastAspect, unclear, pendingCancel, intent);
     }
 
     Context withPendingCancel(boolean pending) {
         return new Context(procedure, fieldIndex, editing, attempts, lastError, clarify, noticeVersion, noticeSha256,
-                           pendingErase, forwardAcked, topic, lastAspect, unclear, pending);
+                           pendingErase, forwardAcked, topic, lastAspect, unclear, pending, lastIntent);
     }
 }

@@ -49,9 +49,9 @@ final class Dialogue {
                                           new IntakeForm(catalog, cases, check, consent, answering, maxAttempts), consent,
                                           new DataRights(catalog, cases, store, publicBaseUrl),
                                           new StaffDesk(catalog, cases));
-        FollowUpPolicy followUp = new FollowUpPolicy(actions);
         ProcedurePolicy procedure = new ProcedurePolicy(actions);
         this.dialogueIntents = new DialogueIntentPolicy(actions);
+        FollowUpPolicy followUp = new FollowUpPolicy(actions, new DialogueTopic(actions, dialogueIntents));
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents)),
                                 followUp, procedure, dialogueIntents, new FallbackPolicy(actions));

@@ -2,6 +2,7 @@ package vn.warddesk.bot.conversation;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import vn.warddesk.nlu.Understanding;
 
@@ -19,8 +20,16 @@ final class DialogueIntentPolicy implements Policy {
     @Override
     public boolean handle(Turn t, Heard h) throws SQLException {
         Understanding u = h.u();
+        if (u.clarify() && privacyQuestion(u) && a.answering().asksPrivacyFact(h.folded)) {
+            run(t, "privacy_info", h.folded, u); // "ai xem được thông tin của tôi": privacy, not "show me my data"
+            return true;
+        }
         if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
             return false;
+        }
+        if ("greeting".equals(u.intent()) && Dialogue.ANSWERING.equals(t.conv.state) && acknowledges(h)) {
+            a.answering().goodbye(t); // "vâng chào ạ" after an answer takes leave, it does not start over
+            return true;
         }
         boolean form = Policy.inForm(t);
         switch (u.intent()) {
@@ -36,9 +45,21 @@ final class DialogueIntentPolicy implements Policy {
         return true;
     }
 
+    private static boolean privacyQuestion(Understanding u) {
+        Set<String> data = Set.of("privacy_info", "my_data", "delete_my_data");
+        return u.alternatives().stream().limit(2).anyMatch(c -> data.contains(c.intent()));
+    }
+
+    private static boolean acknowledges(Heard h) {
+        String first = h.folded.split(" ")[0];
+        return vn.warddesk.nlu.YesNo.of(first).filter(x -> x == vn.warddesk.nlu.YesNo.Answer.YES).isPresent()
+               || h.folded.matches(".*\\b(cam on|thanks|thank you|bye)\\b.*");
+    }
+
     /** Also the target of the "intent:&lt;name&gt;" buttons of "did you mean A or B?". */
     void run(Turn t, String intent, String folded, Understanding u) throws SQLException {
         List<vn.warddesk.nlu.Entity> entities = u == null ? List.of() : u.entities();
+        t.ctx(t.ctx().withLastIntent(DialogueTopic.isTopic(intent) ? intent : null));
         switch (intent) {
             case "greeting" -> a.answering().greet(t);
             case "thanks" -> a.answering().thanks(t);

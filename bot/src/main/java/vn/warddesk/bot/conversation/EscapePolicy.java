@@ -20,23 +20,23 @@ final class EscapePolicy implements Policy {
     public boolean handle(Turn t, Heard h) throws SQLException {
         Context ctx = t.ctx();
         if (ctx.pendingErase()) {
-            if (h.yes() || Phrases.withdraw(h.folded)) {
-                a.rights().erase(t);
+            if (h.answerNo() || Phrases.goOn(h.folded)) {
+                a.rights().keep(t);
                 return true;
             }
-            if (h.no()) {
-                a.rights().keep(t);
+            if (h.answerYes() || Phrases.withdraw(h.folded)) {
+                a.rights().erase(t);
                 return true;
             }
             t.ctx(ctx.withPendingErase(false)); // anything else: the question lapses
         }
         if (t.ctx().pendingCancel()) {
-            if (h.yes() || Phrases.cancel(h.folded)) {
-                a.form().cancel(t);
+            if (h.answerNo() || Phrases.goOn(h.folded)) {
+                a.form().resume(t);
                 return true;
             }
-            if (h.no()) {
-                a.form().resume(t);
+            if (h.answerYes() || Phrases.cancel(h.folded)) {
+                a.form().cancel(t);
                 return true;
             }
             t.ctx(t.ctx().withPendingCancel(false));
@@ -56,7 +56,8 @@ final class EscapePolicy implements Policy {
             dialogue.restart(t);
             return true;
         }
-        if (Policy.inForm(t) && Phrases.cancel(h.folded) && !Phrases.withdraw(h.folded)) {
+        boolean declining = Dialogue.CONSENT.equals(t.conv.state) && h.answerNo(); // "thôi", "hủy" to the notice
+        if (Policy.inForm(t) && Phrases.cancel(h.folded) && !Phrases.withdraw(h.folded) && !declining) {
             a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
             return true;
         }

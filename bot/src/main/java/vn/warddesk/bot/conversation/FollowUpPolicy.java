@@ -21,20 +21,32 @@ final class FollowUpPolicy implements Policy {
 
     private final Actions a;
 
-    FollowUpPolicy(Actions actions) {
+    private final DialogueTopic dialogueTopic;
+
+    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
         this.a = actions;
+        this.dialogueTopic = dialogueTopic;
     }
 
     @Override
     public boolean handle(Turn t, Heard h) throws SQLException {
         String topic = t.ctx().topic();
         Catalog catalog = a.catalog();
+        boolean aspectQuestion = topic != null && h.u().aspectOnly(); // "phí bn": about the procedure, not the hours
+        if (t.ctx().lastIntent() != null && !aspectQuestion && dialogueTopic.handle(t, h)) {
+            return true; // "còn thứ 7?" right after the opening hours
+        }
         if (topic == null || !catalog.knows(topic)) {
             return false;
         }
         Understanding u = h.u();
         boolean procedure = catalog.knows(u.intent()) && !u.clarify();
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
+        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)) {
+            // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
+            answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
+            return true;
+        }
         if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x)).orElse(last));

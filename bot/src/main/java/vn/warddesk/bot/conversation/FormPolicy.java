@@ -42,10 +42,10 @@ final class FormPolicy implements Policy {
     }
 
     private void consent(Turn t, Heard h) throws SQLException {
-        if (h.yes()) {
+        if (h.answerYes()) {
             a.consent().agree(t);
             a.form().askField(t);
-        } else if (h.no()) {
+        } else if (h.answerNo()) {
             a.consent().decline(t);
         } else {
             sideQuestion(t, h);
@@ -54,14 +54,14 @@ final class FormPolicy implements Policy {
     }
 
     private void confirm(Turn t, Heard h) throws SQLException {
-        if (h.yes()) {
+        if (h.answerYes() && !Phrases.edit(h.folded)) {
             a.form().submit(t);
             return;
         }
         if (correction(t, h)) {
             return;
         }
-        if (h.no()) {
+        if (h.answerNo()) {
             a.form().askWhichField(t);
             return;
         }

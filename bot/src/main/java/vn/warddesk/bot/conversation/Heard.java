@@ -17,7 +17,7 @@ final class Heard {
     private final Nlu nlu;
     private final Turn turn;
     private Understanding understanding;
-    private Understanding inContext;
+    private final java.util.Map<String, Understanding> inContext = new java.util.HashMap<>(2);
 
     Heard(String text, Nlu nlu, Turn turn) {
         this.text = text.strip();
@@ -40,6 +40,37 @@ final class Heard {
 
     Optional<YesNo.Answer> yesNo() {
         return YesNo.of(text);
+    }
+
+    /**
+     * The answer to a pending yes/no question: a plain yes or no, or one that opens the message ("no, keep it",
+     * "ừ hủy", "yes, send it", "à không, làm tiếp"). Not for a field value: "không biết" is no answer there.
+     */
+    Optional<YesNo.Answer> answer() {
+        Optional<YesNo.Answer> plain = yesNo();
+        if (plain.isPresent() || text.endsWith("?")) {
+            return plain;
+        }
+        int comma = text.indexOf(',');
+        if (comma > 0) {
+            Optional<YesNo.Answer> opening = YesNo.of(text.substring(0, comma));
+            if (opening.isPresent()) {
+                return opening;
+            }
+        }
+        String[] words = folded.split(" ");
+        if (words.length <= 4 && !Phrases.question(folded.substring(words[0].length()).strip())) {
+            return YesNo.of(words[0]);
+        }
+        return Optional.empty();
+    }
+
+    boolean answerYes() {
+        return answer().filter(a -> a == YesNo.Answer.YES).isPresent();
+    }
+
+    boolean answerNo() {
+        return answer().filter(a -> a == YesNo.Answer.NO).isPresent();
     }
 
     boolean yes() {
@@ -66,14 +97,21 @@ final class Heard {
         if (own.isPresent() && !"general".equals(own.get())) {
             return own;
         }
-        if (inContext == null) {
-            inContext = nlu.understand(text + " " + topicName, turn.lang().locale(), turn.today);
-        }
-        Understanding again = inContext;
+        Understanding again = inContext(topicName);
         if (topic.equals(again.intent()) && !again.clarify() && again.aspectConfidence() >= confidence) {
             return again.aspect().filter(a -> !"general".equals(a));
         }
         return Optional.empty();
+    }
+
+    /** The message read once more with words of the conversation's topic after it. */
+    Understanding inContext(String topicWords) {
+        return inContext.computeIfAbsent(topicWords, w -> nlu.understand(text + " " + w, turn.lang().locale(), turn.today));
+    }
+
+    /** Enough of a message to be re-read in context: a question, or two words or more (never a lone "hjhj"). */
+    boolean hasContent() {
+        return Phrases.question(folded) || Phrases.words(folded) >= 2;
     }
 
     /** The aspect the NLU heard, when it is sure enough. */

@@ -130,6 +130,11 @@ final class OfficeFacts {
         return run;
     }
 
+    /** Whether the question asks one fact the privacy notice has a section for (retention, who sees it…). */
+    boolean asksPrivacyFact(String folded) {
+        return PRIVACY_SECTIONS.values().stream().anyMatch(p -> p.matcher(folded).find());
+    }
+
     /** The section of the privacy notice that answers the question, or the short notice. */
     String privacy(Turn t, String folded) {
         Catalog.PrivacyNotice notice = catalog.privacyNotice(t.lang());

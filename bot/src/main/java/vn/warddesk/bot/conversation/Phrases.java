@@ -14,21 +14,31 @@ import java.util.regex.Pattern;
  */
 final class Phrases {
     private static final Pattern RESTART = Pattern.compile(
-            "^(bat dau lai|lam lai tu dau|lam lai|start over|restart|reset|/start|quay lai tu dau)( di| nhe| nha)?$");
+            "^((thoi|a|oi|uh|um|ok|thi|vay|hay|let s|lets|please|can we|i want to|toi muon|cho (toi|em|minh)) )*"
+            + "(bat dau lai( tu dau)?|lam lai( tu dau)?( het)?|start over|start again|begin again|start from scratch"
+            + "|restart|reset|/start|quay lai tu dau|lam lai tu dau)( di| nhe| nha| please| nao)?$");
     private static final Pattern WITHDRAW = Pattern.compile(
             "(rut (lai )?(su )?dong y|xoa (het )?(du lieu|thong tin)( ca nhan)? cua (toi|minh|em)|xoa du lieu"
             + "|withdraw (my )?consent|delete (all )?my (data|details|information)|erase my (data|details))");
     /** A request to stop filling the form. It must open the message: "Nguyễn Quang Huy" is a name, not a cancel. */
     private static final Pattern CANCEL = Pattern.compile(
-            "^((thoi|uh|um|a|oi|vay|thi) )*((toi|em|minh|anh|chi) )?((muon|xin|can) )?"
+            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please) )*"
+            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can) )?"
             + "(huy|cancel|dung lai|ngung|bo di|bo qua di|khoi|thoi khoi|khong lam nua|ko lam nua|k lam nua|hong lam nua"
             + "|khong muon lam nua|ko muon lam nua|khong can nua|ko can nua|khong dang ky nua|ko dang ky nua"
-            + "|khong lam|ko lam|stop|quit|never ?mind|forget it|abort)( .*)?$"
-            + "|^(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
-            + "|^thoi( di| nhe| nha| khong| ko| nua)*$");
+            + "|stop|quit|never ?mind|forget it|abort)( .*)?$"
+            + "|^((actually|sorry|no|ok|well) )*(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
+            + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
+            + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
+            + "|(don t|dont|do not) want to (do (this|it)|continue|go on|apply)|(cancel|drop) (the|my|this) "
+            + "(request|form|booking|appointment|application)|huy (yeu cau|ho so|dang ky|lich hen|don))\\b.*");
+    /** Answers to "cancel the form?" or "erase?" that mean "no, go on": "làm tiếp", "keep it", "continue". */
+    private static final Pattern GO_ON = Pattern.compile(
+            "\\b(lam tiep|tiep tuc|tiep di|dien tiep|nhap tiep|khong huy|ko huy|giu lai|giu|keep|continue|go on"
+            + "|carry on|don t cancel|dont cancel|do not cancel|don t erase|do not erase)\\b");
     private static final Pattern EDIT = Pattern.compile(
-            "\\b(sua|sua lai|doi|doi lai|thay doi|thay|nhap lai|ghi lai|sai|nham|nhap sai|ghi sai|go sai|change|edit"
-            + "|correct|fix|update|wrong|mistake|typo)\\b");
+            "\\b(sua|sua lai|doi|doi lai|thay doi|thay|nhap lai|ghi lai|sai|nham|nhap sai|ghi sai|go sai|khac|change|edit"
+            + "|correct|fix|update|wrong|mistake|typo|other|another|different)\\b");
     private static final Map<String, Pattern> FIELD_WORDS = new LinkedHashMap<>();
 
     static {
@@ -58,11 +68,11 @@ final class Phrases {
             + "|^(what|how) about .*|^and (for |what about )?.*|^same (for|question for) .*|.*\\b(too|as well)$)");
     /** "giấy đó", "thủ tục này", "cái đó", "it", "that one": the procedure talked about. */
     private static final Pattern THAT_ONE = Pattern.compile(
-            "\\b(giay (do|nay|day|kia)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
+            "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
             + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
     /** A message that asks something rather than gives a value. */
     private static final Pattern QUESTION = Pattern.compile(
-            "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau"
+            "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
             + "|nao|co can|can gi|can mang|lam sao|duoc khong|dc ko|dc k|what|how|when|where|which|why|who|can i|do i"
             + "|is it|does|is there)\\b)");
 
@@ -86,6 +96,10 @@ final class Phrases {
 
     static boolean cancel(String folded) {
         return CANCEL.matcher(stripQuestion(folded)).matches();
+    }
+
+    static boolean goOn(String folded) {
+        return GO_ON.matcher(folded).find();
     }
 
     static boolean edit(String folded) {

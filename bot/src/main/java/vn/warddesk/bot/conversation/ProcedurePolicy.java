@@ -12,6 +12,9 @@ import vn.warddesk.nlu.Understanding;
  * anywhere asks for that case's status. An aspect with neither a procedure nor a topic asks which procedure.
  */
 final class ProcedurePolicy implements Policy {
+    /** How sure the aspect model must be that the citizen wants to file now before the consent prompt is shown. */
+    private static final double APPLY_SURE = 0.6;
+
     private final Actions a;
 
     ProcedurePolicy(Actions actions) {
@@ -29,6 +32,9 @@ final class ProcedurePolicy implements Policy {
         Optional<String> aspect = u.aspect().filter(Catalog.ASPECTS::contains);
         if (catalog.knows(u.intent()) && !u.clarify()) {
             String asked = aspect.orElse("general");
+            if ("apply".equals(asked) && u.aspectConfidence() < APPLY_SURE) {
+                asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
+            }
             if ("apply".equals(asked) && !Policy.inForm(t)) {
                 a.form().start(t, u.intent());
             } else {
