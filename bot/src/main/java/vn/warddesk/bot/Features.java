@@ -82,10 +82,12 @@ final class Features implements AutoCloseable {
                     .orElse("demo-only-change-me-in-production"));
             links.warnIfLocal();
             Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+                                    vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
                                     duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links));
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
+                    vn.warddesk.bot.outbox.Outbox.QUEUE,
                     new ConversationEngine.Settings(duration(section, "session-idle-timeout", "PT30M"),
                                                     section.get("max-field-attempts").asInt().orElse(3), baseUrl),
                     clock);

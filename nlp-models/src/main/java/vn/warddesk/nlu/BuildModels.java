@@ -55,8 +55,10 @@ public final class BuildModels {
         if (withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2) {
             Set<String> scope = new TreeSet<>();
             withAspect.forEach(example -> scope.add(example.label()));
-            List<Trainer.Document> aspectDocs = withAspect.stream()
-                    .map(example -> new Trainer.Document(example.aspect().orElseThrow(), example.text())).toList();
+            // Every line trains the aspect model, the dialogue lines as "no aspect": it runs on every message, so it must
+            // know what a message without an aspect looks like ("xin chào", "ok", "ko").
+            List<Trainer.Document> aspectDocs = augment(examples.stream()
+                    .map(example -> new Trainer.Document(example.aspect().orElse(Nlu.NO_ASPECT), example.text())).toList());
             aspect = CompletableFuture.supplyAsync(() -> {
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 CompiledModel model = Trainer.train(aspectDocs, params, true,
@@ -65,8 +67,8 @@ public final class BuildModels {
                 return model;
             }, TRAINING);
         }
-        List<Trainer.Document> intentDocs = examples.stream()
-                .map(example -> new Trainer.Document(example.label(), example.text())).toList();
+        List<Trainer.Document> intentDocs = augment(examples.stream()
+                .map(example -> new Trainer.Document(example.label(), example.text())).toList());
         long cpu = THREADS.getCurrentThreadCpuTime();
         CompiledModel intent = Trainer.train(intentDocs, params, true, Map.of("task", "intent"));
         TRAINING_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
@@ -76,6 +78,13 @@ public final class BuildModels {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
+
+    /** Unaccented copies of the accented lines ({@link Augmenter}); off with -Dnlu.augment=false (ablation). */
+    static List<Trainer.Document> augment(List<Trainer.Document> documents) {
+        return AUGMENT ? Augmenter.withUnaccentedCopies(documents) : documents;
+    }
+
+    static boolean AUGMENT = Boolean.parseBoolean(System.getProperty("nlu.augment", "true"));
 
     /** CPU time spent training (both threads), for the build log: wall time depends on what else runs on the machine. */
     static final java.util.concurrent.atomic.AtomicLong TRAINING_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();

@@ -35,7 +35,8 @@ public final class Cli {
               train    --data FILE.tsv --model OUT.bin [--algorithm maxent|maxent_qn|perceptron] [--iterations N] [--cutoff N] [--l2 X] [--no-abbreviations]
                        lines label<TAB>text (or intent<TAB>aspect<TAB>text); # comments ignored
               classify [--model FILE.bin]            one text per stdin line -> one JSON object per line
-              evaluate --data FILE.tsv|DIR [--model FILE.bin] [--errors]
+              evaluate --data FILE.tsv|DIR [--followup FILE.tsv|DIR] [--model FILE.bin] [--errors]
+                       --followup: aspect<TAB>text lines without a procedure (aspect accuracy of understand())
               bench    [--data FILE.tsv|DIR] [--rounds N]   latency of understand() (default data: nlp-models/data/test)
               crossval [--data FILE.tsv|DIR ...] [--errors]   5-fold cross-validation (default: nlp-models/data/train + test)
               tune     [--data FILE.tsv|DIR]                compare training settings on a validation split of the training data
@@ -161,6 +162,10 @@ public final class Cli {
         report.put("data", options.require("data"));
         report.put("model", options.get("model", "shipped"));
         report.putAll(Evaluation.report(Evaluation.predict(nlu, examples), options.has("errors")));
+        if (options.has("followup")) {
+            report.put("followUp", Evaluation.followUps(nlu, Dataset.read(Path.of(options.require("followup"))),
+                    options.has("errors")));
+        }
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 

@@ -23,6 +23,16 @@ final class Concepts {
 
     static final String RESOURCE = "/vn/warddesk/nlu/concepts.tsv";
     static final int MAX_WORDS = 5;
+    /**
+     * The concepts that name a procedure (one per procedure of shared/spec/intents.tsv). Whether a message names one is a
+     * feature of its own ({@code t=1} / {@code t=0}): "lệ phí bao nhiêu?" names none and is a follow-up to the topic, "lệ
+     * phí chứng thực chữ ký" names one. Without it the maxent had to learn "no procedure word" from the absence of
+     * features, and sent procedure questions with weak topic words to {@code procedure_followup}.
+     */
+    static final java.util.Set<String> PROCEDURE_CONCEPTS = java.util.Set.of("BIRTH", "DEATH", "MARRY", "SINGLE", "PERMANENT",
+            "TEMPORARY", "COPY", "SIGNATURE", "GUARDIAN", "RECOGNISE", "CORRECT", "EXTRACT", "BUSINESS", "ALLOWANCE", "LAND");
+    static final String NAMES_PROCEDURE = "t=1";
+    static final String NAMES_NO_PROCEDURE = "t=0";
     static final Concepts SHIPPED = load();
 
     /** Folded phrase → concept. */
@@ -32,6 +42,8 @@ final class Concepts {
     private final long[] features;
     private final boolean[] used;
     private final int mask;
+    /** Feature hashes of the procedure concepts, for {@link #namesProcedure}. */
+    private final long[] procedureFeatures;
 
     private Concepts(Map<String, String> phrases) {
         this.phrases = Map.copyOf(phrases);
@@ -50,6 +62,12 @@ final class Concepts {
             keys[slot] = key;
             features[slot] = Features.hash("k=" + entry.getValue());
         }
+        procedureFeatures = PROCEDURE_CONCEPTS.stream().mapToLong(concept -> Features.hash("k=" + concept)).sorted().toArray();
+    }
+
+    /** True when a concept feature hash (from {@link #featureOf}) is that of a procedure concept. */
+    boolean namesProcedure(long feature) {
+        return Arrays.binarySearch(procedureFeatures, feature) >= 0;
     }
 
     /** The concept feature hash for a phrase hash, or 0 when the phrase is not in the lexicon. */
@@ -70,6 +88,10 @@ final class Concepts {
         public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
             String[] folded = Features.foldAll(text);
             List<String> found = new ArrayList<>();
+            if (folded.length == 0) {
+                return found;
+            }
+            boolean namesProcedure = false;
             for (int i = 0; i < folded.length; i++) {
                 StringBuilder phrase = new StringBuilder();
                 for (int n = 0; n < MAX_WORDS && i + n < folded.length; n++) {
@@ -79,11 +101,15 @@ final class Concepts {
                     phrase.append(folded[i + n]);
                     String concept = SHIPPED.phrases.get(phrase.toString());
                     if (concept != null) {
+                        namesProcedure |= PROCEDURE_CONCEPTS.contains(concept);
                         for (int r = 0; r < Features.CONCEPT_REPEAT; r++) {
                             found.add("k=" + concept);
                         }
                     }
                 }
+            }
+            for (int r = 0; r < Features.CONCEPT_REPEAT; r++) {
+                found.add(namesProcedure ? NAMES_PROCEDURE : NAMES_NO_PROCEDURE);
             }
             return found;
         }

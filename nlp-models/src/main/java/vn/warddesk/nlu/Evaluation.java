@@ -20,7 +20,6 @@ final class Evaluation {
     }
 
     static List<Prediction> predict(Nlu nlu, List<Dataset.Example> examples) {
-        CompiledModel aspects = nlu.aspectModel().orElse(null);
         Features.HashBuffer buffer = new Features.HashBuffer();
         List<Prediction> predictions = new ArrayList<>(examples.size());
         boolean expand = Boolean.parseBoolean(nlu.intentModel().metadata().getOrDefault("abbreviations", "true"));
@@ -28,11 +27,11 @@ final class Evaluation {
             NormalizedText text = TextNormalizer.normalize(example.text(), expand);
             String intent = text.hasLetters() ? nlu.classify(text, List.of()).intent() : Nlu.OUT_OF_SCOPE;
             Optional<String> aspect = Optional.empty();
-            if (aspects != null && example.aspect().isPresent()) {
-                // Aspect accuracy is measured on its own: the aspect model's answer for every procedure line.
+            if (example.aspect().isPresent()) {
+                // Aspect accuracy is measured on its own: the aspect model's answer for every line that has one, as if
+                // the intent had been right.
                 Features.hashes(text, buffer);
-                double[] probabilities = aspects.probabilities(buffer);
-                aspect = Optional.of(aspects.outcome(Nlu.topIndices(probabilities, 1)[0]));
+                aspect = nlu.aspectOf(example.label(), buffer).map(Nlu.Aspect::name);
             }
             String lower = TextNormalizer.nfc(example.text()).toLowerCase(java.util.Locale.ROOT);
             // Accented = the line as written carries diacritics (abbreviation expansion must not count).
@@ -56,6 +55,7 @@ final class Evaluation {
         }
         Map<String, Object> perLabel = new LinkedHashMap<>();
         double f1Sum = 0;
+        int supported = 0;
         for (String label : labels) {
             int tp = 0, fp = 0, fn = 0;
             for (Prediction p : predictions) {
@@ -68,7 +68,12 @@ final class Evaluation {
             double precision = tp + fp == 0 ? 0 : tp / (double) (tp + fp);
             double recall = tp + fn == 0 ? 0 : tp / (double) (tp + fn);
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            f1Sum += f1;
+            // Macro-F1 over the labels the data has: a label that is only predicted (e.g. procedure_followup on a split
+            // without such lines) has its false positives counted in the precision of no gold label, but is no class of the data.
+            if (tp + fn > 0) {
+                f1Sum += f1;
+                supported++;
+            }
             Map<String, Object> scores = new LinkedHashMap<>();
             scores.put("precision", round(precision));
             scores.put("recall", round(recall));
@@ -76,7 +81,7 @@ final class Evaluation {
             scores.put("support", tp + fn);
             perLabel.put(label, scores);
         }
-        report.put("macroF1", round(labels.isEmpty() ? 0 : f1Sum / labels.size()));
+        report.put("macroF1", round(supported == 0 ? 0 : f1Sum / supported));
         List<Prediction> accented = predictions.stream().filter(Prediction::accented).toList();
         List<Prediction> unaccented = predictions.stream().filter(p -> !p.accented()).toList();
         report.put("accented", Map.of("examples", accented.size(), "accuracy", round(accuracy(accented))));
@@ -85,6 +90,13 @@ final class Evaluation {
         if (!withAspect.isEmpty()) {
             long correct = withAspect.stream().filter(p -> p.aspect().equals(p.example().aspect())).count();
             report.put("aspect", Map.of("examples", withAspect.size(), "accuracy", round(correct / (double) withAspect.size())));
+        }
+        List<Prediction> aspectOnly = withAspect.stream()
+                .filter(p -> p.example().label().equals(Understanding.ASPECT_ONLY)).toList();
+        if (!aspectOnly.isEmpty()) {
+            long correct = aspectOnly.stream().filter(p -> p.aspect().equals(p.example().aspect())).count();
+            report.put("aspectOnly", Map.of("examples", aspectOnly.size(), "intentAccuracy", round(accuracy(aspectOnly)),
+                    "aspectAccuracy", round(correct / (double) aspectOnly.size())));
         }
         report.put("labels", perLabel);
         List<Map<String, Object>> pairs = new ArrayList<>();
@@ -110,6 +122,52 @@ final class Evaluation {
                             + " -> " + p.aspect().get() + " | " + p.example().text());
                 }
             }
+            report.put("errors", errors);
+        }
+        return report;
+    }
+
+    /**
+     * Aspect-only follow-ups ({@code aspect<TAB>text}, no intent: the procedure is the conversation's topic): the aspect
+     * {@code understand()} reports, and how often the intent says "aspect only" or "out of scope" (which would end in a
+     * wrong answer).
+     */
+    static Map<String, Object> followUps(Nlu nlu, List<Dataset.Example> lines, boolean listErrors) {
+        int aspectRight = 0, aspectOnly = 0, outOfScope = 0, accented = 0, accentedRight = 0;
+        Map<String, int[]> perAspect = new TreeMap<>();
+        List<String> errors = new ArrayList<>();
+        for (Dataset.Example line : lines) {
+            Understanding u = nlu.understand(line.text(), java.util.Locale.ROOT, java.time.LocalDate.of(2026, 12, 6));
+            boolean right = u.aspect().orElse("").equals(line.label());
+            String lower = TextNormalizer.nfc(line.text()).toLowerCase(java.util.Locale.ROOT);
+            boolean hasDiacritics = !TextNormalizer.fold(lower).equals(lower);
+            aspectRight += right ? 1 : 0;
+            accented += hasDiacritics ? 1 : 0;
+            accentedRight += hasDiacritics && right ? 1 : 0;
+            aspectOnly += u.aspectOnly() ? 1 : 0;
+            outOfScope += u.intent().equals(Nlu.OUT_OF_SCOPE) ? 1 : 0;
+            int[] counts = perAspect.computeIfAbsent(line.label(), key -> new int[2]);
+            counts[0]++;
+            counts[1] += right ? 1 : 0;
+            if (!right && listErrors) {
+                errors.add(line.source() + ":" + line.line() + " aspect " + line.label() + " -> " + u.aspect().orElse("none")
+                        + " (" + u.intent() + ") | " + line.text());
+            }
+        }
+        int n = Math.max(1, lines.size());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("examples", lines.size());
+        report.put("aspectAccuracy", round(aspectRight / (double) n));
+        report.put("accentedAspectAccuracy", round(accented == 0 ? 0 : accentedRight / (double) accented));
+        report.put("unaccentedAspectAccuracy", round(lines.size() == accented ? 0
+                : (aspectRight - accentedRight) / (double) (lines.size() - accented)));
+        report.put("intentAspectOnly", round(aspectOnly / (double) n));
+        report.put("intentOutOfScope", round(outOfScope / (double) n));
+        Map<String, Object> byAspect = new LinkedHashMap<>();
+        perAspect.forEach((aspect, counts) -> byAspect.put(aspect, Map.of("examples", counts[0],
+                "accuracy", round(counts[1] / (double) counts[0]))));
+        report.put("perAspect", byAspect);
+        if (listErrors) {
             report.put("errors", errors);
         }
         return report;

@@ -40,6 +40,7 @@ final class Features {
     private static final long W = start("w="), B = start("b="), F = start("f="), G = start("g="), C = start("c=");
     private static final long N = start("n=");
     private static final long BIAS = hash("x=");
+    private static final long NAMES_PROCEDURE = hash(Concepts.NAMES_PROCEDURE), NAMES_NO_PROCEDURE = hash(Concepts.NAMES_NO_PROCEDURE);
 
     private Features() {
     }
@@ -136,6 +137,7 @@ final class Features {
      */
     static void hashes(NormalizedText text, HashBuffer out) {
         out.size = 0;
+        out.namesProcedure = false;
         List<String> tokens = text.tokens();
         List<String> folded = text.foldedTokens();
         int count = tokens.size();
@@ -182,6 +184,7 @@ final class Features {
         buffer[size++] = BIAS;
         buffer[size++] = finish(mix(N, lengthBucket(count)));
         Concepts concepts = Concepts.SHIPPED;
+        boolean namesProcedure = false;
         for (int i = 0; i < count; i++) {
             long h = FNV_OFFSET;
             for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
@@ -191,6 +194,7 @@ final class Features {
                 h = mix(h, folded.get(i + n));
                 long feature = concepts.featureOf(finish(h));
                 if (feature != 0) {
+                    namesProcedure |= concepts.namesProcedure(feature);
                     if (size + CONCEPT_REPEAT > buffer.length) {
                         out.size = size;
                         out.ensure(size * 2 + CONCEPT_REPEAT);
@@ -201,6 +205,14 @@ final class Features {
                     }
                 }
             }
+        }
+        out.size = size;
+        out.ensure(size + CONCEPT_REPEAT);
+        buffer = out.values;
+        out.namesProcedure = namesProcedure;
+        long topic = namesProcedure ? NAMES_PROCEDURE : NAMES_NO_PROCEDURE;
+        for (int r = 0; r < CONCEPT_REPEAT; r++) {
+            buffer[size++] = topic;
         }
         out.size = size;
     }
@@ -239,6 +251,8 @@ final class Features {
     static final class HashBuffer {
         long[] values = new long[512];
         int size;
+        /** Whether a procedure concept was found (the {@code t=} feature), for {@link Nlu}'s aspect-only rule. */
+        boolean namesProcedure;
 
         void ensure(int capacity) {
             if (values.length < capacity) {

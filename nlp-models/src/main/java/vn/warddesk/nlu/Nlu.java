@@ -25,6 +25,8 @@ import java.util.Set;
 public final class Nlu {
 
     static final String OUT_OF_SCOPE = "out_of_scope";
+    /** The aspect model's outcome for "no aspect" (dialogue lines, aspect column {@code -}); never reported. */
+    static final String NO_ASPECT = "-";
     private static final String MODEL_PATH = "/vn/warddesk/nlu/models/";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int ALTERNATIVES = 3;
@@ -33,6 +35,8 @@ public final class Nlu {
     private final CompiledModel intents;
     private final CompiledModel aspects;
     private final Set<String> aspectScope;
+    private final int noAspect;
+    private final int aspectOnlyIndex;
     private final NluSettings settings;
     private final EntityExtractor entities;
     private final boolean expandAbbreviations;
@@ -51,6 +55,8 @@ public final class Nlu {
             scope.addAll(Arrays.asList(aspects.metadata().getOrDefault("scope", "").split(",")));
         }
         this.aspectScope = Set.copyOf(scope);
+        this.aspectOnlyIndex = intents.outcomes().indexOf(Understanding.ASPECT_ONLY);
+        this.noAspect = aspects == null ? -1 : aspects.outcomes().indexOf(NO_ASPECT);
     }
 
     /** The models packaged in the jar, default settings. */
@@ -90,6 +96,17 @@ public final class Nlu {
         Features.HashBuffer buffer = buffers.get();
         Features.hashes(normalized, buffer);
         double[] probabilities = intents.probabilities(buffer);
+        if (buffer.namesProcedure && aspectOnlyIndex >= 0) {
+            // An aspect-only question names no procedure by definition; when the lexicon finds one, the aspect-only
+            // outcome is out of the race and the rest is renormalised.
+            double rest = 1 - probabilities[aspectOnlyIndex];
+            probabilities[aspectOnlyIndex] = 0;
+            if (rest > 0) {
+                for (int k = 0; k < probabilities.length; k++) {
+                    probabilities[k] /= rest;
+                }
+            }
+        }
         int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
         List<Candidate> alternatives = new ArrayList<>(order.length);
         for (int index : order) {
@@ -99,15 +116,47 @@ public final class Nlu {
         double confidence = alternatives.get(0).probability();
         double runnerUp = alternatives.size() > 1 ? alternatives.get(1).probability() : 0;
         boolean clarify = confidence < settings.confidenceThreshold() || confidence - runnerUp < settings.ambiguityMargin();
-        Optional<String> aspect = Optional.empty();
-        double aspectConfidence = 0;
-        if (aspects != null && aspectScope.contains(intent)) {
-            double[] aspectProbabilities = aspects.probabilities(buffer);
-            int best = topIndices(aspectProbabilities, 1)[0];
-            aspect = Optional.of(aspects.outcome(best));
-            aspectConfidence = aspectProbabilities[best];
+        Optional<Aspect> aspect = aspectOf(intent, buffer);
+        return new Understanding(intent, aspect.map(Aspect::name), confidence,
+                aspect.map(Aspect::probability).orElse(0.0), alternatives, clarify, found);
+    }
+
+    /** An aspect and its probability. */
+    record Aspect(String name, double probability) {
+    }
+
+    /**
+     * The aspect model runs on every message. It has one more outcome than the spec's aspects, {@value #NO_ASPECT}, learnt
+     * from the dialogue lines ("xin chào", "ok"). A procedure (or an aspect-only question) always gets its best real aspect,
+     * renormalised without {@value #NO_ASPECT}, as before; any other intent gets an aspect only when that aspect itself
+     * reaches {@link NluSettings#aspectThreshold()} against all outcomes, {@value #NO_ASPECT} included.
+     */
+    Optional<Aspect> aspectOf(String intent, Features.HashBuffer buffer) {
+        if (aspects == null) {
+            return Optional.empty();
         }
-        return new Understanding(intent, aspect, confidence, aspectConfidence, alternatives, clarify, found);
+        double[] probabilities = aspects.probabilities(buffer);
+        int best = -1;
+        double rest = 0;
+        for (int k = 0; k < probabilities.length; k++) {
+            if (k == noAspect) {
+                continue;
+            }
+            rest += probabilities[k];
+            if (best < 0 || probabilities[k] > probabilities[best]) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return Optional.empty();
+        }
+        if (aspectScope.contains(intent)) {
+            return Optional.of(new Aspect(aspects.outcome(best), probabilities[best] / rest));
+        }
+        if (probabilities[best] >= settings.aspectThreshold()) {
+            return Optional.of(new Aspect(aspects.outcome(best), probabilities[best]));
+        }
+        return Optional.empty();
     }
 
     private Understanding outOfScope(List<Entity> found) {

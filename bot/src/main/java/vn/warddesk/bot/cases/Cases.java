@@ -1,5 +1,7 @@
 package vn.warddesk.bot.cases;
 
+import vn.warddesk.bot.message.Logged;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
-import vn.warddesk.bot.conversation.ConversationLog;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.store.Jdbc;
 
 /**
@@ -49,21 +50,24 @@ public final class Cases {
     private final DataSource dataSource;
     private final String prefix;
     private final ZoneId zone;
+    private final ConversationAccess conversations;
     private final java.time.Duration chatIdle;
     private final Optional<CaseLinks> links;
 
-    public Cases(DataSource dataSource, String prefix, ZoneId zone) {
-        this(dataSource, prefix, zone, java.time.Duration.ofMinutes(30), Optional.empty());
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations) {
+        this(dataSource, prefix, zone, conversations, java.time.Duration.ofMinutes(30), Optional.empty());
     }
 
     /**
      * @param chatIdle after this long without a citizen message a web/kiosk conversation no longer counts as open
      * @param links    the case page links put into the status notices (claimed, resolved)
      */
-    public Cases(DataSource dataSource, String prefix, ZoneId zone, java.time.Duration chatIdle, Optional<CaseLinks> links) {
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations,
+                 java.time.Duration chatIdle, Optional<CaseLinks> links) {
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.zone = zone;
+        this.conversations = conversations;
         this.chatIdle = chatIdle;
         this.links = links;
     }
@@ -83,7 +87,7 @@ public final class Cases {
     }
 
     /** Everything staff see about one case. */
-    public record Detail(Case theCase, Optional<ConsentLog.Event> consent, List<ConversationLog.Logged> transcript) {
+    public record Detail(Case theCase, Optional<ConsentLog.Event> consent, List<Logged> transcript) {
     }
 
     /** Outcome of a staff operation on an existing case. */
@@ -260,7 +264,7 @@ public final class Cases {
             Case k = found.get();
             Optional<ConsentLog.Event> consent = k.consentId().isPresent()
                     ? ConsentLog.byId(c, k.consentId().get()) : Optional.empty();
-            return Optional.of(new Detail(k, consent, ConversationLog.transcript(c, k.conversationId(), 200)));
+            return Optional.of(new Detail(k, consent, conversations.transcript(c, k.conversationId(), 200)));
         });
     }
 
@@ -287,7 +291,7 @@ public final class Cases {
                                                       + found.get().claimedBy().map(b -> " by " + b).orElse("")));
             }
             Case k = found.get();
-            ConversationLog.setState(c, k.conversationId(), "handed_off", now);
+            conversations.setState(c, k.conversationId(), "handed_off", now);
             notifyCitizen(c, k, Notice.CLAIMED, now);
             LOGGER.log(System.Logger.Level.INFO, "case " + code + " claimed");
             return Optional.of(new Change.Done(byCode(c, code).orElseThrow()));
@@ -297,7 +301,7 @@ public final class Cases {
     public Optional<Change> reply(String wardId, String code, String officer, String text, Instant now) {
         return changeLocked(wardId, code, Case::open, (c, k) -> {
             Route route = route(c, k, now); // before the reply itself touches the conversation
-            long messageId = ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "staff", now);
+            long messageId = conversations.deliver(c, k.conversationId(), new Reply(Reply.Kind.STAFF_REPLY, text, List.of()), "staff", now);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO staff_reply (message_id, case_code, route, created_at) VALUES (?, ?, ?, ?)")) {
                 insert.setLong(1, messageId);
@@ -390,7 +394,7 @@ public final class Cases {
                 u.setString(2, code);
                 u.executeUpdate();
             }
-            ConversationLog.setState(c, k.conversationId(), "answering", now);
+            conversations.setState(c, k.conversationId(), "answering", now);
             notifyCitizen(c, k, Notice.HANDED_BACK, now);
         });
     }
@@ -408,7 +412,7 @@ public final class Cases {
                 u.setString(5, code);
                 u.executeUpdate();
             }
-            ConversationLog.setState(c, k.conversationId(), "closed", now);
+            conversations.setState(c, k.conversationId(), "closed", now);
             notifyCitizen(c, k, Notice.RESOLVED, now);
             LOGGER.log(System.Logger.Level.INFO, "case " + code + " resolved");
         });
@@ -444,7 +448,7 @@ public final class Cases {
         if (found.isEmpty()) {
             return found;
         }
-        ConversationLog.lock(c, found.get().conversationId());
+        conversations.lock(c, found.get().conversationId());
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM case_file WHERE code = ? FOR UPDATE")) {
             q.setString(1, code);
             return read(q).stream().findFirst();
@@ -462,7 +466,7 @@ public final class Cases {
     private enum Notice { CLAIMED, HANDED_BACK, RESOLVED }
 
     private void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
-        Lang lang = ConversationLog.lang(c, k.conversationId());
+        Lang lang = conversations.lang(c, k.conversationId());
         boolean vi = lang == Lang.VI;
         String text = switch (notice) {
             case CLAIMED -> vi ? "Cán bộ phường đã nhận hồ sơ " + k.code() + " và đang xử lý. Bạn có thể nhắn tin ở đây."
@@ -476,7 +480,7 @@ public final class Cases {
             // The case page: status, day, what to bring and every staff reply, even once the chat is gone.
             text += (vi ? "\nXem hồ sơ: " : "\nYour case: ") + links.get().url(k.code());
         }
-        ConversationLog.deliver(c, k.conversationId(), Reply.text(text), "bot", now);
+        conversations.deliver(c, k.conversationId(), new Reply(Reply.Kind.NOTICE, text, List.of()), "bot", now);
     }
 
     private static List<Case> read(PreparedStatement q) throws SQLException {

@@ -40,6 +40,15 @@ public interface Catalog {
 
     OfficeInfo office();
 
+    /** The days the desk is closed for a holiday, in date order, names in that language. */
+    default List<Holiday> holidays(Lang lang) {
+        return List.of();
+    }
+
+    /** One closed day of the office calendar (office.yaml {@code holidays}). */
+    record Holiday(java.time.LocalDate date, String name) {
+    }
+
     /** One procedure as a short summary (name, icon). */
     record ProcedureSummary(String id, String name, String summary, String icon) {
     }

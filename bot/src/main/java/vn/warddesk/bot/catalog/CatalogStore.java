@@ -287,6 +287,14 @@ public final class CatalogStore implements Catalog {
     }
 
     @Override
+    public List<Holiday> holidays(Lang lang) {
+        List<Office.Holiday> holidays = seed.office().holidays();
+        return holidays == null ? List.of() : holidays.stream()
+                .sorted(java.util.Comparator.comparing(Office.Holiday::date))
+                .map(h -> new Holiday(h.date(), h.name().in(lang))).toList();
+    }
+
+    @Override
     public Answer officeLocation(Lang lang) {
         Office office = seed.office();
         String text = lang == Lang.EN

@@ -16,7 +16,8 @@ final class OfficeHours {
     /** How far ahead to look for the next opening (Tết can close the desk for about ten days). */
     private static final int LOOK_AHEAD_DAYS = 60;
     private static final DateTimeFormatter VI_TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("H:mm");
+    /** One time format for both languages (24 h, two digits), as the ward's own notices write it. */
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
     record Status(boolean open, String text) {

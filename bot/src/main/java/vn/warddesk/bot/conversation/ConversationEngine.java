@@ -1,5 +1,8 @@
 package vn.warddesk.bot.conversation;
 
+import vn.warddesk.bot.message.Logged;
+
+import vn.warddesk.bot.message.Reply;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,10 +44,12 @@ public final class ConversationEngine implements ConversationPort {
     private final Clock clock;
     private final ConversationStore store = new ConversationStore();
     private final Dialogue dialogue;
+    private final OutboundQueue outbound;
 
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
-                              Settings settings, Clock clock) {
+                              OutboundQueue outbound, Settings settings, Clock clock) {
         this.dataSource = dataSource;
+        this.outbound = outbound;
         this.catalog = catalog;
         this.clock = clock;
         this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor, catalog::openOn),
@@ -89,18 +94,34 @@ public final class ConversationEngine implements ConversationPort {
                 Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
             }
             Input input = bounded(event.input());
-            switch (input) {
+            long inbound = switch (input) {
                 case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
                 case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
-                default -> { }
-            }
+                default -> 0L;
+            };
             LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
             Turn turn = new Turn(c, row, now, today, row.channel);
+            turn.inboundMessageId = inbound;
             dialogue.run(turn, input);
             store.save(c, row, now);
-            for (Reply reply : turn.replies) {
-                ConversationLog.deliver(c, row.id, reply, "bot", now);
+            List<ConversationEvent> events = new java.util.ArrayList<>();
+            if (turn.erased) {
+                events.add(new ConversationEvent.DataErased()); // the history went with the texts
+            } else {
+                Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
+                        inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                        u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
+                                .toList())));
+                events.addAll(turn.events);
             }
+            for (Reply reply : turn.replies) {
+                long seq = ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
+                if (!turn.erased) {
+                    events.add(new ConversationEvent.BotSaid(seq, reply.kind().wire(), reply.procedure().orElse(null),
+                                                             reply.aspect().orElse(null), reply.field().orElse(null)));
+                }
+            }
+            EventLog.append(c, row.id, events, now);
             LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                                  + row.state + ", " + turn.replies.size() + " replies");
             return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));
@@ -162,7 +183,7 @@ public final class ConversationEngine implements ConversationPort {
         return Jdbc.withConnection(dataSource, c -> store.tokenHash(c, conversationId));
     }
 
-    public List<ConversationLog.Logged> messagesAfter(String conversationId, long after, int limit) {
+    public List<Logged> messagesAfter(String conversationId, long after, int limit) {
         return Jdbc.withConnection(dataSource, c -> ConversationLog.after(c, conversationId, after, limit));
     }
 

@@ -1,5 +1,7 @@
 package vn.warddesk.bot.conversation;
 
+import vn.warddesk.bot.message.Logged;
+import vn.warddesk.bot.message.Reply;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import vn.warddesk.bot.catalog.Lang;
-import vn.warddesk.bot.outbox.OutboundMessage;
-import vn.warddesk.bot.outbox.Outbox;
+import vn.warddesk.bot.cases.ConversationAccess;
 
 /**
  * The conversation rows and stored messages as other features (cases, staff, web API, retention) may touch them,
@@ -22,11 +23,6 @@ import vn.warddesk.bot.outbox.Outbox;
  */
 public final class ConversationLog {
     private ConversationLog() {
-    }
-
-    /** One stored message. {@code text} is empty once erased; {@code action} is a pressed button. */
-    public record Logged(long seq, String direction, String origin, Optional<String> text, Optional<String> action,
-                         Instant at) {
     }
 
     /** Row lock on the conversation ({@code SELECT … FOR UPDATE}); false when it does not exist. */
@@ -40,22 +36,55 @@ public final class ConversationLog {
     }
 
     /**
-     * Stores an outbound message and, for push channels, queues it in the outbox in the same transaction.
-     * Returns the message's sequence number.
+     * Stores an outbound message and, when the conversation has a push address, queues it through the outbound port in
+     * the same transaction. Returns the message's sequence number.
      */
-    public static long deliver(Connection c, String conversationId, Reply reply, String origin, Instant now)
-            throws SQLException {
+    static long deliver(Connection c, OutboundQueue queue, String conversationId, String channel, String address,
+                        Reply reply, String origin, Instant now) throws SQLException {
         long seq = insert(c, conversationId, "out", origin, reply.text(), null, now);
-        try (PreparedStatement q = c.prepareStatement("SELECT channel, channel_address FROM conversation WHERE id = ?")) {
-            q.setString(1, conversationId);
-            try (ResultSet rs = q.executeQuery()) {
-                if (rs.next() && rs.getString(2) != null) {
-                    Outbox.enqueue(c, new OutboundMessage(conversationId, rs.getString(1), rs.getString(2), reply, origin,
-                                                          seq), now);
-                }
-            }
+        if (address != null) {
+            queue.enqueue(c, conversationId, channel, address, reply, origin, seq, now);
         }
         return seq;
+    }
+
+    /** The engine's port for case work (staff replies, claim and hand-back notices, state after staff actions). */
+    public static ConversationAccess access(OutboundQueue queue) {
+        return new ConversationAccess() {
+            @Override
+            public boolean lock(Connection c, String conversationId) throws SQLException {
+                return ConversationLog.lock(c, conversationId);
+            }
+
+            @Override
+            public void setState(Connection c, String conversationId, String state, Instant now) throws SQLException {
+                ConversationLog.setState(c, conversationId, state, now);
+            }
+
+            @Override
+            public long deliver(Connection c, String conversationId, Reply reply, String origin, Instant now)
+                    throws SQLException {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT channel, channel_address FROM conversation WHERE id = ?")) {
+                    q.setString(1, conversationId);
+                    try (ResultSet rs = q.executeQuery()) {
+                        boolean found = rs.next();
+                        return ConversationLog.deliver(c, queue, conversationId, found ? rs.getString(1) : null,
+                                                       found ? rs.getString(2) : null, reply, origin, now);
+                    }
+                }
+            }
+
+            @Override
+            public Lang lang(Connection c, String conversationId) throws SQLException {
+                return ConversationLog.lang(c, conversationId);
+            }
+
+            @Override
+            public List<Logged> transcript(Connection c, String conversationId, int limit) throws SQLException {
+                return ConversationLog.transcript(c, conversationId, limit);
+            }
+        };
     }
 
     static long insert(Connection c, String conversationId, String direction, String origin, String text, String action,
@@ -95,16 +124,26 @@ public final class ConversationLog {
         }
     }
 
-    /** The last {@code limit} messages, oldest first. */
+    /** The last {@code limit} messages, oldest first, with the intent the engine understood for typed ones. */
     public static List<Logged> transcript(Connection c, String conversationId, int limit) throws SQLException {
+        List<Logged> messages = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("""
-                SELECT id, direction, origin, text, action, created_at FROM (
+                SELECT last.id, last.direction, last.origin, last.text, last.action, last.created_at, e.intent FROM (
                     SELECT id, direction, origin, text, action, created_at FROM message
-                    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) last ORDER BY id""")) {
+                    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) last
+                LEFT JOIN conversation_event e ON e.message_id = last.id AND e.type = 'user_said'
+                ORDER BY last.id""")) {
             q.setString(1, conversationId);
             q.setInt(2, limit);
-            return read(q);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(new Logged(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                            Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                                            rs.getTimestamp(6).toInstant(), Optional.ofNullable(rs.getString(7))));
+                }
+            }
         }
+        return messages;
     }
 
     /** Messages after a sequence number, oldest first (the kiosk polls this for staff replies). */

@@ -1,5 +1,6 @@
 package vn.warddesk.bot.conversation;
 
+import vn.warddesk.bot.message.Reply;
 import java.util.List;
 
 /** The engine as channels see it. */

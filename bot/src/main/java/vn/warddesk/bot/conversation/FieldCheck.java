@@ -22,6 +22,7 @@ final class FieldCheck {
     private static final int NAME_MAX = 80;
     private static final int TEXT_DEFAULT_MAX = 300;
     private static final int BOOKING_HORIZON_DAYS = 90;
+    private static final Pattern WEEKDAY_SHORT = Pattern.compile("(?iu)\\bt\\s?([2-7])\\b");
 
     /** Either the value to store or the message explaining what is wrong. */
     record Result(Optional<String> value, Optional<String> error) {
@@ -77,7 +78,9 @@ final class FieldCheck {
         return Result.ok(phones.get(0).value());
     }
 
-    private Result date(String text, LocalDate today, boolean vi) {
+    private Result date(String typed, LocalDate today, boolean vi) {
+        // Chat shorthand for weekdays ("t2 tuần sau", "t7", "cn") spelled out for the date extractor.
+        String text = WEEKDAY_SHORT.matcher(typed).replaceAll("thứ $1").replaceAll("(?iu)\\bcn\\b", "chủ nhật");
         List<Entity> dates = of(text, today, EntityType.DATE);
         if (dates.isEmpty()) {
             return Result.error(vi ? "Mình chưa hiểu ngày. Ví dụ: 5/12, \"ngày mai\" hoặc \"thứ hai tuần sau\"."

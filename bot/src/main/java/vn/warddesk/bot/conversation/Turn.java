@@ -8,6 +8,8 @@ import java.util.List;
 
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 
 /** One event being handled: the locked conversation, the clock reading, and the replies said so far. */
 final class Turn {
@@ -18,6 +20,12 @@ final class Turn {
     final String channel;
     ConsentLog.Method method = ConsentLog.Method.BUTTON;
     final List<Reply> replies = new ArrayList<>();
+    /** What happened in this turn, appended to the event log with the turn's commit. */
+    final List<ConversationEvent> events = new ArrayList<>();
+    /** The stored id of the citizen's message of this turn (0 for a session start). */
+    long inboundMessageId;
+    /** The typed message and its understanding, when this turn had one. */
+    Heard heard;
     /** Set when this turn erased the conversation's data: copies kept elsewhere (failed inbox rows) go too. */
     boolean erased;
 
@@ -42,15 +50,31 @@ final class Turn {
         return vi() ? vi : en;
     }
 
-    void say(String text, List<Button> buttons) {
-        replies.add(new Reply(text, buttons));
+    void say(Reply.Kind kind, String text, List<Button> buttons) {
+        replies.add(new Reply(kind, text, buttons));
     }
 
-    void say(String text) {
-        say(text, List.of());
+    void say(Reply.Kind kind, String text) {
+        say(kind, text, List.of());
+    }
+
+    void say(Reply reply) {
+        replies.add(reply);
+    }
+
+    void record(ConversationEvent event) {
+        events.add(event);
     }
 
     void state(String state) {
         conv.state = state;
+    }
+
+    Context ctx() {
+        return conv.context;
+    }
+
+    void ctx(Context context) {
+        conv.context = context;
     }
 }

@@ -3,7 +3,7 @@ package vn.warddesk.bot.outbox;
 import java.time.Instant;
 import java.util.Optional;
 
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 
 /**
  * One claimed outbox row. {@code lastInboundAt} is when the citizen last wrote in this conversation (Zalo only lets

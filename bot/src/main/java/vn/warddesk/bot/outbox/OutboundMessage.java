@@ -2,7 +2,7 @@ package vn.warddesk.bot.outbox;
 
 import java.util.List;
 
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 
 /**
  * A reply on its way to a push channel. {@code origin} is "bot" or "staff"; {@code messageId} is the stored

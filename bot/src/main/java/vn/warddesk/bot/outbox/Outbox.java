@@ -16,8 +16,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.warddesk.bot.conversation.Button;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.conversation.OutboundQueue;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 
 /**
  * Writes outbound messages for push channels inside the caller's transaction. Web and kiosk conversations read
@@ -32,6 +33,10 @@ public final class Outbox {
             INSERT INTO outbox (conversation_id, message_id, channel, address, payload, origin, status, next_attempt_at,
                                 created_at)
             VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)""";
+
+    /** The conversation's outbound port, implemented here: only push channels get a row. */
+    public static final OutboundQueue QUEUE = (c, conversationId, channel, address, reply, origin, messageId, now) ->
+            enqueue(c, new OutboundMessage(conversationId, channel, address, reply, origin, messageId), now);
 
     private Outbox() {
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -28,20 +27,10 @@ final class Analytics {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final Function<String, String> intentOf;
-
-    /**
-     * @param intentOf the NLU intent of a stored question: intents are not stored with messages, so the report
-     *                 classifies the texts still kept (retention erases them after its period)
-     */
-    Analytics(DataSource dataSource, Clock clock, Function<String, String> intentOf) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.intentOf = intentOf;
-    }
 
     Analytics(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, text -> "unknown");
+        this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     record Day(String day, long conversations, long questions) {
@@ -117,7 +106,7 @@ final class Analytics {
      * {@link UnansweredQuestions}, which holds the rules (no form answers, k-anonymity, masking).
      */
     private void questions(Connection c, String wardId, Instant since, Map<String, Object> report) throws SQLException {
-        UnansweredQuestions.Result result = new UnansweredQuestions(intentOf, MAX_CLASSIFIED).collect(c, wardId, since);
+        UnansweredQuestions.Result result = new UnansweredQuestions(MAX_CLASSIFIED).collect(c, wardId, since);
         report.put("topIntents", result.intents().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(10).map(e -> new Count(e.getKey(), e.getValue())).toList());

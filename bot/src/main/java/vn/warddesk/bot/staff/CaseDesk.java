@@ -20,9 +20,15 @@ interface CaseDesk {
                    Optional<String> claimedBy, Instant createdAt, Instant updatedAt, Optional<Instant> claimedAt) {
     }
 
-    /** One transcript line; {@code action} is a pressed button (the console shows its label, not the code). */
+    /**
+     * One transcript line; {@code action} is a pressed button (the console shows its label, not the code);
+     * {@code intent} is what the NLU understood of a citizen's text, stored with the turn.
+     */
     record Message(long seq, String direction, String origin, Optional<String> text, Optional<String> action,
-                   Instant at) {
+                   Instant at, Optional<String> intent) {
+        Message(long seq, String direction, String origin, Optional<String> text, Optional<String> action, Instant at) {
+            this(seq, direction, origin, text, action, at, Optional.empty());
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.warddesk.bot.staff;
 
+import vn.warddesk.bot.message.Logged;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,9 +58,9 @@ final class EngineCaseDesk implements CaseDesk {
         return cases.detail(wardId, code).map(d -> Jdbc.withConnection(dataSource, c -> {
             Cases.Case k = d.theCase();
             List<Message> transcript = new ArrayList<>();
-            for (ConversationLog.Logged m : d.transcript()) {
+            for (Logged m : d.transcript()) {
                 transcript.add(new Message(m.seq(), m.direction(), m.origin(),
-                                           m.text(), m.action(), m.at()));
+                                           m.text(), m.action(), m.at(), m.intent()));
             }
             Optional<Consent> consent = d.consent().map(e -> consent(c, e, k.code()));
             return new Detail(summary(k), k.conversationId(), k.fields(), consent, transcript,

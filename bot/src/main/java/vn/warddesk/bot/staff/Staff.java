@@ -64,7 +64,7 @@ public final class Staff {
         StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
-        StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock, Staff::intentOf),
+        StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
                                                 new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
         Staff staff = new Staff(auth, audit, service);
@@ -72,17 +72,6 @@ public final class Staff {
             staff.seedDemoAccounts();
         }
         return staff;
-    }
-
-    /** The NLU, loaded on the first analytics report (the engine keeps its own instance for conversations). */
-    private static final class Understanding {
-        static final vn.warddesk.nlu.Nlu NLU = vn.warddesk.nlu.Nlu.shipped();
-    }
-
-    private static String intentOf(String text) {
-        vn.warddesk.nlu.Understanding u = Understanding.NLU.understand(text, java.util.Locale.forLanguageTag("vi"));
-        // Below the threshold the engine asked "did you mean…?": count those as unclear, not as the guessed intent.
-        return u.clarify() && !"out_of_scope".equals(u.intent()) ? "unclear" : u.intent();
     }
 
     private void seedDemoAccounts() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import vn.warddesk.bot.observe.LogMask;
 
@@ -30,9 +29,9 @@ import vn.warddesk.bot.observe.LogMask;
  *   least {@link #K} different conversations typed the same masked text (compared case- and space-insensitively);
  *   every other unanswered question is counted, not shown.</li>
  * </ol>
- * The intent comes from {@code intentOf}: today the shipped NLU re-classifies the stored text. When messages carry
- * their stored intent (the conversation events of issue 13), read it in {@link #CANDIDATES} instead of
- * re-classifying; the rules above stay here.
+ * The intent is the one the engine stored with the turn (conversation_event {@code user_said}); a "did you mean…?"
+ * counts as unclear. Messages handled before events were stored carry no intent and are not counted: nothing is
+ * classified again here.
  */
 final class UnansweredQuestions {
     /** A text is shown only when at least this many conversations typed it. */
@@ -45,7 +44,9 @@ final class UnansweredQuestions {
      * conversation's first consent decision or its first case.
      */
     static final String CANDIDATES = """
-            SELECT m.conversation_id, m.text FROM message m JOIN conversation c ON c.id = m.conversation_id
+            SELECT m.conversation_id, m.text, e.intent, e.detail FROM message m
+            JOIN conversation c ON c.id = m.conversation_id
+            JOIN conversation_event e ON e.message_id = m.id AND e.type = 'user_said'
             WHERE c.ward_id = ? AND m.direction = 'in' AND m.created_at >= ? AND m.text IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM consent k WHERE k.conversation_id = m.conversation_id
                               AND k.created_at <= m.created_at)
@@ -53,12 +54,15 @@ final class UnansweredQuestions {
                               AND f.created_at <= m.created_at)
             ORDER BY m.id DESC LIMIT ?""";
 
-    private final Function<String, String> intentOf;
     private final int maxRead;
 
-    UnansweredQuestions(Function<String, String> intentOf, int maxRead) {
-        this.intentOf = intentOf;
+    UnansweredQuestions(int maxRead) {
         this.maxRead = maxRead;
+    }
+
+    private static String intent(String stored, String detail) {
+        // The engine asked "did you mean…?" below its threshold: unclear, not the intent it guessed.
+        return "clarify".equals(detail) && !"out_of_scope".equals(stored) ? "unclear" : stored;
     }
 
     /** A question shown to the ward: masked text, how many conversations typed it, why it went unanswered. */
@@ -87,7 +91,10 @@ final class UnansweredQuestions {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String text = rs.getString(2);
-                    String intent = intentOf.apply(text);
+                    if (rs.getString(3) == null) {
+                        continue; // handled before intents were stored with the turn
+                    }
+                    String intent = intent(rs.getString(3), rs.getString(4));
                     intents.merge(intent, 1L, Long::sum);
                     if (!"out_of_scope".equals(intent) && !"unclear".equals(intent)) {
                         continue;

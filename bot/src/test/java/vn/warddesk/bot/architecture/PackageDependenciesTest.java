@@ -7,9 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the arrows pointing one way: channels → conversation → catalog/consent/cases → store. */
+/**
+ * Keeps the arrows pointing one way: channels (and the staff console) → inbox/outbox/retention → conversation →
+ * cases/consent/catalog → store, with the leaf packages (message, http, observe, privacy) usable by all, and no
+ * cycle between feature packages.
+ */
 class PackageDependenciesTest {
     private static JavaClasses classes;
 
@@ -33,6 +38,29 @@ class PackageDependenciesTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("vn.warddesk.bot.conversation..", "vn.warddesk.bot.cases..",
                                     "vn.warddesk.bot.consent..", "vn.warddesk.bot.staff..")
+                .check(classes);
+    }
+
+    @Test
+    void the_feature_packages_are_free_of_cycles() {
+        slices().matching("vn.warddesk.bot.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void the_layers_are_only_used_from_above() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Channel").definedBy("vn.warddesk.bot.channel..", "vn.warddesk.bot.staff..")
+                .layer("Queue").definedBy("vn.warddesk.bot.inbox..", "vn.warddesk.bot.outbox..",
+                                          "vn.warddesk.bot.retention..")
+                .layer("Conversation").definedBy("vn.warddesk.bot.conversation..")
+                .layer("Domain").definedBy("vn.warddesk.bot.cases..", "vn.warddesk.bot.consent..",
+                                           "vn.warddesk.bot.catalog..")
+                .layer("Store").definedBy("vn.warddesk.bot.store..")
+                .whereLayer("Channel").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Queue").mayOnlyBeAccessedByLayers("Channel")
+                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Channel", "Queue")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Channel", "Queue", "Conversation")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Channel", "Queue", "Conversation", "Domain")
                 .check(classes);
     }
 

@@ -67,7 +67,8 @@ class CasePageBrowserTest {
 
     /** A confirmed birth-registration request from a kiosk with a staff reply on it. */
     static String requestWithReply(HikariDataSource pool, String phone, LocalDate day, String reply) {
-        Cases cases = new Cases(pool, "PH", ZoneId.of("Asia/Ho_Chi_Minh"));
+        Cases cases = new Cases(pool, "PH", ZoneId.of("Asia/Ho_Chi_Minh"),
+                                vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
         Instant now = Instant.now();
         String code = Jdbc.inTransaction(pool, c -> {
             String id = UUID.randomUUID().toString();

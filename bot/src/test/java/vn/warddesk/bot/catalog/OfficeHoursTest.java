@@ -69,7 +69,7 @@ class OfficeHoursTest {
     @Test
     void sunday_is_closed_and_opens_monday_morning() {
         assertEquals("Hôm nay nghỉ, mở cửa lại Thứ Hai 07:30", hours.status(Lang.VI, at(12, 6, 10, 0)).text());
-        assertEquals("Closed today, opens Monday 7:30", hours.status(Lang.EN, at(12, 6, 10, 0)).text());
+        assertEquals("Closed today, opens Monday 07:30", hours.status(Lang.EN, at(12, 6, 10, 0)).text());
     }
 
     @Test
@@ -81,7 +81,7 @@ class OfficeHoursTest {
 
     @Test
     void the_day_before_a_holiday_after_hours_skips_the_holiday() {
-        assertEquals("Closed now, opens Thursday 7:30", hours.status(Lang.EN, at(12, 1, 18, 0)).text());
+        assertEquals("Closed now, opens Thursday 07:30", hours.status(Lang.EN, at(12, 1, 18, 0)).text());
     }
 
     @Test
@@ -91,7 +91,7 @@ class OfficeHoursTest {
 
     @Test
     void early_morning_opens_today() {
-        assertEquals("Not open yet, opens today 7:30", hours.status(Lang.EN, at(11, 30, 6, 45)).text());
+        assertEquals("Not open yet, opens today 07:30", hours.status(Lang.EN, at(11, 30, 6, 45)).text());
     }
 
     @Test
@@ -105,7 +105,7 @@ class OfficeHoursTest {
 
     @Test
     void the_weekly_schedule_groups_days_with_the_same_hours() {
-        assertEquals(List.of("Monday – Friday: 7:30–11:30, 13:30–17:00", "Saturday: 7:30–11:30", "Sunday: closed"),
+        assertEquals(List.of("Monday – Friday: 07:30–11:30, 13:30–17:00", "Saturday: 07:30–11:30", "Sunday: closed"),
                      hours.weekly(Lang.EN));
     }
 }

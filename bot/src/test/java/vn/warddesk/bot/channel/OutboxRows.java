@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.outbox.OutboundMessage;
 import vn.warddesk.bot.outbox.Outbox;
 import vn.warddesk.bot.store.Jdbc;

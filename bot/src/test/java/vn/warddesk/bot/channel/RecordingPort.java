@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.outbox.OutboundMessage;
 import vn.warddesk.bot.outbox.Outbox;
 import vn.warddesk.bot.store.Jdbc;

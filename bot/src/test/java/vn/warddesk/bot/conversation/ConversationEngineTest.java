@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
 import vn.warddesk.bot.testing.TestDatabase;
@@ -140,17 +142,20 @@ class ConversationEngineTest {
     }
 
     @Test
-    void an_unclear_message_asks_did_you_mean_and_a_second_failure_hands_over_to_staff() {
+    void two_unclear_messages_offer_choices_and_a_staff_button_but_only_the_citizen_opens_a_case() {
         ConversationRef user = telegramUser("unclear");
         ConversationPort.Handled first = fx.engine.handle(text(user, "u1", "asdf qwer"));
         String id = first.conversationId();
-        assertEquals("clarifying", fx.string("SELECT state FROM conversation WHERE id = ?", id));
         List<Button> options = first.replies().get(0).buttons();
         assertTrue(options.size() >= 2 && options.stream().anyMatch(b -> b.action().equals("staff")), options.toString());
-        assertEquals(0, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ?", id));
-        fx.engine.handle(text(user, "u2", "không phải"));
-        assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ? AND status = 'new'", id));
-        assertEquals("handed_off", fx.string("SELECT state FROM conversation WHERE id = ?", id));
+        ConversationPort.Handled second = fx.engine.handle(text(user, "u2", "không phải"));
+        assertEquals(Reply.Kind.NOT_UNDERSTOOD, second.replies().get(0).kind());
+        assertTrue(second.replies().get(0).buttons().stream().anyMatch(b -> b.action().equals("staff")));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ?", id), "no case on its own");
+        assertNotEquals("handed_off", fx.string("SELECT state FROM conversation WHERE id = ?", id));
+        fx.engine.handle(action(user, "u3", "staff"));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ? AND status = 'new'", id),
+                     "pressing the staff button is asking for staff");
     }
 
     @Test

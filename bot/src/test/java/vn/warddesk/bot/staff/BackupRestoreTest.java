@@ -45,7 +45,8 @@ class BackupRestoreTest {
                 // The application user's rights are enough for every migration (tables, indexes, triggers).
                 Database.migrate(pool);
                 EngineCases engine = new EngineCases(pool);
-                Cases cases = new Cases(pool, "PH", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+                Cases cases = new Cases(pool, "PH", java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
+                        vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
                 for (int i = 0; i < 12; i++) {
                     EngineCases.Created created = i % 3 == 2
                             ? engine.handoff("demo-hoa-an", "zalo", "cần gặp cán bộ " + i)
@@ -66,7 +67,8 @@ class BackupRestoreTest {
             server.start();
 
             try (HikariDataSource pool = pool(server)) {
-                Cases cases = new Cases(pool, "PH", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+                Cases cases = new Cases(pool, "PH", java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
+                        vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
                 List<String> missing = new ArrayList<>();
                 for (Map.Entry<String, Cases.Case> entry : written.entrySet()) {
                     cases.byCode(entry.getKey()).ifPresentOrElse(

@@ -35,7 +35,8 @@ final class EngineCases {
     /** With the clock of the server under test (case ages, SLA). */
     EngineCases(DataSource dataSource, java.time.Clock clock) {
         this.dataSource = dataSource;
-        this.cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"));
+        this.cases = new Cases(dataSource, "PH", ZoneId.of("Asia/Ho_Chi_Minh"),
+                               vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
         this.clock = clock;
     }
 

@@ -34,9 +34,11 @@ public final class EngineFixture {
         Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
                                                                 "catalog.refresh-interval", "PT0S")));
         this.catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
-        this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone());
+        this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+                               vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
         this.engine = new ConversationEngine(dataSource, catalog, nlu(),
                                              new EntityExtractor(NluSettings.DEFAULT_CASE_CODE), cases,
+                                             vn.warddesk.bot.outbox.Outbox.QUEUE,
                                              new ConversationEngine.Settings(Duration.ofMinutes(30), 3,
                                                                              "https://ward.example"), clock);
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.warddesk.bot.channel.TextSplit;
-import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.outbox.Delivery;
 import vn.warddesk.bot.outbox.SendResult;

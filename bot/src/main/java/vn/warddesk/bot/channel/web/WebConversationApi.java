@@ -3,6 +3,8 @@ package vn.warddesk.bot.channel.web;
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ClientAddress;
 import vn.warddesk.bot.http.EdgeSettings;
+import vn.warddesk.bot.message.Logged;
+
 import vn.warddesk.bot.http.HttpJson;
 import vn.warddesk.bot.http.RequestLimit;
 import java.security.SecureRandom;
@@ -30,14 +32,14 @@ import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.consent.ConsentReceipt;
-import vn.warddesk.bot.conversation.Button;
+import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.conversation.ConversationEngine;
 import vn.warddesk.bot.conversation.ConversationLog;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.conversation.Outcome;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.conversation.UnknownConversation;
 import vn.warddesk.bot.store.Jdbc;
 
@@ -211,7 +213,7 @@ public final class WebConversationApi implements HttpService {
             throw new ApiProblem(Status.BAD_REQUEST_400, "bad_request", "'after' must be a number");
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        for (ConversationLog.Logged m : engine.messagesAfter(id, after, 200)) {
+        for (Logged m : engine.messagesAfter(id, after, 200)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("seq", m.seq());
             item.put("direction", m.direction());
@@ -273,6 +275,10 @@ public final class WebConversationApi implements HttpService {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("text", reply.text());
             item.put("buttons", buttons);
+            item.put("kind", reply.kind().wire());
+            reply.procedure().ifPresent(p -> item.put("procedure", p));
+            reply.aspect().ifPresent(a -> item.put("aspect", a));
+            reply.field().ifPresent(f -> item.put("field", f));
             out.add(item);
         }
         return out;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.channel.Await;
 import vn.warddesk.bot.channel.OutboxRows;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
 import vn.warddesk.bot.testing.SwitchableDataSource;
@@ -330,8 +330,8 @@ class TelegramDeliveryTest {
         String paragraph = "Thủ tục đăng ký khai sinh gồm các bước sau đây. ".repeat(40) + "\n";
         String longText = paragraph.repeat(5); // ~10 000 characters
         OutboxRows.enqueue(pool, conversation, "telegram", "706", new Reply(longText, List.of(
-                new vn.warddesk.bot.conversation.Button("Hỏi tiếp", "ask:birth:documents"),
-                new vn.warddesk.bot.conversation.Button("Quá dài", "x".repeat(65)))));
+                new vn.warddesk.bot.message.Button("Hỏi tiếp", "ask:birth:documents"),
+                new vn.warddesk.bot.message.Button("Quá dài", "x".repeat(65)))));
 
         dispatcher(Map.of()).drain();
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import vn.warddesk.bot.conversation.Button;
-import vn.warddesk.bot.conversation.Reply;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.outbox.Delivery;
 import vn.warddesk.bot.outbox.SendResult;
 import vn.warddesk.bot.store.Jdbc;

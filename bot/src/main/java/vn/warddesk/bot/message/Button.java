@@ -1,4 +1,4 @@
-package vn.warddesk.bot.conversation;
+package vn.warddesk.bot.message;
 
 /**
  * A button under a reply. {@code action} is what comes back when it is pressed (≤ 64 bytes so it fits Telegram's

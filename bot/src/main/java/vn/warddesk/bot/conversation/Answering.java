@@ -1,0 +1,227 @@
+package vn.warddesk.bot.conversation;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.message.Reply.Kind;
+import vn.warddesk.nlu.Candidate;
+import vn.warddesk.nlu.Understanding;
+
+/** Actions that answer from the catalog: greetings, procedure answers, office facts, clarifying and not understood. */
+final class Answering {
+    /** Below this the runner-up of "did you mean A or B?" is not a real candidate: say "not understood" instead. */
+    static final double SECOND_CANDIDATE = 0.2;
+    private static final Set<String> FORM_STATES = Set.of(Dialogue.CONSENT, Dialogue.INTAKE, Dialogue.CONFIRM);
+
+    private final Catalog catalog;
+    private final OfficeFacts office;
+
+    Answering(Catalog catalog, OfficeFacts office) {
+        this.catalog = catalog;
+        this.office = office;
+    }
+
+    void greet(Turn t) {
+        Catalog.OfficeInfo info = catalog.office();
+        t.say(Kind.GREET, t.t("Xin chào! Mình là trợ lý tự động của " + info.name() + ". Bạn có thể hỏi về thủ tục hành"
+                              + " chính, giấy tờ cần mang, lệ phí, giờ làm việc, hoặc đặt lịch nộp hồ sơ.",
+                              "Hello! I am the automated assistant of " + info.name() + ". Ask me about ward procedures, "
+                              + "documents to bring, fees, office hours, or book an appointment."), menuButtons(t));
+    }
+
+    void menu(Turn t) {
+        t.say(Kind.MENU, t.t("Bạn cần mình giúp gì thêm?", "What else can I help you with?"), menuButtons(t));
+        leaveIdle(t);
+    }
+
+    List<Button> menuButtons(Turn t) {
+        List<Button> buttons = new ArrayList<>();
+        catalog.procedures(t.lang()).stream().limit(3)
+                .forEach(p -> buttons.add(new Button(p.name(), "ask:" + p.id() + ":general")));
+        buttons.add(new Button(t.t("Giờ làm việc", "Office hours"), "hours"));
+        buttons.add(new Button(t.t("Địa chỉ", "Location"), "location"));
+        if (t.conv.caseCode != null) {
+            buttons.add(new Button(t.t("Hồ sơ của tôi", "My case"), "status"));
+        }
+        buttons.add(staffButton(t));
+        return buttons;
+    }
+
+    static Button staffButton(Turn t) {
+        return new Button(t.t("Gặp cán bộ", "Talk to staff"), "staff");
+    }
+
+    /** Answers one aspect of a procedure and makes it the topic of the conversation. */
+    void answer(Turn t, String procedure, String aspect) {
+        Optional<Catalog.Answer> exact = catalog.answer(procedure, aspect, t.lang());
+        String answered = exact.isPresent() ? aspect : "general";
+        Optional<Catalog.Answer> answer = exact.or(() -> catalog.answer(procedure, "general", t.lang()));
+        if (answer.isEmpty()) {
+            outOfScope(t);
+            return;
+        }
+        t.say(reply(Kind.ANSWER, answer.get()).about(procedure, answered));
+        t.ctx(t.ctx().withTopic(procedure, answered));
+        t.record(new ConversationEvent.TopicSet(procedure, answered));
+        leaveIdle(t);
+    }
+
+    void officeHours(Turn t, String folded, List<vn.warddesk.nlu.Entity> entities) {
+        t.say(reply(Kind.OFFICE_HOURS, office.hours(t, folded, entities)));
+        leaveIdle(t);
+    }
+
+    void officeLocation(Turn t) {
+        t.say(reply(Kind.OFFICE_LOCATION, catalog.officeLocation(t.lang())));
+        leaveIdle(t);
+    }
+
+    boolean asksPrivacyFact(String folded) {
+        return office.asksPrivacyFact(folded);
+    }
+
+    void privacyInfo(Turn t, String folded) {
+        t.say(Kind.PRIVACY_INFO, office.privacy(t, folded), dataRightsButtons(t));
+        leaveIdle(t);
+    }
+
+    static List<Button> dataRightsButtons(Turn t) {
+        return List.of(new Button(t.t("Đọc toàn văn", "Read the full notice"), "consent:full"),
+                       new Button(t.t("Dữ liệu của tôi", "My data"), "mydata"),
+                       new Button(t.t("Xóa dữ liệu của tôi", "Delete my data"), "erase"));
+    }
+
+    void thanks(Turn t) {
+        t.say(Kind.THANKS, t.t("Không có gì! Bạn cần hỏi gì thêm cứ nhắn nhé.", "You are welcome! Ask me anything else."));
+        leaveIdle(t);
+    }
+
+    void goodbye(Turn t) {
+        t.say(Kind.GOODBYE, t.t("Tạm biệt! Chúc bạn một ngày tốt lành.", "Goodbye! Have a good day."));
+        leaveIdle(t);
+    }
+
+    void outOfScope(Turn t) {
+        t.say(Kind.OUT_OF_SCOPE, t.t("Xin lỗi, mình chỉ hỗ trợ các thủ tục hành chính của phường. Bạn có thể liên hệ trực"
+                                     + " tiếp:", "Sorry, I can only help with ward procedures. You can contact the office"
+                                                 + " directly:")
+                                 + "\n" + render(catalog.officeLocation(t.lang())),
+              List.of(staffButton(t), new Button(t.t("Giờ làm việc", "Office hours"), "hours")));
+        leaveIdle(t);
+    }
+
+    /**
+     * "Did you mean A or B?" when both candidates are plausible; otherwise "I did not understand" with the topic's
+     * aspects (or the menu) and a staff button. Never a case: only the citizen decides to talk to staff.
+     */
+    void unclear(Turn t, Understanding u) {
+        List<String> options = u.alternatives().stream()
+                .filter(c -> !"out_of_scope".equals(c.intent()) && !"affirm".equals(c.intent())
+                             && !"deny".equals(c.intent()) && !Understanding.ASPECT_ONLY.equals(c.intent()))
+                .filter(c -> c.probability() >= SECOND_CANDIDATE).map(Candidate::intent).distinct().limit(2).toList();
+        boolean firstTime = t.ctx().unclear() == 0 && !Dialogue.CLARIFYING.equals(t.conv.state);
+        if (options.size() == 2 && firstTime) {
+            clarify(t, options, u.aspect().filter(Catalog.ASPECTS::contains).orElse("general"));
+            return;
+        }
+        notUnderstood(t);
+    }
+
+    private void clarify(Turn t, List<String> options, String aspect) {
+        List<Button> buttons = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (String option : options) {
+            String action = catalog.knows(option)
+                    ? ("apply".equals(aspect) ? "start:" + option : "ask:" + option + ":" + aspect)
+                    : "intent:" + option;
+            actions.add(action);
+            buttons.add(new Button(Labels.intent(catalog, t, option), action));
+        }
+        buttons.add(staffButton(t));
+        String a = Labels.intent(catalog, t, options.get(0));
+        String b = Labels.intent(catalog, t, options.get(1));
+        t.say(Kind.CLARIFY, t.t("Bạn muốn hỏi về \"" + a + "\" hay \"" + b + "\"?", "Did you mean \"" + a + "\" or \"" + b + "\"?"),
+              buttons);
+        t.ctx(t.ctx().withClarify(actions).withUnclear(t.ctx().unclear() + 1));
+        if (!FORM_STATES.contains(t.conv.state)) {
+            t.state(Dialogue.CLARIFYING);
+        }
+    }
+
+    /** Asks which procedure an aspect-only question is about ("phí bao nhiêu?" with no topic yet). */
+    void whichProcedure(Turn t, String aspect) {
+        List<Button> buttons = new ArrayList<>();
+        catalog.procedures(t.lang()).stream().limit(6)
+                .forEach(p -> buttons.add(new Button(p.name(), "apply".equals(aspect) ? "start:" + p.id()
+                        : "ask:" + p.id() + ":" + aspect)));
+        buttons.add(staffButton(t));
+        t.say(Kind.CLARIFY, t.t("Bạn hỏi " + Labels.aspect(t, aspect).toLowerCase(t.lang().locale())
+                                + " của thủ tục nào? Bạn có thể gõ tên thủ tục, ví dụ \"khai sinh\".",
+                                "Which procedure do you mean (" + Labels.aspect(t, aspect).toLowerCase(t.lang().locale())
+                                + ")? You can type its name, e.g. \"birth registration\"."), buttons);
+        leaveIdle(t);
+    }
+
+    void notUnderstood(Turn t) {
+        List<Button> buttons = new ArrayList<>();
+        String topic = t.ctx().topic();
+        if (topic != null && catalog.knows(topic)) {
+            for (String aspect : Catalog.ASPECTS) {
+                buttons.add(new Button(Labels.aspect(t, aspect), "apply".equals(aspect) ? "start:" + topic
+                        : "ask:" + topic + ":" + aspect));
+            }
+        } else {
+            catalog.procedures(t.lang()).stream().limit(3)
+                    .forEach(p -> buttons.add(new Button(p.name(), "ask:" + p.id() + ":general")));
+            buttons.add(new Button(t.t("Giờ làm việc", "Office hours"), "hours"));
+        }
+        buttons.add(staffButton(t));
+        String text = topic != null && catalog.knows(topic)
+                ? t.t("Xin lỗi, mình chưa hiểu ý bạn. Bạn muốn hỏi gì về \"" + Labels.intent(catalog, t, topic)
+                      + "\"? Hoặc bấm \"Gặp cán bộ\" nếu muốn cán bộ trả lời.",
+                      "Sorry, I did not understand. What would you like to know about \"" + Labels.intent(catalog, t, topic)
+                      + "\"? Or press \"Talk to staff\" for an officer.")
+                : t.t("Xin lỗi, mình chưa hiểu ý bạn. Bạn có thể hỏi về một thủ tục (ví dụ \"làm giấy khai sinh cần gì\"),"
+                      + " hoặc bấm \"Gặp cán bộ\" nếu muốn cán bộ trả lời.",
+                      "Sorry, I did not understand. You can ask about a procedure (e.g. \"what do I need for a birth"
+                      + " certificate\"), or press \"Talk to staff\" for an officer.");
+        t.say(Kind.NOT_UNDERSTOOD, text, buttons);
+        t.ctx(t.ctx().withUnclear(t.ctx().unclear() + 1));
+        leaveIdle(t);
+    }
+
+    Reply reply(Kind kind, Catalog.Answer answer) {
+        List<Button> buttons = new ArrayList<>();
+        for (Catalog.FollowUp f : answer.followUps()) {
+            if (buttons.size() < 6) {
+                buttons.add(new Button(f.label(), f.action()));
+            }
+        }
+        return new Reply(kind, render(answer), buttons);
+    }
+
+    static String render(Catalog.Answer answer) {
+        StringBuilder text = new StringBuilder(answer.text());
+        for (String item : answer.items()) {
+            text.append("\n• ").append(item);
+        }
+        return text.toString();
+    }
+
+    ZoneId zone() {
+        return catalog.office().zone();
+    }
+
+    /** Answering moves an idle or clarifying conversation on; a form being filled stays where it is. */
+    private static void leaveIdle(Turn t) {
+        if (Set.of(Dialogue.IDLE, Dialogue.CLARIFYING, Dialogue.CLOSED).contains(t.conv.state)) {
+            t.state(Dialogue.ANSWERING);
+        }
+    }
+}

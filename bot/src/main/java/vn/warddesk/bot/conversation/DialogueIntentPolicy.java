@@ -1,0 +1,84 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import vn.warddesk.nlu.Understanding;
+
+/** Greetings, thanks, office hours and location, privacy, case status, data rights: intents that are not procedures. */
+final class DialogueIntentPolicy implements Policy {
+    /** Below this an out-of-scope reading is not trusted: the fallback asks instead. */
+    private static final double OUT_OF_SCOPE_SURE = 0.6;
+
+    private final Actions a;
+
+    DialogueIntentPolicy(Actions actions) {
+        this.a = actions;
+    }
+
+    @Override
+    public boolean handle(Turn t, Heard h) throws SQLException {
+        Understanding u = h.u();
+        if (u.clarify() && privacyQuestion(u) && a.answering().asksPrivacyFact(h.folded)) {
+            run(t, "privacy_info", h.folded, u); // "ai xem được thông tin của tôi": privacy, not "show me my data"
+            return true;
+        }
+        if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
+            return false;
+        }
+        if ("greeting".equals(u.intent()) && Dialogue.ANSWERING.equals(t.conv.state) && acknowledges(h)) {
+            a.answering().goodbye(t); // "vâng chào ạ" after an answer takes leave, it does not start over
+            return true;
+        }
+        boolean form = Policy.inForm(t);
+        switch (u.intent()) {
+            case "out_of_scope", "affirm", "deny" -> {
+                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter); // "???", "…": not understood
+                if (form || ("out_of_scope".equals(u.intent()) && (u.confidence() < OUT_OF_SCOPE_SURE || noWords))) {
+                    return false;
+                }
+            }
+            default -> { }
+        }
+        run(t, u.intent(), h.folded, u);
+        return true;
+    }
+
+    private static boolean privacyQuestion(Understanding u) {
+        Set<String> data = Set.of("privacy_info", "my_data", "delete_my_data");
+        return u.alternatives().stream().limit(2).anyMatch(c -> data.contains(c.intent()));
+    }
+
+    private static boolean acknowledges(Heard h) {
+        String first = h.folded.split(" ")[0];
+        return vn.warddesk.nlu.YesNo.of(first).filter(x -> x == vn.warddesk.nlu.YesNo.Answer.YES).isPresent()
+               || h.folded.matches(".*\\b(cam on|thanks|thank you|bye)\\b.*");
+    }
+
+    /** Also the target of the "intent:&lt;name&gt;" buttons of "did you mean A or B?". */
+    void run(Turn t, String intent, String folded, Understanding u) throws SQLException {
+        List<vn.warddesk.nlu.Entity> entities = u == null ? List.of() : u.entities();
+        t.ctx(t.ctx().withLastIntent(DialogueTopic.isTopic(intent) ? intent : null));
+        switch (intent) {
+            case "greeting" -> a.answering().greet(t);
+            case "thanks" -> a.answering().thanks(t);
+            case "goodbye" -> a.answering().goodbye(t);
+            case "office_hours" -> a.answering().officeHours(t, folded, entities);
+            case "office_location" -> a.answering().officeLocation(t);
+            case "case_status" -> a.staff().caseStatus(t, entities);
+            case "privacy_info" -> a.answering().privacyInfo(t, folded);
+            case "my_data" -> a.rights().myData(t);
+            case "delete_my_data" -> a.rights().askErase(t);
+            case "talk_to_staff" -> a.staff().handoff(t);
+            case "affirm", "deny" -> {
+                if (t.ctx().unclear() > 0) {
+                    a.answering().notUnderstood(t); // "hjhj", then "k": still nothing to say yes or no to
+                } else {
+                    a.answering().menu(t);
+                }
+            }
+            default -> a.answering().outOfScope(t);
+        }
+    }
+}

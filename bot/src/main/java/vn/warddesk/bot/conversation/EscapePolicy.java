@@ -1,0 +1,101 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What works in every state: the answer to a pending yes/no question (erase? cancel? which of the two?), start over,
+ * withdraw consent, talk to staff, my data, cancel the form. While an officer holds the case, other text goes to them.
+ */
+final class EscapePolicy implements Policy {
+    private final Actions a;
+    private final Dialogue dialogue;
+
+    EscapePolicy(Actions actions, Dialogue dialogue) {
+        this.a = actions;
+        this.dialogue = dialogue;
+    }
+
+    @Override
+    public boolean handle(Turn t, Heard h) throws SQLException {
+        Context ctx = t.ctx();
+        if (ctx.pendingErase()) {
+            if (h.answerNo() || Phrases.goOn(h.folded)) {
+                a.rights().keep(t);
+                return true;
+            }
+            if (h.answerYes() || Phrases.withdraw(h.folded)) {
+                a.rights().erase(t);
+                return true;
+            }
+            t.ctx(ctx.withPendingErase(false)); // anything else: the question lapses
+        }
+        if (t.ctx().pendingCancel()) {
+            if (h.answerNo() || Phrases.goOn(h.folded)) {
+                a.form().resume(t);
+                return true;
+            }
+            if (h.answerYes() || Phrases.cancel(h.folded)) {
+                a.form().cancel(t);
+                return true;
+            }
+            t.ctx(t.ctx().withPendingCancel(false));
+        }
+        if (Dialogue.CLARIFYING.equals(t.conv.state) && !t.ctx().clarify().isEmpty()) {
+            int pick = picked(h.folded);
+            if (pick >= 0 && pick < t.ctx().clarify().size()) {
+                dialogue.onAction(t, t.ctx().clarify().get(pick));
+                return true;
+            }
+            if (h.no()) {
+                a.answering().notUnderstood(t); // "neither": offer choices and staff, never a case on its own
+                return true;
+            }
+        }
+        if (Phrases.restart(h.folded)) {
+            dialogue.restart(t);
+            return true;
+        }
+        boolean declining = Dialogue.CONSENT.equals(t.conv.state) && h.answerNo(); // "thôi", "hủy" to the notice
+        if (Policy.inForm(t) && Phrases.cancel(h.folded) && !Phrases.withdraw(h.folded) && !declining) {
+            a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
+            return true;
+        }
+        if (Phrases.withdraw(h.folded) || h.sure("delete_my_data", SURE)) {
+            a.rights().askErase(t);
+            return true;
+        }
+        if (a.staff().claimed(t).isPresent()) {
+            if (h.sure("my_data", SURE)) {
+                a.rights().myData(t);
+            } else {
+                a.staff().forward(t);
+            }
+            return true;
+        }
+        if (t.ctx().forwardAcked()) {
+            t.ctx(t.ctx().withForwardAcked(false));
+        }
+        if (Phrases.staff(h.folded) || h.sure("talk_to_staff", SURE)) {
+            a.staff().handoff(t);
+            return true;
+        }
+        if (h.sure("my_data", SURE) && !Policy.inForm(t)) {
+            a.rights().myData(t);
+            return true;
+        }
+        return false;
+    }
+
+    /** "1", "2", "cái đầu", "the second one": which option of "did you mean A or B?" was meant; -1 for none. */
+    private static int picked(String folded) {
+        List<String> first = List.of("1", "so 1", "cai 1", "cai dau", "cai dau tien", "dau tien", "thu nhat",
+                                     "cai thu nhat", "first", "the first", "the first one", "a");
+        List<String> second = List.of("2", "so 2", "cai 2", "cai sau", "cai thu hai", "thu hai", "second", "the second",
+                                      "the second one", "b");
+        if (first.contains(folded)) {
+            return 0;
+        }
+        return second.contains(folded) ? 1 : -1;
+    }
+}

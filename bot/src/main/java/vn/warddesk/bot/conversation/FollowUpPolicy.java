@@ -1,0 +1,91 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.nlu.Understanding;
+
+/**
+ * Questions that lean on the topic, as a person at the desk would read them: an aspect without a procedure
+ * ("lệ phí bao nhiêu?", "mat may ngay") is about the topic's procedure; "còn kết hôn thì sao?" / "what about marriage?"
+ * asks the last aspect about another procedure; "giấy đó" / "that one" is the topic.
+ */
+final class FollowUpPolicy implements Policy {
+    /** Dialogue intents that win over a follow-up reading when the NLU is this sure of them. */
+    private static final double DIALOGUE_SURE = 0.8;
+    /** How sure the aspect model must be before a message's own aspect overrides the one it follows up on. */
+    private static final double OWN_ASPECT = 0.75;
+    private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
+
+    private final Actions a;
+
+    private final DialogueTopic dialogueTopic;
+
+    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
+        this.a = actions;
+        this.dialogueTopic = dialogueTopic;
+    }
+
+    @Override
+    public boolean handle(Turn t, Heard h) throws SQLException {
+        String topic = t.ctx().topic();
+        Catalog catalog = a.catalog();
+        boolean aspectQuestion = topic != null && h.u().aspectOnly(); // "phí bn": about the procedure, not the hours
+        if (t.ctx().lastIntent() != null && !aspectQuestion && dialogueTopic.handle(t, h)) {
+            return true; // "còn thứ 7?" right after the opening hours
+        }
+        if (topic == null || !catalog.knows(topic)) {
+            return false;
+        }
+        Understanding u = h.u();
+        boolean procedure = catalog.knows(u.intent()) && !u.clarify();
+        String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
+        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)) {
+            // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
+            answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
+            return true;
+        }
+        if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
+            // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
+            answer(t, u.intent(), h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x)).orElse(last));
+            return true;
+        }
+        if (procedure) {
+            return false; // a new procedure named: the procedure policy answers it
+        }
+        boolean dialogueIntent = !catalog.knows(u.intent()) && !WEAK_INTENTS.contains(u.intent())
+                                 && !u.clarify() && u.confidence() >= DIALOGUE_SURE;
+        if (dialogueIntent) {
+            return false; // "giờ làm việc?" is about the office even right after a procedure answer
+        }
+        Optional<String> aspect = aspect(t, h, topic);
+        if (aspect.isPresent()) {
+            answer(t, topic, aspect.get()); // "phí bn", "mất bao lâu", "làm online được không"
+            return true;
+        }
+        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded)) {
+            answer(t, topic, "general"); // "giấy đó là gì?"
+            return true;
+        }
+        return false;
+    }
+
+    /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */
+    Optional<String> aspect(Turn t, Heard h, String topic) {
+        boolean content = Phrases.question(h.folded) || Phrases.words(h.folded) >= 2;
+        if (!content) {
+            return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
+        }
+        return h.topicAspect(topic, Labels.intent(a.catalog(), t, topic), ASPECT_SURE);
+    }
+
+    private void answer(Turn t, String procedure, String aspect) throws SQLException {
+        if ("apply".equals(aspect) && !Policy.inForm(t)) {
+            a.form().start(t, procedure);
+        } else {
+            a.answering().answer(t, procedure, aspect);
+        }
+    }
+}

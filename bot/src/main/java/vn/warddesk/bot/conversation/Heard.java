@@ -1,0 +1,122 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.Optional;
+
+import vn.warddesk.nlu.Nlu;
+import vn.warddesk.nlu.Understanding;
+import vn.warddesk.nlu.YesNo;
+
+/**
+ * A typed message of this turn with what the NLU made of it. The NLU runs at most once per message, and only when a
+ * policy asks (a phone number typed into the form needs no classification).
+ */
+final class Heard {
+    final String text;
+    /** Lower case, accents folded, single spaces: what the phrase patterns read. */
+    final String folded;
+    private final Nlu nlu;
+    private final Turn turn;
+    private Understanding understanding;
+    private final java.util.Map<String, Understanding> inContext = new java.util.HashMap<>(2);
+
+    Heard(String text, Nlu nlu, Turn turn) {
+        this.text = text.strip();
+        this.folded = Phrases.fold(this.text);
+        this.nlu = nlu;
+        this.turn = turn;
+    }
+
+    Understanding u() {
+        if (understanding == null) {
+            understanding = nlu.understand(text, turn.lang().locale(), turn.today);
+        }
+        return understanding;
+    }
+
+    /** The understanding when a policy asked for one (nothing is classified just to be logged). */
+    Optional<Understanding> understood() {
+        return Optional.ofNullable(understanding);
+    }
+
+    Optional<YesNo.Answer> yesNo() {
+        return YesNo.of(text);
+    }
+
+    /**
+     * The answer to a pending yes/no question: a plain yes or no, or one that opens the message ("no, keep it",
+     * "ừ hủy", "yes, send it", "à không, làm tiếp"). Not for a field value: "không biết" is no answer there.
+     */
+    Optional<YesNo.Answer> answer() {
+        Optional<YesNo.Answer> plain = yesNo();
+        if (plain.isPresent() || text.endsWith("?")) {
+            return plain;
+        }
+        int comma = text.indexOf(',');
+        if (comma > 0) {
+            Optional<YesNo.Answer> opening = YesNo.of(text.substring(0, comma));
+            if (opening.isPresent()) {
+                return opening;
+            }
+        }
+        String[] words = folded.split(" ");
+        if (words.length <= 4 && !Phrases.question(folded.substring(words[0].length()).strip())) {
+            return YesNo.of(words[0]);
+        }
+        return Optional.empty();
+    }
+
+    boolean answerYes() {
+        return answer().filter(a -> a == YesNo.Answer.YES).isPresent();
+    }
+
+    boolean answerNo() {
+        return answer().filter(a -> a == YesNo.Answer.NO).isPresent();
+    }
+
+    boolean yes() {
+        return yesNo().filter(a -> a == YesNo.Answer.YES).isPresent();
+    }
+
+    boolean no() {
+        return yesNo().filter(a -> a == YesNo.Answer.NO).isPresent();
+    }
+
+    /** The top intent when the NLU is sure of it (not a "did you mean" case and at least {@code confidence}). */
+    boolean sure(String intent, double confidence) {
+        Understanding u = u();
+        return intent.equals(u.intent()) && !u.clarify() && u.confidence() >= confidence;
+    }
+
+    /**
+     * The aspect of a follow-up about the topic. The NLU's own aspect when it is sure of it; otherwise the message is
+     * read once more with the topic's name added ("phí bn" + "đăng ký khai sinh"), as a person at the desk hears it
+     * in context, and the aspect counts when that reading lands on the topic with a specific aspect.
+     */
+    Optional<String> topicAspect(String topic, String topicName, double confidence) {
+        Optional<String> own = aspect(confidence);
+        if (own.isPresent() && !"general".equals(own.get())) {
+            return own;
+        }
+        Understanding again = inContext(topicName);
+        if (topic.equals(again.intent()) && !again.clarify() && again.aspectConfidence() >= confidence) {
+            return again.aspect().filter(a -> !"general".equals(a));
+        }
+        return Optional.empty();
+    }
+
+    /** The message read once more with words of the conversation's topic after it. */
+    Understanding inContext(String topicWords) {
+        return inContext.computeIfAbsent(topicWords, w -> nlu.understand(text + " " + w, turn.lang().locale(), turn.today));
+    }
+
+    /** Enough of a message to be re-read in context: a question, or two words or more (never a lone "hjhj"). */
+    boolean hasContent() {
+        return Phrases.question(folded) || Phrases.words(folded) >= 2;
+    }
+
+    /** The aspect the NLU heard, when it is sure enough. */
+    Optional<String> aspect(double confidence) {
+        Understanding u = u();
+        return u.aspect().filter(a -> u.aspectConfidence() >= confidence);
+    }
+}

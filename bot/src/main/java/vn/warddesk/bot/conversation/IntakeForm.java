@@ -1,0 +1,290 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import vn.warddesk.bot.cases.Cases;
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Catalog.IntakeField;
+import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.consent.ConsentLog;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.message.Reply.Kind;
+
+/**
+ * The request form: consent first, then one field at a time, a summary to confirm or edit, cancel (asked once), and
+ * the case when the citizen confirms. Personal data lives only in the draft until then.
+ */
+final class IntakeForm {
+    private final Catalog catalog;
+    private final Cases cases;
+    private final FieldCheck check;
+    private final ConsentStep consent;
+    private final Answering answering;
+    private final int maxAttempts;
+
+    IntakeForm(Catalog catalog, Cases cases, FieldCheck check, ConsentStep consent, Answering answering,
+               int maxAttempts) {
+        this.catalog = catalog;
+        this.cases = cases;
+        this.check = check;
+        this.consent = consent;
+        this.answering = answering;
+        this.maxAttempts = maxAttempts;
+    }
+
+    void start(Turn t, String procedure) throws SQLException {
+        List<IntakeField> fields = catalog.intakeFields(procedure, t.lang());
+        if (fields.isEmpty()) {
+            answering.answer(t, procedure, "apply");
+            return;
+        }
+        t.ctx(t.ctx().withProcedure(procedure));
+        t.conv.draft = new LinkedHashMap<>();
+        t.record(new ConversationEvent.FormStarted(procedure));
+        if (consent.inForce(t)) {
+            t.say(Kind.CONSENT_GIVEN, t.t("Bạn đã đồng ý với thông báo bảo vệ dữ liệu trong cuộc trò chuyện này (phiên bản "
+                                          + catalog.privacyNotice(t.lang()).version() + "). Mình hỏi vài thông tin để mở hồ"
+                                          + " sơ nhé.",
+                                          "You already agreed to the privacy notice in this conversation (version "
+                                          + catalog.privacyNotice(t.lang()).version()
+                                          + "). A few questions to open your request."));
+            t.state(Dialogue.INTAKE);
+            askField(t);
+            return;
+        }
+        consent.show(t, false);
+    }
+
+    List<IntakeField> fields(Turn t) {
+        return t.ctx().procedure() == null ? List.of() : catalog.intakeFields(t.ctx().procedure(), t.lang());
+    }
+
+    Optional<IntakeField> currentField(ConversationStore.Row conv, Lang lang) {
+        Context ctx = conv.context;
+        if (ctx.procedure() == null) {
+            return Optional.empty();
+        }
+        List<IntakeField> fields = catalog.intakeFields(ctx.procedure(), lang);
+        if (ctx.editing() != null) {
+            return fields.stream().filter(f -> f.name().equals(ctx.editing())).findFirst();
+        }
+        return ctx.fieldIndex() < fields.size() ? Optional.of(fields.get(ctx.fieldIndex())) : Optional.empty();
+    }
+
+    Optional<IntakeField> currentField(Turn t) {
+        return currentField(t.conv, t.lang());
+    }
+
+    void askField(Turn t) {
+        Optional<IntakeField> field = currentField(t);
+        if (field.isEmpty()) {
+            summary(t);
+            return;
+        }
+        IntakeField f = field.get();
+        Context ctx = t.ctx();
+        StringBuilder text = new StringBuilder();
+        if (ctx.lastError() != null) {
+            text.append(ctx.lastError()).append('\n');
+        }
+        text.append(f.question()).append('\n').append(t.t("(Vì sao hỏi: ", "(Why we ask: ")).append(f.purpose())
+                .append(')');
+        List<Button> buttons = new ArrayList<>();
+        for (Catalog.Choice choice : f.choices()) {
+            buttons.add(new Button(choice.label(), "choice:" + choice.value()));
+        }
+        if (!f.required()) {
+            buttons.add(new Button(t.t("Bỏ qua", "Skip"), "skip"));
+        }
+        if (ctx.attempts() >= maxAttempts) {
+            text.append('\n').append(t.t("Nếu khó nhập, bạn có thể gặp cán bộ.",
+                                         "If this is hard to enter, a member of staff can help."));
+            buttons.add(Answering.staffButton(t));
+            buttons.add(new Button(t.t("Bắt đầu lại", "Start over"), "restart"));
+        }
+        Kind kind = ctx.lastError() != null ? Kind.FIELD_INVALID : Kind.ASK_FIELD;
+        t.say(new Reply(kind, text.toString(), buttons).forField(ctx.procedure(), f.name()));
+        t.state(Dialogue.INTAKE);
+    }
+
+    /** The value typed for the field being asked: stored when valid, else the same field is asked again. */
+    void fill(Turn t, String text) {
+        Optional<IntakeField> field = currentField(t);
+        if (field.isEmpty()) {
+            summary(t);
+            return;
+        }
+        FieldCheck.Result result = check.check(field.get(), text, t.today, t.lang());
+        if (result.value().isPresent()) {
+            t.conv.draft.put(field.get().name(), result.value().get());
+            t.conv.draftUpdatedAt = t.now;
+            t.record(t.ctx().editing() != null
+                     ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
+                     : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
+            advance(t);
+        } else {
+            t.ctx(t.ctx().withAttempt(result.error().orElse("")));
+            askField(t);
+        }
+    }
+
+    /** Whether the value would be accepted for the field being asked (nothing is stored). */
+    boolean valid(Turn t, String text) {
+        return currentField(t).map(f -> check.check(f, text, t.today, t.lang()).value().isPresent()).orElse(false);
+    }
+
+    void skip(Turn t) {
+        Optional<IntakeField> field = Dialogue.INTAKE.equals(t.conv.state) ? currentField(t) : Optional.empty();
+        if (field.isEmpty() || field.get().required()) {
+            answering.menu(t);
+            return;
+        }
+        t.conv.draft.remove(field.get().name());
+        advance(t);
+    }
+
+    private void advance(Turn t) {
+        Context ctx = t.ctx();
+        // After a correction the form goes on where it was (the summary when it was complete).
+        t.ctx(ctx.withField(ctx.editing() != null ? ctx.fieldIndex() : ctx.fieldIndex() + 1, null));
+        askField(t);
+    }
+
+    /** Corrects one field, then returns to where the form was. False when the form has no such field. */
+    boolean edit(Turn t, String name) {
+        List<IntakeField> fields = fields(t);
+        if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+            return false;
+        }
+        boolean done = Dialogue.CONFIRM.equals(t.conv.state);
+        t.ctx(t.ctx().withField(done ? fields.size() : t.ctx().fieldIndex(), name));
+        askField(t);
+        return true;
+    }
+
+    void askWhichField(Turn t) {
+        t.say(new Reply(Kind.ASK_WHICH_FIELD, t.t("Bạn muốn sửa mục nào?", "Which detail would you like to change?"),
+                        editButtons(t)).about(t.ctx().procedure(), null));
+    }
+
+    void summary(Turn t) {
+        Context ctx = t.ctx();
+        List<IntakeField> fields = fields(t);
+        StringBuilder text = new StringBuilder(t.t("Mời bạn kiểm tra lại trước khi gửi:", "Please check before sending:"));
+        text.append('\n').append(t.t("Thủ tục: ", "Procedure: ")).append(Labels.intent(catalog, t, ctx.procedure()));
+        for (IntakeField f : fields) {
+            String value = t.conv.draft.get(f.name());
+            text.append("\n• ").append(Labels.field(t, f)).append(": ")
+                    .append(value == null ? "—" : display(t, f, value));
+        }
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(new Button(t.t("Xác nhận gửi", "Confirm and send"), "confirm"));
+        buttons.addAll(editButtons(t));
+        buttons.add(new Button(t.t("Hủy yêu cầu", "Cancel the request"), "cancel"));
+        t.say(new Reply(Kind.SUMMARY, text.toString(), buttons).about(ctx.procedure(), null));
+        t.ctx(ctx.withField(fields.size(), null));
+        t.state(Dialogue.CONFIRM);
+    }
+
+    private List<Button> editButtons(Turn t) {
+        return fields(t).stream()
+                .map(f -> new Button(t.t("Sửa: ", "Edit: ") + Labels.field(t, f), "edit:" + f.name())).toList();
+    }
+
+    void askCancel(Turn t) {
+        t.ctx(t.ctx().withPendingCancel(true));
+        t.say(Kind.ASK_CANCEL, t.t("Bạn muốn hủy yêu cầu đang làm? Thông tin đã nhập sẽ bị xóa.",
+                                   "Do you want to cancel this request? The details entered so far will be deleted."),
+              List.of(new Button(t.t("Hủy yêu cầu", "Yes, cancel"), "cancel:confirm"),
+                      new Button(t.t("Tiếp tục", "No, continue"), "cancel:keep")));
+    }
+
+    void cancel(Turn t) {
+        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure()));
+        t.conv.draft = new LinkedHashMap<>();
+        t.ctx(t.ctx().keepTopic());
+        t.say(Kind.FORM_CANCELLED, t.t("Đã hủy yêu cầu, thông tin đã nhập không được lưu. Bạn cần hỏi gì thêm cứ nhắn nhé.",
+                                       "The request is cancelled and nothing you entered is kept. Ask me anything else."),
+              answering.menuButtons(t));
+        t.state(Dialogue.ANSWERING);
+    }
+
+    void resume(Turn t) {
+        t.ctx(t.ctx().withPendingCancel(false));
+        t.say(Kind.FORM_RESUMED, t.t("Vâng, mình tiếp tục nhé.", "OK, let's continue."));
+        reprompt(t);
+    }
+
+    /** Asks again what the form is waiting for: the consent decision, the current field or the confirmation. */
+    void reprompt(Turn t) {
+        switch (t.conv.state) {
+            case Dialogue.CONSENT -> consent.remind(t);
+            case Dialogue.CONFIRM -> summary(t);
+            default -> askField(t);
+        }
+    }
+
+    void submit(Turn t) throws SQLException {
+        Context ctx = t.ctx();
+        Optional<ConsentLog.Event> agreed = ConsentLog.inForce(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST);
+        if (agreed.isEmpty() || ctx.procedure() == null) {
+            // Defensive: no case with personal data without consent in force.
+            t.conv.draft = new LinkedHashMap<>();
+            if (ctx.procedure() != null) {
+                start(t, ctx.procedure());
+            } else {
+                answering.menu(t);
+            }
+            return;
+        }
+        List<IntakeField> fields = fields(t);
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).required() && !t.conv.draft.containsKey(fields.get(i).name())) {
+                t.ctx(ctx.withField(i, null));
+                askField(t);
+                return;
+            }
+        }
+        String procedure = ctx.procedure();
+        String code = cases.createRequest(t.c, t.conv.wardId, t.conv.id, t.channel, procedure,
+                                          new LinkedHashMap<>(t.conv.draft), agreed.get().id(), t.now);
+        t.conv.caseCode = code;
+        t.conv.draft = new LinkedHashMap<>();
+        t.ctx(ctx.keepTopic());
+        t.record(new ConversationEvent.FormSubmitted(procedure, code));
+        StringBuilder text = new StringBuilder(t.t(
+                "Đã gửi yêu cầu. Mã hồ sơ của bạn: " + code + "\nTiếp theo: cán bộ phường sẽ liên hệ để xác nhận lịch hẹn."
+                + " Bạn có thể hỏi tình trạng hồ sơ bằng mã này.",
+                "Your request is sent. Your case code: " + code + "\nNext: a ward officer will contact you to confirm"
+                + " the appointment. You can ask about its status with this code."));
+        catalog.answer(procedure, "documents", t.lang()).ifPresent(docs -> text
+                .append("\n\n").append(t.t("Khi đến, hãy mang theo:", "When you come, please bring:"))
+                .append('\n').append(Answering.render(docs)));
+        t.say(new Reply(Kind.SUBMITTED, text.toString(),
+                        List.of(new Button(t.t("Tình trạng hồ sơ", "Case status"), "status"),
+                                new Button(t.t("Biên nhận đồng ý", "Consent receipt"), "receipt"),
+                                new Button(t.t("Địa chỉ", "Location"), "location"))).about(procedure, null));
+        t.state(Dialogue.HANDED_OFF);
+    }
+
+    static String display(Turn t, IntakeField f, String value) {
+        if (f.type() == Catalog.FieldType.DATE) {
+            try {
+                return TimeFormat.day(t, LocalDate.parse(value));
+            } catch (RuntimeException e) {
+                return value;
+            }
+        }
+        if (f.type() == Catalog.FieldType.CHOICE) {
+            return f.choices().stream().filter(c -> c.value().equals(value)).map(Catalog.Choice::label).findFirst()
+                    .orElse(value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,146 @@
+package vn.warddesk.bot.conversation;
+
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The few conversational moves that are phrasing rather than topic, read on accent-folded text so that "hủy", "huỷ"
+ * and "huy" are one word: start over, withdraw, cancel a form, correct a field, "what about X", "that paper". What a
+ * message is about (procedure, aspect, dialogue intent) is the NLU's job, not this class's.
+ */
+final class Phrases {
+    private static final Pattern RESTART = Pattern.compile(
+            "^((thoi|a|oi|uh|um|ok|thi|vay|hay|let s|lets|please|can we|i want to|toi muon|cho (toi|em|minh)) )*"
+            + "(bat dau lai( tu dau)?|lam lai( tu dau)?( het)?|start over|start again|begin again|start from scratch"
+            + "|restart|reset|/start|quay lai tu dau|lam lai tu dau)( di| nhe| nha| please| nao)?$");
+    private static final Pattern WITHDRAW = Pattern.compile(
+            "(rut (lai )?(su )?dong y|xoa (het )?(du lieu|thong tin)( ca nhan)? cua (toi|minh|em)|xoa du lieu"
+            + "|withdraw (my )?consent|delete (all )?my (data|details|information)|erase my (data|details))");
+    /** A request to stop filling the form. It must open the message: "Nguyễn Quang Huy" is a name, not a cancel. */
+    private static final Pattern CANCEL = Pattern.compile(
+            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please) )*"
+            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can) )?"
+            + "(huy|cancel|dung lai|ngung|bo di|bo qua di|khoi|thoi khoi|khong lam nua|ko lam nua|k lam nua|hong lam nua"
+            + "|khong muon lam nua|ko muon lam nua|khong can nua|ko can nua|khong dang ky nua|ko dang ky nua"
+            + "|stop|quit|never ?mind|forget it|abort)( .*)?$"
+            + "|^((actually|sorry|no|ok|well) )*(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
+            + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
+            + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
+            + "|(don t|dont|do not) want to (do (this|it)|continue|go on|apply)|(cancel|drop) (the|my|this) "
+            + "(request|form|booking|appointment|application)|huy (yeu cau|ho so|dang ky|lich hen|don))\\b.*");
+    /** Answers to "cancel the form?" or "erase?" that mean "no, go on": "làm tiếp", "keep it", "continue". */
+    private static final Pattern GO_ON = Pattern.compile(
+            "\\b(lam tiep|tiep tuc|tiep di|dien tiep|nhap tiep|khong huy|ko huy|giu lai|giu|keep|continue|go on"
+            + "|carry on|don t cancel|dont cancel|do not cancel|don t erase|do not erase)\\b");
+    private static final Pattern EDIT = Pattern.compile(
+            "\\b(sua|sua lai|doi|doi lai|thay doi|thay|nhap lai|ghi lai|sai|nham|nhap sai|ghi sai|go sai|khac|change|edit"
+            + "|correct|fix|update|wrong|mistake|typo|other|another|different)\\b");
+    private static final Map<String, Pattern> FIELD_WORDS = new LinkedHashMap<>();
+
+    static {
+        FIELD_WORDS.put("phone", Pattern.compile(
+                "\\b(so dien thoai|dien thoai|so dt|sdt|dt|so phone|phone|number|mobile|so di dong|so lien lac)\\b"));
+        FIELD_WORDS.put("preferred_day", Pattern.compile(
+                "\\b(ngay hen|ngay den|lich hen|ngay|hom|day|date|appointment|lich)\\b"));
+        FIELD_WORDS.put("contact_name", Pattern.compile("\\b(ho ten|ho va ten|ten|name)\\b"));
+        FIELD_WORDS.put("details", Pattern.compile(
+                "\\b(ghi chu|noi dung|mo ta|chi tiet|loi nhan|details|detail|notes|note|description|message)\\b"));
+        FIELD_WORDS.put("request_kind", Pattern.compile("\\b(loai yeu cau|loai|kind|type|option)\\b"));
+    }
+
+    private static final Pattern STAFF = Pattern.compile(
+            "\\b(gap (truc tiep )?(can bo|nguoi that|nhan vien|nguoi)|noi chuyen (voi|vs) (can bo|nguoi|nhan vien)"
+            + "|chuyen (cho |sang )?(can bo|nguoi that|nhan vien)|cho (toi|em|minh) gap|talk to (a |an )?(human|person"
+            + "|staff|someone|officer|real person|agent)|speak (to|with) (a |an )?(human|person|staff|someone|officer"
+            + "|agent)|real person|human agent)\\b");
+    /** An optional field left empty: "không có gì", "no", "skip". */
+    private static final Pattern NOTHING = Pattern.compile(
+            "^(khong|ko|k|hong|kh|no|nope|none|nothing|skip|n/a|bo qua|thoi)( (co|gi|can|them|dau|nua|a|nhe|ban|thanks"
+            + "|thank you|nothing|else|more|ghi|them gi|co gi|gi ca|gi het|gi nua))*$");
+
+    /** "còn X thì sao?", "X thì sao", "what about X", "how about X", "and X?": same question, another subject. */
+    private static final Pattern WHAT_ABOUT = Pattern.compile(
+            "(^(con|the con|vay con|the|vay) .*|.*\\b(thi sao|thi the nao|thi sao a|the nao|sao a|thi ntn|thi sao nhi)\\s*$"
+            + "|^(what|how) about .*|^and (for |what about )?.*|^same (for|question for) .*|.*\\b(too|as well)$)");
+    /** "giấy đó", "thủ tục này", "cái đó", "it", "that one": the procedure talked about. */
+    private static final Pattern THAT_ONE = Pattern.compile(
+            "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
+            + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
+    /** A message that asks something rather than gives a value. */
+    private static final Pattern QUESTION = Pattern.compile(
+            "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
+            + "|nao|co can|can gi|can mang|lam sao|duoc khong|dc ko|dc k|what|how|when|where|which|why|who|can i|do i"
+            + "|is it|does|is there)\\b)");
+
+    private Phrases() {
+    }
+
+    /** Lower case, accents and đ folded, punctuation other than "?" and "/" to spaces, single spaces. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replace('đ', 'd');
+        return decomposed.replaceAll("[^\\p{L}\\p{N}?/ ]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    static boolean restart(String folded) {
+        return RESTART.matcher(stripQuestion(folded)).matches();
+    }
+
+    static boolean withdraw(String folded) {
+        return WITHDRAW.matcher(folded).find();
+    }
+
+    static boolean cancel(String folded) {
+        return CANCEL.matcher(stripQuestion(folded)).matches();
+    }
+
+    static boolean goOn(String folded) {
+        return GO_ON.matcher(folded).find();
+    }
+
+    static boolean edit(String folded) {
+        return EDIT.matcher(folded).find();
+    }
+
+    /** The intake field a correction names ("sửa số điện thoại" → phone), among the form's own fields. */
+    static Optional<String> field(String folded, java.util.Collection<String> formFields) {
+        for (Map.Entry<String, Pattern> words : FIELD_WORDS.entrySet()) {
+            if (formFields.contains(words.getKey()) && words.getValue().matcher(folded).find()) {
+                return Optional.of(words.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean staff(String folded) {
+        return STAFF.matcher(folded).find();
+    }
+
+    static boolean nothing(String folded) {
+        return NOTHING.matcher(stripQuestion(folded)).matches();
+    }
+
+    static int words(String folded) {
+        return folded.isBlank() ? 0 : folded.split(" ").length;
+    }
+
+    static boolean whatAbout(String folded) {
+        return WHAT_ABOUT.matcher(stripQuestion(folded)).matches();
+    }
+
+    static boolean thatOne(String folded) {
+        return THAT_ONE.matcher(folded).find();
+    }
+
+    static boolean question(String folded) {
+        return QUESTION.matcher(folded).find();
+    }
+
+    private static String stripQuestion(String folded) {
+        return folded.replace("?", "").strip();
+    }
+}

@@ -1,0 +1,54 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.nlu.EntityType;
+import vn.warddesk.nlu.Understanding;
+
+/**
+ * A question that names a procedure is answered by its aspect ("apply" starts the request). A case code typed
+ * anywhere asks for that case's status. An aspect with neither a procedure nor a topic asks which procedure.
+ */
+final class ProcedurePolicy implements Policy {
+    /** How sure the aspect model must be that the citizen wants to file now before the consent prompt is shown. */
+    private static final double APPLY_SURE = 0.6;
+
+    private final Actions a;
+
+    ProcedurePolicy(Actions actions) {
+        this.a = actions;
+    }
+
+    @Override
+    public boolean handle(Turn t, Heard h) throws SQLException {
+        Understanding u = h.u();
+        if (u.entities().stream().anyMatch(e -> e.type() == EntityType.CASE_CODE)) {
+            a.staff().caseStatus(t, u.entities());
+            return true;
+        }
+        Catalog catalog = a.catalog();
+        Optional<String> aspect = u.aspect().filter(Catalog.ASPECTS::contains);
+        if (catalog.knows(u.intent()) && !u.clarify()) {
+            String asked = aspect.orElse("general");
+            if ("apply".equals(asked) && u.aspectConfidence() < APPLY_SURE) {
+                asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
+            }
+            if ("apply".equals(asked) && !Policy.inForm(t)) {
+                a.form().start(t, u.intent());
+            } else {
+                a.answering().answer(t, u.intent(), asked);
+            }
+            return true;
+        }
+        Optional<String> sure = h.aspect(0.6).filter(x -> !"general".equals(x) && Catalog.ASPECTS.contains(x));
+        boolean dialogueIntent = !catalog.knows(u.intent()) && !"out_of_scope".equals(u.intent()) && !u.aspectOnly()
+                                 && !u.clarify();
+        if (sure.isPresent() && t.ctx().topic() == null && !dialogueIntent && !Policy.inForm(t)) {
+            a.answering().whichProcedure(t, sure.get()); // "phí bao nhiêu?" as the first message
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package vn.warddesk.bot.conversation;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import vn.warddesk.bot.cases.CaseCode;
+import vn.warddesk.bot.cases.Cases;
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply.Kind;
+import vn.warddesk.nlu.Entity;
+import vn.warddesk.nlu.EntityType;
+
+/** Actions that involve ward staff: a handoff the citizen asked for, forwarding to the officer, case status. */
+final class StaffDesk {
+    private final Catalog catalog;
+    private final Cases cases;
+
+    StaffDesk(Catalog catalog, Cases cases) {
+        this.catalog = catalog;
+        this.cases = cases;
+    }
+
+    Optional<Cases.Case> claimed(Turn t) throws SQLException {
+        return cases.openFor(t.c, t.conv.id).filter(k -> "claimed".equals(k.status()));
+    }
+
+    /** Opens (or reuses) a case for an officer. Only ever called because the citizen asked for staff. */
+    void handoff(Turn t) throws SQLException {
+        Optional<Cases.Case> open = cases.openFor(t.c, t.conv.id);
+        String code;
+        if (open.isPresent()) {
+            code = open.get().code();
+        } else {
+            code = cases.createHandoff(t.c, t.conv.wardId, t.conv.id, t.channel,
+                                       Optional.ofNullable(t.ctx().procedure())
+                                               .or(() -> Optional.ofNullable(t.ctx().topic())), t.now);
+            t.conv.caseCode = code;
+        }
+        t.record(new ConversationEvent.HandedOff(code));
+        t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over
+        t.ctx(t.ctx().keepTopic());
+        t.say(Kind.HANDOFF, t.t("Mình đã chuyển cuộc trò chuyện cho cán bộ phường. Mã tra cứu: " + code
+                                + ". Cán bộ sẽ trả lời ngay tại đây trong giờ làm việc.",
+                                "I have passed this conversation to a ward officer. Reference: " + code
+                                + ". An officer will answer here during office hours.")
+                            + "\n" + Answering.render(catalog.officeHours(t.lang(), t.now.atZone(catalog.office().zone()))),
+              List.of(new Button(t.t("Địa chỉ", "Location"), "location")));
+        t.state(Dialogue.HANDED_OFF);
+    }
+
+    void forward(Turn t) {
+        // The message is already stored: the officer reads it in the transcript. One acknowledgement per claim.
+        if (!t.ctx().forwardAcked()) {
+            t.say(Kind.FORWARDED, t.t("Cán bộ đang xử lý yêu cầu của bạn; tin nhắn đã được chuyển cho cán bộ.",
+                                      "An officer is handling your request; your message has been passed on."));
+            t.ctx(t.ctx().withForwardAcked(true));
+        }
+        t.state(Dialogue.HANDED_OFF);
+    }
+
+    void caseStatus(Turn t, List<Entity> entities) throws SQLException {
+        Optional<String> typed = entities.stream().filter(e -> e.type() == EntityType.CASE_CODE).map(Entity::value)
+                .findFirst();
+        Optional<String> code = typed.isPresent() ? typed.flatMap(CaseCode::normalize)
+                : Optional.ofNullable(t.conv.caseCode);
+        if (Dialogue.IDLE.equals(t.conv.state) || Dialogue.CLARIFYING.equals(t.conv.state)) {
+            t.state(Dialogue.ANSWERING);
+        }
+        if (code.isEmpty()) {
+            t.say(Kind.CASE_STATUS, typed.isPresent()
+                    ? t.t("Mã hồ sơ này không đúng. Mã có dạng PH-2026-1234567.",
+                          "That case code is not valid. Codes look like PH-2026-1234567.")
+                    : t.t("Bạn cho mình mã hồ sơ nhé (dạng PH-2026-1234567).",
+                          "Please tell me your case code (like PH-2026-1234567)."));
+            return;
+        }
+        Optional<Cases.Case> found = cases.byCode(t.c, code.get())
+                .filter(k -> k.conversationId().equals(t.conv.id));
+        if (found.isEmpty()) {
+            // Same answer whether the code exists or not: other citizens' cases are not disclosed here.
+            t.say(Kind.CASE_STATUS,
+                  t.t("Vì lý do bảo mật, mình chỉ báo được hồ sơ được mở trong chính cuộc trò chuyện này. Bạn vui lòng"
+                      + " hỏi tại Bộ phận Một cửa hoặc dùng trang tra cứu trên phiếu hẹn.",
+                      "For privacy I can only report on cases opened in this conversation. Please ask at the one-stop"
+                      + " desk or use the status page on your appointment slip."),
+                  List.of(new Button(t.t("Địa chỉ", "Location"), "location")));
+            return;
+        }
+        Cases.Case k = found.get();
+        String when = TimeFormat.moment(t, k.updatedAt(), catalog.office().zone());
+        String procedure = k.procedure().map(p -> " (" + Labels.intent(catalog, t, p) + ")").orElse("");
+        t.say(Kind.CASE_STATUS, t.t("Hồ sơ " + k.code() + procedure + ": " + Labels.status(t, k.status())
+                                    + ". Cập nhật lúc " + when + ".",
+                                    "Case " + k.code() + procedure + ": " + Labels.status(t, k.status())
+                                    + ". Updated " + when + "."));
+    }
+}

@@ -1,0 +1,34 @@
+package vn.warddesk.nlu;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class YesNoTest {
+    @Test
+    void yes_in_vietnamese_with_and_without_accents_teen_code_and_english() {
+        for (String yes : List.of("có", "co", "ừ", "u", "uk", "dc", "đc", "được", "oke", "ok bạn", "vâng", "vâng ạ", "dạ",
+                                  "đồng ý", "dong y", "yes", "Yes please", "đúng rồi", "xác nhận", "ok luôn")) {
+            assertEquals(Optional.of(YesNo.Answer.YES), YesNo.of(yes), yes);
+        }
+    }
+
+    @Test
+    void no_in_vietnamese_with_and_without_accents_teen_code_and_english() {
+        for (String no : List.of("không", "khong", "ko", "k", "hong", "thôi", "no", "nope", "không đồng ý", "ko dong y",
+                                 "dạ không", "không phải", "I don't agree", "no thanks", "sai", "chưa")) {
+            assertEquals(Optional.of(YesNo.Answer.NO), YesNo.of(no), no);
+        }
+    }
+
+    @Test
+    void khong_as_a_question_particle_and_whole_sentences_are_neither() {
+        for (String neither : List.of("làm online được không?", "được không", "có không", "phải không",
+                                      "lệ phí bao nhiêu", "ok?", "hjhj", "Nguyễn Văn An", "0912345678", "")) {
+            assertEquals(Optional.empty(), YesNo.of(neither), neither);
+        }
+    }
+}
