@@ -81,7 +81,7 @@ class CatalogContentTest {
                 p.portalCodeUncertain(), p.name(), p.summary(), p.eligibility(), p.documents(),
                 new Procedure.Fee(null, true, new Procedure.Text("Lệ phí theo quy định của tỉnh.", "Fee set by the province."), null),
                 new Procedure.ProcessingTime(null, true, new Procedure.Text("Tùy hồ sơ.", "Depends on the case.")),
-                p.online(), p.legalBasis(), p.sources(), p.editorNotes(), p.intake());
+                p.online(), p.legalBasis(), p.sources(), p.editorNotes(), p.intake(), p.eligibilityUncertain());
         assertTrue(Answers.answer(unsure, "fee", Lang.VI, seed.office()).text().contains(Answers.CONFIRM_VI));
         assertTrue(Answers.answer(unsure, "fee", Lang.EN, seed.office()).text().contains(Answers.CONFIRM_EN));
         assertTrue(Answers.answer(unsure, "processing_time", Lang.VI, seed.office()).text().contains(Answers.CONFIRM_VI));
