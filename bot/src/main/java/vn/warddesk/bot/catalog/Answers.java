@@ -132,8 +132,7 @@ final class Answers {
         String line = details.isEmpty() ? text : text + " (" + String.join(", ", details) + ")";
         if (Boolean.TRUE.equals(d.uncertain())) {
             // Kept even when notes are dropped: an unconfirmed paper must never read as a confirmed requirement.
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (!lower.contains(lang == Lang.EN ? "confirm at the desk" : "xác nhận tại")) {
+            if (!Validation.sendsToDesk(line, lang)) {
                 line += lang == Lang.EN ? " — " + CONFIRM_EN : " — " + CONFIRM_VI;
             }
         }
@@ -189,13 +188,8 @@ final class Answers {
 
     /** Uncertain figures are never stated: the citizen is sent to the desk instead (unless the text already does). */
     private static void appendConfirm(StringBuilder text, Lang lang, String viLead, String enLead) {
-        String lower = text.toString().toLowerCase(Locale.ROOT);
-        if (lang == Lang.EN) {
-            if (!lower.contains("confirm at the desk")) {
-                text.append(' ').append(enLead).append(CONFIRM_EN).append('.');
-            }
-        } else if (!lower.contains("xác nhận tại")) {
-            text.append(' ').append(viLead).append(CONFIRM_VI).append('.');
+        if (!Validation.sendsToDesk(text.toString(), lang)) {
+            text.append(' ').append(lang == Lang.EN ? enLead + CONFIRM_EN : viLead + CONFIRM_VI).append('.');
         }
     }
 

@@ -172,8 +172,14 @@ final class Freshness {
                     .map(b -> b.number() == null ? b.title() : b.number())
                     .forEach(number -> facts.add("legal basis " + number));
         }
+        boolean primary = p.sources() != null && p.sources().stream()
+                .anyMatch(s -> s != null && Boolean.TRUE.equals(s.primary()) && s.accessed() != null);
+        if (!primary) {
+            facts.add("no primary source read");
+        }
         for (String fact : facts) {
-            findings.add(new Finding(p.id(), Kind.UNCERTAIN, fact, null, fact + " not confirmed from a primary text"));
+            findings.add(new Finding(p.id(), Kind.UNCERTAIN, fact, null, fact.startsWith("no primary")
+                    ? "no source with primary: true and an accessed date" : fact + " not confirmed from a primary text"));
         }
     }
 }

@@ -25,9 +25,16 @@ final class Validation {
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     /** The national procedure code (mã TTHC): one digit, a dot, six digits, e.g. 1.001193. */
     static final Pattern PORTAL_CODE = Pattern.compile("[0-9]\\.[0-9]{6}");
-    /** What an uncertain figure's own text must say, so that no channel can show it as certain. */
-    static final String DESK_VI = "xác nhận tại";
-    static final String DESK_EN = "confirm at the desk";
+
+    /**
+     * Whether a text already sends the citizen to the desk ("… xác nhận … tại quầy", "please confirm at the desk"):
+     * what an uncertain figure's own text must say, so that no channel can show it as certain.
+     */
+    static boolean sendsToDesk(String text, Lang lang) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lang == Lang.EN ? lower.contains("at the desk")
+                               : lower.contains("tại quầy") || lower.contains("xác nhận tại");
+    }
 
     /** One broken rule: the field as a path like {@code fee.amount_vnd} or {@code documents[2].text.vi}. */
     record Problem(String field, String problem) {
@@ -125,7 +132,6 @@ final class Validation {
             }
         }
         if (v.nonEmpty("sources", p.sources())) {
-            boolean primary = false;
             for (int i = 0; i < p.sources().size(); i++) {
                 String at = "sources[" + i + "]";
                 Procedure.Source s = p.sources().get(i);
@@ -137,10 +143,7 @@ final class Validation {
                 v.plain(at + ".issuer", s.issuer(), 200);
                 v.required(at + ".accessed", s.accessed());
                 v.url(at + ".url", s.url());
-                primary |= Boolean.TRUE.equals(s.primary()) && s.accessed() != null;
-            }
-            if (!primary) {
-                v.add("sources", "needs at least one primary source (primary: true: the legal text itself) with its accessed date");
+                v.required(at + ".primary", s.primary());
             }
         }
         if (p.editorNotes() != null && p.editorNotes().length() > 4000) {
@@ -279,7 +282,10 @@ final class Validation {
         if (basis.articles() != null && basis.articles().length() > 200) {
             add(at + ".articles", "must be at most 200 characters");
         }
-        if (required(at + ".in_force_from", basis.inForceFrom()) && basis.inForceUntil() != null
+        // A basis seen only in secondary sources may lack its start date; it is then listed as uncertain.
+        boolean from = Boolean.TRUE.equals(basis.uncertain()) && basis.inForceFrom() == null
+                       || required(at + ".in_force_from", basis.inForceFrom());
+        if (from && basis.inForceFrom() != null && basis.inForceUntil() != null
             && !basis.inForceUntil().isAfter(basis.inForceFrom())) {
             add(at + ".in_force_until", "must be after in_force_from");
         }
@@ -300,10 +306,10 @@ final class Validation {
         if (text == null) {
             return;
         }
-        if (text.vi() != null && !text.vi().toLowerCase(java.util.Locale.ROOT).contains(DESK_VI)) {
+        if (text.vi() != null && !sendsToDesk(text.vi(), Lang.VI)) {
             add(field + ".vi", "while uncertain it must say \"vui lòng xác nhận tại quầy\"");
         }
-        if (text.en() != null && !text.en().toLowerCase(java.util.Locale.ROOT).contains(DESK_EN)) {
+        if (text.en() != null && !sendsToDesk(text.en(), Lang.EN)) {
             add(field + ".en", "while uncertain it must say \"please confirm at the desk\"");
         }
     }
