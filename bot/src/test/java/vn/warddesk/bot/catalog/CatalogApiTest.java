@@ -151,6 +151,51 @@ class CatalogApiTest {
     }
 
     @Test
+    void the_detail_gives_the_national_code_with_its_link_the_check_date_and_dated_legal_bases() {
+        Procedure seed = store.seed().procedures().get("birth_registration");
+        JsonNode body = get("/api/v1/procedures/birth_registration?locale=vi").body();
+        assertEquals(seed.portalCode(), body.get("portalCode").asText());
+        assertEquals("https://dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html?ma_tt=" + seed.portalCode(),
+                     body.get("portalUrl").asText());
+        assertEquals(seed.reviewed().toString(), body.get("checkedOn").asText());
+        JsonNode law = find(body.get("legalBases"), "60/2014/QH13", "number");
+        assertEquals("2016-01-01", law.get("inForceFrom").asText());
+        assertEquals("2027-03-01", law.get("inForceUntil").asText());
+        assertEquals("03/2026/QH16", law.get("replacedBy").asText());
+        assertTrue(body.get("legalBasis").get(0).asText().contains("60/2014/QH13"), "the plain list is kept for old clients");
+        JsonNode source = body.get("sources").get(0);
+        assertEquals(source.get("number").asText(), source.get("ref").asText(), "ref stays as an alias of number");
+        assertFalse(source.get("accessed").asText().isBlank());
+        assertTrue(body.get("aspects").get("fee").get("text").asText().contains("Cập nhật/kiểm tra ngày"));
+    }
+
+    @Test
+    void the_freshness_report_is_for_editors_only_and_lists_the_change_over() {
+        assertEquals(Status.UNAUTHORIZED_401, send(client.get("/api/v1/admin/catalog/freshness"), null).status());
+        Reply reply = send(admin(client.get("/api/v1/admin/catalog/freshness")), null);
+        assertEquals(Status.OK_200, reply.status());
+        assertEquals(90, reply.body().get("reviewMaxAgeDays").asInt());
+        boolean changeOver = false;
+        // A notice before 1 January 2027, a problem after: this store runs on the real clock.
+        for (String list : List.of("notices", "problems")) {
+            for (JsonNode finding : reply.body().get(list)) {
+                changeOver |= "60/2014/QH13".equals(finding.get("subject").asText())
+                              && "2027-03-01".equals(finding.get("date").asText());
+            }
+        }
+        assertTrue(changeOver, reply.body().toString());
+    }
+
+    private static JsonNode find(JsonNode list, String value, String field) {
+        for (JsonNode item : list) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(value + " not in " + list);
+    }
+
+    @Test
     void an_unknown_procedure_is_404_json() {
         Reply reply = get("/api/v1/procedures/passport");
         assertEquals(Status.NOT_FOUND_404, reply.status());
