@@ -74,6 +74,5 @@ class StaffCatalogFreshnessBrowserTest {
         assertEquals(401, api.get("/api/v1/admin/catalog/freshness", officer).status());
         StaffApi.Session editor = api.signIn("demo.editor", "demo-editor-2026");
         assertEquals(200, api.get("/api/v1/admin/catalog/freshness", editor).status());
-        }
     }
 }
