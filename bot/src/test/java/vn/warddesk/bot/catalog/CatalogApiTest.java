@@ -383,7 +383,8 @@ class CatalogApiTest {
 
         CatalogStore restarted = CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC());
         assertEquals("Edited eligibility for the restart test.",
-                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text());
+                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text().lines().findFirst().orElseThrow(),
+                     "the edited text, then the checked-on line");
         assertEquals(2, restarted.live(id).orElseThrow().version(), "the seed was not stored again");
 
         ((ObjectNode) content.get("eligibility")).put("en", "Edited again, seen by the other instance.");
