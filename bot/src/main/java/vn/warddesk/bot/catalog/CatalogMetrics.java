@@ -21,21 +21,22 @@ final class CatalogMetrics {
     static void watch(CatalogStore store) {
         STORE.set(store);
         MeterRegistry registry = Metrics.globalRegistry();
-        registry.getOrCreate(Gauge.builder("warddesk.catalog.stale.procedures", () -> count(Freshness.Kind.REVIEW_OVERDUE, true))
+        registry.getOrCreate(Gauge.builder("warddesk.catalog.stale.procedures",
+                                           () -> count(report -> report.needingAction().size()))
                                      .description("Procedures whose review is overdue or whose legal basis has expired"
                                                   + " or expires within catalog.expiry-warning"));
-        registry.getOrCreate(Gauge.builder("warddesk.catalog.uncertain.procedures", () -> count(Freshness.Kind.UNCERTAIN, false))
+        registry.getOrCreate(Gauge.builder("warddesk.catalog.uncertain.procedures",
+                                           () -> count(report -> report.withKind(Freshness.Kind.UNCERTAIN).size()))
                                      .description("Procedures with facts marked uncertain (shown as 'confirm at the desk')"));
     }
 
-    private static long count(Freshness.Kind kind, boolean problems) {
+    private static long count(java.util.function.ToIntFunction<Freshness.Report> procedures) {
         CatalogStore store = STORE.get();
         if (store == null) {
             return 0;
         }
         try {
-            Freshness.Report report = store.freshness();
-            return problems ? report.needingAction().size() : report.withKind(kind).size();
+            return procedures.applyAsInt(store.freshness());
         } catch (RuntimeException e) {
             return -1; // the database is away: a scrape must not fail, and -1 cannot be mistaken for "all fresh"
         }

@@ -26,7 +26,7 @@ import vn.warddesk.bot.store.StoreException;
 
 /**
  * The catalog over HTTP, registered under /api/v1: the public read API (kiosk, Mini App) and the ward's admin API
- * (edit, history, rollback, re-seed), protected by the admin bearer token until staff accounts exist.
+ * (edit, history, rollback, re-seed, freshness report), for staff editors and the admin bearer token.
  */
 public final class CatalogService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(CatalogService.class.getName());
@@ -369,12 +369,7 @@ public final class CatalogService implements HttpService {
     }
 
     private Handler admin(AdminHandler handler) {
-        return guarded((req, res) -> {
-            if (!authorised(req)) {
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warddesk-admin\"");
-                error(res, Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required");
-                return;
-            }
+        return adminWide((req, res) -> {
             String id = req.path().pathParameters().get("id");
             if (!store.knows(id)) {
                 notFound(res, id);

@@ -186,6 +186,16 @@ class CatalogApiTest {
         assertTrue(changeOver, reply.body().toString());
     }
 
+    @Test
+    void the_gauges_count_procedures_needing_an_editor_and_procedures_with_uncertain_facts() {
+        CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC()); // the gauges read the newest store
+        io.helidon.metrics.api.MeterRegistry registry = io.helidon.metrics.api.Metrics.globalRegistry();
+        Number stale = registry.gauge("warddesk.catalog.stale.procedures", List.of()).orElseThrow().value();
+        Number uncertain = registry.gauge("warddesk.catalog.uncertain.procedures", List.of()).orElseThrow().value();
+        assertEquals(store.freshness().needingAction().size(), stale.intValue());
+        assertEquals(15, uncertain.intValue(), "every demo procedure has at least one unconfirmed fact");
+    }
+
     private static JsonNode find(JsonNode list, String value, String field) {
         for (JsonNode item : list) {
             if (value.equals(item.path(field).asText())) {
