@@ -196,6 +196,39 @@ class CatalogApiTest {
         assertEquals(15, uncertain.intValue(), "every demo procedure has at least one unconfirmed fact");
     }
 
+    @Test
+    void start_up_logs_one_warning_naming_the_procedures_and_reasons_without_any_citizen_text() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(CatalogStore.class.getName());
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(capture);
+        try {
+            CatalogStore.load(config().get("catalog"), pool,
+                              Clock.fixed(java.time.Instant.parse("2027-01-15T02:00:00Z"), java.time.ZoneOffset.UTC));
+        } finally {
+            jul.removeHandler(capture);
+        }
+        List<String> warnings = records.stream().filter(r -> r.getLevel() == java.util.logging.Level.WARNING)
+                .map(java.util.logging.LogRecord::getMessage).filter(m -> m.contains("need an editor")).toList();
+        assertEquals(1, warnings.size(), records.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+        assertTrue(warnings.get(0).contains("birth_registration basis_expiring 60/2014/QH13"), warnings.get(0));
+        assertFalse(warnings.get(0).contains(store.seed().procedures().get("birth_registration").name().vi()),
+                    "ids and document numbers only");
+    }
+
     private static JsonNode find(JsonNode list, String value, String field) {
         for (JsonNode item : list) {
             if (value.equals(item.path(field).asText())) {
