@@ -11,7 +11,7 @@ export async function catalogView(main) {
   const body = el('div', { id: 'catalog-body' });
   main.append(el('h1', { text: 'Nội dung thủ tục' }),
     el('p', { class: 'muted', text: 'Mỗi lần lưu là một phiên bản mới; có thể khôi phục phiên bản cũ bất kỳ lúc nào.' }),
-    el('div', { class: 'filters' }, pick), body);
+    await freshnessBanner(), el('div', { class: 'filters' }, pick), body);
   if (procedures.length === 0) {
     body.append(el('p', { class: 'muted', text: 'Chưa tải được danh mục thủ tục.' }));
   }
@@ -60,4 +60,29 @@ export async function catalogView(main) {
   }
 
   pick.addEventListener('change', () => load(pick.value));
+}
+
+// What needs an editor (same rules as ./warddesk content check): overdue reviews and expired/expiring legal bases in
+// red, scheduled legal changes as a note. Nothing is shown when everything is fresh and nothing is scheduled.
+async function freshnessBanner() {
+  const report = await api('GET', '/api/v1/admin/catalog/freshness').catch(() => null);
+  if (!report) return null;
+  const changes = report.notices.filter(n => n.kind === 'change_ahead' || n.kind === 'not_yet_in_force');
+  if (!report.problems.length && !changes.length) return null;
+  const line = f => el('li', { text: f.name + ' — ' + f.detail });
+  return el('section', { id: 'catalog-freshness', role: 'status' },
+    report.problems.length ? el('div', { class: 'banner warn', id: 'catalog-stale' },
+      el('p', { text: 'Cần cập nhật ngay (' + report.needingAction.length + ' thủ tục; kiểm tra lại quá '
+        + report.reviewMaxAgeDays + ' ngày hoặc căn cứ pháp lý hết hiệu lực trong ' + report.expiryWarningDays + ' ngày):' }),
+      el('ul', {}, report.problems.map(line))) : null,
+    changes.length ? el('div', { class: 'notice', id: 'catalog-changes' },
+      el('p', { text: 'Thay đổi pháp lý sắp tới — rà soát trước ngày hiệu lực:' }),
+      el('ul', {}, grouped(changes))) : null);
+}
+
+// One line per legal change, naming the procedures it affects (a decree usually touches several).
+function grouped(findings) {
+  const byDetail = new Map();
+  for (const f of findings) byDetail.set(f.detail, [...(byDetail.get(f.detail) || []), f.name]);
+  return [...byDetail].map(([detail, names]) => el('li', { text: detail + ': ' + names.join(', ') }));
 }

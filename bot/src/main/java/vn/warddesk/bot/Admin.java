@@ -59,6 +59,11 @@ public final class Admin {
                 out.println("Zalo OA token stored" + (access.isPresent() ? "" : "; the first send refreshes it")
                             + ". The refresh token is single-use: do not use it anywhere else.");
             }
+            case "content-check" -> {
+                // Reads the seed files only (no database): safe while the service runs. 0 ok, 1 needs action, 2 unreadable.
+                return vn.warddesk.bot.catalog.ContentCheck.run(config.get("catalog"), Clock.systemUTC(),
+                                                                 args.subList(1, args.size()), out);
+            }
             case "create-admin" -> {
                 String ward = required(options, "ward");
                 String username = required(options, "username");

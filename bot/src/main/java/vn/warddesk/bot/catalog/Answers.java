@@ -14,8 +14,13 @@ import vn.warddesk.bot.catalog.Catalog.FollowUp;
  * stays within {@link Validation#MAX_ANSWER} characters: optional parts (notes, late fines) are left out first.
  */
 final class Answers {
-    static final String CONFIRM_VI = "vui lòng xác nhận tại bộ phận một cửa";
+    static final String CONFIRM_VI = "vui lòng xác nhận tại quầy";
     static final String CONFIRM_EN = "please confirm at the desk";
+    /**
+     * The National Public Service Portal's procedure search, filtered by the national procedure code (the link form
+     * the portal itself uses for its procedure lists).
+     */
+    static final String PORTAL_SEARCH = "https://dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html?ma_tt=";
 
     private static final Map<String, String[]> ASPECT_LABELS = Map.of(
             "general", new String[] {"Thông tin chung", "Overview"},
@@ -32,7 +37,8 @@ final class Answers {
             "show_original", new String[] {"xuất trình bản chính", "show the original"},
             "form", new String[] {"tờ khai", "form"});
     private static final Map<String, String[]> CHANNELS = Map.of(
-            "desk", new String[] {"Tại Bộ phận Một cửa của phường", "At the ward one-stop desk"},
+            "desk", new String[] {"Tại Trung tâm Phục vụ hành chính công của xã/phường",
+                                  "At the commune/ward Public Administration Service Centre"},
             "portal", new String[] {"Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)",
                                     "National Public Service Portal (dichvucong.gov.vn)"},
             "vneid", new String[] {"Ứng dụng VNeID", "The VNeID app"},
@@ -41,20 +47,53 @@ final class Answers {
     private Answers() {
     }
 
+    /**
+     * The answer for one aspect, ending with when the facts were checked and who decides
+     * ("Cập nhật/kiểm tra ngày 06/12/2026 · Cơ quan giải quyết: UBND xã/phường."), kept whatever else is shortened.
+     */
     static Answer answer(Procedure p, String aspect, Lang lang, Office office) {
         return switch (aspect) {
-            case "general" -> fit(p.summary().in(lang) + " " + (lang == Lang.EN ? "Handled by: " : "Cơ quan giải quyết: ")
-                                  + p.authority().in(lang) + ".", List.of(), followUps(p, aspect, lang));
+            case "general" -> fit(p.summary().in(lang), List.of(), followUps(p, aspect, lang), footer(p, lang));
             case "documents" -> documents(p, lang);
             case "fee" -> fee(p, lang);
             case "processing_time" -> processingTime(p, lang);
-            case "eligibility" -> fit(p.eligibility().in(lang), List.of(), followUps(p, aspect, lang));
-            case "online" -> fit(p.online().text().in(lang),
-                                 p.online().channels().stream().map(c -> label(CHANNELS, c, lang)).toList(),
-                                 followUps(p, aspect, lang));
+            case "eligibility" -> eligibility(p, lang);
+            case "online" -> fit(p.online().text().in(lang), onlineItems(p, lang), followUps(p, aspect, lang),
+                                 footer(p, lang));
             case "apply" -> apply(p, lang, office);
             default -> throw new IllegalArgumentException("unknown aspect " + aspect);
         };
+    }
+
+    /** The channels, then the national procedure code with its portal link (marked when the code is unconfirmed). */
+    private static List<String> onlineItems(Procedure p, Lang lang) {
+        List<String> items = new ArrayList<>(p.online().channels().stream().map(c -> label(CHANNELS, c, lang)).toList());
+        if (p.portalCode() != null) {
+            boolean unsure = Boolean.TRUE.equals(p.portalCodeUncertain());
+            items.add(lang == Lang.EN
+                      ? "National procedure code " + p.portalCode() + (unsure ? " (to be confirmed)" : "") + ": " + portalUrl(p.portalCode())
+                      : "Mã thủ tục quốc gia " + p.portalCode() + (unsure ? " (chưa xác nhận)" : "") + ": " + portalUrl(p.portalCode()));
+        }
+        return items;
+    }
+
+    static String portalUrl(String code) {
+        return PORTAL_SEARCH + code;
+    }
+
+    /** "Cập nhật/kiểm tra ngày 06/12/2026 · Cơ quan giải quyết: Công an xã/phường." */
+    static String footer(Procedure p, Lang lang) {
+        return lang == Lang.EN
+               ? "Checked on " + Dates.in(p.reviewed(), lang) + " · Handled by: " + p.authority().en() + "."
+               : "Cập nhật/kiểm tra ngày " + Dates.in(p.reviewed(), lang) + " · Cơ quan giải quyết: " + p.authority().vi() + ".";
+    }
+
+    private static Answer eligibility(Procedure p, Lang lang) {
+        StringBuilder text = new StringBuilder(p.eligibility().in(lang));
+        if (Boolean.TRUE.equals(p.eligibilityUncertain())) {
+            appendConfirm(text, lang, "Điều kiện cụ thể: ", "Exact conditions: ");
+        }
+        return fit(text.toString(), List.of(), followUps(p, "eligibility", lang), footer(p, lang));
     }
 
     static String aspectLabel(String aspect, Lang lang) {
@@ -68,13 +107,15 @@ final class Answers {
     private static Answer documents(Procedure p, Lang lang) {
         String intro = lang == Lang.EN ? "Papers for " + lower(p.name().en()) + ":" : "Giấy tờ cần chuẩn bị để " + lower(p.name().vi()) + ":";
         List<FollowUp> followUps = followUps(p, "documents", lang);
-        Answer full = new Answer(intro, p.documents().stream().map(d -> document(d, lang, true)).toList(), followUps);
+        String footer = footer(p, lang);
+        Answer full = new Answer(intro + "\n" + footer, p.documents().stream().map(d -> document(d, lang, true)).toList(),
+                                 followUps);
         if (length(full) <= Validation.MAX_ANSWER) {
             return full;
         }
         // Notes are the first thing to go: the list of papers itself is what a citizen must not miss.
         String more = lang == Lang.EN ? " Ask at the desk about special cases." : " Trường hợp đặc biệt, vui lòng hỏi tại quầy.";
-        return fit(intro + more, p.documents().stream().map(d -> document(d, lang, false)).toList(), followUps);
+        return fit(intro + more, p.documents().stream().map(d -> document(d, lang, false)).toList(), followUps, footer);
     }
 
     private static String document(Procedure.Document d, Lang lang, boolean withNote) {
@@ -89,6 +130,12 @@ final class Answers {
             details.add(lang == Lang.EN ? count + " copies" : count + " bản");
         }
         String line = details.isEmpty() ? text : text + " (" + String.join(", ", details) + ")";
+        if (Boolean.TRUE.equals(d.uncertain())) {
+            // Kept even when notes are dropped: an unconfirmed paper must never read as a confirmed requirement.
+            if (!Validation.sendsToDesk(line, lang)) {
+                line += lang == Lang.EN ? " — " + CONFIRM_EN : " — " + CONFIRM_VI;
+            }
+        }
         return withNote && d.note() != null ? line + ". " + d.note().in(lang) : line;
     }
 
@@ -109,14 +156,15 @@ final class Answers {
             appendConfirm(text, lang, "Mức lệ phí: ", "Exact fee: ");
         }
         String base = text.toString();
+        String footer = footer(p, lang);
         List<FollowUp> followUps = followUps(p, "fee", lang);
         if (fee.lateFine() != null) {
-            String withFine = base + "\n" + fee.lateFine().in(lang);
+            String withFine = base + "\n" + fee.lateFine().in(lang) + "\n" + footer;
             if (withFine.length() <= Validation.MAX_ANSWER) {
                 return new Answer(withFine, List.of(), followUps);
             }
         }
-        return fit(base, List.of(), followUps);
+        return fit(base, List.of(), followUps, footer);
     }
 
     private static Answer processingTime(Procedure p, Lang lang) {
@@ -135,18 +183,13 @@ final class Answers {
         if (uncertain) {
             appendConfirm(text, lang, "Thời gian cụ thể: ", "Exact time: ");
         }
-        return fit(text.toString(), List.of(), followUps(p, "processing_time", lang));
+        return fit(text.toString(), List.of(), followUps(p, "processing_time", lang), footer(p, lang));
     }
 
     /** Uncertain figures are never stated: the citizen is sent to the desk instead (unless the text already does). */
     private static void appendConfirm(StringBuilder text, Lang lang, String viLead, String enLead) {
-        String lower = text.toString().toLowerCase(Locale.ROOT);
-        if (lang == Lang.EN) {
-            if (!lower.contains("confirm at the desk")) {
-                text.append(' ').append(enLead).append(CONFIRM_EN).append('.');
-            }
-        } else if (!lower.contains("xác nhận tại")) {
-            text.append(' ').append(viLead).append(CONFIRM_VI).append('.');
+        if (!Validation.sendsToDesk(text.toString(), lang)) {
+            text.append(' ').append(lang == Lang.EN ? enLead + CONFIRM_EN : viLead + CONFIRM_VI).append('.');
         }
     }
 
@@ -162,7 +205,7 @@ final class Answers {
                 new FollowUp(lang == Lang.EN ? "Start a request" : "Bắt đầu nộp yêu cầu", "start:" + p.id()),
                 new FollowUp(aspectLabel("documents", lang), "ask:" + p.id() + ":documents"),
                 new FollowUp(lang == Lang.EN ? "Talk to staff" : "Gặp cán bộ", "staff"));
-        return fit(text, List.of(), followUps);
+        return fit(text, List.of(), followUps, footer(p, lang));
     }
 
     private static String fieldsSummary(Procedure p, Lang lang) {
@@ -191,14 +234,18 @@ final class Answers {
         return List.copyOf(buttons);
     }
 
-    /** Keeps an answer within the limit; the validation limits make cutting the text a last resort. */
-    private static Answer fit(String text, List<String> items, List<FollowUp> followUps) {
-        Answer answer = new Answer(text, List.copyOf(items), followUps);
+    /**
+     * Keeps an answer within the limit, the footer (checked date, authority) always last and never cut; the validation
+     * limits make cutting the text a last resort.
+     */
+    private static Answer fit(String text, List<String> items, List<FollowUp> followUps, String footer) {
+        Answer answer = new Answer(text + "\n" + footer, List.copyOf(items), followUps);
         if (length(answer) <= Validation.MAX_ANSWER) {
             return answer;
         }
-        int room = Math.max(100, Validation.MAX_ANSWER - items.stream().mapToInt(i -> i.length() + 1).sum());
-        String cut = text.length() > room ? text.substring(0, room - 1).strip() + "…" : text;
+        int room = Math.max(100, Validation.MAX_ANSWER - footer.length() - 1
+                                 - items.stream().mapToInt(i -> i.length() + 1).sum());
+        String cut = (text.length() > room ? text.substring(0, room - 1).strip() + "…" : text) + "\n" + footer;
         List<String> kept = new ArrayList<>();
         int used = cut.length();
         for (String item : items) {

@@ -27,7 +27,7 @@ import vn.warddesk.bot.http.HttpJson;
 
 /**
  * The catalog over HTTP, registered under /api/v1: the public read API (kiosk, Mini App) and the ward's admin API
- * (edit, history, rollback, re-seed), protected by the admin bearer token until staff accounts exist.
+ * (edit, history, rollback, re-seed, freshness report), for staff editors and the admin bearer token.
  */
 public final class CatalogService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(CatalogService.class.getName());
@@ -73,7 +73,8 @@ public final class CatalogService implements HttpService {
                 .get("/admin/procedures/{id}/versions", admin(this::versions))
                 .get("/admin/procedures/{id}/versions/{n}", admin(this::version))
                 .post("/admin/procedures/{id}/rollback/{n}", admin(this::rollback))
-                .post("/admin/catalog/reseed/{id}", admin(this::reseed));
+                .post("/admin/catalog/reseed/{id}", admin(this::reseed))
+                .get("/admin/catalog/freshness", adminWide(this::freshness));
     }
 
     // ---- public read API ----
@@ -112,6 +113,11 @@ public final class CatalogService implements HttpService {
         body.put("reviewed", p.reviewed().toString());
         body.put("version", version);
         body.put("authority", p.authority().in(lang));
+        body.put("checkedOn", p.reviewed().toString());
+        body.put("checkedOnText", Answers.footer(p, lang));
+        body.put("portalCode", p.portalCode());
+        body.put("portalCodeUncertain", Boolean.TRUE.equals(p.portalCodeUncertain()));
+        body.put("portalUrl", p.portalCode() == null ? null : Answers.portalUrl(p.portalCode()));
         Map<String, Object> aspects = new LinkedHashMap<>();
         for (String aspect : Catalog.ASPECTS) {
             Catalog.Answer answer = Answers.answer(p, aspect, lang, store.seed().office());
@@ -135,13 +141,33 @@ public final class CatalogService implements HttpService {
             documents.add(doc);
         }
         body.put("documents", documents);
-        body.put("legalBasis", p.legalBasis() == null ? List.of() : p.legalBasis());
+        List<Procedure.LegalBasis> bases = p.legalBasis() == null ? List.of() : p.legalBasis();
+        body.put("legalBasis", bases.stream().map(Procedure.LegalBasis::describe).toList());
+        List<Map<String, Object>> legalBases = new ArrayList<>();
+        for (Procedure.LegalBasis b : bases) {
+            Map<String, Object> basis = new LinkedHashMap<>();
+            basis.put("title", b.title());
+            basis.put("number", b.number());
+            basis.put("issuer", b.issuer());
+            basis.put("articles", b.articles());
+            basis.put("inForceFrom", b.inForceFrom() == null ? null : b.inForceFrom().toString());
+            basis.put("inForceUntil", b.inForceUntil() == null ? null : b.inForceUntil().toString());
+            basis.put("replacedBy", b.replacedBy());
+            basis.put("url", b.url());
+            basis.put("uncertain", Boolean.TRUE.equals(b.uncertain()));
+            legalBases.add(basis);
+        }
+        body.put("legalBases", legalBases);
         List<Map<String, Object>> sources = new ArrayList<>();
         for (Procedure.Source s : p.sources()) {
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("title", s.title());
-            source.put("ref", s.ref());
+            source.put("ref", s.number());
+            source.put("number", s.number());
+            source.put("issuer", s.issuer());
             source.put("url", s.url());
+            source.put("accessed", s.accessed() == null ? null : s.accessed().toString());
+            source.put("primary", Boolean.TRUE.equals(s.primary()));
             sources.add(source);
         }
         body.put("sources", sources);
@@ -325,6 +351,34 @@ public final class CatalogService implements HttpService {
         saveValidated(res, procedure, id, author, null, Optional.empty());
     }
 
+    /** What the catalog editor's banner shows: the freshness rules over the live content, as of today. */
+    private void freshness(ServerRequest req, ServerResponse res) {
+        Freshness.Report report = store.freshness();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("today", report.today().toString());
+        body.put("reviewMaxAgeDays", report.settings().reviewMaxAgeDays());
+        body.put("expiryWarningDays", report.settings().expiryWarningDays());
+        body.put("needingAction", List.copyOf(report.needingAction()));
+        body.put("problems", findings(report.problems()));
+        body.put("notices", findings(report.notices()));
+        json(res, Status.OK_200, body);
+    }
+
+    private List<Map<String, Object>> findings(List<Freshness.Finding> findings) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Freshness.Finding f : findings) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("procedure", f.procedureId());
+            item.put("name", store.live(f.procedureId()).map(l -> l.procedure().name().vi()).orElse(f.procedureId()));
+            item.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("subject", f.subject());
+            item.put("date", f.date() == null ? null : f.date().toString());
+            item.put("detail", f.detail());
+            list.add(item);
+        }
+        return list;
+    }
+
     private Map<String, Object> versionJson(VersionStore.Row row, boolean withContent) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("version", row.version());
@@ -351,16 +405,23 @@ public final class CatalogService implements HttpService {
     }
 
     private Handler admin(AdminHandler handler) {
-        return (req, res) -> {
-            if (!authorised(req)) {
-                throw new ApiProblem(Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required")
-                        .withHeader("WWW-Authenticate", "Bearer realm=\"warddesk-admin\"");
-            }
+        return adminWide((req, res) -> {
             String id = req.path().pathParameters().get("id");
             if (!store.knows(id)) {
                 throw notFound(id);
             }
             handler.handle(req, res, id);
+        });
+    }
+
+    /** An admin handler about the whole catalog (no procedure id). */
+    private Handler adminWide(Handler handler) {
+        return (req, res) -> {
+            if (!authorised(req)) {
+                throw new ApiProblem(Status.UNAUTHORIZED_401, "unauthorized", "a valid admin bearer token is required")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"warddesk-admin\"");
+            }
+            handler.handle(req, res);
         };
     }
 

@@ -40,16 +40,19 @@ public final class CatalogStore implements Catalog {
     private final Seed seed;
     private final OfficeHours hours;
     private final long refreshNanos;
+    private final Freshness.Settings freshness;
     private volatile Snapshot snapshot;
     private volatile long lastCheck;
 
-    private CatalogStore(DataSource dataSource, Clock clock, Seed.Source source, Seed seed, Duration refresh) {
+    private CatalogStore(DataSource dataSource, Clock clock, Seed.Source source, Seed seed, Duration refresh,
+                         Freshness.Settings freshness) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.source = source;
         this.seed = seed;
         this.hours = new OfficeHours(seed.office());
         this.refreshNanos = refresh.toNanos();
+        this.freshness = freshness;
     }
 
     /**
@@ -63,10 +66,38 @@ public final class CatalogStore implements Catalog {
         Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
         Seed.Source source = Seed.source(dir);
         Seed seed = Seed.load(source);
-        CatalogStore store = new CatalogStore(dataSource, clock, source, seed, refresh);
+        CatalogStore store = new CatalogStore(dataSource, clock, source, seed, refresh, Freshness.Settings.from(config));
         store.storeMissingSeeds();
         store.reload();
+        store.warnIfStale();
+        CatalogMetrics.watch(store);
         return store;
+    }
+
+    /** One log line at start-up naming the procedures an editor must look at (ids and reasons only). */
+    private void warnIfStale() {
+        Freshness.Report report = freshness();
+        if (!report.problems().isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "catalog: " + report.needingAction().size()
+                    + " procedure(s) need an editor (./warddesk content check): " + String.join("; ", report.problems()
+                    .stream().map(f -> f.procedureId() + " " + f.kind().name().toLowerCase(Locale.ROOT) + " " + f.subject())
+                    .toList()));
+        }
+        if (!report.withKind(Freshness.Kind.CHANGE_AHEAD).isEmpty()) {
+            LOGGER.log(System.Logger.Level.INFO, "catalog: scheduled legal changes affect "
+                    + String.join(", ", report.withKind(Freshness.Kind.CHANGE_AHEAD)) + " (./warddesk content check)");
+        }
+    }
+
+    /** The freshness rules over the live content (what citizens see now), as of today in the office's zone. */
+    Freshness.Report freshness() {
+        Map<String, Procedure> live = new LinkedHashMap<>();
+        current().procedures().forEach((id, l) -> live.put(id, l.procedure()));
+        return Freshness.check(live, today(), freshness);
+    }
+
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(hours.zone()));
     }
 
     private void storeMissingSeeds() {

@@ -23,6 +23,18 @@ final class Validation {
                                                  "sunday");
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    /** The national procedure code (mã TTHC): one digit, a dot, six digits, e.g. 1.001193. */
+    static final Pattern PORTAL_CODE = Pattern.compile("[0-9]\\.[0-9]{6}");
+
+    /**
+     * Whether a text already sends the citizen to the desk ("… xác nhận … tại quầy", "please confirm at the desk"):
+     * what an uncertain figure's own text must say, so that no channel can show it as certain.
+     */
+    static boolean sendsToDesk(String text, Lang lang) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lang == Lang.EN ? lower.contains("at the desk")
+                               : lower.contains("tại quầy") || lower.contains("xác nhận tại");
+    }
 
     /** One broken rule: the field as a path like {@code fee.amount_vnd} or {@code documents[2].text.vi}. */
     record Problem(String field, String problem) {
@@ -79,6 +91,9 @@ final class Validation {
                 v.add("fee.amount_vnd", "must be left out while fee.uncertain is true (never show an unverified figure)");
             }
             v.text("fee.text", fee.text(), MAX_TEXT);
+            if (Boolean.TRUE.equals(fee.uncertain())) {
+                v.sendsToDesk("fee.text", fee.text());
+            }
             if (fee.lateFine() != null) {
                 v.text("fee.late_fine", fee.lateFine(), MAX_TEXT);
             }
@@ -94,6 +109,9 @@ final class Validation {
                       "must be left out while processing_time.uncertain is true (never show an unverified figure)");
             }
             v.text("processing_time.text", time.text(), MAX_TEXT);
+            if (Boolean.TRUE.equals(time.uncertain())) {
+                v.sendsToDesk("processing_time.text", time.text());
+            }
         }
         if (v.required("online", p.online())) {
             if (v.nonEmpty("online.channels", p.online().channels())) {
@@ -105,9 +123,12 @@ final class Validation {
             }
             v.text("online.text", p.online().text(), MAX_TEXT);
         }
-        if (p.legalBasis() != null) {
+        if (v.required("portal_code", p.portalCode()) && !PORTAL_CODE.matcher(p.portalCode()).matches()) {
+            v.add("portal_code", "must be a national procedure code like \"1.001193\" (quote it in YAML)");
+        }
+        if (v.nonEmpty("legal_basis", p.legalBasis())) {
             for (int i = 0; i < p.legalBasis().size(); i++) {
-                v.plain("legal_basis[" + i + "]", p.legalBasis().get(i), 300);
+                v.legalBasis("legal_basis[" + i + "]", p.legalBasis().get(i));
             }
         }
         if (v.nonEmpty("sources", p.sources())) {
@@ -118,10 +139,11 @@ final class Validation {
                     continue;
                 }
                 v.plain(at + ".title", s.title(), 300);
-                v.plain(at + ".ref", s.ref(), 120);
-                if (s.url() != null && !(s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-                    v.add(at + ".url", "must start with https:// or http://");
-                }
+                v.plain(at + ".number", s.number(), 120);
+                v.plain(at + ".issuer", s.issuer(), 200);
+                v.required(at + ".accessed", s.accessed());
+                v.url(at + ".url", s.url());
+                v.required(at + ".primary", s.primary());
             }
         }
         if (p.editorNotes() != null && p.editorNotes().length() > 4000) {
@@ -248,6 +270,48 @@ final class Validation {
         v.text("short", n.shortText(), MAX_SHORT_NOTICE);
         v.text("full", n.full(), 20_000);
         return List.copyOf(v.problems);
+    }
+
+    private void legalBasis(String at, Procedure.LegalBasis basis) {
+        if (!required(at, basis)) {
+            return;
+        }
+        plain(at + ".title", basis.title(), 300);
+        plain(at + ".number", basis.number(), 60);
+        plain(at + ".issuer", basis.issuer(), 120);
+        if (basis.articles() != null && basis.articles().length() > 200) {
+            add(at + ".articles", "must be at most 200 characters");
+        }
+        // A basis seen only in secondary sources may lack its start date; it is then listed as uncertain.
+        boolean from = Boolean.TRUE.equals(basis.uncertain()) && basis.inForceFrom() == null
+                       || required(at + ".in_force_from", basis.inForceFrom());
+        if (from && basis.inForceFrom() != null && basis.inForceUntil() != null
+            && !basis.inForceUntil().isAfter(basis.inForceFrom())) {
+            add(at + ".in_force_until", "must be after in_force_from");
+        }
+        if (basis.replacedBy() != null && (basis.replacedBy().isBlank() || basis.replacedBy().length() > 120)) {
+            add(at + ".replaced_by", "must be a document number of at most 120 characters");
+        }
+        url(at + ".url", basis.url());
+    }
+
+    private void url(String field, String value) {
+        if (value != null && !(value.startsWith("https://") || value.startsWith("http://"))) {
+            add(field, "must start with https:// or http://");
+        }
+    }
+
+    /** An uncertain figure's text must itself send the citizen to the desk, in both languages. */
+    private void sendsToDesk(String field, Procedure.Text text) {
+        if (text == null) {
+            return;
+        }
+        if (text.vi() != null && !sendsToDesk(text.vi(), Lang.VI)) {
+            add(field + ".vi", "while uncertain it must say \"vui lòng xác nhận tại quầy\"");
+        }
+        if (text.en() != null && !sendsToDesk(text.en(), Lang.EN)) {
+            add(field + ".en", "while uncertain it must say \"please confirm at the desk\"");
+        }
     }
 
     private boolean time(String field, String value) {

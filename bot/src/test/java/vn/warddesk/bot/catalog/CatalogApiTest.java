@@ -154,6 +154,94 @@ class CatalogApiTest {
     }
 
     @Test
+    void the_detail_gives_the_national_code_with_its_link_the_check_date_and_dated_legal_bases() {
+        Procedure seed = store.seed().procedures().get("birth_registration");
+        JsonNode body = get("/api/v1/procedures/birth_registration?locale=vi").body();
+        assertEquals(seed.portalCode(), body.get("portalCode").asText());
+        assertEquals("https://dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html?ma_tt=" + seed.portalCode(),
+                     body.get("portalUrl").asText());
+        assertEquals(seed.reviewed().toString(), body.get("checkedOn").asText());
+        JsonNode law = find(body.get("legalBases"), "60/2014/QH13", "number");
+        assertEquals("2016-01-01", law.get("inForceFrom").asText());
+        assertEquals("2027-03-01", law.get("inForceUntil").asText());
+        assertEquals("03/2026/QH16", law.get("replacedBy").asText());
+        assertTrue(body.get("legalBasis").get(0).asText().contains("60/2014/QH13"), "the plain list is kept for old clients");
+        JsonNode source = body.get("sources").get(0);
+        assertEquals(source.get("number").asText(), source.get("ref").asText(), "ref stays as an alias of number");
+        assertFalse(source.get("accessed").asText().isBlank());
+        assertTrue(body.get("aspects").get("fee").get("text").asText().contains("Cập nhật/kiểm tra ngày"));
+    }
+
+    @Test
+    void the_freshness_report_is_for_editors_only_and_lists_the_change_over() {
+        assertEquals(Status.UNAUTHORIZED_401, send(client.get("/api/v1/admin/catalog/freshness"), null).status());
+        Reply reply = send(admin(client.get("/api/v1/admin/catalog/freshness")), null);
+        assertEquals(Status.OK_200, reply.status());
+        assertEquals(90, reply.body().get("reviewMaxAgeDays").asInt());
+        boolean changeOver = false;
+        // A notice before 1 January 2027, a problem after: this store runs on the real clock.
+        for (String list : List.of("notices", "problems")) {
+            for (JsonNode finding : reply.body().get(list)) {
+                changeOver |= "60/2014/QH13".equals(finding.get("subject").asText())
+                              && "2027-03-01".equals(finding.get("date").asText());
+            }
+        }
+        assertTrue(changeOver, reply.body().toString());
+    }
+
+    @Test
+    void the_gauges_count_procedures_needing_an_editor_and_procedures_with_uncertain_facts() {
+        CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC()); // the gauges read the newest store
+        io.helidon.metrics.api.MeterRegistry registry = io.helidon.metrics.api.Metrics.globalRegistry();
+        Number stale = registry.gauge("warddesk.catalog.stale.procedures", List.of()).orElseThrow().value();
+        Number uncertain = registry.gauge("warddesk.catalog.uncertain.procedures", List.of()).orElseThrow().value();
+        assertEquals(store.freshness().needingAction().size(), stale.intValue());
+        assertEquals(15, uncertain.intValue(), "every demo procedure has at least one unconfirmed fact");
+    }
+
+    @Test
+    void start_up_logs_one_warning_naming_the_procedures_and_reasons_without_any_citizen_text() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(CatalogStore.class.getName());
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(capture);
+        try {
+            CatalogStore.load(config().get("catalog"), pool,
+                              Clock.fixed(java.time.Instant.parse("2027-01-15T02:00:00Z"), java.time.ZoneOffset.UTC));
+        } finally {
+            jul.removeHandler(capture);
+        }
+        List<String> warnings = records.stream().filter(r -> r.getLevel() == java.util.logging.Level.WARNING)
+                .map(java.util.logging.LogRecord::getMessage).filter(m -> m.contains("need an editor")).toList();
+        assertEquals(1, warnings.size(), records.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+        assertTrue(warnings.get(0).contains("birth_registration basis_expiring 60/2014/QH13"), warnings.get(0));
+        assertFalse(warnings.get(0).contains(store.seed().procedures().get("birth_registration").name().vi()),
+                    "ids and document numbers only");
+    }
+
+    private static JsonNode find(JsonNode list, String value, String field) {
+        for (JsonNode item : list) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(value + " not in " + list);
+    }
+
+    @Test
     void an_unknown_procedure_is_404_json() {
         Reply reply = get("/api/v1/procedures/passport");
         assertEquals(Status.NOT_FOUND_404, reply.status());
@@ -341,13 +429,14 @@ class CatalogApiTest {
 
         CatalogStore restarted = CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC());
         assertEquals("Edited eligibility for the restart test.",
-                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text());
+                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text().lines().findFirst().orElseThrow(),
+                     "the edited text, then the checked-on line");
         assertEquals(2, restarted.live(id).orElseThrow().version(), "the seed was not stored again");
 
         ((ObjectNode) content.get("eligibility")).put("en", "Edited again, seen by the other instance.");
         assertEquals(Status.OK_200, put(id, content, null).status());
         assertEquals("Edited again, seen by the other instance.",
-                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text());
+                     restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text().lines().findFirst().orElseThrow());
     }
 
     @Test

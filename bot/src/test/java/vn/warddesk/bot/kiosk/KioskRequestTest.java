@@ -298,7 +298,7 @@ class KioskRequestTest {
             browser.waitForText("h1", "Bạn đã không đồng ý");
             assertTrue(browser.mainText().contains("không lưu thông tin cá nhân"), "the engine says nothing personal is kept");
             assertTrue(browser.all("#answer").isEmpty(), "no field after decline");
-            assertTrue(browser.mainText().contains("Bộ phận Một cửa"), "the desk is named: " + browser.mainText());
+            assertTrue(browser.mainText().contains("Trung tâm Phục vụ hành chính công"), "the desk is named: " + browser.mainText());
             browser.screenshot("04-declined-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on decline");
             browser.click("[data-finish]");
