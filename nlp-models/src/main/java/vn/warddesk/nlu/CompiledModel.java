@@ -172,21 +172,28 @@ final class CompiledModel {
         double[] scores = new double[width];
         long[] values = features.values;
         for (int i = 0, n = features.size; i < n; i++) {
-            long key = values[i];
-            int slot = (int) key & mask;
-            int row;
-            while ((row = rows[slot]) >= 0) {
-                if (keys[slot] == key) {
-                    int base = row * width;
-                    for (int k = 0; k < width; k++) {
-                        scores[k] += weights[base + k];
-                    }
-                    break;
+            int row = find(keys, rows, mask, values[i]);
+            if (row >= 0) {
+                int base = row * width;
+                for (int k = 0; k < width; k++) {
+                    scores[k] += weights[base + k];
                 }
-                slot = (slot + 1) & mask;
             }
         }
         return scores;
+    }
+
+    /** The row of a feature hash in an open-addressing table (linear probing), or -1 when the model lacks the feature. */
+    private static int find(long[] keys, int[] rows, int mask, long key) {
+        int slot = (int) key & mask;
+        int row;
+        while ((row = rows[slot]) >= 0) {
+            if (keys[slot] == key) {
+                return row;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
     }
 
     /**
@@ -259,22 +266,16 @@ final class CompiledModel {
             Arrays.fill(second, 0);
             long[] values = features.values;
             for (int i = 0, n = features.size; i < n; i++) {
-                long key = values[i];
-                int slot = (int) key & mask;
-                int row;
-                while ((row = rows[slot]) >= 0) {
-                    if (keys[slot] == key) {
-                        int base = row * width;
-                        for (int k = 0; k < firstWidth; k++) {
-                            first[k] += weights[base + k];
-                        }
-                        base += firstWidth;
-                        for (int k = 0; k < secondWidth; k++) {
-                            second[k] += weights[base + k];
-                        }
-                        break;
+                int row = find(keys, rows, mask, values[i]);
+                if (row >= 0) {
+                    int base = row * width;
+                    for (int k = 0; k < firstWidth; k++) {
+                        first[k] += weights[base + k];
                     }
-                    slot = (slot + 1) & mask;
+                    base += firstWidth;
+                    for (int k = 0; k < secondWidth; k++) {
+                        second[k] += weights[base + k];
+                    }
                 }
             }
         }
