@@ -126,8 +126,8 @@ public final class BuildModels {
 
     /** Lines of the validation split below which no temperature is fitted (it would be noise). */
     static final int MIN_CALIBRATION_LINES = 50;
-    /** Direct answers (no "did you mean") only where the validation answers above the threshold are this often right. */
-    static final double ANSWER_ACCURACY = 0.95;
+    /** Direct answers (no "did you mean") only where a validation answer at that confidence is right this often. */
+    static final double ANSWER_ACCURACY = 0.90;
 
     /**
      * Temperature and thresholds from a validation split of the TRAINING data (every 5th line per label, as {@code tune}):

@@ -132,18 +132,29 @@ final class Calibration {
         return n == 0 ? Double.NaN : right / (double) n;
     }
 
+    /** How many validation answers next to a threshold estimate how often an answer there is right. */
+    static final int LOCAL_WINDOW = 20;
+
     /**
-     * Thresholds read off the calibrated validation curve (grid of 0.05): {@code clarify} = the lowest threshold above
-     * which the answers are right at least {@code answerAccuracy} of the time (answer directly above it, ask "did you
-     * mean" below it); {@code handoff} = the highest threshold below which the top answer is right at most half the time
-     * (say "I did not understand" and offer staff below it). Never handoff > clarify.
+     * Thresholds read off the calibrated validation curve (grid of 0.05), from the accuracy of the answers <em>at</em> a
+     * confidence — the {@value #LOCAL_WINDOW} validation answers just above it — not of all answers above it (with ~96 %
+     * of all answers right, the cumulative figure would allow any threshold). {@code clarify} = the lowest threshold from
+     * which on every answer is right at least {@code answerAccuracy} of the time ("at ≥ 0.9 the answer is right 9 times
+     * in 10"): answer directly above it, ask "did you mean" below it. {@code handoff} = the highest threshold just below
+     * which the top answer is right at most half the time: say "I did not understand" and offer staff below it. Never
+     * handoff > clarify.
      */
     static double[] thresholds(double[] confidence, boolean[] correct, double answerAccuracy) {
-        double clarify = 1;
+        Integer[] order = new Integer[confidence.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> confidence[i]));
+        double clarify = 0.95;
         for (int step = 19; step >= 1; step--) {
             double t = step * 0.05;
-            double accuracy = accuracyAtOrAbove(confidence, correct, t);
-            if (!Double.isNaN(accuracy) && accuracy >= answerAccuracy) {
+            double local = localAccuracy(order, confidence, correct, t, true);
+            if (Double.isNaN(local) || local >= answerAccuracy) {
                 clarify = t;
             } else {
                 break;
@@ -152,18 +163,30 @@ final class Calibration {
         double handoff = 0;
         for (int step = 1; step <= 19; step++) {
             double t = step * 0.05;
-            int n = 0, right = 0;
-            for (int i = 0; i < confidence.length; i++) {
-                if (confidence[i] < t) {
-                    n++;
-                    right += correct[i] ? 1 : 0;
-                }
-            }
-            if (n > 0 && right / (double) n <= 0.5) {
+            double local = localAccuracy(order, confidence, correct, t, false);
+            if (!Double.isNaN(local) && local <= 0.5) {
                 handoff = t;
             }
         }
         handoff = Math.min(handoff, clarify);
         return new double[] {Math.round(clarify * 100) / 100.0, Math.round(handoff * 100) / 100.0};
+    }
+
+    /** Accuracy of the {@value #LOCAL_WINDOW} answers just at/above (or just below) {@code t}; NaN when there are none. */
+    private static double localAccuracy(Integer[] order, double[] confidence, boolean[] correct, double t, boolean above) {
+        int first = 0;
+        while (first < order.length && confidence[order[first]] < t) {
+            first++;
+        }
+        int from = above ? first : Math.max(0, first - LOCAL_WINDOW);
+        int to = above ? Math.min(order.length, first + LOCAL_WINDOW) : first;
+        if (to <= from) {
+            return Double.NaN;
+        }
+        int right = 0;
+        for (int k = from; k < to; k++) {
+            right += correct[order[k]] ? 1 : 0;
+        }
+        return right / (double) (to - from);
     }
 }
