@@ -20,17 +20,18 @@ final class Augmenter {
     private Augmenter() {
     }
 
-    /** The documents followed by their unaccented copies (validation/test lines are never passed through here). */
-    static List<Trainer.Document> withUnaccentedCopies(List<Trainer.Document> documents) {
+    /** The lines followed by their unaccented copies (validation/test lines are never passed through here). */
+    static List<Dataset.Example> withUnaccentedCopies(List<Dataset.Example> examples) {
         Set<String> seen = new HashSet<>();
-        for (Trainer.Document document : documents) {
-            seen.add(key(document.text()));
+        for (Dataset.Example example : examples) {
+            seen.add(key(example.text()));
         }
-        List<Trainer.Document> all = new ArrayList<>(documents);
-        for (Trainer.Document document : documents) {
-            String copy = unaccentedCopy(document.text());
+        List<Dataset.Example> all = new ArrayList<>(examples);
+        for (Dataset.Example example : examples) {
+            String copy = unaccentedCopy(example.text());
             if (copy != null && seen.add(key(copy))) {
-                all.add(new Trainer.Document(document.label(), copy));
+                all.add(new Dataset.Example(example.label(), example.aspect(), copy, example.source() + " (unaccented copy)",
+                        example.line()));
             }
         }
         return all;

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Build step (exec-maven-plugin, phase process-classes): trains the shipped intent and aspect models from
@@ -48,51 +52,171 @@ public final class BuildModels {
                 (System.nanoTime() - started) / 1e9, TRAINING_CPU_NANOS.get() / 1e9);
     }
 
-    /** Intent and aspect models are independent: train them on two threads (each single-threaded, so deterministic). */
+    /**
+     * How to train: the learner's parameters, whether to calibrate, expand abbreviations and add unaccented copies, and
+     * which feature families to leave out (for the ablation table; a family is a feature-string prefix such as "c=").
+     */
+    record Setup(Trainer.Params params, boolean calibrate, boolean expand, boolean augment, Set<String> droppedFamilies) {
+        static Setup shipped() {
+            return of(Trainer.Params.SHIPPED);
+        }
+
+        static Setup of(Trainer.Params params) {
+            return new Setup(params, true, true, true, Set.of());
+        }
+    }
+
+    /** Training with calibration and augmentation (the shipped and the cross-validated models). */
     static Models train(List<Dataset.Example> examples, Trainer.Params params) {
+        return train(examples, Setup.of(params));
+    }
+
+    /**
+     * Trains the intent model, the aspect model (when the data has aspects) and, with {@code calibrate}, a calibration
+     * model on 80 % of the lines whose answers on the other 20 % fix the intent model's temperature and recommended
+     * thresholds ({@link Calibration}). The three are independent: they run on two threads, each trainer single-threaded,
+     * so the result does not depend on scheduling. Feature strings are computed once per text and shared.
+     */
+    static Models train(List<Dataset.Example> examples, Setup setup) {
+        Trainer.Params params = setup.params();
+        boolean expand = setup.expand();
+        List<Dataset.Example> training = setup.augment() ? Augmenter.withUnaccentedCopies(examples) : examples;
+        Map<String, String[]> features = new HashMap<>();
+        List<String> texts = training.stream().map(Dataset.Example::text).toList();
+        List<String[]> contexts = drop(Trainer.contexts(texts, expand), setup.droppedFamilies());
+        for (int i = 0; i < texts.size(); i++) {
+            features.put(texts.get(i), contexts.get(i));
+        }
         List<Dataset.Example> withAspect = examples.stream().filter(example -> example.aspect().isPresent()).toList();
-        CompletableFuture<CompiledModel> aspect = CompletableFuture.completedFuture(null);
-        if (withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2) {
-            Set<String> scope = new TreeSet<>();
-            withAspect.forEach(example -> scope.add(example.label()));
-            // Every line trains the aspect model, the dialogue lines as "no aspect": it runs on every message, so it must
-            // know what a message without an aspect looks like ("xin chào", "ok", "ko").
-            List<Trainer.Document> aspectDocs = augment(examples.stream()
-                    .map(example -> new Trainer.Document(example.aspect().orElse(Nlu.NO_ASPECT), example.text())).toList());
-            aspect = CompletableFuture.supplyAsync(() -> {
-                long cpu = THREADS.getCurrentThreadCpuTime();
-                CompiledModel model = Trainer.train(aspectDocs, params, true,
-                        Map.of("task", "aspect", "scope", String.join(",", scope)));
-                TRAINING_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
-                return model;
-            }, TRAINING);
-        }
-        List<Trainer.Document> intentDocs = augment(examples.stream()
-                .map(example -> new Trainer.Document(example.label(), example.text())).toList());
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        CompiledModel intent = Trainer.train(intentDocs, params, true, Map.of("task", "intent"));
-        TRAINING_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+        boolean hasAspects = withAspect.stream().map(example -> example.aspect().orElseThrow()).distinct().count() >= 2;
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "nlu-training");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            return new Models(intent, aspect.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            Future<CompiledModel> intent = pool.submit(() -> timed(() -> Trainer.train(contexts,
+                    training.stream().map(Dataset.Example::label).toList(), params, expand, Map.of("task", "intent"))));
+            Future<CompiledModel> aspect = null;
+            if (hasAspects) {
+                Set<String> scope = new TreeSet<>();
+                withAspect.forEach(example -> scope.add(example.label()));
+                // Every line trains the aspect model, the dialogue lines as "no aspect": it runs on every message, so
+                // it must know what a message without an aspect looks like ("xin chào", "ok", "ko").
+                List<String> aspectLabels = training.stream().map(example -> example.aspect().orElse(Nlu.NO_ASPECT)).toList();
+                aspect = pool.submit(() -> timed(() -> Trainer.train(contexts, aspectLabels, params, expand,
+                        Map.of("task", "aspect", "scope", String.join(",", scope)))));
+            }
+            Future<Map<String, String>> calibration = setup.calibrate() && params.algorithm().startsWith("MAXENT")
+                    ? pool.submit(() -> timed(() -> calibrate(examples, setup, features))) : null;
+            CompiledModel intentModel = intent.get();
+            if (calibration != null) {
+                intentModel = intentModel.withMetadata(calibration.get());
+            }
+            return new Models(intentModel, aspect == null ? null : aspect.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    /** Unaccented copies of the accented lines ({@link Augmenter}); off with -Dnlu.augment=false (ablation). */
-    static List<Trainer.Document> augment(List<Trainer.Document> documents) {
-        return AUGMENT ? Augmenter.withUnaccentedCopies(documents) : documents;
+    /** Lines of the validation split below which no temperature is fitted (it would be noise). */
+    static final int MIN_CALIBRATION_LINES = 50;
+    /** Direct answers (no "did you mean") only where a validation answer at that confidence is right this often. */
+    static final double ANSWER_ACCURACY = 0.90;
+
+    /**
+     * Temperature and thresholds from a validation split of the TRAINING data (every 5th line per label, as {@code tune}):
+     * a model trained on the other 80 % (augmented the same way, so its sharpness matches the shipped model's) scores the
+     * validation lines; the temperature minimises their negative log-likelihood. The test split is never read here.
+     */
+    static Map<String, String> calibrate(List<Dataset.Example> examples, Setup setup, Map<String, String[]> features) {
+        Trainer.Params params = setup.params();
+        boolean expand = setup.expand();
+        int[] fold = Cli.stratifiedFolds(examples, 5);
+        List<Dataset.Example> train = new ArrayList<>();
+        List<Dataset.Example> validation = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (fold[i] == 4 ? validation : train).add(examples.get(i));
+        }
+        if (validation.size() < MIN_CALIBRATION_LINES) {
+            return Map.of(Calibration.TEMPERATURE, "1");
+        }
+        List<Dataset.Example> augmented = setup.augment() ? Augmenter.withUnaccentedCopies(train) : train;
+        List<String[]> contexts = new ArrayList<>(augmented.size());
+        for (Dataset.Example example : augmented) {
+            String[] known = features.get(example.text());
+            contexts.add(known != null ? known : drop(Trainer.contexts(List.of(example.text()), expand), setup.droppedFamilies()).get(0));
+        }
+        CompiledModel model = Trainer.train(contexts, augmented.stream().map(Dataset.Example::label).toList(), params, expand,
+                Map.of("task", "calibration"));
+        List<double[]> scores = new ArrayList<>();
+        List<Integer> gold = new ArrayList<>();
+        Features.HashBuffer buffer = new Features.HashBuffer();
+        for (Dataset.Example example : validation) {
+            int label = model.outcomes().indexOf(example.label());
+            NormalizedText text = TextNormalizer.normalize(example.text(), expand);
+            if (label < 0 || !text.hasLetters()) {
+                continue;
+            }
+            Features.hashes(text, buffer);
+            scores.add(model.scores(buffer));
+            gold.add(label);
+        }
+        int[] goldIndex = gold.stream().mapToInt(Integer::intValue).toArray();
+        double temperature = Calibration.fitTemperature(scores, goldIndex);
+        double[] confidence = new double[scores.size()];
+        boolean[] correct = new boolean[scores.size()];
+        double[] p = new double[model.outcomeCount()];
+        for (int i = 0; i < scores.size(); i++) {
+            Calibration.softmax(scores.get(i), temperature, p);
+            int best = Nlu.topIndices(p, 1)[0];
+            confidence[i] = p[best];
+            correct[i] = best == goldIndex[i];
+        }
+        double[] thresholds = Calibration.thresholds(confidence, correct, ANSWER_ACCURACY);
+        int right = 0;
+        for (boolean c : correct) {
+            right += c ? 1 : 0;
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put(Calibration.TEMPERATURE, String.format(java.util.Locale.ROOT, "%.4f", temperature));
+        metadata.put(Calibration.CLARIFY, Double.toString(thresholds[0]));
+        metadata.put(Calibration.HANDOFF, Double.toString(thresholds[1]));
+        metadata.put("calibrationLines", Integer.toString(scores.size()));
+        metadata.put("calibrationAccuracy", String.format(java.util.Locale.ROOT, "%.4f", right / (double) Math.max(1, scores.size())));
+        metadata.put("calibrationEce", String.format(java.util.Locale.ROOT, "%.4f",
+                Calibration.expectedCalibrationError(confidence, correct, Calibration.BINS)));
+        return metadata;
     }
 
-    static boolean AUGMENT = Boolean.parseBoolean(System.getProperty("nlu.augment", "true"));
+    private static <T> T timed(java.util.function.Supplier<T> work) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        try {
+            return work.get();
+        } finally {
+            TRAINING_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    /** The contexts without the features of the dropped families (ablation); the same list when none is dropped. */
+    static List<String[]> drop(List<String[]> contexts, Set<String> families) {
+        if (families.isEmpty()) {
+            return contexts;
+        }
+        List<String[]> kept = new ArrayList<>(contexts.size());
+        for (String[] context : contexts) {
+            kept.add(java.util.Arrays.stream(context).filter(f -> families.stream().noneMatch(f::startsWith)).toArray(String[]::new));
+        }
+        return kept;
+    }
 
     /** CPU time spent training (both threads), for the build log: wall time depends on what else runs on the machine. */
     static final java.util.concurrent.atomic.AtomicLong TRAINING_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static final Executor TRAINING = runnable -> {
-        Thread thread = new Thread(runnable, "aspect-training");
-        thread.setDaemon(true);
-        thread.start();
-    };
 }

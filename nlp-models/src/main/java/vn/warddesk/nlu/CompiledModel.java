@@ -105,6 +105,13 @@ final class CompiledModel {
         return new CompiledModel(algorithm, metadata, outcomes, predicates, predicateOutcomes, predicateWeights);
     }
 
+    /** The same model with more metadata (e.g. the calibration temperature fitted after training). */
+    CompiledModel withMetadata(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(metadata);
+        all.putAll(more);
+        return new CompiledModel(algorithm, all, outcomes, predicates, predicateOutcomes, predicateWeights);
+    }
+
     /** The same parameters as an OpenNLP model, to check our evaluation against OpenNLP's. */
     AbstractModel toOpenNlp() {
         Context[] params = new Context[predicates.length];
@@ -143,23 +150,7 @@ final class CompiledModel {
     /** Probabilities per outcome (index as in {@link #outcomes()}) for the feature hashes in {@code features}. */
     double[] probabilities(Features.HashBuffer features) {
         int width = outcomes.length;
-        double[] scores = new double[width];
-        long[] values = features.values;
-        for (int i = 0, n = features.size; i < n; i++) {
-            long key = values[i];
-            int slot = (int) key & mask;
-            int row;
-            while ((row = rows[slot]) >= 0) {
-                if (keys[slot] == key) {
-                    int base = row * width;
-                    for (int k = 0; k < width; k++) {
-                        scores[k] += weights[base + k];
-                    }
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
+        double[] scores = scores(features);
         if (algorithm == Algorithm.PERCEPTRON) {
             // As OpenNLP's PerceptronModel: scale by the largest magnitude (at least 1) before the softmax.
             double max = 1;
@@ -170,19 +161,124 @@ final class CompiledModel {
                 scores[k] /= max;
             }
         }
-        double top = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            top = Math.max(top, score);
-        }
-        double sum = 0;
-        for (int k = 0; k < width; k++) {
-            scores[k] = Math.exp(scores[k] - top);
-            sum += scores[k];
-        }
-        for (int k = 0; k < width; k++) {
-            scores[k] /= sum;
+        double[] probabilities = new double[width];
+        Calibration.softmax(scores, 1, probabilities);
+        return probabilities;
+    }
+
+    /** The summed weights per outcome (before the softmax) of the features in {@code features}. */
+    double[] scores(Features.HashBuffer features) {
+        int width = outcomes.length;
+        double[] scores = new double[width];
+        long[] values = features.values;
+        for (int i = 0, n = features.size; i < n; i++) {
+            int row = find(keys, rows, mask, values[i]);
+            if (row >= 0) {
+                int base = row * width;
+                for (int k = 0; k < width; k++) {
+                    scores[k] += weights[base + k];
+                }
+            }
         }
         return scores;
+    }
+
+    /** The row of a feature hash in an open-addressing table (linear probing), or -1 when the model lacks the feature. */
+    private static int find(long[] keys, int[] rows, int mask, long key) {
+        int slot = (int) key & mask;
+        int row;
+        while ((row = rows[slot]) >= 0) {
+            if (keys[slot] == key) {
+                return row;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /**
+     * Two models over the same features in one table: a feature hash is looked up once and both weight rows, side by
+     * side, are added. {@code understand()} runs the intent and the aspect model on every message; with two tables every
+     * feature cost two probes into two tables that do not fit the cache together.
+     */
+    static final class Joint {
+        private final long[] keys;
+        private final int[] rows;
+        private final int mask;
+        private final float[] weights;
+        private final int firstWidth, secondWidth, width;
+
+        Joint(CompiledModel first, CompiledModel second) {
+            if (first.algorithm != Algorithm.MAXENT || second.algorithm != Algorithm.MAXENT) {
+                throw new IllegalArgumentException("joint evaluation is for maxent models");
+            }
+            java.util.TreeSet<String> all = new java.util.TreeSet<>(Arrays.asList(first.predicates));
+            all.addAll(Arrays.asList(second.predicates));
+            firstWidth = first.outcomes.length;
+            secondWidth = second.outcomes.length;
+            width = firstWidth + secondWidth;
+            int capacity = Integer.highestOneBit(Math.max(16, all.size() * 2 - 1)) << 1;
+            keys = new long[capacity];
+            rows = new int[capacity];
+            Arrays.fill(rows, -1);
+            mask = capacity - 1;
+            weights = new float[all.size() * width];
+            java.util.Map<String, Integer> firstIndex = index(first.predicates), secondIndex = index(second.predicates);
+            int p = 0;
+            for (String predicate : all) {
+                long key = Features.hash(predicate);
+                int slot = (int) key & mask;
+                while (rows[slot] >= 0) {
+                    if (keys[slot] == key) {
+                        throw new IllegalStateException("feature hash collision: " + predicate);
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
+                rows[slot] = p;
+                Integer f = firstIndex.get(predicate);
+                if (f != null) {
+                    for (int k = 0; k < first.predicateOutcomes[f].length; k++) {
+                        weights[p * width + first.predicateOutcomes[f][k]] = (float) first.predicateWeights[f][k];
+                    }
+                }
+                Integer s = secondIndex.get(predicate);
+                if (s != null) {
+                    for (int k = 0; k < second.predicateOutcomes[s].length; k++) {
+                        weights[p * width + firstWidth + second.predicateOutcomes[s][k]] = (float) second.predicateWeights[s][k];
+                    }
+                }
+                p++;
+            }
+        }
+
+        private static java.util.Map<String, Integer> index(String[] predicates) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < predicates.length; i++) {
+                index.put(predicates[i], i);
+            }
+            return index;
+        }
+
+        /** Summed weights of both models into {@code first} and {@code second} (zeroed first). */
+        void scores(Features.HashBuffer features, double[] first, double[] second) {
+            Arrays.fill(first, 0);
+            Arrays.fill(second, 0);
+            long[] values = features.values;
+            for (int i = 0, n = features.size; i < n; i++) {
+                int row = find(keys, rows, mask, values[i]);
+                if (row >= 0) {
+                    int base = row * width;
+                    for (int k = 0; k < firstWidth; k++) {
+                        first[k] += weights[base + k];
+                    }
+                    base += firstWidth;
+                    for (int k = 0; k < secondWidth; k++) {
+                        second[k] += weights[base + k];
+                    }
+                }
+            }
+        }
     }
 
     byte[] toBytes() {

@@ -15,29 +15,99 @@ final class Evaluation {
     private Evaluation() {
     }
 
-    /** One prediction to score. */
-    record Prediction(Dataset.Example example, String intent, Optional<String> aspect, boolean accented) {
+    /**
+     * One prediction to score: the intent with its calibrated probability ({@code confidence}, what {@code understand()}
+     * reports) and the raw maxent probability of the same intent before calibration.
+     */
+    record Prediction(Dataset.Example example, String intent, Optional<String> aspect, boolean accented, double confidence,
+                      double rawConfidence) {
+        boolean correct() {
+            return intent.equals(example.label());
+        }
     }
 
     static List<Prediction> predict(Nlu nlu, List<Dataset.Example> examples) {
-        Features.HashBuffer buffer = new Features.HashBuffer();
         List<Prediction> predictions = new ArrayList<>(examples.size());
         boolean expand = Boolean.parseBoolean(nlu.intentModel().metadata().getOrDefault("abbreviations", "true"));
         for (Dataset.Example example : examples) {
             NormalizedText text = TextNormalizer.normalize(example.text(), expand);
-            String intent = text.hasLetters() ? nlu.classify(text, List.of()).intent() : Nlu.OUT_OF_SCOPE;
+            String intent = Nlu.OUT_OF_SCOPE;
+            double confidence = 1, raw = 1;
             Optional<String> aspect = Optional.empty();
-            if (example.aspect().isPresent()) {
-                // Aspect accuracy is measured on its own: the aspect model's answer for every line that has one, as if
-                // the intent had been right.
-                Features.hashes(text, buffer);
-                aspect = nlu.aspectOf(example.label(), buffer).map(Nlu.Aspect::name);
+            if (text.hasLetters()) {
+                Understanding understood = nlu.classify(text, List.of());
+                intent = understood.intent();
+                confidence = understood.confidence();
+                // classify() left this text's scores in the thread's scratch arrays.
+                Nlu.Scratch work = nlu.scratch();
+                raw = nlu.rawTopProbability(work);
+                if (example.aspect().isPresent()) {
+                    // Aspect accuracy is measured on its own: the aspect model's answer for every line that has one, as
+                    // if the intent had been right.
+                    aspect = nlu.aspectOf(example.label(), work.aspectProbabilities).map(Nlu.Aspect::name);
+                }
             }
             String lower = TextNormalizer.nfc(example.text()).toLowerCase(java.util.Locale.ROOT);
             // Accented = the line as written carries diacritics (abbreviation expansion must not count).
-            predictions.add(new Prediction(example, intent, aspect, !TextNormalizer.fold(lower).equals(lower)));
+            predictions.add(new Prediction(example, intent, aspect, !TextNormalizer.fold(lower).equals(lower), confidence, raw));
         }
         return predictions;
+    }
+
+    /**
+     * Per gold intent: accuracy on the accented and on the unaccented lines and the gap in points (accented − unaccented),
+     * largest gap first; where the two forms are understood differently.
+     */
+    static List<String> accentGap(List<Prediction> predictions) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Prediction p : predictions) {
+            int[] c = counts.computeIfAbsent(p.example().label(), key -> new int[4]);
+            int offset = p.accented() ? 0 : 2;
+            c[offset]++;
+            c[offset + 1] += p.correct() ? 1 : 0;
+        }
+        List<Map.Entry<String, int[]>> rows = new ArrayList<>(counts.entrySet());
+        java.util.function.ToDoubleFunction<int[]> gap = c -> (c[0] == 0 || c[2] == 0) ? 0
+                : 100.0 * c[1] / c[0] - 100.0 * c[3] / c[2];
+        rows.sort(Comparator.comparingDouble((Map.Entry<String, int[]> e) -> -gap.applyAsDouble(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, int[]> row : rows) {
+            int[] c = row.getValue();
+            lines.add(String.format(java.util.Locale.ROOT, "%-32s accented %3d/%3d  unaccented %3d/%3d  gap %+.1f",
+                    row.getKey(), c[1], c[0], c[3], c[2], gap.applyAsDouble(c)));
+        }
+        return lines;
+    }
+
+    /** ECE (15 bins) before and after calibration, and the reliability table of the calibrated confidences. */
+    static Map<String, Object> calibration(List<Prediction> predictions) {
+        double[] calibrated = predictions.stream().mapToDouble(Prediction::confidence).toArray();
+        double[] raw = predictions.stream().mapToDouble(Prediction::rawConfidence).toArray();
+        boolean[] correct = new boolean[predictions.size()];
+        for (int i = 0; i < correct.length; i++) {
+            correct[i] = predictions.get(i).correct();
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("eceRaw", round(Calibration.expectedCalibrationError(raw, correct, Calibration.BINS)));
+        report.put("eceCalibrated", round(Calibration.expectedCalibrationError(calibrated, correct, Calibration.BINS)));
+        List<String> table = new ArrayList<>();
+        table.add("bin          count  confidence  accuracy");
+        for (Calibration.Bin bin : Calibration.reliability(calibrated, correct, Calibration.BINS)) {
+            if (bin.count() > 0) {
+                table.add(String.format(java.util.Locale.ROOT, "[%.3f,%.3f) %5d  %10.3f  %8.3f", bin.from(), bin.to(),
+                        bin.count(), bin.meanConfidence(), bin.accuracy()));
+            }
+        }
+        report.put("reliability", table);
+        Map<String, Object> above = new LinkedHashMap<>();
+        for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) {
+            long n = predictions.stream().filter(p -> p.confidence() >= t).count();
+            above.put(String.format(java.util.Locale.ROOT, ">=%.2f", t), Map.of("share", round(n / (double) Math.max(1, predictions.size())),
+                    "accuracy", round(Calibration.accuracyAtOrAbove(calibrated, correct, t))));
+        }
+        report.put("answersAtOrAbove", above);
+        return report;
     }
 
     static Map<String, Object> report(List<Prediction> predictions, boolean listErrors) {
@@ -98,6 +168,8 @@ final class Evaluation {
             report.put("aspectOnly", Map.of("examples", aspectOnly.size(), "intentAccuracy", round(accuracy(aspectOnly)),
                     "aspectAccuracy", round(correct / (double) aspectOnly.size())));
         }
+        report.put("calibration", calibration(predictions));
+        report.put("accentGapPerIntent", accentGap(predictions));
         report.put("labels", perLabel);
         List<Map<String, Object>> pairs = new ArrayList<>();
         confusions.entrySet().stream()

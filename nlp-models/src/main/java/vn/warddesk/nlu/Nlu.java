@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,11 @@ public final class Nlu {
     private final EntityExtractor entities;
     private final boolean expandAbbreviations;
     private final Clock clock;
-    private final ThreadLocal<Features.HashBuffer> buffers = ThreadLocal.withInitial(Features.HashBuffer::new);
+    /** Intent and aspect weights in one table when both are maxent (the shipped case); else null. */
+    private final CompiledModel.Joint joint;
+    /** Calibration temperature of the intent model (metadata {@code temperature}, 1 = raw maxent probabilities). */
+    private final double temperature;
+    private final ThreadLocal<Scratch> scratch;
 
     Nlu(CompiledModel intents, CompiledModel aspects, NluSettings settings, Clock clock) {
         this.intents = Objects.requireNonNull(intents, "intents");
@@ -57,6 +62,25 @@ public final class Nlu {
         this.aspectScope = Set.copyOf(scope);
         this.aspectOnlyIndex = intents.outcomes().indexOf(Understanding.ASPECT_ONLY);
         this.noAspect = aspects == null ? -1 : aspects.outcomes().indexOf(NO_ASPECT);
+        this.joint = aspects != null && intents.algorithm() == CompiledModel.Algorithm.MAXENT
+                     && aspects.algorithm() == CompiledModel.Algorithm.MAXENT ? new CompiledModel.Joint(intents, aspects) : null;
+        this.temperature = intents.algorithm() == CompiledModel.Algorithm.MAXENT
+                ? Double.parseDouble(intents.metadata().getOrDefault(Calibration.TEMPERATURE, "1")) : 1;
+        int aspectWidth = aspects == null ? 0 : aspects.outcomeCount();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(intents.outcomeCount(), aspectWidth));
+    }
+
+    /** Per-thread work arrays, so that {@code understand()} allocates little beyond its answer. */
+    static final class Scratch {
+        final Features.HashBuffer features = new Features.HashBuffer();
+        final double[] intentScores, intentProbabilities, aspectScores, aspectProbabilities;
+
+        Scratch(int intents, int aspects) {
+            intentScores = new double[intents];
+            intentProbabilities = new double[intents];
+            aspectScores = new double[aspects];
+            aspectProbabilities = new double[aspects];
+        }
     }
 
     /** The models packaged in the jar, default settings. */
@@ -93,20 +117,10 @@ public final class Nlu {
 
     /** Intent and aspect probabilities without entities: what {@code classify} and {@code evaluate} need. */
     Understanding classify(NormalizedText normalized, List<Entity> found) {
-        Features.HashBuffer buffer = buffers.get();
+        Scratch work = scratch.get();
+        Features.HashBuffer buffer = work.features;
         Features.hashes(normalized, buffer);
-        double[] probabilities = intents.probabilities(buffer);
-        if (buffer.namesProcedure && aspectOnlyIndex >= 0) {
-            // An aspect-only question names no procedure by definition; when the lexicon finds one, the aspect-only
-            // outcome is out of the race and the rest is renormalised.
-            double rest = 1 - probabilities[aspectOnlyIndex];
-            probabilities[aspectOnlyIndex] = 0;
-            if (rest > 0) {
-                for (int k = 0; k < probabilities.length; k++) {
-                    probabilities[k] /= rest;
-                }
-            }
-        }
+        double[] probabilities = intentProbabilities(work);
         int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
         List<Candidate> alternatives = new ArrayList<>(order.length);
         for (int index : order) {
@@ -116,9 +130,72 @@ public final class Nlu {
         double confidence = alternatives.get(0).probability();
         double runnerUp = alternatives.size() > 1 ? alternatives.get(1).probability() : 0;
         boolean clarify = confidence < settings.confidenceThreshold() || confidence - runnerUp < settings.ambiguityMargin();
-        Optional<Aspect> aspect = aspectOf(intent, buffer);
+        Optional<Aspect> aspect = aspectOf(intent, work.aspectProbabilities);
         return new Understanding(intent, aspect.map(Aspect::name), confidence,
                 aspect.map(Aspect::probability).orElse(0.0), alternatives, clarify, found);
+    }
+
+    /**
+     * Calibrated intent probabilities of the features in {@code work.features}, and the aspect probabilities alongside
+     * (one table lookup per feature for both). Returns {@code work.intentProbabilities}.
+     */
+    double[] intentProbabilities(Scratch work) {
+        Features.HashBuffer buffer = work.features;
+        double[] probabilities = work.intentProbabilities;
+        if (joint != null) {
+            joint.scores(buffer, work.intentScores, work.aspectScores);
+            Calibration.softmax(work.intentScores, temperature, probabilities);
+            Calibration.softmax(work.aspectScores, 1, work.aspectProbabilities);
+        } else {
+            System.arraycopy(intents.probabilities(buffer), 0, probabilities, 0, probabilities.length);
+            if (aspects != null) {
+                System.arraycopy(aspects.probabilities(buffer), 0, work.aspectProbabilities, 0, work.aspectProbabilities.length);
+            }
+        }
+        excludeAspectOnly(buffer, probabilities);
+        return probabilities;
+    }
+
+    /**
+     * An aspect-only question names no procedure by definition; when the lexicon finds one, the aspect-only outcome is
+     * out of the race and the rest is renormalised.
+     */
+    private void excludeAspectOnly(Features.HashBuffer buffer, double[] probabilities) {
+        if (!buffer.namesProcedure || aspectOnlyIndex < 0) {
+            return;
+        }
+        double rest = 1 - probabilities[aspectOnlyIndex];
+        probabilities[aspectOnlyIndex] = 0;
+        if (rest > 0) {
+            for (int k = 0; k < probabilities.length; k++) {
+                probabilities[k] /= rest;
+            }
+        }
+    }
+
+    /** Raw (uncalibrated) top probability for the same features, for {@code evaluate}'s before/after calibration. */
+    double rawTopProbability(Scratch work) {
+        double[] raw = joint != null ? softmaxCopy(work.intentScores) : intents.probabilities(work.features);
+        excludeAspectOnly(work.features, raw);
+        double top = 0;
+        for (double p : raw) {
+            top = Math.max(top, p);
+        }
+        return top;
+    }
+
+    private static double[] softmaxCopy(double[] scores) {
+        double[] out = new double[scores.length];
+        Calibration.softmax(scores, 1, out);
+        return out;
+    }
+
+    Scratch scratch() {
+        return scratch.get();
+    }
+
+    double temperature() {
+        return temperature;
     }
 
     /** An aspect and its probability. */
@@ -131,11 +208,10 @@ public final class Nlu {
      * renormalised without {@value #NO_ASPECT}, as before; any other intent gets an aspect only when that aspect itself
      * reaches {@link NluSettings#aspectThreshold()} against all outcomes, {@value #NO_ASPECT} included.
      */
-    Optional<Aspect> aspectOf(String intent, Features.HashBuffer buffer) {
+    Optional<Aspect> aspectOf(String intent, double[] probabilities) {
         if (aspects == null) {
             return Optional.empty();
         }
-        double[] probabilities = aspects.probabilities(buffer);
         int best = -1;
         double rest = 0;
         for (int k = 0; k < probabilities.length; k++) {
@@ -165,6 +241,16 @@ public final class Nlu {
         String other = intents.outcomes().stream().filter(label -> !label.equals(OUT_OF_SCOPE)).findFirst().orElse(OUT_OF_SCOPE);
         return new Understanding(OUT_OF_SCOPE, Optional.empty(), 1.0, 0,
                 List.of(new Candidate(OUT_OF_SCOPE, 1.0), new Candidate(other, 0.0)), false, found);
+    }
+
+    /** The settings in use (thresholds for clarify and handoff). */
+    public NluSettings settings() {
+        return settings;
+    }
+
+    /** Metadata of the shipped intent model (calibration temperature, recommended thresholds). */
+    static Map<String, String> shippedIntentMetadata() {
+        return ShippedModels.INTENT.metadata();
     }
 
     CompiledModel intentModel() {

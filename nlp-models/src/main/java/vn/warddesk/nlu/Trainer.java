@@ -2,21 +2,21 @@ package vn.warddesk.nlu;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.ml.AbstractEventTrainer;
-import opennlp.tools.util.ObjectStream;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * Trains a {@link CompiledModel} with OpenNLP's {@link DocumentCategorizerME} and our feature generators.
+ * Trains a {@link CompiledModel} with OpenNLP's maxent (or perceptron) event trainer on our feature generators' strings.
  * Deterministic: one thread, one-pass in-memory indexer, fixed iterations and cutoff, examples in input order.
  */
 final class Trainer {
@@ -66,52 +66,58 @@ final class Trainer {
 
     static CompiledModel train(List<Document> documents, Params params, boolean expandAbbreviations,
                                Map<String, String> extraMetadata) {
-        if (documents.isEmpty()) {
+        List<String[]> contexts = contexts(documents.stream().map(Document::text).toList(), expandAbbreviations);
+        return train(contexts, documents.stream().map(Document::label).toList(), params, expandAbbreviations, extraMetadata);
+    }
+
+    /**
+     * The feature strings of each text (empty for a text without tokens). Computed once and shared by every model trained
+     * on the same texts (intent, aspect, calibration): feature generation was a third of the training time.
+     */
+    static List<String[]> contexts(List<String> texts, boolean expandAbbreviations) {
+        List<String[]> contexts = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            NormalizedText normalized = TextNormalizer.normalize(text, expandAbbreviations);
+            contexts.add(normalized.tokens().isEmpty() ? NO_FEATURES
+                    : Features.strings(normalized.tokens().toArray(String[]::new)).toArray(String[]::new));
+        }
+        return contexts;
+    }
+
+    private static final String[] NO_FEATURES = new String[0];
+
+    /**
+     * Trains on precomputed feature strings: the same events as {@code DocumentCategorizerME.train} with our feature
+     * generators builds (label, features of all generators in order), given straight to OpenNLP's event trainer.
+     */
+    static CompiledModel train(List<String[]> contexts, List<String> labels, Params params, boolean expandAbbreviations,
+                               Map<String, String> extraMetadata) {
+        if (contexts.size() != labels.size()) {
+            throw new IllegalArgumentException("one label per text");
+        }
+        List<Event> events = new ArrayList<>(contexts.size());
+        for (int i = 0; i < contexts.size(); i++) {
+            // A line without any token (emoji only) gives no features; it cannot teach the model anything.
+            if (contexts.get(i).length > 0) {
+                events.add(new Event(labels.get(i), contexts.get(i)));
+            }
+        }
+        if (events.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        if (documents.stream().map(Document::label).distinct().count() < 2) {
+        if (events.stream().map(Event::getOutcome).distinct().count() < 2) {
             throw new IllegalArgumentException("need at least two different labels to train a classifier");
         }
         try {
-            DoccatModel model = DocumentCategorizerME.train("und", new Samples(documents, expandAbbreviations),
-                    params.toOpenNlp(), new DoccatFactory(Features.generators()));
+            MaxentModel model = TrainerFactory.getEventTrainer(params.toOpenNlp(), new HashMap<>())
+                    .train(ObjectStreamUtils.createObjectStream(events));
             Map<String, String> metadata = new TreeMap<>(extraMetadata);
             metadata.put("params", params.describe());
             metadata.put("abbreviations", Boolean.toString(expandAbbreviations));
-            metadata.put("examples", Integer.toString(documents.size()));
-            return CompiledModel.from(model.getMaxentModel(), metadata);
+            metadata.put("examples", Integer.toString(contexts.size()));
+            return CompiledModel.from(model, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class Samples implements ObjectStream<DocumentSample> {
-        private final List<Document> documents;
-        private final boolean expandAbbreviations;
-        private Iterator<Document> iterator;
-
-        Samples(List<Document> documents, boolean expandAbbreviations) {
-            this.documents = documents;
-            this.expandAbbreviations = expandAbbreviations;
-            this.iterator = documents.iterator();
-        }
-
-        @Override
-        public DocumentSample read() {
-            while (iterator.hasNext()) {
-                Document document = iterator.next();
-                NormalizedText text = TextNormalizer.normalize(document.text(), expandAbbreviations);
-                // A line without any token (emoji only) gives no features; it cannot teach the model anything.
-                if (!text.tokens().isEmpty()) {
-                    return new DocumentSample(document.label(), text.tokens().toArray(String[]::new));
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void reset() {
-            iterator = documents.iterator();
         }
     }
 }

@@ -90,4 +90,28 @@ class CliTest {
             assertEquals(1, examples.stream().filter(e -> e.label().equals("a") && folds[e.line()] == fold).count());
         }
     }
+
+    @Test
+    void another_seed_deals_other_folds_that_stay_stratified_and_the_same_seed_the_same() {
+        List<Dataset.Example> examples = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            examples.add(new Dataset.Example(i % 2 == 0 ? "a" : "b", java.util.Optional.empty(), "t" + i, "s", i));
+        }
+        int[] first = Cli.stratifiedFolds(examples, 5, 1), again = Cli.stratifiedFolds(examples, 5, 1);
+        int[] other = Cli.stratifiedFolds(examples, 5, 2), historic = Cli.stratifiedFolds(examples, 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, again);
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(first, other));
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(first, historic));
+        for (int k = 0; k < 5; k++) {
+            int fold = k;
+            assertEquals(10, examples.stream().filter(e -> e.label().equals("a") && first[e.line()] == fold).count());
+        }
+    }
+
+    @Test
+    void mean_and_standard_deviation_over_seeds() {
+        var result = Cli.meanAndSd(new double[] {0.90, 0.92, 0.94});
+        assertEquals(0.92, (double) result.get("mean"), 1e-9);
+        assertEquals(0.02, (double) result.get("sd"), 1e-9);
+    }
 }

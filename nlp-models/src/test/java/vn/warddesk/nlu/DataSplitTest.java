@@ -35,6 +35,15 @@ class DataSplitTest {
     }
 
     @Test
+    void no_held_out_text_is_an_unaccented_copy_made_for_training() throws IOException {
+        Set<String> copies = Dataset.read(DATA.resolve("train")).stream().map(e -> Augmenter.unaccentedCopy(e.text()))
+                .filter(java.util.Objects::nonNull).map(DataSplitTest::key).collect(Collectors.toSet());
+        List<String> shared = heldOut().stream().filter(e -> copies.contains(key(e.text())))
+                .map(e -> e.source() + ":" + e.line()).toList();
+        assertTrue(shared.isEmpty(), () -> "held-out lines equal to an augmented training line: " + shared);
+    }
+
+    @Test
     void every_procedure_has_sixty_training_lines_and_every_dialogue_intent_thirty() throws IOException {
         Map<String, Long> perLabel = Dataset.read(DATA.resolve("train")).stream()
                 .collect(Collectors.groupingBy(Dataset.Example::label, Collectors.counting()));

@@ -82,4 +82,27 @@ class DeterminismTest {
         Arrays.sort(slow);
         assertArrayEquals(slow, fast);
     }
+
+    @Test
+    void one_joint_table_gives_the_same_scores_as_the_intent_and_aspect_models_apart() {
+        BuildModels.Models models = BuildModels.train(sample, Trainer.Params.SHIPPED);
+        CompiledModel.Joint joint = new CompiledModel.Joint(models.intent(), models.aspect());
+        Features.HashBuffer buffer = new Features.HashBuffer();
+        double[] intent = new double[models.intent().outcomeCount()], aspect = new double[models.aspect().outcomeCount()];
+        for (String text : List.of("lệ phí đăng ký khai sinh bao nhiêu", "mat bao lau", "xin chào", "how much is it")) {
+            Features.hashes(TextNormalizer.normalize(text), buffer);
+            joint.scores(buffer, intent, aspect);
+            assertArrayEquals(models.intent().scores(buffer), intent, 1e-9, text);
+            assertArrayEquals(models.aspect().scores(buffer), aspect, 1e-9, text);
+        }
+    }
+
+    @Test
+    void the_intent_model_carries_its_calibration() {
+        CompiledModel intent = BuildModels.train(sample, Trainer.Params.SHIPPED).intent();
+        double temperature = Double.parseDouble(intent.metadata().get(Calibration.TEMPERATURE));
+        assertTrue(temperature > 0.05 && temperature < 20, "temperature " + temperature);
+        NluSettings recommended = NluSettings.recommended(intent.metadata());
+        assertTrue(recommended.handoffThreshold() <= recommended.confidenceThreshold());
+    }
 }

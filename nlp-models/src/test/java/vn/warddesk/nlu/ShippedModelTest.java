@@ -111,4 +111,14 @@ class ShippedModelTest {
         assertTrue(intents.containsAll(NLU.intentModel().outcomes()), () -> "unknown intents in " + NLU.intentModel().outcomes());
         assertTrue(aspects.containsAll(NLU.aspectModel().orElseThrow().outcomes()));
     }
+
+    @Test
+    void the_default_thresholds_are_those_the_shipped_calibration_recommends() {
+        var metadata = NLU.intentModel().metadata();
+        assertTrue(Double.parseDouble(metadata.get(Calibration.TEMPERATURE)) > 0);
+        NluSettings defaults = NluSettings.defaults();
+        assertEquals(Double.parseDouble(metadata.get(Calibration.CLARIFY)), defaults.confidenceThreshold());
+        assertTrue(defaults.handoffThreshold() <= defaults.confidenceThreshold());
+        assertEquals(defaults, NLU.settings());
+    }
 }
