@@ -15,6 +15,8 @@ export default defineConfig(({ mode }) => {
     resolve: {
       alias: browser ? { 'zmp-sdk': fileURLToPath(new URL('./src/sdk/standin.js', import.meta.url)) } : {},
     },
+    // `npm run dev`: the browser build against a WardDesk on localhost:8080 (./warddesk run), same origin via the proxy.
+    server: { proxy: { '/api': 'http://localhost:8080' } },
     build: {
       outDir: browser ? 'www-browser' : 'www',
       emptyOutDir: true,

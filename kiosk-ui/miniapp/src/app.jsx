@@ -68,13 +68,15 @@ export function WardApp({ session, initialLang = 'vi' }) {
   useEffect(() => {
     document.documentElement.lang = lang;
     let live = true;
-    api.miniApp(lang).then((config) => {
+    // The app's name: the one configured for the Mini App, else the office's own name (both in this language).
+    Promise.all([api.miniApp(lang).catch(() => ({})), api.office(lang).catch(() => null)]).then(([config, o]) => {
       if (!live) return;
-      setBrand({ name: config.name, logoUrl: config.logoUrl || '' });
+      const name = config.name || o?.name || 'WardDesk';
+      setBrand({ name, logoUrl: config.logoUrl || '' });
       applyTheme(config.colours);
-      document.title = config.name;
-    }).catch(() => applyTheme({}));
-    api.office(lang).then((o) => live && setOffice(o)).catch(() => live && setOffice(null));
+      setOffice(o);
+      document.title = name;
+    });
     return () => { live = false; };
   }, [lang]);
 

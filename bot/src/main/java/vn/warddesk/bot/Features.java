@@ -19,6 +19,7 @@ import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.cases.StaffCaseApi;
 import vn.warddesk.bot.channel.Channels;
+import vn.warddesk.bot.channel.zalo.MiniAppApi;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
@@ -37,15 +38,17 @@ final class Features implements AutoCloseable {
     private final Engine engine;
     private final Channels channels;
     private final Staff staff;
+    private final MiniAppApi miniAppApi;
 
     private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
-                     Channels channels, Staff staff) {
+                     Channels channels, Staff staff, MiniAppApi miniAppApi) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.catalogService = catalogService;
         this.engine = engine;
         this.channels = channels;
         this.staff = staff;
+        this.miniAppApi = miniAppApi;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
@@ -58,7 +61,8 @@ final class Features implements AutoCloseable {
         Staff staff = Staff.create(config, dataSource, clock, engine.cases());
         CatalogService catalogService = CatalogService.create(catalog, config.get("admin.token").asString().orElse(""))
                 .withEditors(staff::catalogEditor);
-        return new Features(dataSource, catalog, catalogService, engine, channels, staff);
+        MiniAppApi miniAppApi = MiniAppApi.create(config);
+        return new Features(dataSource, catalog, catalogService, engine, channels, staff, miniAppApi);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, staff case API, retention. */
@@ -148,6 +152,7 @@ final class Features implements AutoCloseable {
         staff.routing(routing);
         engine.routing(routing);
         channels.routing(routing);
+        routing.register("/api/v1/miniapp", miniAppApi);
         routing.register("/api/v1", catalogService);
     }
 
