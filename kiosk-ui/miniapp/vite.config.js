@@ -26,6 +26,7 @@ export default defineConfig(({ mode }) => {
       environment: 'jsdom',
       include: ['test/**/*.test.{js,jsx}'],
       setupFiles: ['test/setup.js'],
+      testTimeout: 30000, // the machine is shared: a full render flow can take seconds under load
       // the adapter test replaces zmp-sdk with a spy itself; the others go through the stand-in alias above
     },
   };

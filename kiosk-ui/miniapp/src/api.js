@@ -2,7 +2,7 @@
 // from Zalo (the server allows the Mini App's origin: zalo.mini-app.cors-origins). Bearer tokens, no cookies.
 // Nothing is cached: every call is `cache: 'no-store'`, so a new content version shows without republishing.
 
-const TIMEOUT_MS = 12000;
+const TIMEOUT_MS = 20000; // a phone on a slow mobile network
 
 /** The API origin: set at build time (VITE_WARDDESK_API); a browser build may take ?api=… (tests, development). */
 export function apiOrigin() {

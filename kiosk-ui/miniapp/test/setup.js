@@ -16,3 +16,7 @@ afterEach(() => {
   localStorage.clear();
   vi.restoreAllMocks();
 });
+
+// zmp-ui's router is React Router 6; its notices about v7 flags are not ours to act on.
+const warn = console.warn.bind(console);
+console.warn = (...args) => { if (!String(args[0]).includes('React Router Future Flag Warning')) warn(...args); };
