@@ -88,6 +88,7 @@ export function Ask() {
   return (
     <Page className="page" name="ask">
       <Heading>{t('askTitle')}</Heading>
+      <p className="hint">{t('askHint')}</p>
       <div className="chat" role="log" aria-live="polite" aria-label={t('askTitle')}>
         {entries.map((entry) => (
           <div key={entry.key} className={`msg msg-${entry.who}`}>
