@@ -27,8 +27,9 @@ export function darker(hex, factor = 0.8) {
 
 export function applyTheme(colours, root = document.documentElement) {
   const primary = HEX.test(colours?.primary || '') ? colours.primary : '#0b5cad';
+  // Links and outline buttons sit on the page background (#f3f5f8), a little darker than white.
   let link = primary;
-  for (let i = 0; i < 8 && contrast(link, '#ffffff') < 4.5; i++) link = darker(link);
+  for (let i = 0; i < 8 && contrast(link, '#f3f5f8') < 4.5; i++) link = darker(link);
   const vars = {
     '--brand': primary,
     '--brand-pressed': darker(primary),
@@ -39,6 +40,7 @@ export function applyTheme(colours, root = document.documentElement) {
     '--zaui-light-button-primary-background-pressed': darker(primary),
     '--zaui-light-button-primary-text': onColour(primary),
     '--zaui-light-button-secondary-text': link,
+    '--zaui-light-button-tertiary-text': link,
     '--zaui-light-bottom-navigation-active-color': link,
   };
   Object.entries(vars).forEach(([name, value]) => root.style.setProperty(name, value));

@@ -46,7 +46,10 @@ function Consent({ response, onAction, busy }) {
   return (
     <>
       <Heading>{t('privacyTitle')}</Heading>
-      <div className="panel notice">{(response.replies || []).map((r, i) => <Paragraphs key={i} text={r.text} />)}</div>
+      {/* Scrolls when long: focusable so a keyboard can scroll it too. */}
+      <div className="panel notice" tabIndex={0} role="region" aria-label={t('privacyTitle')}>
+        {(response.replies || []).map((r, i) => <Paragraphs key={i} text={r.text} />)}
+      </div>
       {/* Agreeing and declining are equally easy: same size, same weight, side by side. */}
       <div className="choice-pair">
         {agree && <EngineButton button={agree} onAction={onAction} disabled={busy} />}

@@ -223,8 +223,8 @@ class MiniAppBrowserTest {
             axe(browser, "09-cases-vi", problems);
 
             // A new launch of the app (same Zalo user): the case and the reply are still there.
-            browser.driver().get("about:blank");
             browser.script("localStorage.clear()");
+            browser.driver().get("about:blank");
             browser.driver().get(app("&zaloToken=" + ZALO_TOKEN));
             visible(browser, ".procedure-list [data-procedure]");
             tab(browser, 4);
