@@ -16,7 +16,8 @@ export default defineConfig(({ mode }) => {
       alias: browser ? { 'zmp-sdk': fileURLToPath(new URL('./src/sdk/standin.js', import.meta.url)) } : {},
     },
     // `npm run dev`: the browser build against a WardDesk on localhost:8080 (./warddesk run), same origin via the proxy.
-    server: { proxy: { '/api': 'http://localhost:8080' } },
+    // The kiosk's icon set is imported from ../src/main/web/kiosk: the dev server may read it.
+    server: { proxy: { '/api': 'http://localhost:8080' }, fs: { allow: ['..'] } },
     build: {
       outDir: browser ? 'www-browser' : 'www',
       emptyOutDir: true,

@@ -20,7 +20,7 @@ fi
 # The API origin is part of the Zalo build: rebuild when it changes, as when a source changes.
 api_stamp=www/.warddesk-api
 if [ ! -f www/index.html ] || [ ! -f www-browser/index.html ] || [ "$(cat "$api_stamp" 2>/dev/null)" != "${VITE_WARDDESK_API:-}" ] \
-   || [ -n "$(find src index.html vite.config.js app-config.json package-lock.json -newer www/index.html -type f -print -quit)" ]; then
+   || [ -n "$(find src index.html vite.config.js app-config.json package-lock.json ../src/main/web/kiosk/icons.js -newer www/index.html -type f -print -quit)" ]; then
   echo "miniapp: vite build (www/ for Zalo, www-browser/ with the browser stand-in)"
   npx vite build --logLevel warn
   printf '%s' "${VITE_WARDDESK_API:-}" > "$api_stamp"

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Page, useNavigate } from 'zmp-ui';
 import { api } from '../api.js';
+import { useLoad } from '../useLoad.js';
 import { useApp } from '../context.js';
 import { Icon } from '../icons.jsx';
 import { Failure, Heading, Loading } from '../ui.jsx';
@@ -8,16 +9,7 @@ import { Failure, Heading, Loading } from '../ui.jsx';
 export function Home() {
   const { lang, t, office } = useApp();
   const navigate = useNavigate();
-  const [procedures, setProcedures] = useState(null);
-  const [error, setError] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api.procedures(lang).then((list) => live && setProcedures(list)).catch((e) => live && setError(e));
-    return () => { live = false; };
-  }, [lang, attempt]);
+  const [procedures, error, retry] = useLoad(() => api.procedures(lang), [lang]);
 
   useEffect(() => {
     // ./warddesk bench-miniapp reads this mark: the home screen with the ward's procedures on it.
@@ -50,7 +42,7 @@ export function Home() {
         <button type="button" className="shortcut" onClick={() => navigate('/privacy')}><Icon name="lock" /><span>{t('privacyCentre')}</span></button>
       </div>
       <h2>{t('proceduresTitle')}</h2>
-      {error && <Failure error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error && <Failure error={error} onRetry={retry} />}
       {!error && !procedures && <Loading />}
       {procedures && (
         <ul className="procedure-list">

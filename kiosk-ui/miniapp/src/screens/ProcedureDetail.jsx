@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Page, useNavigate, useParams } from 'zmp-ui';
 import { api } from '../api.js';
+import { useLoad } from '../useLoad.js';
 import { useApp } from '../context.js';
 import { Icon } from '../icons.jsx';
 import { BackButton, Failure, Heading, Loading, Paragraphs } from '../ui.jsx';
@@ -12,19 +13,10 @@ export function ProcedureDetail() {
   const { id } = useParams();
   const { lang, t } = useApp();
   const navigate = useNavigate();
-  const [procedure, setProcedure] = useState(null);
-  const [error, setError] = useState(null);
+  const [procedure, error, retry] = useLoad(() => api.procedure(id, lang), [id, lang]);
   const [aspect, setAspect] = useState('documents');
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api.procedure(id, lang).then((p) => live && setProcedure(p)).catch((e) => live && setError(e));
-    return () => { live = false; };
-  }, [id, lang, attempt]);
-
-  if (error) return <Page className="page"><BackButton /><Failure error={error} onRetry={() => setAttempt((n) => n + 1)} /></Page>;
+  if (error) return <Page className="page"><BackButton /><Failure error={error} onRetry={retry} /></Page>;
   if (!procedure) return <Page className="page"><BackButton /><Loading /></Page>;
 
   const tabs = ASPECTS.filter((a) => (a === 'documents' ? (procedure.documents || []).length : procedure.aspects?.[a]));

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Page, useNavigate } from 'zmp-ui';
 import { api } from '../api.js';
+import { useLoad } from '../useLoad.js';
 import { useApp } from '../context.js';
 import { fold } from '../i18n.js';
 import { Icon } from '../icons.jsx';
@@ -10,17 +11,8 @@ import { Failure, Heading, Loading } from '../ui.jsx';
 export function Procedures() {
   const { lang, t } = useApp();
   const navigate = useNavigate();
-  const [procedures, setProcedures] = useState(null);
-  const [error, setError] = useState(null);
   const [query, setQuery] = useState('');
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api.procedures(lang).then((list) => live && setProcedures(list)).catch((e) => live && setError(e));
-    return () => { live = false; };
-  }, [lang, attempt]);
+  const [procedures, error, retry] = useLoad(() => api.procedures(lang), [lang]);
 
   const shown = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
@@ -38,7 +30,7 @@ export function Procedures() {
         <input id="procedure-search" type="search" value={query} placeholder={t('searchPlaceholder')}
           autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
       </form>
-      {error && <Failure error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error && <Failure error={error} onRetry={retry} />}
       {!error && !procedures && <Loading />}
       {procedures && shown.length === 0 && <p role="status">{t('noMatch', { q: query })}</p>}
       <ul className="procedure-list detailed">

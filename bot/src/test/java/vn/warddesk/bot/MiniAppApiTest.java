@@ -75,8 +75,8 @@ class MiniAppApiTest {
         graph.stop();
     }
 
-    private JsonNode get200(String path) throws Exception {
-        try (Http1ClientResponse response = client.get(path).request()) {
+    private JsonNode look(String locale) throws Exception {
+        try (Http1ClientResponse response = client.get("/api/v1/miniapp").queryParam("locale", locale).request()) {
             assertEquals(200, response.status().code());
             return JSON.readTree(response.as(String.class));
         }
@@ -88,11 +88,11 @@ class MiniAppApiTest {
 
     @Test
     void the_app_takes_its_name_colour_and_logo_from_the_ward_config() throws Exception {
-        JsonNode vi = get200("/api/v1/miniapp?locale=vi");
+        JsonNode vi = look("vi");
         assertEquals("Phường Hòa An", vi.path("name").asText());
         assertEquals("#c62828", vi.path("colours").path("primary").asText());
         assertEquals("https://ward.example.vn/logo.png", vi.path("logoUrl").asText());
-        assertTrue(get200("/api/v1/miniapp?locale=en").path("name").isNull(), "no English name set: the app uses the office's");
+        assertTrue(look("en").path("name").isNull(), "no English name set: the app uses the office's");
     }
 
     @Test
