@@ -1,7 +1,7 @@
 // Simple line icons (24×24, stroke only), keyed by the catalog's `icon` field plus a few for the UI.
 // Decorative: always rendered aria-hidden, the text next to them carries the meaning.
 
-const PATHS = {
+export const PATHS = {
   baby: 'M12 3a4 4 0 1 1 0 8a4 4 0 0 1 0-8zM9.5 7h.01M14.5 7h.01M10.5 9q1.5 1 3 0M6 21v-3a6 6 0 0 1 12 0v3',
   edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
   file: 'M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6',

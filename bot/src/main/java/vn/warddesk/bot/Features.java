@@ -17,6 +17,7 @@ import vn.warddesk.bot.cases.CaseCode;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.channel.Channels;
+import vn.warddesk.bot.channel.zalo.MiniAppApi;
 import vn.warddesk.bot.channel.web.PrivacyNoticeApi;
 import vn.warddesk.bot.channel.web.WebConversationApi;
 import vn.warddesk.bot.conversation.ConversationEngine;
@@ -40,9 +41,10 @@ final class Features implements AutoCloseable {
     private final Channels channels;
     private final Staff staff;
     private final DatabaseCircuit circuit;
+    private final MiniAppApi miniAppApi;
 
     private Features(DataSource dataSource, CatalogStore catalog, CatalogService catalogService, Engine engine,
-                     Channels channels, Staff staff) {
+                     Channels channels, Staff staff, MiniAppApi miniAppApi) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.catalogService = catalogService;
@@ -50,6 +52,7 @@ final class Features implements AutoCloseable {
         this.channels = channels;
         this.staff = staff;
         this.circuit = new DatabaseCircuit(dataSource);
+        this.miniAppApi = miniAppApi;
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
@@ -63,7 +66,8 @@ final class Features implements AutoCloseable {
         Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
         CatalogService catalogService = CatalogService.create(catalog, edge.adminToken())
                 .withEditors(staff::catalogEditor);
-        return new Features(dataSource, catalog, catalogService, engine, channels, staff);
+        MiniAppApi miniAppApi = MiniAppApi.create(config);
+        return new Features(dataSource, catalog, catalogService, engine, channels, staff, miniAppApi);
     }
 
     /** The conversation engine and what hangs on it: cases, web API, case status API, retention. */
@@ -160,6 +164,7 @@ final class Features implements AutoCloseable {
         staff.routing(routing);
         engine.routing(routing);
         channels.routing(routing);
+        routing.register("/api/v1/miniapp", miniAppApi);
         routing.register("/api/v1", catalogService);
     }
 

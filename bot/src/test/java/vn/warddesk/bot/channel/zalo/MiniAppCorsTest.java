@@ -77,6 +77,19 @@ class MiniAppCorsTest {
     }
 
     @Test
+    void chromium_s_header_list_without_spaces_passes_the_preflight_of_an_authorized_call() {
+        // Chromium sends "authorization,content-type": the Mini App's every message carries both.
+        try (Http1ClientResponse preflight = client.method(Method.OPTIONS).path("/api/v1/conversations/some-id/messages")
+                .header(HeaderNames.ORIGIN, MINI_APP)
+                .header(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+                .request()) {
+            assertEquals(2, preflight.status().code() / 100, preflight.status().toString());
+            assertEquals(MINI_APP, preflight.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN).orElse(""));
+        }
+    }
+
+    @Test
     void the_kiosk_on_the_same_origin_is_not_affected() {
         // Browsers send Origin on same-origin POSTs: the kiosk's own origin must not be refused.
         try (Http1ClientResponse post = client.post("/api/v1/conversations")

@@ -1,0 +1,22 @@
+import { afterEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+
+// jsdom lacks a few browser APIs that zmp-ui touches.
+if (!window.matchMedia) {
+  window.matchMedia = (query) => ({ matches: false, media: query, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+}
+if (!window.ResizeObserver) {
+  window.ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
+}
+window.scrollTo = () => {};
+Element.prototype.scrollTo = function scrollTo() {};
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
+
+// zmp-ui's router is React Router 6; its notices about v7 flags are not ours to act on.
+const warn = console.warn.bind(console);
+console.warn = (...args) => { if (!String(args[0]).includes('React Router Future Flag Warning')) warn(...args); };
