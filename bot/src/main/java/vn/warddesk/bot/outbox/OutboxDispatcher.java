@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -83,8 +84,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Map<String, ChannelSender> senders;
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final Map<String, RateLimiter> botLimiters = new LinkedHashMap<>();
-    /** One limiter per chat, in a bounded cache: the least used are evicted one by one, never all at once. */
-    private final Cache<String, RateLimiter> chatLimiters = Caffeine.newBuilder().maximumSize(MAX_CHAT_LIMITERS)
+    /**
+     * The earliest next send per chat (System.nanoTime), in a bounded cache: the least used are evicted one by one,
+     * never all at once. A slot, not a cycle-based limiter: two permits of consecutive cycles could go out back to back.
+     */
+    private final Cache<String, AtomicLong> chatSlots = Caffeine.newBuilder().maximumSize(MAX_CHAT_LIMITERS)
             .expireAfterAccess(Duration.ofMinutes(10)).executor(Runnable::run).build();
     private final IntervalFunction backoff;
     private final OutboxMetrics metrics = new OutboxMetrics();
@@ -257,9 +261,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             return new Outcome.Result(new SendResult.Failed("recipient address erased"));
         }
         ChannelSender sender = senders.get(row.channel());
-        RateLimiter chat = chatLimiter(row.channel(), row.address(), sender.limits().perChatPerSecond());
-        if (!chat.acquirePermission()) {
-            return new Outcome.Defer(chat.getRateLimiterConfig().getLimitRefreshPeriod());
+        Optional<Duration> chatWait = reserveChatSlot(row.channel() + ":" + row.address(), chatSpacing(row.channel()));
+        if (chatWait.isPresent()) {
+            return new Outcome.Defer(chatWait.get());
         }
         RateLimiter bot = botLimiters.get(row.channel());
         if (!bot.acquirePermission()) {
@@ -393,9 +397,19 @@ public final class OutboxDispatcher implements AutoCloseable {
         return Duration.ofNanos((long) (1_000_000_000L / perSecond));
     }
 
-    private RateLimiter chatLimiter(String channel, String address, double perSecond) {
-        return chatLimiters.get(channel + ":" + address,
-                                key -> RateLimiter.of("chat", perSecond(perSecond, Duration.ZERO)));
+    /** Takes the chat's next send slot now, or says how long until it is free (this instance's own spacing). */
+    private Optional<Duration> reserveChatSlot(String chat, Duration spacing) {
+        AtomicLong next = chatSlots.get(chat, key -> new AtomicLong(System.nanoTime() - spacing.toNanos()));
+        while (true) {
+            long now = System.nanoTime();
+            long free = next.get();
+            if (free - now > 0) {
+                return Optional.of(Duration.ofNanos(free - now));
+            }
+            if (next.compareAndSet(free, now + spacing.toNanos())) {
+                return Optional.empty();
+            }
+        }
     }
 
     private static RateLimiterConfig perSecond(double perSecond, Duration wait) {
