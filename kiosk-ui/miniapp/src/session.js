@@ -8,7 +8,7 @@ import { zaloAccessToken } from './sdk/zalo.js';
 
 const CONVERSATION_KEY = 'warddesk.miniapp.conversation';
 const CASES_KEY = 'warddesk.miniapp.cases';
-export const CASE_CODE = /\b[A-Z]{2,4}-20\d{2}-\d{7}\b/g;
+export const CASE_CODE = /\b[A-Z]{2,4}-20\d{2}-\d{7}(?:-\d{7})?\b/g; // PH-2026-4821307-5192648 (older: PH-2026-1234567)
 
 function read(key, fallback) {
   try {

@@ -187,11 +187,14 @@ export function catalogForm(body, { id, base, current, onPublished }) {
 
   function sourceFields(path, source) {
     // title, ref, url, and any date the content carries (access date, in-force dates…) as a date field.
-    const known = [['title', t('Tên văn bản / bài viết', 'Title')], ['ref', t('Số hiệu', 'Reference')], ['url', t('Địa chỉ web', 'Web address')]];
+    const known = [['title', t('Tên văn bản / bài viết', 'Title')], ['number', t('Số hiệu', 'Number')],
+      ['issuer', t('Cơ quan ban hành', 'Issued by')], ['url', t('Địa chỉ web', 'Web address')]];
     const extra = Object.keys(source || {}).filter(k => !known.some(([key]) => key === k));
     return [
       ...known.map(([key, label]) => field([...path, key], label, { type: key === 'url' ? 'url' : 'text' })),
-      ...extra.map(key => field([...path, key], key.replace(/_/g, ' '), { type: /date|accessed|in_force|_from|_to|_at$/.test(key) ? 'date' : 'text' })),
+      ...extra.map(key => field([...path, key], key === 'primary' ? t('Văn bản gốc (nguồn chính thức)', 'Primary text (official source)')
+        : key === 'accessed' ? t('Ngày truy cập', 'Accessed on') : key.replace(/_/g, ' '),
+      { type: key === 'primary' ? 'checkbox' : /date|accessed|in_force|_from|_to|_at$/.test(key) ? 'date' : 'text' })),
     ];
   }
 
@@ -237,7 +240,7 @@ export function catalogForm(body, { id, base, current, onPublished }) {
     fieldset(t('Nộp trực tuyến', 'Online'), channelBoxes(), pair(['online', 'text'], t('Hướng dẫn', 'How'), { multiline: true })),
     fieldset(t('Nguồn', 'Sources'),
       rows(['sources'], (path, source) => el('div', {}, sourceFields(path, source)),
-        () => ({ title: '', ref: '', url: null }), t('+ Thêm nguồn', '+ Add a source'), 'cf-sources')));
+        () => ({ title: '', number: '', issuer: '', url: null, accessed: new Date().toISOString().slice(0, 10), primary: false }), t('+ Thêm nguồn', '+ Add a source'), 'cf-sources')));
   // An empty URL means "no URL", not an empty string the server would reject.
   form.addEventListener('input', event => {
     const path = event.target.dataset && event.target.dataset.path;

@@ -81,11 +81,15 @@ final class StaffBrowser implements AutoCloseable {
         type(By.id("password"), password);
         click(By.id("login-submit"));
         if (username.equals("demo.admin") || username.equals("demo.supervisor")) {
-            // The console asks for the second factor once the password is right.
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
-            type(By.id("login-code"), SecondFactor.code(DemoAccounts.TOTP_SECRET, java.time.Instant.now()));
-            click(By.id("login-submit"));
+            enterDemoCode();
         }
+    }
+
+    /** The console asks for the second factor once the password is right: the demo accounts' current code. */
+    void enterDemoCode() {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
+        type(By.id("login-code"), SecondFactor.code(DemoAccounts.TOTP_SECRET, java.time.Instant.now()));
+        click(By.id("login-submit"));
     }
 
     void signOut() {

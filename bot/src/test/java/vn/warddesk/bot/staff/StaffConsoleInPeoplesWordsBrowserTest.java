@@ -232,7 +232,8 @@ class StaffConsoleInPeoplesWordsBrowserTest {
             b.click(By.id("cf-sources-add"));
             int sources = b.driver().findElements(By.cssSelector("#cf-sources .row-item")).size();
             b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].title']"), "Bài hướng dẫn của phường");
-            b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].ref']"), "HD-01/2026");
+            b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].number']"), "HD-01/2026");
+            b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].issuer']"), "UBND phường Hòa An");
             b.type(By.cssSelector("[data-path='sources[" + (sources - 1) + "].url']"), "www.example.vn/huong-dan");
             b.click(By.id("catalog-check"));
             b.await(By.id("catalog-problems"));
@@ -287,6 +288,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 b.type(By.id("username"), "demo.supervisor");
                 b.type(By.id("password"), "demo-supervisor-2026");
                 b.click(By.id("login-submit"));
+                b.enterDemoCode();
                 b.await(By.id("queue-list"));
                 axe(b, lang + " queue");
                 b.open("/staff/#/case/" + k.code());
@@ -321,6 +323,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 b.type(By.id("username"), "demo.admin");
                 b.type(By.id("password"), "demo-admin-2026");
                 b.click(By.id("login-submit"));
+                b.enterDemoCode();
                 b.await(By.id("accounts-list"));
                 b.await(By.cssSelector("#accounts-list table"));
                 axe(b, lang + " accounts");
@@ -341,7 +344,9 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 b.click(By.id("login-submit"));
                 b.awaitText(By.id("login-error"), "."); // an answer came (wrong password, then the lock-out)
             }
-            b.awaitText(By.id("login-error"), "Vui lòng thử lại sau 15 phút.");
+            // Throttled per (account, address) with growing waits: the message says how long, from Retry-After.
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(
+                    d -> d.findElement(By.id("login-error")).getText().matches("(?s).*Vui lòng thử lại sau \\d+ (giây|phút)\\..*"));
         }
     }
 
