@@ -99,5 +99,5 @@ export const api = {
   },
 
   caseStatus: (code, locale) => request('GET', `/api/v1/cases/${enc(code)}/status?locale=${enc(locale)}`),
-  qrUrl: (code) => `/api/v1/cases/${enc(code)}/qr.svg`,
+  qrUrl: (code, check) => `/api/v1/cases/${enc(code)}/qr.svg${check ? `?check=${enc(check)}` : ''}`,
 };

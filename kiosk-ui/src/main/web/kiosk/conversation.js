@@ -55,6 +55,7 @@ export function afterResponse(response, origin) {
   // leads to the ticket (a hand-off to staff from the chat also opens a case, and the chat goes on).
   const newCase = response.caseCode && response.caseCode !== state.knownCase;
   state.knownCase = response.caseCode || state.knownCase;
+  if (response.caseCheck) state.caseCheck = response.caseCheck; // printed on the slip, opens the case page
   if (newCase && origin === 'request') {
     go(`#/ticket/${response.caseCode}`);
     return;

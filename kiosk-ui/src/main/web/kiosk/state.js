@@ -15,6 +15,7 @@ export function freshState() {
     lastResponse: null, // the engine's last reply on the request screen (may hold the summary)
     knownCase: null, // case code of this conversation, once the engine has opened one
     typed: null, // {field, value}: the last value typed for a request field, kept only to show it again if refused
+    caseCheck: null, // the 4-digit check of the case just opened: on the slip, with the QR of the case page
     chosenDay: null, // the appointment day tapped during the request, shown on the slip
     largeText: false,
     busy: false,

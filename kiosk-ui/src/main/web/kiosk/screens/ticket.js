@@ -30,10 +30,11 @@ export async function renderTicket(code) {
         <div>
           <p class="code-label">${esc(t('caseCode'))}</p>
           <p class="case-code" id="case-code">${esc(code)}</p>
+          ${state.caseCheck ? `<p class="code-label">${esc(t('caseCheck'))}</p><p class="case-check" id="case-check">${esc(state.caseCheck)}</p>` : ''}
           <p class="hint">${esc(t('qrHint'))}</p>
           <p class="next-step">${esc(t('ticketNext'))}</p>
         </div>
-        <img class="qr" id="qr" src="${esc(api.qrUrl(code))}" alt="${esc(t('qrAlt', { code }))}" width="220" height="220">
+        <img class="qr" id="qr" src="${esc(api.qrUrl(code, state.caseCheck))}" alt="${esc(t('qrAlt', { code }))}" width="220" height="220">
       </div>
       ${documents.length ? `<h2>${esc(t('whatToBring'))}</h2>
         <ul class="bring">${documents.map((d) => `<li>${esc(d.text)} <span class="meta">(${esc(kindLabel(d.kind))}${d.count ? `, ${esc(t('count', { n: d.count }))}` : ''})</span></li>`).join('')}</ul>` : ''}

@@ -199,6 +199,13 @@ class KioskRequestTest {
             assertTrue(qr.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"));
             assertTrue(browser.waitFor(".bring").getText().contains("CT01"), "what to bring lists the documents");
             assertEquals(chosenDay, browser.waitFor("#slip-day").getText(), "the slip shows the day the citizen chose");
+            String check = browser.waitFor("#case-check").getText();
+            assertTrue(check.matches("\\d{4}"), "the slip prints the 4-digit check of the case page: " + check);
+            assertTrue(browser.waitFor("#qr").getAttribute("src").endsWith("check=" + check), "the QR carries the check");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base() + "/api/v1/cases/" + caseCode + "/page?check=" + check)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), "code + printed check open the citizen's case page");
             String office = (String) browser.asyncScript(
                     "const done = arguments[0]; fetch('/api/v1/office?locale=vi').then(r => r.json()).then(o => done(o.address))");
             assertTrue(browser.waitFor("#slip-where").getText().contains(office), "the slip shows the office address");
