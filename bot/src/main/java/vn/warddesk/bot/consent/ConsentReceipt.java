@@ -61,7 +61,7 @@ public final class ConsentReceipt {
         receipt.put("spiCat", List.of());
         Map<String, Object> withdrawal = new LinkedHashMap<>();
         withdrawal.put("howTo", "Type \"tôi rút lại sự đồng ý\" / \"withdraw my consent\" in the conversation, or ask at"
-                                + " the one-stop desk.");
+                                + " the Public Administration Service Centre.");
         withdrawal.put("withdrawn", withdrawn.isPresent());
         withdrawal.put("withdrawnAt", withdrawn.map(w -> w.at().toString()).orElse(null));
         receipt.put("withdrawal", withdrawal);

@@ -61,7 +61,10 @@ final class EscapePolicy implements Policy {
             a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
             return true;
         }
-        if (Phrases.withdraw(h.folded) || h.sure("delete_my_data", SURE)) {
+        // In a form only the explicit phrases escape: a name or a note the model happens to read as "delete my data" or
+        // "talk to staff" ("Đỗ Quang Huy") is the field's answer, not a request.
+        boolean modelMayEscape = !Policy.inForm(t);
+        if (Phrases.withdraw(h.folded) || modelMayEscape && h.sure("delete_my_data", SURE)) {
             a.rights().askErase(t);
             return true;
         }
@@ -76,7 +79,7 @@ final class EscapePolicy implements Policy {
         if (t.ctx().forwardAcked()) {
             t.ctx(t.ctx().withForwardAcked(false));
         }
-        if (Phrases.staff(h.folded) || h.sure("talk_to_staff", SURE)) {
+        if (Phrases.staff(h.folded) || modelMayEscape && h.sure("talk_to_staff", SURE)) {
             a.staff().handoff(t);
             return true;
         }

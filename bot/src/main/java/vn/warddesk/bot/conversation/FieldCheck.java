@@ -96,7 +96,7 @@ final class FieldCheck {
             return Result.error(vi ? "Hãy chọn một ngày sau hôm nay." : "Please choose a day after today.");
         }
         if (!officeOpenOn.test(day)) {
-            return Result.error(vi ? "Bộ phận một cửa không làm việc ngày "
+            return Result.error(vi ? "Trung tâm Phục vụ hành chính công không làm việc ngày "
                                      + day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
                                      + " (cuối tuần hoặc ngày nghỉ). Hãy chọn một ngày làm việc khác."
                                    : "The desk is closed on " + day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))

@@ -83,9 +83,9 @@ final class StaffDesk {
             // Same answer whether the code exists or not: other citizens' cases are not disclosed here.
             t.say(Kind.CASE_STATUS,
                   t.t("Vì lý do bảo mật, mình chỉ báo được hồ sơ được mở trong chính cuộc trò chuyện này. Bạn vui lòng"
-                      + " hỏi tại Bộ phận Một cửa hoặc dùng trang tra cứu trên phiếu hẹn.",
-                      "For privacy I can only report on cases opened in this conversation. Please ask at the one-stop"
-                      + " desk or use the status page on your appointment slip."),
+                      + " hỏi tại Trung tâm Phục vụ hành chính công hoặc dùng trang tra cứu trên phiếu hẹn.",
+                      "For privacy I can only report on cases opened in this conversation. Please ask at the Public Administration"
+                      + " Service Centre or use the status page on your appointment slip."),
                   List.of(new Button(t.t("Địa chỉ", "Location"), "location")));
             return;
         }
