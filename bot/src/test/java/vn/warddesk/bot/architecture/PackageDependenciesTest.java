@@ -54,7 +54,7 @@ class PackageDependenciesTest {
                                           "vn.warddesk.bot.retention..")
                 .layer("Conversation").definedBy("vn.warddesk.bot.conversation..")
                 .layer("Domain").definedBy("vn.warddesk.bot.cases..", "vn.warddesk.bot.consent..",
-                                           "vn.warddesk.bot.catalog..")
+                                           "vn.warddesk.bot.catalog..", "vn.warddesk.bot.ward..")
                 .layer("Store").definedBy("vn.warddesk.bot.store..")
                 .whereLayer("Channel").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Queue").mayOnlyBeAccessedByLayers("Channel")
