@@ -28,6 +28,8 @@ import vn.warddesk.bot.observe.DatabaseReadiness;
 import vn.warddesk.bot.store.DatabaseCircuit;
 import vn.warddesk.bot.retention.RetentionJob;
 import vn.warddesk.bot.staff.Staff;
+import vn.warddesk.bot.text.TextsRefused;
+import vn.warddesk.bot.text.WardTexts;
 
 /**
  * Wires every feature from the configuration and the database, and registers their routes.
@@ -58,8 +60,9 @@ final class Features implements AutoCloseable {
     static Features create(Config config, DataSource dataSource, Clock clock) {
         CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
         EdgeSettings edge = EdgeSettings.from(config);
-        Engine engine = Engine.create(config, edge, dataSource, catalog, clock);
-        Channels channels = Channels.create(config, dataSource, clock, engine.conversations());
+        WardTexts texts = Engine.texts(config);
+        Engine engine = Engine.create(config, edge, dataSource, catalog, clock, texts);
+        Channels channels = Channels.create(config, dataSource, clock, engine.conversations(), texts);
         var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
@@ -74,7 +77,8 @@ final class Features implements AutoCloseable {
     record Engine(ConversationEngine conversations, Cases cases, vn.warddesk.bot.cases.CasePage casePage,
                   RetentionJob retention, WebConversationApi webApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog, Clock clock) {
+        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog, Clock clock,
+                             WardTexts texts) {
             Config section = config.get("conversation");
             String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
                     .replaceAll("/+$", "");
@@ -87,25 +91,37 @@ final class Features implements AutoCloseable {
             links.warnIfLocal();
             Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
                                     vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
-                                    duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links));
+                                    duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links),
+                                    texts);
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
                     vn.warddesk.bot.outbox.Outbox.QUEUE,
                     new ConversationEngine.Settings(duration(section, "session-idle-timeout", "PT30M"),
                                                     section.get("max-field-attempts").asInt().orElse(3), baseUrl),
-                    clock);
+                    clock, texts);
             Config r = config.get("retention");
             RetentionJob retention = new RetentionJob(dataSource, cases, new RetentionJob.Periods(
                     duration(r, "interval", "PT1H"), duration(r, "unsubmitted-intake", "PT24H"),
                     duration(r, "message-texts", "P90D"), duration(r, "closed-case-personal-fields", "P180D"),
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
-            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock);
+            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock, texts);
             return new Engine(engine, cases, casePage, retention,
-                              new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links),
+                              new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
+                                      .withTexts(texts),
                               new CaseStatusApi(cases, catalog, casePage, edge),
                               new PrivacyNoticeApi(catalog));
+        }
+
+        /** The shipped texts with each ward's overrides ({@code wards.dir}/<ward-id>/messages_*.properties). */
+        static WardTexts texts(Config config) {
+            java.nio.file.Path dir = java.nio.file.Path.of(config.get("wards.dir").asString().orElse("config/wards"));
+            try {
+                return WardTexts.load(dir);
+            } catch (TextsRefused e) {
+                throw new StartupFailure("ward texts refused: " + e.getMessage(), e);
+            }
         }
 
         private static java.time.Duration duration(Config section, String key, String fallback) {

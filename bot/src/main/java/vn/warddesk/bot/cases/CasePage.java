@@ -15,6 +15,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.text.Texts;
+import vn.warddesk.bot.text.WardTexts;
 
 /**
  * The citizen's case page at {@code <public-base-url>/c/<code>}: no sign-in, but the code alone opens nothing.
@@ -40,8 +42,15 @@ public final class CasePage {
     private final Catalog catalog;
     private final CaseLinks links;
     private final Clock clock;
+    private final WardTexts texts;
 
     public CasePage(Cases cases, Catalog catalog, CaseLinks links, Clock clock) {
+        this(cases, catalog, links, clock, WardTexts.defaults());
+    }
+
+    /** @param texts the wards' texts (the status label) */
+    public CasePage(Cases cases, Catalog catalog, CaseLinks links, Clock clock, WardTexts texts) {
+        this.texts = texts;
         this.cases = cases;
         this.catalog = catalog;
         this.links = links;
@@ -84,7 +93,7 @@ public final class CasePage {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", k.code());
         out.put("status", k.status());
-        out.put("statusLabel", statusLabel(k.status(), lang));
+        out.put("statusLabel", statusLabel(texts.of(k.wardId(), lang.tag()), k.status()));
         out.put("procedure", k.procedure().orElse(null));
         out.put("procedureName", k.procedure().flatMap(p -> catalog.procedures(lang).stream()
                 .filter(s -> s.id().equals(p)).map(Catalog.ProcedureSummary::name).findFirst()).orElse(null));
@@ -110,16 +119,9 @@ public final class CasePage {
         }
     }
 
-    static String statusLabel(String status, Lang lang) {
-        boolean vi = lang != Lang.EN;
-        return switch (status) {
-            case "new" -> vi ? "Đã tiếp nhận, đang chờ cán bộ" : "Received, waiting for an officer";
-            case "claimed" -> vi ? "Cán bộ đang xử lý" : "An officer is working on it";
-            case "waiting" -> vi ? "Đang chờ xử lý tiếp" : "Waiting for further handling";
-            case "resolved" -> vi ? "Đã giải quyết" : "Resolved";
-            case "withdrawn" -> vi ? "Đã rút theo yêu cầu của bạn" : "Withdrawn at your request";
-            default -> status;
-        };
+    static String statusLabel(Texts texts, String status) {
+        String key = "case.page.status." + status;
+        return texts.has(key) ? texts.get(key) : status;
     }
 
     /**

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.text.Texts;
+import vn.warddesk.bot.text.WardTexts;
 import vn.warddesk.bot.store.Jdbc;
 
 /**
@@ -53,6 +55,7 @@ public final class Cases {
     private final ConversationAccess conversations;
     private final java.time.Duration chatIdle;
     private final Optional<CaseLinks> links;
+    private final WardTexts texts;
 
     public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations) {
         this(dataSource, prefix, zone, conversations, java.time.Duration.ofMinutes(30), Optional.empty());
@@ -64,6 +67,13 @@ public final class Cases {
      */
     public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations,
                  java.time.Duration chatIdle, Optional<CaseLinks> links) {
+        this(dataSource, prefix, zone, conversations, chatIdle, links, WardTexts.defaults());
+    }
+
+    /** @param texts the wards' texts of the status notices */
+    public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations,
+                 java.time.Duration chatIdle, Optional<CaseLinks> links, WardTexts texts) {
+        this.texts = texts;
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.zone = zone;
@@ -467,18 +477,15 @@ public final class Cases {
 
     private void notifyCitizen(Connection c, Case k, Notice notice, Instant now) throws SQLException {
         Lang lang = conversations.lang(c, k.conversationId());
-        boolean vi = lang == Lang.VI;
+        Texts words = texts.of(k.wardId(), lang.tag());
         String text = switch (notice) {
-            case CLAIMED -> vi ? "Cán bộ phường đã nhận hồ sơ " + k.code() + " và đang xử lý. Bạn có thể nhắn tin ở đây."
-                               : "A ward officer has taken case " + k.code() + " and is working on it. You can write here.";
-            case HANDED_BACK -> vi ? "Cán bộ đã chuyển lại cho trợ lý tự động. Bạn cứ hỏi tiếp nhé."
-                                   : "The officer has handed you back to the assistant. Feel free to ask more.";
-            case RESOLVED -> vi ? "Hồ sơ " + k.code() + " đã được giải quyết. Cảm ơn bạn!"
-                                : "Case " + k.code() + " has been resolved. Thank you!";
+            case CLAIMED -> words.get("case.claimed", "code", k.code());
+            case HANDED_BACK -> words.get("case.handed_back");
+            case RESOLVED -> words.get("case.resolved", "code", k.code());
         };
         if (notice != Notice.HANDED_BACK && links.isPresent()) {
             // The case page: status, day, what to bring and every staff reply, even once the chat is gone.
-            text += (vi ? "\nXem hồ sơ: " : "\nYour case: ") + links.get().url(k.code());
+            text += "\n" + words.get("case.page_link", "link", links.get().url(k.code()));
         }
         conversations.deliver(c, k.conversationId(), new Reply(Reply.Kind.NOTICE, text, List.of()), "bot", now);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.text.WardTexts;
 
 /** Remembers one-off notices per chat user (table channel_notice), so a notice is said once, replays included. */
 public final class ChannelNotices {
@@ -34,10 +35,8 @@ public final class ChannelNotices {
         });
     }
 
-    /** "Only text is understood", in the citizen's language (Vietnamese first). */
-    public static String onlyText(String locale) {
-        return "en".equals(locale)
-                ? "Sorry, I can only read text messages. Please type your question in words."
-                : "Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi bằng chữ nhé.";
+    /** "Only text is understood", in the ward's words and the citizen's language (Vietnamese first). */
+    public static String onlyText(WardTexts texts, String wardId, String locale) {
+        return texts.of(wardId, "en".equals(locale) ? "en" : "vi").get("channel.only_text");
     }
 }

@@ -21,6 +21,7 @@ import vn.warddesk.bot.inbox.InboxWorker;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
+import vn.warddesk.bot.text.WardTexts;
 
 /**
  * Telegram, Zalo, the inbox workers that feed their webhooks' events to the engine and the outbox dispatcher that
@@ -44,11 +45,17 @@ public final class Channels implements AutoCloseable {
 
     /** Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false). */
     public static Channels create(Config root, DataSource dataSource, Clock clock, ConversationPort port) {
+        return create(root, dataSource, clock, port, WardTexts.defaults());
+    }
+
+    /** The same, with the wards' own texts for the channels' notices. */
+    public static Channels create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
+                                  WardTexts texts) {
         Inbox inbox = new Inbox(dataSource, clock);
         List<InboxWorker> inboxHolder = new ArrayList<>(1);
         List<OutboxDispatcher> holder = new ArrayList<>(1);
         Runnable accepted = () -> inboxHolder.forEach(InboxWorker::nudge);
-        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted);
+        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, texts);
         ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);

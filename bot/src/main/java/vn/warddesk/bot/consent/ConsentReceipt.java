@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.text.Texts;
 
 /**
  * A consent receipt modelled on the Kantara Initiative Consent Receipt Specification 1.1: who agreed (a pseudonymous
@@ -78,34 +79,42 @@ public final class ConsentReceipt {
         return Optional.of(receipt);
     }
 
-    /** A printable page; every value is HTML-escaped. */
+    /** A printable page, labelled in both languages ("Vietnamese / English"); every value is HTML-escaped. */
     @SuppressWarnings("unchecked")
-    public static String html(Map<String, Object> receipt, ZoneId zone) {
+    public static String html(Map<String, Object> receipt, ZoneId zone, Texts vi, Texts en) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
         String when = java.time.Instant.ofEpochSecond((Long) receipt.get("consentTimestamp")).atZone(zone).format(format);
         Map<String, Object> controller = ((List<Map<String, Object>>) receipt.get("piiControllers")).get(0);
         Map<String, Object> notice = (Map<String, Object>) receipt.get("notice");
         Map<String, Object> withdrawal = (Map<String, Object>) receipt.get("withdrawal");
         StringBuilder rows = new StringBuilder();
-        row(rows, "Mã biên nhận / Receipt ID", receipt.get("consentReceiptID"));
-        row(rows, "Thời điểm / Time", when);
-        row(rows, "Bên kiểm soát dữ liệu / Controller", controller.get("piiController"));
-        row(rows, "Người đồng ý (mã ẩn danh) / Principal", receipt.get("piiPrincipalId"));
-        row(rows, "Mục đích / Purpose", "Xử lý yêu cầu của bạn tại phường / Handling your request at the ward");
-        row(rows, "Dữ liệu / Data", "Họ tên, số điện thoại, ngày hẹn, mô tả ngắn / name, phone, appointment day, short description");
-        row(rows, "Cách thu thập / Method", receipt.get("collectionMethod"));
-        row(rows, "Phiên bản thông báo / Notice version", notice.get("version"));
-        row(rows, "SHA-256 của văn bản đã hiển thị / of the text shown", notice.get("sha256"));
-        row(rows, "Dữ liệu nhạy cảm / Sensitive", "Không / No");
-        row(rows, "Rút lại đồng ý / Withdrawal", withdrawal.get("howTo"));
+        row(rows, both(vi, en, "receipt.id"), receipt.get("consentReceiptID"));
+        row(rows, both(vi, en, "receipt.time"), when);
+        row(rows, both(vi, en, "receipt.controller"), controller.get("piiController"));
+        row(rows, both(vi, en, "receipt.principal"), receipt.get("piiPrincipalId"));
+        row(rows, both(vi, en, "receipt.purpose"), both(vi, en, "receipt.purpose_value"));
+        row(rows, both(vi, en, "receipt.data"), both(vi, en, "receipt.data_value"));
+        row(rows, both(vi, en, "receipt.method"), receipt.get("collectionMethod"));
+        row(rows, both(vi, en, "receipt.notice_version"), notice.get("version"));
+        row(rows, both(vi, en, "receipt.notice_sha256"), notice.get("sha256"));
+        row(rows, both(vi, en, "receipt.sensitive"), both(vi, en, "receipt.sensitive_value"));
+        row(rows, both(vi, en, "receipt.withdrawal"), withdrawal.get("howTo"));
         if (Boolean.TRUE.equals(withdrawal.get("withdrawn"))) {
-            row(rows, "Đã rút lúc / Withdrawn at", withdrawal.get("withdrawnAt"));
+            row(rows, both(vi, en, "receipt.withdrawn_at"), withdrawal.get("withdrawnAt"));
         }
-        return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Biên nhận đồng ý</title>"
+        return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + escape(vi.get("receipt.title"))
+               + "</title>"
                + "<style>body{font-family:sans-serif;max-width:42em;margin:2em auto}th{text-align:left;padding-right:1em;"
                + "vertical-align:top}td{word-break:break-all}@media print{button{display:none}}</style></head><body>"
-               + "<h1>Biên nhận đồng ý xử lý dữ liệu cá nhân</h1><p>Consent receipt (Kantara CR 1.1)</p><table>"
-               + rows + "</table><p><button onclick=\"window.print()\">In / Print</button></p></body></html>";
+               + "<h1>" + escape(vi.get("receipt.heading")) + "</h1><p>" + escape(en.get("receipt.heading"))
+               + "</p><table>"
+               + rows + "</table><p><button onclick=\"window.print()\">" + escape(both(vi, en, "receipt.print"))
+               + "</button></p></body></html>";
+    }
+
+    /** "Vietnamese / English": the receipt is one page for both. */
+    private static String both(Texts vi, Texts en, String key) {
+        return vi.get(key) + " / " + en.get(key);
     }
 
     private static void row(StringBuilder rows, String label, Object value) {

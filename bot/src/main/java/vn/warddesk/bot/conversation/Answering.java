@@ -29,14 +29,11 @@ final class Answering {
 
     void greet(Turn t) {
         Catalog.OfficeInfo info = catalog.office();
-        t.say(Kind.GREET, t.t("Xin chào! Mình là trợ lý tự động của " + info.name() + ". Bạn có thể hỏi về thủ tục hành"
-                              + " chính, giấy tờ cần mang, lệ phí, giờ làm việc, hoặc đặt lịch nộp hồ sơ.",
-                              "Hello! I am the automated assistant of " + info.name() + ". Ask me about ward procedures, "
-                              + "documents to bring, fees, office hours, or book an appointment."), menuButtons(t));
+        t.say(Kind.GREET, t.text("answer.greeting", "office", info.name()), menuButtons(t));
     }
 
     void menu(Turn t) {
-        t.say(Kind.MENU, t.t("Bạn cần mình giúp gì thêm?", "What else can I help you with?"), menuButtons(t));
+        t.say(Kind.MENU, t.text("answer.menu"), menuButtons(t));
         leaveIdle(t);
     }
 
@@ -44,17 +41,17 @@ final class Answering {
         List<Button> buttons = new ArrayList<>();
         catalog.procedures(t.lang()).stream().limit(3)
                 .forEach(p -> buttons.add(new Button(p.name(), "ask:" + p.id() + ":general")));
-        buttons.add(new Button(t.t("Giờ làm việc", "Office hours"), "hours"));
-        buttons.add(new Button(t.t("Địa chỉ", "Location"), "location"));
+        buttons.add(new Button(t.text("button.office_hours"), "hours"));
+        buttons.add(new Button(t.text("button.location"), "location"));
         if (t.conv.caseCode != null) {
-            buttons.add(new Button(t.t("Hồ sơ của tôi", "My case"), "status"));
+            buttons.add(new Button(t.text("button.my_case"), "status"));
         }
         buttons.add(staffButton(t));
         return buttons;
     }
 
     static Button staffButton(Turn t) {
-        return new Button(t.t("Gặp cán bộ", "Talk to staff"), "staff");
+        return new Button(t.text("button.talk_to_staff"), "staff");
     }
 
     /** Answers one aspect of a procedure and makes it the topic of the conversation. */
@@ -92,27 +89,25 @@ final class Answering {
     }
 
     static List<Button> dataRightsButtons(Turn t) {
-        return List.of(new Button(t.t("Đọc toàn văn", "Read the full notice"), "consent:full"),
-                       new Button(t.t("Dữ liệu của tôi", "My data"), "mydata"),
-                       new Button(t.t("Xóa dữ liệu của tôi", "Delete my data"), "erase"));
+        return List.of(new Button(t.text("button.read_full_notice"), "consent:full"),
+                       new Button(t.text("button.my_data"), "mydata"),
+                       new Button(t.text("button.delete_my_data"), "erase"));
     }
 
     void thanks(Turn t) {
-        t.say(Kind.THANKS, t.t("Không có gì! Bạn cần hỏi gì thêm cứ nhắn nhé.", "You are welcome! Ask me anything else."));
+        t.say(Kind.THANKS, t.text("answer.thanks"));
         leaveIdle(t);
     }
 
     void goodbye(Turn t) {
-        t.say(Kind.GOODBYE, t.t("Tạm biệt! Chúc bạn một ngày tốt lành.", "Goodbye! Have a good day."));
+        t.say(Kind.GOODBYE, t.text("answer.goodbye"));
         leaveIdle(t);
     }
 
     void outOfScope(Turn t) {
-        t.say(Kind.OUT_OF_SCOPE, t.t("Xin lỗi, mình chỉ hỗ trợ các thủ tục hành chính của phường. Bạn có thể liên hệ trực"
-                                     + " tiếp:", "Sorry, I can only help with ward procedures. You can contact the office"
-                                                 + " directly:")
+        t.say(Kind.OUT_OF_SCOPE, t.text("answer.out_of_scope")
                                  + "\n" + render(catalog.officeLocation(t.lang())),
-              List.of(staffButton(t), new Button(t.t("Giờ làm việc", "Office hours"), "hours")));
+              List.of(staffButton(t), new Button(t.text("button.office_hours"), "hours")));
         leaveIdle(t);
     }
 
@@ -146,7 +141,7 @@ final class Answering {
         buttons.add(staffButton(t));
         String a = Labels.intent(catalog, t, options.get(0));
         String b = Labels.intent(catalog, t, options.get(1));
-        t.say(Kind.CLARIFY, t.t("Bạn muốn hỏi về \"" + a + "\" hay \"" + b + "\"?", "Did you mean \"" + a + "\" or \"" + b + "\"?"),
+        t.say(Kind.CLARIFY, t.text("answer.clarify_two", "a", a, "b", b),
               buttons);
         t.ctx(t.ctx().withClarify(actions).withUnclear(t.ctx().unclear() + 1));
         if (!FORM_STATES.contains(t.conv.state)) {
@@ -161,10 +156,7 @@ final class Answering {
                 .forEach(p -> buttons.add(new Button(p.name(), "apply".equals(aspect) ? "start:" + p.id()
                         : "ask:" + p.id() + ":" + aspect)));
         buttons.add(staffButton(t));
-        t.say(Kind.CLARIFY, t.t("Bạn hỏi " + Labels.aspect(t, aspect).toLowerCase(t.lang().locale())
-                                + " của thủ tục nào? Bạn có thể gõ tên thủ tục, ví dụ \"khai sinh\".",
-                                "Which procedure do you mean (" + Labels.aspect(t, aspect).toLowerCase(t.lang().locale())
-                                + ")? You can type its name, e.g. \"birth registration\"."), buttons);
+        t.say(Kind.CLARIFY, t.text("answer.which_procedure", "aspect", Labels.aspect(t, aspect).toLowerCase(t.lang().locale())), buttons);
         leaveIdle(t);
     }
 
@@ -179,18 +171,12 @@ final class Answering {
         } else {
             catalog.procedures(t.lang()).stream().limit(3)
                     .forEach(p -> buttons.add(new Button(p.name(), "ask:" + p.id() + ":general")));
-            buttons.add(new Button(t.t("Giờ làm việc", "Office hours"), "hours"));
+            buttons.add(new Button(t.text("button.office_hours"), "hours"));
         }
         buttons.add(staffButton(t));
         String text = topic != null && catalog.knows(topic)
-                ? t.t("Xin lỗi, mình chưa hiểu ý bạn. Bạn muốn hỏi gì về \"" + Labels.intent(catalog, t, topic)
-                      + "\"? Hoặc bấm \"Gặp cán bộ\" nếu muốn cán bộ trả lời.",
-                      "Sorry, I did not understand. What would you like to know about \"" + Labels.intent(catalog, t, topic)
-                      + "\"? Or press \"Talk to staff\" for an officer.")
-                : t.t("Xin lỗi, mình chưa hiểu ý bạn. Bạn có thể hỏi về một thủ tục (ví dụ \"làm giấy khai sinh cần gì\"),"
-                      + " hoặc bấm \"Gặp cán bộ\" nếu muốn cán bộ trả lời.",
-                      "Sorry, I did not understand. You can ask about a procedure (e.g. \"what do I need for a birth"
-                      + " certificate\"), or press \"Talk to staff\" for an officer.");
+                ? t.text("answer.unclear_topic", "topic", Labels.intent(catalog, t, topic))
+                : t.text("answer.unclear");
         t.say(Kind.NOT_UNDERSTOOD, text, buttons);
         t.ctx(t.ctx().withUnclear(t.ctx().unclear() + 1));
         leaveIdle(t);

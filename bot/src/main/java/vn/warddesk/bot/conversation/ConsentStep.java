@@ -21,16 +21,14 @@ final class ConsentStep {
     void show(Turn t, boolean full) {
         Catalog.PrivacyNotice notice = catalog.privacyNotice(t.lang());
         String text = full ? notice.fullText()
-                : t.t("Để mở hồ sơ, mình cần hỏi vài thông tin cá nhân. Trước hết, xin đọc thông báo ngắn:",
-                      "To open a request I need to ask for a few personal details. First, please read this short notice:")
+                : t.text("consent.intro")
                   + "\n\n" + notice.shortText() + "\n\n"
-                  + t.t("Bạn có đồng ý cho phường xử lý các thông tin này không?",
-                        "Do you agree that the ward processes these details?");
+                  + t.text("consent.question");
         // The record must prove what the citizen saw when deciding: the hash of this exact text.
         t.ctx(t.ctx().withNotice(notice.version(), ConsentLog.sha256(text)));
         List<Button> buttons = new ArrayList<>(buttons(t));
         if (!full) {
-            buttons.add(new Button(t.t("Đọc toàn văn", "Read the full notice"), "consent:full"));
+            buttons.add(new Button(t.text("button.read_full_notice"), "consent:full"));
         }
         t.say(Kind.ASK_CONSENT, text, buttons);
         t.state(Dialogue.CONSENT);
@@ -39,15 +37,14 @@ final class ConsentStep {
     /** After a side question: the same decision is still open; the notice shown (and its hash) stays the one shown. */
     void remind(Turn t) {
         List<Button> buttons = new ArrayList<>(buttons(t));
-        buttons.add(new Button(t.t("Đọc toàn văn", "Read the full notice"), "consent:full"));
-        t.say(Kind.ASK_CONSENT, t.t("Bạn có đồng ý cho phường xử lý thông tin để mở hồ sơ không?",
-                                    "Do you agree that the ward processes your details to open the request?"), buttons);
+        buttons.add(new Button(t.text("button.read_full_notice"), "consent:full"));
+        t.say(Kind.ASK_CONSENT, t.text("consent.question_again"), buttons);
         t.state(Dialogue.CONSENT);
     }
 
     private static List<Button> buttons(Turn t) {
-        return List.of(new Button(t.t("Đồng ý", "I agree"), "consent:agree"),
-                       new Button(t.t("Không đồng ý", "I do not agree"), "consent:decline"));
+        return List.of(new Button(t.text("button.agree"), "consent:agree"),
+                       new Button(t.text("button.do_not_agree"), "consent:decline"));
     }
 
     void agree(Turn t) throws SQLException {
@@ -56,11 +53,8 @@ final class ConsentStep {
                           t.channel, ConsentLog.Decision.AGREE, t.method, t.now);
         t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree"));
         t.say(Kind.CONSENT_GIVEN,
-              t.t("Cảm ơn bạn đã đồng ý. Bạn có thể xem biên nhận đồng ý bất cứ lúc nào, hoặc rút lại bằng cách gõ "
-                  + "\"tôi rút lại sự đồng ý\".",
-                  "Thank you for agreeing. You can view your consent receipt at any time, or withdraw by typing "
-                  + "\"withdraw my consent\"."),
-              List.of(new Button(t.t("Biên nhận đồng ý", "Consent receipt"), "receipt")));
+              t.text("consent.agreed"),
+              List.of(new Button(t.text("button.consent_receipt"), "receipt")));
         t.ctx(ctx.withField(0, null));
         t.state(Dialogue.INTAKE);
     }
@@ -73,11 +67,9 @@ final class ConsentStep {
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(ctx.keepTopic());
         t.say(Kind.CONSENT_DECLINED,
-              t.t("Bạn đã không đồng ý, nên mình sẽ không lưu thông tin cá nhân nào. Bạn vẫn có thể hỏi mình bất cứ "
-                  + "điều gì, hoặc đến nộp trực tiếp tại:",
-                  "You did not agree, so I keep no personal details. You can still ask me anything, or apply in person at:")
+              t.text("consent.declined")
               + "\n" + Answering.render(catalog.officeLocation(t.lang())),
-              List.of(new Button(t.t("Giờ làm việc", "Office hours"), "hours"), Answering.staffButton(t)));
+              List.of(new Button(t.text("button.office_hours"), "hours"), Answering.staffButton(t)));
         t.state(Dialogue.ANSWERING);
     }
 

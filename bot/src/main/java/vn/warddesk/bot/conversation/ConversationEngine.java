@@ -19,6 +19,7 @@ import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.text.WardTexts;
 import vn.warddesk.nlu.EntityExtractor;
 import vn.warddesk.nlu.Nlu;
 
@@ -45,9 +46,17 @@ public final class ConversationEngine implements ConversationPort {
     private final ConversationStore store = new ConversationStore();
     private final Dialogue dialogue;
     private final OutboundQueue outbound;
+    private final WardTexts texts;
 
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
                               OutboundQueue outbound, Settings settings, Clock clock) {
+        this(dataSource, catalog, nlu, extractor, cases, outbound, settings, clock, WardTexts.defaults());
+    }
+
+    /** With the wards' own texts ({@code config/wards/<ward-id>/messages_*.properties}) over the shipped ones. */
+    public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
+                              OutboundQueue outbound, Settings settings, Clock clock, WardTexts texts) {
+        this.texts = texts;
         this.dataSource = dataSource;
         this.outbound = outbound;
         this.catalog = catalog;
@@ -102,6 +111,7 @@ public final class ConversationEngine implements ConversationPort {
             LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
             Turn turn = new Turn(c, row, now, today, row.channel);
             turn.inboundMessageId = inbound;
+            turn.wardTexts = texts;
             dialogue.run(turn, input);
             store.save(c, row, now);
             List<ConversationEvent> events = new java.util.ArrayList<>();

@@ -35,57 +35,45 @@ final class DataRights {
         Optional<ConsentLog.Event> agreed = ConsentLog.history(t.c, t.conv.id).stream().filter(ConsentLog.Event::agreed)
                 .reduce((a, b) -> b);
         if (agreed.isEmpty()) {
-            t.say(Kind.RECEIPT, t.t("Chưa có bản ghi đồng ý nào trong cuộc trò chuyện này.",
-                                    "There is no consent record in this conversation yet."));
+            t.say(Kind.RECEIPT, t.text("data.receipt.none"));
             return;
         }
         ConsentLog.Event e = agreed.get();
-        StringBuilder text = new StringBuilder(t.t("Biên nhận đồng ý", "Consent receipt"));
-        text.append("\n").append(t.t("Mã biên nhận: ", "Receipt ID: ")).append("WD-CR-").append(e.id())
-                .append("\n").append(t.t("Thời điểm: ", "Time: ")).append(TimeFormat.moment(t, e.at(), zone()))
-                .append("\n").append(t.t("Bên kiểm soát dữ liệu: ", "Data controller: ")).append(catalog.office().name())
-                .append("\n").append(t.t("Mục đích: xử lý yêu cầu của bạn tại phường",
-                                         "Purpose: handling your request at the ward"))
-                .append("\n").append(t.t("Phiên bản thông báo: ", "Notice version: ")).append(e.noticeVersion())
-                .append("\nSHA-256: ").append(e.noticeSha256())
-                .append("\n").append(t.t("Rút lại: gõ \"tôi rút lại sự đồng ý\".",
-                                         "Withdraw: type \"withdraw my consent\"."));
+        StringBuilder text = new StringBuilder(t.text("data.receipt", "id", e.id(),
+                "time", TimeFormat.moment(t, e.at(), zone()), "controller", catalog.office().name(),
+                "version", e.noticeVersion(), "sha256", e.noticeSha256()));
         if (BROWSER_CHANNELS.contains(t.channel)) {
-            text.append("\n").append(t.t("Bản in: ", "Printable: ")).append(publicBaseUrl)
-                    .append("/api/v1/conversations/").append(t.conv.id).append("/consent-receipt");
+            text.append("\n").append(t.text("data.receipt.printable", "link", publicBaseUrl
+                    + "/api/v1/conversations/" + t.conv.id + "/consent-receipt"));
         }
         t.say(Kind.RECEIPT, text.toString());
     }
 
     void myData(Turn t) throws SQLException {
-        StringBuilder text = new StringBuilder(t.t("Dữ liệu đang lưu về bạn trong cuộc trò chuyện này:",
-                                                   "What is stored about you in this conversation:"));
+        StringBuilder text = new StringBuilder(t.text("data.mine"));
         Context ctx = t.ctx();
         if (!t.conv.draft.isEmpty() && ctx.procedure() != null) {
-            text.append("\n").append(t.t("Thông tin đang nhập (chưa gửi):", "Details being entered (not sent):"));
+            text.append("\n").append(t.text("data.mine.draft"));
             appendFields(t, text, ctx.procedure(), t.conv.draft);
         }
         for (Cases.Case k : cases.ofConversation(t.c, t.conv.id)) {
-            text.append("\n").append(t.t("Hồ sơ ", "Case ")).append(k.code()).append(" — ")
-                    .append(Labels.status(t, k.status()));
+            text.append("\n").append(t.text("data.mine.case", "code", k.code(), "status", Labels.status(t, k.status())));
             if (k.fields().isEmpty()) {
-                text.append(t.t(" (không có thông tin cá nhân)", " (no personal details)"));
+                text.append(t.text("data.mine.case_no_fields"));
             } else {
                 appendFields(t, text, k.procedure().orElse(""), k.fields());
             }
         }
         List<ConsentLog.Event> consents = ConsentLog.history(t.c, t.conv.id);
         if (consents.isEmpty()) {
-            text.append("\n").append(t.t("Bản ghi đồng ý: chưa có.", "Consent records: none."));
+            text.append("\n").append(t.text("data.mine.consents_none"));
         }
         for (ConsentLog.Event e : consents) {
-            text.append("\n").append(t.t("Bản ghi đồng ý: ", "Consent record: ")).append(Labels.decision(t, e.decision()))
-                    .append(", ").append(TimeFormat.moment(t, e.at(), zone()))
-                    .append(t.t(", phiên bản ", ", notice version ")).append(e.noticeVersion());
+            text.append("\n").append(t.text("data.mine.consent", "decision", Labels.decision(t, e.decision()),
+                    "time", TimeFormat.moment(t, e.at(), zone()), "version", e.noticeVersion()));
         }
-        text.append("\n").append(t.t("Số tin nhắn đã lưu: ", "Messages stored: ")).append(store.messageCount(t.c, t.conv.id))
-                .append(t.t(" (nội dung tin nhắn tự xóa sau 90 ngày).", " (message texts are erased after 90 days)."));
-        t.say(Kind.MY_DATA, text.toString(), List.of(new Button(t.t("Xóa dữ liệu của tôi", "Delete my data"), "erase")));
+        text.append("\n").append(t.text("data.mine.messages", "count", store.messageCount(t.c, t.conv.id)));
+        t.say(Kind.MY_DATA, text.toString(), List.of(new Button(t.text("button.delete_my_data"), "erase")));
     }
 
     private void appendFields(Turn t, StringBuilder text, String procedure, Map<String, String> values) {
@@ -100,19 +88,14 @@ final class DataRights {
     void askErase(Turn t) {
         t.ctx(t.ctx().withPendingErase(true));
         t.say(Kind.ASK_ERASE,
-              t.t("Bạn muốn rút lại sự đồng ý và xóa dữ liệu? Mình sẽ xóa thông tin bạn đã nhập và nội dung tin nhắn của"
-                  + " cuộc trò chuyện này. Yêu cầu chưa gửi sẽ bị hủy; hồ sơ đã chuyển cán bộ sẽ được đánh dấu đã rút"
-                  + " (bạn vẫn có thể đến quầy làm thủ tục). Bản ghi đồng ý được giữ lại làm bằng chứng.",
-                  "Do you want to withdraw consent and erase your data? I will erase the details you entered and the"
-                  + " message texts of this conversation. An unsent request is cancelled; a case already with an officer"
-                  + " is marked withdrawn (you can still apply at the desk). Consent records are kept as proof."),
-              List.of(new Button(t.t("Xác nhận xóa", "Yes, erase"), "erase:confirm"),
-                      new Button(t.t("Không, giữ lại", "No, keep it"), "erase:cancel")));
+              t.text("data.erase.ask"),
+              List.of(new Button(t.text("button.yes_erase"), "erase:confirm"),
+                      new Button(t.text("button.no_keep"), "erase:cancel")));
     }
 
     void keep(Turn t) {
         t.ctx(t.ctx().withPendingErase(false));
-        t.say(Kind.ERASE_KEPT, t.t("Đã hủy, dữ liệu vẫn được giữ.", "Cancelled; nothing was erased."));
+        t.say(Kind.ERASE_KEPT, t.text("data.erase.kept"));
     }
 
     void erase(Turn t) throws SQLException {
@@ -132,12 +115,9 @@ final class DataRights {
         t.erased = true;
         t.state(Dialogue.IDLE);
         int fields = draftFields + erased.fields();
-        t.say(Kind.ERASED, t.t("Đã xóa: " + messages + " nội dung tin nhắn, " + fields + " thông tin cá nhân"
-                               + (erased.casesWithdrawn() > 0 ? "; " + erased.casesWithdrawn() + " hồ sơ đã được đánh dấu rút" : "")
-                               + ". Bạn vẫn có thể hỏi mình bất cứ lúc nào.",
-                               "Erased: " + messages + " message texts, " + fields + " personal details"
-                               + (erased.casesWithdrawn() > 0 ? "; " + erased.casesWithdrawn() + " case(s) marked withdrawn" : "")
-                               + ". You can still ask me anything."));
+        t.say(Kind.ERASED, erased.casesWithdrawn() > 0
+                ? t.text("data.erased_with_cases", "messages", messages, "fields", fields, "cases", erased.casesWithdrawn())
+                : t.text("data.erased", "messages", messages, "fields", fields));
     }
 
     private java.time.ZoneId zone() {

@@ -180,7 +180,7 @@ final class Dialogue {
         switch (arg) {
             case "agree", "decline" -> {
                 if (!pending) {
-                    t.say(Kind.MENU, t.t("Hiện không có yêu cầu nào cần bạn đồng ý.", "Nothing is waiting for your consent."),
+                    t.say(Kind.MENU, t.text("dialogue.nothing_to_consent"),
                           actions.answering().menuButtons(t));
                 } else if ("agree".equals(arg)) {
                     actions.consent().agree(t);
@@ -231,13 +231,12 @@ final class Dialogue {
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(Context.empty());
         t.state(IDLE);
-        t.say(Kind.RESTART, t.t("Mình bắt đầu lại nhé.", "Let's start over."));
+        t.say(Kind.RESTART, t.text("dialogue.restart"));
         actions.answering().greet(t);
     }
 
     private void unknownAction(Turn t) {
-        t.say(Kind.MENU, t.t("Lựa chọn này không còn dùng được. Bạn cần giúp gì?",
-                             "That option is no longer available. How can I help?"),
+        t.say(Kind.MENU, t.text("dialogue.stale_button"),
               actions.answering().menuButtons(t));
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import vn.warddesk.bot.catalog.Catalog.Choice;
 import vn.warddesk.bot.catalog.Catalog.IntakeField;
 import vn.warddesk.bot.catalog.Lang;
+import vn.warddesk.bot.text.Texts;
 import vn.warddesk.nlu.Entity;
 import vn.warddesk.nlu.EntityExtractor;
 import vn.warddesk.nlu.EntityType;
@@ -43,93 +44,83 @@ final class FieldCheck {
         this.extractor = extractor;
     }
 
-    Result check(IntakeField field, String raw, LocalDate today, Lang lang) {
+    Result check(IntakeField field, String raw, LocalDate today, Lang lang, Texts texts) {
         String text = raw == null ? "" : Normalizer.normalize(raw.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
         boolean vi = lang == Lang.VI;
         if (text.isEmpty()) {
-            return Result.error(vi ? "Bạn chưa nhập gì." : "You have not entered anything.");
+            return Result.error(texts.get("field.empty"));
         }
         int max = field.maxLength() > 0 ? field.maxLength() : TEXT_DEFAULT_MAX;
         return switch (field.type()) {
-            case NAME -> name(text, Math.min(max, NAME_MAX), vi);
-            case PHONE -> phone(text, today, vi);
-            case DATE -> date(text, today, vi);
-            case TEXT -> text(text, max, today, vi);
-            case CHOICE -> choice(text, field.choices(), vi);
+            case NAME -> name(text, Math.min(max, NAME_MAX), texts);
+            case PHONE -> phone(text, today, texts);
+            case DATE -> date(text, today, vi, texts);
+            case TEXT -> text(text, max, today, texts);
+            case CHOICE -> choice(text, field.choices(), texts);
         };
     }
 
-    private Result name(String text, int max, boolean vi) {
+    private Result name(String text, int max, Texts texts) {
         long letters = text.codePoints().filter(Character::isLetter).count();
         if (!NAME.matcher(text).matches() || letters < 2 || text.length() > max) {
-            return Result.error(vi ? "Tên chỉ gồm chữ cái, từ 2 đến " + max + " ký tự (ví dụ: Nguyễn Văn An)."
-                                   : "A name has letters only, 2 to " + max + " characters (e.g. Nguyen Van An).");
+            return Result.error(texts.get("field.name_invalid", "max", max));
         }
         return Result.ok(text);
     }
 
-    private Result phone(String text, LocalDate today, boolean vi) {
+    private Result phone(String text, LocalDate today, Texts texts) {
         List<Entity> phones = of(text, today, EntityType.PHONE);
         if (phones.size() != 1) {
-            return Result.error(vi ? "Số điện thoại chưa đúng. Hãy nhập số di động 10 chữ số, ví dụ 0912 345 678."
-                                   : "That phone number does not look right. Please enter a 10-digit Vietnamese number,"
-                                     + " e.g. 0912 345 678.");
+            return Result.error(texts.get("field.phone_invalid"));
         }
         return Result.ok(phones.get(0).value());
     }
 
-    private Result date(String typed, LocalDate today, boolean vi) {
+    private Result date(String typed, LocalDate today, boolean vi, Texts texts) {
         // Chat shorthand for weekdays ("t2 tuần sau", "t7", "cn") spelled out for the date extractor.
         String text = WEEKDAY_SHORT.matcher(typed).replaceAll("thứ $1").replaceAll("(?iu)\\bcn\\b", "chủ nhật");
         List<Entity> dates = of(text, today, EntityType.DATE);
         if (dates.isEmpty()) {
-            return Result.error(vi ? "Mình chưa hiểu ngày. Ví dụ: 5/12, \"ngày mai\" hoặc \"thứ hai tuần sau\"."
-                                   : "I could not read a date. For example: 5/12, \"tomorrow\" or \"next Monday\".");
+            return Result.error(texts.get("field.date_unreadable"));
         }
         LocalDate day;
         try {
             day = LocalDate.parse(dates.get(0).value());
         } catch (RuntimeException e) {
-            return Result.error(vi ? "Ngày không hợp lệ." : "That date is not valid.");
+            return Result.error(texts.get("field.date_invalid"));
         }
         if (!day.isAfter(today)) {
-            return Result.error(vi ? "Hãy chọn một ngày sau hôm nay." : "Please choose a day after today.");
+            return Result.error(texts.get("field.date_not_future"));
         }
         if (!officeOpenOn.test(day)) {
-            return Result.error(vi ? "Trung tâm Phục vụ hành chính công không làm việc ngày "
-                                     + day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-                                     + " (cuối tuần hoặc ngày nghỉ). Hãy chọn một ngày làm việc khác."
-                                   : "The desk is closed on " + day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))
-                                     + " (weekend or holiday). Please choose another working day.");
+            return Result.error(texts.get("field.date_closed", "day", vi ? day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                    : day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))));
         }
         if (day.isAfter(today.plusDays(BOOKING_HORIZON_DAYS))) {
-            return Result.error(vi ? "Hãy chọn một ngày trong vòng " + BOOKING_HORIZON_DAYS + " ngày tới."
-                                   : "Please choose a day within the next " + BOOKING_HORIZON_DAYS + " days.");
+            return Result.error(texts.get("field.date_too_far", "days", BOOKING_HORIZON_DAYS));
         }
         return Result.ok(day.toString());
     }
 
-    private Result text(String text, int max, LocalDate today, boolean vi) {
+    private Result text(String text, int max, LocalDate today, Texts texts) {
         if (text.length() > max) {
-            return Result.error(vi ? "Nội dung dài quá (tối đa " + max + " ký tự). Hãy viết ngắn hơn."
-                                   : "That is too long (at most " + max + " characters). Please shorten it.");
+            return Result.error(texts.get("field.text_too_long", "max", max));
         }
         if (!of(text, today, EntityType.CITIZEN_ID).isEmpty()) {
             // Data minimisation: the notice promises no ID numbers in chat, so one is refused rather than stored.
-            return Result.error(vi ? "Xin đừng ghi số CCCD/căn cước. Hãy nhập lại không có số đó."
-                                   : "Please do not include an ID card number. Enter it again without it.");
+            return Result.error(texts.get("field.text_citizen_id"));
         }
         return Result.ok(text);
     }
 
-    private static Result choice(String text, List<Choice> choices, boolean vi) {
+    private static Result choice(String text, List<Choice> choices, Texts texts) {
         String wanted = fold(text);
         for (Choice choice : choices) {
             if (fold(choice.value()).equals(wanted) || fold(choice.label()).equals(wanted)) {
                 return Result.ok(choice.value());
             }
         }
-        return Result.error(vi ? "Hãy chọn một trong các lựa chọn bên dưới." : "Please pick one of the options below.");
+        return Result.error(texts.get("field.choice_invalid"));
     }
 
     private List<Entity> of(String text, LocalDate today, EntityType type) {

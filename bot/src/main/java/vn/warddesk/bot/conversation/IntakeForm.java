@@ -48,12 +48,7 @@ final class IntakeForm {
         t.conv.draft = new LinkedHashMap<>();
         t.record(new ConversationEvent.FormStarted(procedure));
         if (consent.inForce(t)) {
-            t.say(Kind.CONSENT_GIVEN, t.t("Bạn đã đồng ý với thông báo bảo vệ dữ liệu trong cuộc trò chuyện này (phiên bản "
-                                          + catalog.privacyNotice(t.lang()).version() + "). Mình hỏi vài thông tin để mở hồ"
-                                          + " sơ nhé.",
-                                          "You already agreed to the privacy notice in this conversation (version "
-                                          + catalog.privacyNotice(t.lang()).version()
-                                          + "). A few questions to open your request."));
+            t.say(Kind.CONSENT_GIVEN, t.text("form.already_agreed_privacy_notice", "version", catalog.privacyNotice(t.lang()).version()));
             t.state(Dialogue.INTAKE);
             askField(t);
             return;
@@ -93,20 +88,18 @@ final class IntakeForm {
         if (ctx.lastError() != null) {
             text.append(ctx.lastError()).append('\n');
         }
-        text.append(f.question()).append('\n').append(t.t("(Vì sao hỏi: ", "(Why we ask: ")).append(f.purpose())
-                .append(')');
+        text.append(f.question()).append('\n').append(t.text("form.why_we_ask", "purpose", f.purpose()));
         List<Button> buttons = new ArrayList<>();
         for (Catalog.Choice choice : f.choices()) {
             buttons.add(new Button(choice.label(), "choice:" + choice.value()));
         }
         if (!f.required()) {
-            buttons.add(new Button(t.t("Bỏ qua", "Skip"), "skip"));
+            buttons.add(new Button(t.text("button.skip"), "skip"));
         }
         if (ctx.attempts() >= maxAttempts) {
-            text.append('\n').append(t.t("Nếu khó nhập, bạn có thể gặp cán bộ.",
-                                         "If this is hard to enter, a member of staff can help."));
+            text.append('\n').append(t.text("form.if_hard_enter_member"));
             buttons.add(Answering.staffButton(t));
-            buttons.add(new Button(t.t("Bắt đầu lại", "Start over"), "restart"));
+            buttons.add(new Button(t.text("button.start_over"), "restart"));
         }
         Kind kind = ctx.lastError() != null ? Kind.FIELD_INVALID : Kind.ASK_FIELD;
         t.say(new Reply(kind, text.toString(), buttons).forField(ctx.procedure(), f.name()));
@@ -120,7 +113,7 @@ final class IntakeForm {
             summary(t);
             return;
         }
-        FieldCheck.Result result = check.check(field.get(), text, t.today, t.lang());
+        FieldCheck.Result result = check.check(field.get(), text, t.today, t.lang(), t.texts());
         if (result.value().isPresent()) {
             t.conv.draft.put(field.get().name(), result.value().get());
             t.conv.draftUpdatedAt = t.now;
@@ -136,7 +129,7 @@ final class IntakeForm {
 
     /** Whether the value would be accepted for the field being asked (nothing is stored). */
     boolean valid(Turn t, String text) {
-        return currentField(t).map(f -> check.check(f, text, t.today, t.lang()).value().isPresent()).orElse(false);
+        return currentField(t).map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
     }
 
     void skip(Turn t) {
@@ -169,24 +162,24 @@ final class IntakeForm {
     }
 
     void askWhichField(Turn t) {
-        t.say(new Reply(Kind.ASK_WHICH_FIELD, t.t("Bạn muốn sửa mục nào?", "Which detail would you like to change?"),
+        t.say(new Reply(Kind.ASK_WHICH_FIELD, t.text("form.which_detail_would_like"),
                         editButtons(t)).about(t.ctx().procedure(), null));
     }
 
     void summary(Turn t) {
         Context ctx = t.ctx();
         List<IntakeField> fields = fields(t);
-        StringBuilder text = new StringBuilder(t.t("Mời bạn kiểm tra lại trước khi gửi:", "Please check before sending:"));
-        text.append('\n').append(t.t("Thủ tục: ", "Procedure: ")).append(Labels.intent(catalog, t, ctx.procedure()));
+        StringBuilder text = new StringBuilder(t.text("form.summary"));
+        text.append('\n').append(t.text("form.summary.procedure", "procedure", Labels.intent(catalog, t, ctx.procedure())));
         for (IntakeField f : fields) {
             String value = t.conv.draft.get(f.name());
             text.append("\n• ").append(Labels.field(t, f)).append(": ")
                     .append(value == null ? "—" : display(t, f, value));
         }
         List<Button> buttons = new ArrayList<>();
-        buttons.add(new Button(t.t("Xác nhận gửi", "Confirm and send"), "confirm"));
+        buttons.add(new Button(t.text("button.confirm_send"), "confirm"));
         buttons.addAll(editButtons(t));
-        buttons.add(new Button(t.t("Hủy yêu cầu", "Cancel the request"), "cancel"));
+        buttons.add(new Button(t.text("button.cancel_request"), "cancel"));
         t.say(new Reply(Kind.SUMMARY, text.toString(), buttons).about(ctx.procedure(), null));
         t.ctx(ctx.withField(fields.size(), null));
         t.state(Dialogue.CONFIRM);
@@ -194,30 +187,28 @@ final class IntakeForm {
 
     private List<Button> editButtons(Turn t) {
         return fields(t).stream()
-                .map(f -> new Button(t.t("Sửa: ", "Edit: ") + Labels.field(t, f), "edit:" + f.name())).toList();
+                .map(f -> new Button(t.text("button.edit_field", "field", Labels.field(t, f)), "edit:" + f.name())).toList();
     }
 
     void askCancel(Turn t) {
         t.ctx(t.ctx().withPendingCancel(true));
-        t.say(Kind.ASK_CANCEL, t.t("Bạn muốn hủy yêu cầu đang làm? Thông tin đã nhập sẽ bị xóa.",
-                                   "Do you want to cancel this request? The details entered so far will be deleted."),
-              List.of(new Button(t.t("Hủy yêu cầu", "Yes, cancel"), "cancel:confirm"),
-                      new Button(t.t("Tiếp tục", "No, continue"), "cancel:keep")));
+        t.say(Kind.ASK_CANCEL, t.text("form.do_want_cancel_request"),
+              List.of(new Button(t.text("button.yes_cancel"), "cancel:confirm"),
+                      new Button(t.text("button.no_continue"), "cancel:keep")));
     }
 
     void cancel(Turn t) {
         t.record(new ConversationEvent.FormCancelled(t.ctx().procedure()));
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(t.ctx().keepTopic());
-        t.say(Kind.FORM_CANCELLED, t.t("Đã hủy yêu cầu, thông tin đã nhập không được lưu. Bạn cần hỏi gì thêm cứ nhắn nhé.",
-                                       "The request is cancelled and nothing you entered is kept. Ask me anything else."),
+        t.say(Kind.FORM_CANCELLED, t.text("form.request_cancelled_nothing_entered"),
               answering.menuButtons(t));
         t.state(Dialogue.ANSWERING);
     }
 
     void resume(Turn t) {
         t.ctx(t.ctx().withPendingCancel(false));
-        t.say(Kind.FORM_RESUMED, t.t("Vâng, mình tiếp tục nhé.", "OK, let's continue."));
+        t.say(Kind.FORM_RESUMED, t.text("form.ok_let_s_continue"));
         reprompt(t);
     }
 
@@ -258,18 +249,15 @@ final class IntakeForm {
         t.conv.draft = new LinkedHashMap<>();
         t.ctx(ctx.keepTopic());
         t.record(new ConversationEvent.FormSubmitted(procedure, code));
-        StringBuilder text = new StringBuilder(t.t(
-                "Đã gửi yêu cầu. Mã hồ sơ của bạn: " + code + "\nTiếp theo: cán bộ phường sẽ liên hệ để xác nhận lịch hẹn."
-                + " Bạn có thể hỏi tình trạng hồ sơ bằng mã này.",
-                "Your request is sent. Your case code: " + code + "\nNext: a ward officer will contact you to confirm"
-                + " the appointment. You can ask about its status with this code."));
+        StringBuilder text = new StringBuilder(t.text("form.sent", "code", code))
+                .append(StaffDesk.pageLink(t, code, cases));
         catalog.answer(procedure, "documents", t.lang()).ifPresent(docs -> text
-                .append("\n\n").append(t.t("Khi đến, hãy mang theo:", "When you come, please bring:"))
+                .append("\n\n").append(t.text("form.when_come_please_bring"))
                 .append('\n').append(Answering.render(docs)));
         t.say(new Reply(Kind.SUBMITTED, text.toString(),
-                        List.of(new Button(t.t("Tình trạng hồ sơ", "Case status"), "status"),
-                                new Button(t.t("Biên nhận đồng ý", "Consent receipt"), "receipt"),
-                                new Button(t.t("Địa chỉ", "Location"), "location"))).about(procedure, null));
+                        List.of(new Button(t.text("button.case_status"), "status"),
+                                new Button(t.text("button.consent_receipt"), "receipt"),
+                                new Button(t.text("button.location"), "location"))).about(procedure, null));
         t.state(Dialogue.HANDED_OFF);
     }
 

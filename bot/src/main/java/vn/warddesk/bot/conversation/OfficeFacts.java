@@ -59,7 +59,7 @@ final class OfficeFacts {
         Catalog.Answer general = catalog.officeHours(t.lang(), now);
         List<Catalog.Holiday> asked = holidaysAsked(t, folded);
         if (!asked.isEmpty()) {
-            StringBuilder text = new StringBuilder(t.t("Trung tâm Phục vụ hành chính công nghỉ vào các ngày:", "The desk is closed on:"));
+            StringBuilder text = new StringBuilder(t.text("office.closed_days"));
             for (Catalog.Holiday h : asked) {
                 text.append("\n• ").append(TimeFormat.day(t, h.date())).append(": ").append(h.name());
             }
@@ -72,10 +72,9 @@ final class OfficeFacts {
             Optional<Catalog.Holiday> holiday = catalog.holidays(t.lang()).stream().filter(h -> h.date().equals(d)).findFirst();
             String when = TimeFormat.day(t, d);
             String text = holiday.isPresent()
-                    ? t.t(when + ": Trung tâm Phục vụ hành chính công nghỉ (" + holiday.get().name() + ").",
-                          when + ": the desk is closed (" + holiday.get().name() + ").")
-                    : catalog.openOn(d) ? t.t(when + ": Trung tâm Phục vụ hành chính công có làm việc.", when + ": the desk is open.")
-                    : t.t(when + ": Trung tâm Phục vụ hành chính công không làm việc.", when + ": the desk is closed.");
+                    ? t.text("office.closed_holiday", "when", when, "holiday", holiday.get().name())
+                    : catalog.openOn(d) ? t.text("office.open_on", "when", when)
+                    : t.text("office.closed_on", "when", when);
             return new Catalog.Answer(text + "\n" + general.text(), general.items(), general.followUps());
         }
         return general;

@@ -42,20 +42,16 @@ final class StaffDesk {
         t.record(new ConversationEvent.HandedOff(code));
         t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over
         t.ctx(t.ctx().keepTopic());
-        t.say(Kind.HANDOFF, t.t("Mình đã chuyển cuộc trò chuyện cho cán bộ phường. Mã tra cứu: " + code
-                                + ". Cán bộ sẽ trả lời ngay tại đây trong giờ làm việc.",
-                                "I have passed this conversation to a ward officer. Reference: " + code
-                                + ". An officer will answer here during office hours.")
+        t.say(Kind.HANDOFF, t.text("staff.handoff", "code", code)
                             + "\n" + Answering.render(catalog.officeHours(t.lang(), t.now.atZone(catalog.office().zone()))),
-              List.of(new Button(t.t("Địa chỉ", "Location"), "location")));
+              List.of(new Button(t.text("button.location"), "location")));
         t.state(Dialogue.HANDED_OFF);
     }
 
     void forward(Turn t) {
         // The message is already stored: the officer reads it in the transcript. One acknowledgement per claim.
         if (!t.ctx().forwardAcked()) {
-            t.say(Kind.FORWARDED, t.t("Cán bộ đang xử lý yêu cầu của bạn; tin nhắn đã được chuyển cho cán bộ.",
-                                      "An officer is handling your request; your message has been passed on."));
+            t.say(Kind.FORWARDED, t.text("staff.forwarded"));
             t.ctx(t.ctx().withForwardAcked(true));
         }
         t.state(Dialogue.HANDED_OFF);
@@ -71,10 +67,8 @@ final class StaffDesk {
         }
         if (code.isEmpty()) {
             t.say(Kind.CASE_STATUS, typed.isPresent()
-                    ? t.t("Mã hồ sơ này không đúng. Mã có dạng PH-2026-1234567.",
-                          "That case code is not valid. Codes look like PH-2026-1234567.")
-                    : t.t("Bạn cho mình mã hồ sơ nhé (dạng PH-2026-1234567).",
-                          "Please tell me your case code (like PH-2026-1234567)."));
+                    ? t.text("case.code_invalid")
+                    : t.text("case.code_ask"));
             return;
         }
         Optional<Cases.Case> found = cases.byCode(t.c, code.get())
@@ -82,19 +76,23 @@ final class StaffDesk {
         if (found.isEmpty()) {
             // Same answer whether the code exists or not: other citizens' cases are not disclosed here.
             t.say(Kind.CASE_STATUS,
-                  t.t("Vì lý do bảo mật, mình chỉ báo được hồ sơ được mở trong chính cuộc trò chuyện này. Bạn vui lòng"
-                      + " hỏi tại Trung tâm Phục vụ hành chính công hoặc dùng trang tra cứu trên phiếu hẹn.",
-                      "For privacy I can only report on cases opened in this conversation. Please ask at the Public Administration"
-                      + " Service Centre or use the status page on your appointment slip."),
-                  List.of(new Button(t.t("Địa chỉ", "Location"), "location")));
+                  t.text("case.not_this_conversation"),
+                  List.of(new Button(t.text("button.location"), "location")));
             return;
         }
         Cases.Case k = found.get();
         String when = TimeFormat.moment(t, k.updatedAt(), catalog.office().zone());
         String procedure = k.procedure().map(p -> " (" + Labels.intent(catalog, t, p) + ")").orElse("");
-        t.say(Kind.CASE_STATUS, t.t("Hồ sơ " + k.code() + procedure + ": " + Labels.status(t, k.status())
-                                    + ". Cập nhật lúc " + when + ".",
-                                    "Case " + k.code() + procedure + ": " + Labels.status(t, k.status())
-                                    + ". Updated " + when + "."));
+        t.say(Kind.CASE_STATUS, t.text("case.status", "code", k.code(), "procedure", procedure,
+                                       "status", Labels.status(t, k.status()), "when", when) + pageLink(t, k.code()));
+    }
+
+    /** The line with the citizen's case page (status, day, staff replies), when links are configured. */
+    static String pageLink(Turn t, String code, Cases cases) {
+        return cases.links().map(l -> "\n" + t.text("case.page_link", "link", l.url(code))).orElse("");
+    }
+
+    private String pageLink(Turn t, String code) {
+        return pageLink(t, code, cases);
     }
 }

@@ -10,6 +10,8 @@ import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.text.Texts;
+import vn.warddesk.bot.text.WardTexts;
 
 /** One event being handled: the locked conversation, the clock reading, and the replies said so far. */
 final class Turn {
@@ -28,6 +30,8 @@ final class Turn {
     Heard heard;
     /** Set when this turn erased the conversation's data: copies kept elsewhere (failed inbox rows) go too. */
     boolean erased;
+    /** Every ward's citizen texts; the engine sets the loaded ones. */
+    WardTexts wardTexts = WardTexts.defaults();
 
     Turn(Connection c, ConversationStore.Row conv, Instant now, LocalDate today, String channel) {
         this.c = c;
@@ -48,6 +52,16 @@ final class Turn {
     /** Vietnamese or English text, by the conversation's language. */
     String t(String vi, String en) {
         return vi() ? vi : en;
+    }
+
+    /** The ward's text of a key in the conversation's language; placeholder values as name/value pairs. */
+    String text(String key, Object... namesAndValues) {
+        return texts().get(key, namesAndValues);
+    }
+
+    /** The ward's texts in the conversation's language. */
+    Texts texts() {
+        return wardTexts.of(conv.wardId, lang().tag());
     }
 
     void say(Reply.Kind kind, String text, List<Button> buttons) {

@@ -7,15 +7,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import vn.warddesk.bot.cases.CaseLinks;
 import vn.warddesk.bot.cases.Cases;
 import vn.warddesk.bot.catalog.CatalogStore;
 import vn.warddesk.bot.conversation.ConversationEngine;
+import vn.warddesk.bot.text.WardTexts;
 import vn.warddesk.nlu.EntityExtractor;
 import vn.warddesk.nlu.Nlu;
 import vn.warddesk.nlu.NluSettings;
@@ -30,17 +33,23 @@ public final class EngineFixture {
     private final DataSource dataSource;
 
     public EngineFixture(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, WardTexts.defaults(), Optional.empty());
+    }
+
+    /** With the wards' texts and case page links as Main wires them. */
+    public EngineFixture(DataSource dataSource, Clock clock, WardTexts texts, Optional<CaseLinks> links) {
         this.dataSource = dataSource;
         Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
                                                                 "catalog.refresh-interval", "PT0S")));
         this.catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
         this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
-                               vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE));
+                               vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
+                               Duration.ofMinutes(30), links, texts);
         this.engine = new ConversationEngine(dataSource, catalog, nlu(),
                                              new EntityExtractor(NluSettings.DEFAULT_CASE_CODE), cases,
                                              vn.warddesk.bot.outbox.Outbox.QUEUE,
                                              new ConversationEngine.Settings(Duration.ofMinutes(30), 3,
-                                                                             "https://ward.example"), clock);
+                                                                             "https://ward.example"), clock, texts);
     }
 
     private static Nlu nlu() {

@@ -9,6 +9,7 @@ import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 
 import vn.warddesk.bot.channel.ChannelNotices;
+import vn.warddesk.bot.text.WardTexts;
 import vn.warddesk.bot.inbox.FollowUp;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
@@ -34,15 +35,16 @@ public final class TelegramChannel {
      * @param accepted called after an update was stored in the inbox (wakes its workers)
      */
     public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox,
-                                         Runnable accepted) {
+                                         Runnable accepted, WardTexts texts) {
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         TelegramApi api = new TelegramApi(settings);
-        TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root),
-                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard());
+        String ward = vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard();
+        TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root), ward);
         TelegramDirect direct = new TelegramDirect(api);
         TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
                                                       new ChannelNotices(dataSource, clock), accepted, clock,
-                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
+                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                                      locale -> ChannelNotices.onlyText(texts, ward, locale));
         return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
     }
 

@@ -43,9 +43,13 @@ final class TelegramWebhook {
     private final Clock clock;
     private final byte[] secret;
     private final DeadLetters deadLetters;
+    /** The ward's "only text is understood" notice by the user's Telegram language. */
+    private final java.util.function.UnaryOperator<String> onlyText;
 
     TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, Inbox inbox, TelegramDirect direct,
-                    ChannelNotices notices, Runnable accepted, Clock clock, DeadLetters deadLetters) {
+                    ChannelNotices notices, Runnable accepted, Clock clock, DeadLetters deadLetters,
+                    java.util.function.UnaryOperator<String> onlyText) {
+        this.onlyText = onlyText;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.updates = updates;
@@ -85,7 +89,7 @@ final class TelegramWebhook {
                 }
                 case TelegramUpdates.Parsed.NonText nonText -> {
                     if (notices.firstTime("telegram", nonText.userHash(), "only_text")) {
-                        direct.sendText(nonText.chatId(), ChannelNotices.onlyText(nonText.locale()));
+                        direct.sendText(nonText.chatId(), onlyText.apply(nonText.locale()));
                     }
                 }
                 case TelegramUpdates.Parsed.CallbackOnly callback -> direct.answerCallbackQuery(callback.callbackQueryId());

@@ -41,6 +41,7 @@ import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.conversation.Outcome;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.conversation.UnknownConversation;
+import vn.warddesk.bot.text.WardTexts;
 import vn.warddesk.bot.store.Jdbc;
 
 /**
@@ -62,6 +63,7 @@ public final class WebConversationApi implements HttpService {
     private final String publicBaseUrl;
     private volatile MiniAppUsers miniAppUsers = token -> Optional.empty();
     private volatile vn.warddesk.bot.cases.CaseLinks caseLinks;
+    private volatile WardTexts texts = WardTexts.defaults();
     private final Limits limits;
 
     /** Conversations are DB rows and engine work: limited per client address, per conversation and overall. */
@@ -97,6 +99,12 @@ public final class WebConversationApi implements HttpService {
     /** The case page links handed to the kiosk for its slip (wired by Features with the server secret). */
     public WebConversationApi withCaseLinks(vn.warddesk.bot.cases.CaseLinks links) {
         this.caseLinks = links;
+        return this;
+    }
+
+    /** The wards' texts (the printable consent receipt's labels). */
+    public WebConversationApi withTexts(WardTexts texts) {
+        this.texts = texts;
         return this;
     }
 
@@ -244,7 +252,7 @@ public final class WebConversationApi implements HttpService {
         if (html) {
             ZoneId zone = office.zone();
             res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .send(ConsentReceipt.html(receipt.get(), zone).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .send(ConsentReceipt.html(receipt.get(), zone, texts.of(wardId, "vi"), texts.of(wardId, "en")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             HttpJson.send(res, Status.OK_200, receipt.get());
         }
