@@ -47,6 +47,19 @@ class StartupFailuresTest {
     }
 
     @Test
+    void a_ward_text_override_with_changed_placeholders_stops_the_start_naming_file_and_key() throws Exception {
+        java.nio.file.Path wards = java.nio.file.Files.createTempDirectory("wards");
+        java.nio.file.Path ward = java.nio.file.Files.createDirectories(wards.resolve("phuong-x"));
+        java.nio.file.Files.writeString(ward.resolve("messages_vi.properties"), "case.resolved=Xong hồ sơ rồi.\n");
+        String url = TestDatabase.createDatabase("t_texts_" + ProcessHandle.current().pid());
+        StartupFailure error = assertThrows(StartupFailure.class, () -> Main.start(
+                config(Map.of("db.url", url, "wards.dir", wards.toString())), "test"));
+        assertTrue(error.getMessage().contains(ward.resolve("messages_vi.properties").toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("'case.resolved' must use the placeholders {code}, found none"),
+                   error.getMessage());
+    }
+
+    @Test
     void a_port_already_in_use_is_named() throws Exception {
         String url = TestDatabase.createDatabase("t_port_" + ProcessHandle.current().pid());
         try (ServerSocket busy = new ServerSocket(0)) {
