@@ -49,7 +49,10 @@ final class Turn {
         return lang() == Lang.VI;
     }
 
-    /** Vietnamese or English text, by the conversation's language. */
+    /**
+     * Vietnamese or English text, by the conversation's language. Citizen texts belong in the message bundles
+     * ({@link #text}); this stays for choosing between two non-text values.
+     */
     String t(String vi, String en) {
         return vi() ? vi : en;
     }

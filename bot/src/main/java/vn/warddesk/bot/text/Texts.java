@@ -31,6 +31,9 @@ public final class Texts {
         if (template == null) {
             throw new IllegalArgumentException("no text '" + key + "' in " + lang);
         }
+        if (namesAndValues.length == 0 && template.indexOf('{') < 0) {
+            return template; // most texts: nothing to fill
+        }
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("text '" + key + "': placeholder values must come as name/value pairs");
         }
