@@ -41,20 +41,47 @@ public final class ConversationEngine implements ConversationPort {
 
     private final DataSource dataSource;
     private final Catalog catalog;
+    private final Catalog.ByWard wards;
     private final Clock clock;
     private final ConversationStore store = new ConversationStore();
-    private final Dialogue dialogue;
+    private final java.util.function.Function<Catalog, Dialogue> newDialogue;
+    /** One dialogue per ward served, built on first use over that ward's catalog. */
+    private final java.util.concurrent.ConcurrentMap<String, Dialogue> dialogues =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final OutboundQueue outbound;
 
+    /** One catalog for every conversation, whatever its ward (a single-ward deployment, tests). */
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
                               OutboundQueue outbound, Settings settings, Clock clock) {
+        this(dataSource, catalog, ward -> Optional.of(catalog), nlu, extractor, cases, outbound, settings, clock);
+    }
+
+    /**
+     * Answers each conversation with the catalog of its ward; a conversation of a ward not served here (unknown or
+     * disabled) gets a polite "not served here" and nothing else.
+     *
+     * @param catalog the default ward's catalog (time zone of a ward not served)
+     */
+    public ConversationEngine(DataSource dataSource, Catalog catalog, Catalog.ByWard wards, Nlu nlu,
+                              EntityExtractor extractor, Cases cases, OutboundQueue outbound, Settings settings,
+                              Clock clock) {
         this.dataSource = dataSource;
         this.outbound = outbound;
         this.catalog = catalog;
+        this.wards = wards;
         this.clock = clock;
-        this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor, catalog::openOn),
-                                     settings.sessionIdleTimeout(),
-                                     settings.maxFieldAttempts(), settings.publicBaseUrl(), store);
+        this.newDialogue = wardCatalog -> new Dialogue(wardCatalog, nlu, cases,
+                                                       new FieldCheck(extractor, wardCatalog::openOn),
+                                                       settings.sessionIdleTimeout(), settings.maxFieldAttempts(),
+                                                       settings.publicBaseUrl(), store);
+    }
+
+    private record WardDialogue(Catalog catalog, Dialogue dialogue) {
+    }
+
+    private Optional<WardDialogue> dialogueFor(String wardId) {
+        return wards.forWard(wardId).map(c -> new WardDialogue(c, dialogues.computeIfAbsent(wardId,
+                                                                                             w -> newDialogue.apply(c))));
     }
 
     @Override
@@ -99,10 +126,18 @@ public final class ConversationEngine implements ConversationPort {
                 case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
                 default -> 0L;
             };
-            LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
+            Optional<WardDialogue> ward = dialogueFor(row.wardId);
+            LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
             Turn turn = new Turn(c, row, now, today, row.channel);
             turn.inboundMessageId = inbound;
-            dialogue.run(turn, input);
+            if (ward.isPresent()) {
+                ward.get().dialogue().run(turn, input);
+            } else if (!(input instanceof Input.Left)) {
+                turn.replies.add(Reply.text(Lang.of(row.locale) == Lang.EN
+                        ? "Sorry, this ward is not served here any more. Please contact the ward office directly."
+                        : "Xin lỗi, xã/phường này hiện không được phục vụ tại đây. Vui lòng liên hệ trực tiếp"
+                          + " Trung tâm Phục vụ hành chính công của xã/phường."));
+            }
             store.save(c, row, now);
             List<ConversationEvent> events = new java.util.ArrayList<>();
             if (turn.erased) {
@@ -150,7 +185,8 @@ public final class ConversationEngine implements ConversationPort {
     private Outcome outcome(ConversationStore.Row row, Handled handled) {
         Optional<Outcome.Expecting> expecting = Optional.empty();
         if (Dialogue.INTAKE.equals(row.state)) {
-            expecting = dialogue.currentField(row, Lang.of(row.locale)).map(f -> new Outcome.Expecting(
+            expecting = dialogueFor(row.wardId).flatMap(w -> w.dialogue().currentField(row, Lang.of(row.locale)))
+                    .map(f -> new Outcome.Expecting(
                     f.name(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.question(), f.purpose(), f.required(),
                     f.choices(), Optional.ofNullable(row.context.lastError())));
         }
