@@ -39,6 +39,8 @@ public final class CatalogStore implements Catalog {
     private final String wardId;
     private final java.util.function.Function<String, Procedure> seedFiles;
     private final Map<String, Map<String, String>> provenance;
+    /** The ward's current version stamp from the database (shared by all wards when there are many). */
+    private final java.util.function.UnaryOperator<String> stamps;
     private final Seed seed;
     private final OfficeHours hours;
     private final long refreshNanos;
@@ -48,13 +50,15 @@ public final class CatalogStore implements Catalog {
 
     private CatalogStore(DataSource dataSource, Clock clock, String wardId, Seed seed,
                          java.util.function.Function<String, Procedure> seedFiles,
-                         Map<String, Map<String, String>> provenance, Duration refresh, Freshness.Settings freshness) {
+                         Map<String, Map<String, String>> provenance, java.util.function.UnaryOperator<String> stamps,
+                         Duration refresh, Freshness.Settings freshness) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.wardId = wardId;
         this.seed = seed;
         this.seedFiles = seedFiles;
         this.provenance = provenance;
+        this.stamps = stamps == null ? ward -> Jdbc.withConnection(dataSource, c -> VersionStore.stamp(c, ward)) : stamps;
         this.hours = new OfficeHours(seed.office());
         this.refreshNanos = refresh.toNanos();
         this.freshness = freshness;
@@ -70,7 +74,7 @@ public final class CatalogStore implements Catalog {
         Path dir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
         Seed.Source source = Seed.source(dir);
         Seed seed = Seed.load(source);
-        CatalogStore store = ofWard(config, dataSource, clock, seed, id -> Seed.procedure(source, id), Map.of());
+        CatalogStore store = ofWard(config, dataSource, clock, seed, id -> Seed.procedure(source, id), Map.of(), null);
         store.warnIfStale();
         CatalogMetrics.watch(store);
         return store;
@@ -82,13 +86,15 @@ public final class CatalogStore implements Catalog {
      *
      * @param seedFiles re-reads one procedure's seed from the files, for an explicit re-seed
      * @param provenance per procedure, where each field of the seed came from (empty: all national)
+     * @param stamps the ward's version stamp ({@link VersionStore#stamp}); null = one query per look
      */
     static CatalogStore ofWard(Config config, DataSource dataSource, Clock clock, Seed seed,
                                java.util.function.Function<String, Procedure> seedFiles,
-                               Map<String, Map<String, String>> provenance) {
+                               Map<String, Map<String, String>> provenance,
+                               java.util.function.UnaryOperator<String> stamps) {
         Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
         CatalogStore store = new CatalogStore(dataSource, clock, seed.office().wardId(), seed, seedFiles, provenance,
-                                              refresh, Freshness.Settings.from(config));
+                                              stamps, refresh, Freshness.Settings.from(config));
         store.storeMissingSeeds();
         store.reload();
         return store;
@@ -198,7 +204,7 @@ public final class CatalogStore implements Catalog {
         if (now - lastCheck >= refreshNanos) {
             lastCheck = now;
             try {
-                String stamp = Jdbc.withConnection(dataSource, c -> VersionStore.stamp(c, wardId));
+                String stamp = stamps.apply(wardId);
                 if (!stamp.equals(snapshot.stamp())) {
                     reload();
                 }

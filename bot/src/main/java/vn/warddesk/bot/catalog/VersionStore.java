@@ -36,6 +36,19 @@ final class VersionStore {
         }
     }
 
+    /** {@link #stamp} of every ward that has versions, in one query. */
+    static Map<String, String> stamps(Connection c) throws SQLException {
+        Map<String, String> stamps = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT ward_id, COUNT(*), COALESCE(MAX(id), 0) FROM procedure_version GROUP BY ward_id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                stamps.put(r.getString(1), r.getLong(2) + ":" + r.getLong(3));
+            }
+        }
+        return stamps;
+    }
+
     static Map<String, Row> newestOfEach(Connection c, String wardId) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(

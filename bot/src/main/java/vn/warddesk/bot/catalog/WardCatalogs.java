@@ -68,9 +68,11 @@ public final class WardCatalogs implements Catalog.ByWard {
         Seed.Source national = Seed.source(catalogDir);
         WardFolders.Loaded loaded = WardFolders.load(national, wardsDir, provincesDir);
         register(registry, loaded, clock);
+        Stamps stamps = new Stamps(dataSource, refresh);
         for (WardFolders.WardEntry ward : loaded.wards()) {
             byWard.put(ward.id(), CatalogStore.ofWard(config, dataSource, clock, ward.seed(),
-                    id -> WardFolders.reread(national, wardsDir, provincesDir, ward.id(), id), ward.provenance()));
+                    id -> WardFolders.reread(national, wardsDir, provincesDir, ward.id(), id), ward.provenance(),
+                    stamps));
         }
         CatalogStore fallback = byWard.getOrDefault(defaultWardId, byWard.values().iterator().next());
         if (!byWard.containsKey(defaultWardId)) {
