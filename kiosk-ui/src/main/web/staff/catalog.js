@@ -33,6 +33,12 @@ export async function catalogView(main) {
     const editor = el('textarea', { id: 'catalog-json', rows: 18, class: 'mono', 'aria-label': 'Nội dung (JSON)' });
     editor.value = JSON.stringify(current.content, null, 2);
     body.append(el('p', { id: 'catalog-live', text: 'Phiên bản đang dùng: ' + current.version }));
+    // Where the ward's starting content came from: only the fields a province or the ward set (the rest is national).
+    const layered = Object.entries(current.provenance || {}).filter(([, origin]) => origin !== 'national');
+    if (layered.length) {
+      body.append(el('p', { id: 'catalog-provenance', class: 'muted', text: 'Nguồn nội dung gốc: '
+        + layered.map(([field, origin]) => field + ' ← ' + originLabel(origin)).join('; ') + '; phần còn lại: văn bản quốc gia.' }));
+    }
     // The form editor draws its tabs into body and hands back the "advanced" tab, where the JSON editor lives.
     catalogForm(body, { id, base, current, onPublished: () => load(id) }).append(el('section', { class: 'card' }, el('h2', { text: 'Sửa nội dung (JSON)' }), editor,
       el('button', { type: 'button', class: 'btn primary', id: 'catalog-save', text: 'Lưu phiên bản mới', onclick: async () => {
@@ -64,6 +70,12 @@ export async function catalogView(main) {
 
 // What needs an editor (same rules as ./warddesk content check): overdue reviews and expired/expiring legal bases in
 // red, scheduled legal changes as a note. Nothing is shown when everything is fresh and nothing is scheduled.
+/** "province:demo-hue" → "tỉnh demo-hue", "ward:demo-an-cuu" → "phường demo-an-cuu". */
+function originLabel(origin) {
+  const [layer, id] = origin.split(':');
+  return (layer === 'province' ? 'tỉnh ' : layer === 'ward' ? 'phường ' : '') + (id || origin);
+}
+
 async function freshnessBanner() {
   const report = await api('GET', '/api/v1/admin/catalog/freshness').catch(() => null);
   if (!report) return null;

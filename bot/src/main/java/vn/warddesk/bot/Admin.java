@@ -43,6 +43,10 @@ public final class Admin {
 
     static int run(List<String> args, Config config, PrintStream out) {
         String command = args.isEmpty() ? "help" : args.get(0);
+        if (command.equals("ward")) {
+            // Sub-commands (ward add --id …) come before the options.
+            return WardCommand.run(args.subList(1, args.size()), config, out);
+        }
         Map<String, String> options = options(args.subList(Math.min(1, args.size()), args.size()));
         switch (command) {
             case "telegram-set-webhook" -> out.println(TelegramAdmin.fromConfig(config).setWebhook(required(options, "url")));
@@ -78,6 +82,7 @@ public final class Admin {
             case "help", "--help", "-h" -> {
                 out.println(String.join(System.lineSeparator(),
                         "Usage: ./warddesk admin <command> [options]",
+                        WardCommand.USAGE,
                         "  create-admin --ward WARD_ID --username NAME",
                         "                         create a ward's first admin; prints a one-time password",
                         "  telegram-set-webhook --url https://<public host>/webhooks/telegram",
@@ -115,7 +120,7 @@ public final class Admin {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("missing --" + name);

@@ -13,6 +13,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.CatalogService;
 import vn.warddesk.bot.catalog.CatalogStore;
+import vn.warddesk.bot.catalog.WardCatalogs;
 import vn.warddesk.bot.cases.CaseCode;
 import vn.warddesk.bot.cases.CaseStatusApi;
 import vn.warddesk.bot.cases.Cases;
@@ -58,16 +59,17 @@ final class Features implements AutoCloseable {
     }
 
     static Features create(Config config, DataSource dataSource, Clock clock) {
-        CatalogStore catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
         EdgeSettings edge = EdgeSettings.from(config);
         WardTexts texts = Engine.texts(config);
-        Engine engine = Engine.create(config, edge, dataSource, catalog, clock, texts);
+        WardCatalogs wards = WardCatalogs.load(config.get("catalog"), edge.defaultWard(), dataSource, clock);
+        CatalogStore catalog = wards.defaultCatalog();
+        Engine engine = Engine.create(config, edge, dataSource, catalog, wards, clock, texts);
         Channels channels = Channels.create(config, dataSource, clock, engine.conversations(), texts);
         var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
-        CatalogService catalogService = CatalogService.create(catalog, edge.adminToken())
+        CatalogService catalogService = CatalogService.create(wards, edge.adminToken())
                 .withEditors(staff::catalogEditor);
         MiniAppApi miniAppApi = MiniAppApi.create(config);
         return new Features(dataSource, catalog, catalogService, engine, channels, staff, miniAppApi);
@@ -77,8 +79,8 @@ final class Features implements AutoCloseable {
     record Engine(ConversationEngine conversations, Cases cases, vn.warddesk.bot.cases.CasePage casePage,
                   RetentionJob retention, WebConversationApi webApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog, Clock clock,
-                             WardTexts texts) {
+        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog,
+                             Catalog.ByWard wards, Clock clock, WardTexts texts) {
             Config section = config.get("conversation");
             String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
                     .replaceAll("/+$", "");
@@ -94,7 +96,7 @@ final class Features implements AutoCloseable {
                                     duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links),
                                     texts);
             ConversationEngine engine = new ConversationEngine(
-                    dataSource, catalog, vn.warddesk.nlu.Nlu.shipped(nluSettings),
+                    dataSource, catalog, wards, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
                     vn.warddesk.bot.outbox.Outbox.QUEUE,
                     new ConversationEngine.Settings(duration(section, "session-idle-timeout", "PT30M"),
@@ -114,9 +116,9 @@ final class Features implements AutoCloseable {
                               new PrivacyNoticeApi(catalog));
         }
 
-        /** The shipped texts with each ward's overrides ({@code wards.dir}/<ward-id>/messages_*.properties). */
+        /** The shipped texts with each ward's overrides ({@code catalog.wards-dir}/<ward-id>/messages_*.properties). */
         static WardTexts texts(Config config) {
-            java.nio.file.Path dir = java.nio.file.Path.of(config.get("wards.dir").asString().orElse("config/wards"));
+            java.nio.file.Path dir = WardCatalogs.wardsDir(config.get("catalog"));
             try {
                 return WardTexts.load(dir);
             } catch (TextsRefused e) {

@@ -53,7 +53,7 @@ class StartupFailuresTest {
         java.nio.file.Files.writeString(ward.resolve("messages_vi.properties"), "case.resolved=Xong hồ sơ rồi.\n");
         String url = TestDatabase.createDatabase("t_texts_" + ProcessHandle.current().pid());
         StartupFailure error = assertThrows(StartupFailure.class, () -> Main.start(
-                config(Map.of("db.url", url, "wards.dir", wards.toString())), "test"));
+                config(Map.of("db.url", url, "catalog.wards-dir", wards.toString())), "test"));
         assertTrue(error.getMessage().contains(ward.resolve("messages_vi.properties").toString()), error.getMessage());
         assertTrue(error.getMessage().contains("'case.resolved' must use the placeholders {code}, found none"),
                    error.getMessage());

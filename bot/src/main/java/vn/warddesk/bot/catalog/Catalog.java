@@ -45,6 +45,13 @@ public interface Catalog {
         return List.of();
     }
 
+    /** The catalog of each ward served here, for features that answer in a ward's name (the conversation engine). */
+    @FunctionalInterface
+    interface ByWard {
+        /** Empty for a ward that is not served here: unknown, or disabled in the ward registry. */
+        Optional<Catalog> forWard(String wardId);
+    }
+
     /** One closed day of the office calendar (office.yaml {@code holidays}). */
     record Holiday(java.time.LocalDate date, String name) {
     }

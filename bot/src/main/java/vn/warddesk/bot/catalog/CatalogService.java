@@ -37,7 +37,8 @@ public final class CatalogService implements HttpService {
     private static final int MAX_PROCEDURE_BYTES = 256 * 1024;
     private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
 
-    private final CatalogStore store;
+    private final CatalogStore defaultStore;
+    private final java.util.function.Function<String, Optional<CatalogStore>> wards;
     private final byte[] adminToken;
 
     /** Staff sessions with the editor role (staff feature); by default nobody but the admin token. */
@@ -52,14 +53,22 @@ public final class CatalogService implements HttpService {
         return this;
     }
 
-    private CatalogService(CatalogStore store, String adminToken) {
-        this.store = store;
+    private CatalogService(CatalogStore defaultStore, java.util.function.Function<String, Optional<CatalogStore>> wards,
+                           String adminToken) {
+        this.defaultStore = defaultStore;
+        this.wards = wards;
         this.adminToken = adminToken == null ? new byte[0] : adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
     /** @param adminToken the {@code admin.token} config value; empty means every admin request gets 401 */
     public static CatalogService create(CatalogStore store, String adminToken) {
-        return new CatalogService(store, adminToken);
+        return new CatalogService(store, id -> id.equals(store.wardId()) ? Optional.of(store) : Optional.empty(),
+                                  adminToken);
+    }
+
+    /** Serves every ward: {@code ?ward=<id>} picks one (404 when it is not served here), none means the default. */
+    public static CatalogService create(WardCatalogs catalogs, String adminToken) {
+        return new CatalogService(catalogs.defaultCatalog(), catalogs::store, adminToken);
     }
 
     @Override
@@ -80,6 +89,7 @@ public final class CatalogService implements HttpService {
     // ---- public read API ----
 
     private void list(ServerRequest req, ServerResponse res) {
+        CatalogStore store = ward(req);
         Lang lang = lang(req, res);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Catalog.ProcedureSummary p : store.procedures(lang)) {
@@ -94,19 +104,21 @@ public final class CatalogService implements HttpService {
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
+        CatalogStore store = ward(req);
         Lang lang = lang(req, res);
         String id = req.path().pathParameters().get("id");
         Optional<CatalogStore.Live> live = store.knows(id) ? store.live(id) : Optional.empty();
         if (live.isEmpty()) {
             throw notFound(id);
         }
-        json(res, Status.OK_200, publicView(live.get().procedure(), lang, live.get().version()));
+        json(res, Status.OK_200, publicView(store, live.get().procedure(), lang, live.get().version()));
     }
 
     /** A procedure as the public API (and so the kiosk and the chat) presents it in one language. */
-    private Map<String, Object> publicView(Procedure p, Lang lang, int version) {
+    private static Map<String, Object> publicView(CatalogStore store, Procedure p, Lang lang, int version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.id());
+        body.put("wardId", store.wardId());
         body.put("name", p.name().in(lang));
         body.put("summary", p.summary().in(lang));
         body.put("icon", p.icon());
@@ -178,6 +190,7 @@ public final class CatalogService implements HttpService {
     }
 
     private void office(ServerRequest req, ServerResponse res) {
+        CatalogStore store = ward(req);
         Lang lang = lang(req, res);
         Office office = store.seed().office();
         ZonedDateTime now = ZonedDateTime.now(store.clock());
@@ -215,11 +228,16 @@ public final class CatalogService implements HttpService {
     // ---- admin API ----
 
     private void adminCurrent(ServerRequest req, ServerResponse res, String id) {
+        CatalogStore store = adminWard(req);
         CatalogStore.Live live = store.live(id).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
+        body.put("wardId", store.wardId());
         body.put("version", live.version());
         body.put("content", Json.CONTENT.valueToTree(live.procedure()));
+        // Where each field of the ward's seed came from; a field edited since then is the ward's own edit.
+        body.put("provenance", store.provenance(id));
+        body.put("editedSinceSeed", !live.procedure().equals(store.seed().procedures().get(id)));
         json(res, Status.OK_200, body);
     }
 
@@ -251,7 +269,7 @@ public final class CatalogService implements HttpService {
             Json.ReadProblem problem = Json.describe(e);
             throw invalid(List.of(new Validation.Problem(problem.field().isEmpty() ? "$" : problem.field(), problem.problem())));
         }
-        saveValidated(res, procedure, id, author(req), null, ifMatch(req));
+        saveValidated(adminWard(req), res, procedure, id, author(req), null, ifMatch(req));
     }
 
     /**
@@ -261,6 +279,7 @@ public final class CatalogService implements HttpService {
     private void preview(ServerRequest req, ServerResponse res, String id) {
         JsonNode body = document(req);
         Map<String, Object> out = new LinkedHashMap<>();
+        CatalogStore store = adminWard(req);
         CatalogStore.Live live = store.live(id).orElseThrow();
         Procedure procedure;
         List<Validation.Problem> problems;
@@ -276,13 +295,13 @@ public final class CatalogService implements HttpService {
         out.put("changes", JsonDiff.toJson(JsonDiff.between(Json.CONTENT.valueToTree(live.procedure()),
                                                             procedure == null ? body : Json.CONTENT.valueToTree(procedure))));
         if (problems.isEmpty()) {
-            out.put("vi", publicView(procedure, Lang.VI, live.version() + 1));
-            out.put("en", publicView(procedure, Lang.EN, live.version() + 1));
+            out.put("vi", publicView(store, procedure, Lang.VI, live.version() + 1));
+            out.put("en", publicView(store, procedure, Lang.EN, live.version() + 1));
         }
         json(res, Status.OK_200, out);
     }
 
-    private void saveValidated(ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf,
+    private void saveValidated(CatalogStore store, ServerResponse res, Procedure procedure, String id, String author, Integer rollbackOf,
                                Optional<Integer> basedOn) {
         List<Validation.Problem> problems = Validation.procedure(procedure, id);
         if (!problems.isEmpty()) {
@@ -304,7 +323,7 @@ public final class CatalogService implements HttpService {
 
     private void versions(ServerRequest req, ServerResponse res, String id) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (VersionStore.Row row : store.history(id)) {
+        for (VersionStore.Row row : adminWard(req).history(id)) {
             list.add(versionJson(row, false));
         }
         json(res, Status.OK_200, Map.of("id", id, "versions", list));
@@ -315,7 +334,7 @@ public final class CatalogService implements HttpService {
         if (n.isEmpty()) {
             return;
         }
-        Optional<VersionStore.Row> row = store.version(id, n.get());
+        Optional<VersionStore.Row> row = adminWard(req).version(id, n.get());
         if (row.isEmpty()) {
             throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
         }
@@ -327,6 +346,7 @@ public final class CatalogService implements HttpService {
         if (n.isEmpty()) {
             return;
         }
+        CatalogStore store = adminWard(req);
         Optional<VersionStore.Row> row = store.version(id, n.get());
         if (row.isEmpty()) {
             throw new ApiProblem(Status.NOT_FOUND_404, "not_found", "procedure '" + id + "' has no version " + n.get());
@@ -337,10 +357,11 @@ public final class CatalogService implements HttpService {
         } catch (JacksonException e) {
             throw new ApiProblem(Status.CONFLICT_409, "not_restorable", "version " + n.get() + " cannot be read any more");
         }
-        saveValidated(res, procedure, id, author(req), n.get(), Optional.empty());
+        saveValidated(store, res, procedure, id, author(req), n.get(), Optional.empty());
     }
 
     private void reseed(ServerRequest req, ServerResponse res, String id) {
+        CatalogStore store = adminWard(req);
         Procedure procedure;
         try {
             procedure = store.seedFile(id);
@@ -348,23 +369,24 @@ public final class CatalogService implements HttpService {
             throw new ApiProblem(UNPROCESSABLE, "invalid_seed_file", e.getMessage());
         }
         String author = req.headers().first(AUTHOR).isPresent() ? author(req) : "seed";
-        saveValidated(res, procedure, id, author, null, Optional.empty());
+        saveValidated(store, res, procedure, id, author, null, Optional.empty());
     }
 
     /** What the catalog editor's banner shows: the freshness rules over the live content, as of today. */
     private void freshness(ServerRequest req, ServerResponse res) {
+        CatalogStore store = adminWard(req);
         Freshness.Report report = store.freshness();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("today", report.today().toString());
         body.put("reviewMaxAgeDays", report.settings().reviewMaxAgeDays());
         body.put("expiryWarningDays", report.settings().expiryWarningDays());
         body.put("needingAction", List.copyOf(report.needingAction()));
-        body.put("problems", findings(report.problems()));
-        body.put("notices", findings(report.notices()));
+        body.put("problems", findings(store, report.problems()));
+        body.put("notices", findings(store, report.notices()));
         json(res, Status.OK_200, body);
     }
 
-    private List<Map<String, Object>> findings(List<Freshness.Finding> findings) {
+    private static List<Map<String, Object>> findings(CatalogStore store, List<Freshness.Finding> findings) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Freshness.Finding f : findings) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -407,7 +429,7 @@ public final class CatalogService implements HttpService {
     private Handler admin(AdminHandler handler) {
         return adminWide((req, res) -> {
             String id = req.path().pathParameters().get("id");
-            if (!store.knows(id)) {
+            if (!defaultStore.knows(id)) {
                 throw notFound(id);
             }
             handler.handle(req, res, id);
@@ -425,10 +447,32 @@ public final class CatalogService implements HttpService {
         };
     }
 
-    private boolean authorised(ServerRequest req) {
-        if (editors.apply(req).isPresent()) {
-            return true;
+    /** The ward a public request asks about ({@code ?ward=}), else the default ward; 404 when it is not served. */
+    private CatalogStore ward(ServerRequest req) {
+        Optional<String> ward = req.query().first("ward").asOptional();
+        if (ward.isEmpty() || ward.get().isBlank()) {
+            return defaultStore;
         }
+        return wards.apply(ward.get()).orElseThrow(() -> new ApiProblem(Status.NOT_FOUND_404, "ward_not_served",
+                "this ward is not served here / xã, phường này không được phục vụ tại đây"));
+    }
+
+    /**
+     * The ward an admin request works on: {@code ?ward=} only with the admin token (a deployment operator); a staff
+     * editor's session always edits the default ward until editor accounts carry their ward here.
+     */
+    private CatalogStore adminWard(ServerRequest req) {
+        if (editors.apply(req).isPresent() || !tokenMatches(req)) {
+            return defaultStore;
+        }
+        return ward(req);
+    }
+
+    private boolean authorised(ServerRequest req) {
+        return editors.apply(req).isPresent() || tokenMatches(req);
+    }
+
+    private boolean tokenMatches(ServerRequest req) {
         if (adminToken.length == 0) {
             return false;
         }

@@ -36,7 +36,11 @@ public final class CatalogStore implements Catalog {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final Seed.Source source;
+    private final String wardId;
+    private final java.util.function.Function<String, Procedure> seedFiles;
+    private final Map<String, Map<String, String>> provenance;
+    /** The ward's current version stamp from the database (shared by all wards when there are many). */
+    private final java.util.function.UnaryOperator<String> stamps;
     private final Seed seed;
     private final OfficeHours hours;
     private final long refreshNanos;
@@ -44,12 +48,17 @@ public final class CatalogStore implements Catalog {
     private volatile Snapshot snapshot;
     private volatile long lastCheck;
 
-    private CatalogStore(DataSource dataSource, Clock clock, Seed.Source source, Seed seed, Duration refresh,
-                         Freshness.Settings freshness) {
+    private CatalogStore(DataSource dataSource, Clock clock, String wardId, Seed seed,
+                         java.util.function.Function<String, Procedure> seedFiles,
+                         Map<String, Map<String, String>> provenance, java.util.function.UnaryOperator<String> stamps,
+                         Duration refresh, Freshness.Settings freshness) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.source = source;
+        this.wardId = wardId;
         this.seed = seed;
+        this.seedFiles = seedFiles;
+        this.provenance = provenance;
+        this.stamps = stamps == null ? ward -> Jdbc.withConnection(dataSource, c -> VersionStore.stamp(c, ward)) : stamps;
         this.hours = new OfficeHours(seed.office());
         this.refreshNanos = refresh.toNanos();
         this.freshness = freshness;
@@ -63,22 +72,59 @@ public final class CatalogStore implements Catalog {
      */
     public static CatalogStore load(Config config, DataSource dataSource, Clock clock) {
         Path dir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
-        Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
         Seed.Source source = Seed.source(dir);
         Seed seed = Seed.load(source);
-        CatalogStore store = new CatalogStore(dataSource, clock, source, seed, refresh, Freshness.Settings.from(config));
-        store.storeMissingSeeds();
-        store.reload();
+        CatalogStore store = ofWard(config, dataSource, clock, seed, id -> Seed.procedure(source, id), Map.of(), null);
         store.warnIfStale();
         CatalogMetrics.watch(store);
         return store;
+    }
+
+    /**
+     * The catalog of one ward ({@code seed.office().wardId()}) from its effective seed: stores version 1 of every
+     * procedure the database does not have yet for that ward, and loads the live view.
+     *
+     * @param seedFiles re-reads one procedure's seed from the files, for an explicit re-seed
+     * @param provenance per procedure, where each field of the seed came from (empty: all national)
+     * @param stamps the ward's version stamp ({@link VersionStore#stamp}); null = one query per look
+     */
+    static CatalogStore ofWard(Config config, DataSource dataSource, Clock clock, Seed seed,
+                               java.util.function.Function<String, Procedure> seedFiles,
+                               Map<String, Map<String, String>> provenance,
+                               java.util.function.UnaryOperator<String> stamps) {
+        Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
+        CatalogStore store = new CatalogStore(dataSource, clock, seed.office().wardId(), seed, seedFiles, provenance,
+                                              stamps, refresh, Freshness.Settings.from(config));
+        store.storeMissingSeeds();
+        store.reload();
+        return store;
+    }
+
+    /** The ward this catalog belongs to. */
+    String wardId() {
+        return wardId;
+    }
+
+    /** Where each field of a procedure's seed came from ("national", "province:&lt;id&gt;", "ward:&lt;id&gt;"). */
+    Map<String, String> provenance(String procedureId) {
+        return provenance.getOrDefault(procedureId, Map.of());
+    }
+
+    /** Makes the freshness gauges read this catalog (the default ward's). */
+    void watchMetrics() {
+        CatalogMetrics.watch(this);
+    }
+
+    /** Logs the procedures an editor must look at, once at start-up. */
+    void warnIfStaleAtStart() {
+        warnIfStale();
     }
 
     /** One log line at start-up naming the procedures an editor must look at (ids and reasons only). */
     private void warnIfStale() {
         Freshness.Report report = freshness();
         if (!report.problems().isEmpty()) {
-            LOGGER.log(System.Logger.Level.WARNING, "catalog: " + report.needingAction().size()
+            LOGGER.log(System.Logger.Level.WARNING, "catalog " + wardId + ": " + report.needingAction().size()
                     + " procedure(s) need an editor (./warddesk content check): " + String.join("; ", report.problems()
                     .stream().map(f -> f.procedureId() + " " + f.kind().name().toLowerCase(Locale.ROOT) + " " + f.subject())
                     .toList()));
@@ -105,7 +151,7 @@ public final class CatalogStore implements Catalog {
             int count = 0;
             for (Map.Entry<String, Procedure> entry : seed.procedures().entrySet()) {
                 String content = Json.CONTENT.valueToTree(entry.getValue()).toString();
-                if (VersionStore.insertFirst(c, new VersionStore.Row(entry.getKey(), 1, content, "seed", clock.instant(),
+                if (VersionStore.insertFirst(c, wardId, new VersionStore.Row(entry.getKey(), 1, content, "seed", clock.instant(),
                                                                       "[]", null))) {
                     count++;
                 }
@@ -113,14 +159,15 @@ public final class CatalogStore implements Catalog {
             return count;
         });
         if (stored > 0) {
-            LOGGER.log(System.Logger.Level.INFO, "catalog: stored " + stored + " procedure(s) from the seed files as version 1");
+            LOGGER.log(System.Logger.Level.INFO, "catalog " + wardId + ": stored " + stored
+                                                + " procedure(s) from the seed files as version 1");
         }
     }
 
     private void reload() {
         Snapshot fresh = Jdbc.withConnection(dataSource, c -> {
-            String stamp = VersionStore.stamp(c);
-            Map<String, VersionStore.Row> rows = VersionStore.newestOfEach(c);
+            String stamp = VersionStore.stamp(c, wardId);
+            Map<String, VersionStore.Row> rows = VersionStore.newestOfEach(c, wardId);
             Map<String, Live> live = new LinkedHashMap<>();
             for (String id : ProcedureIds.ALL) {
                 VersionStore.Row row = rows.get(id);
@@ -133,6 +180,11 @@ public final class CatalogStore implements Catalog {
     }
 
     private Live fromRow(VersionStore.Row row) {
+        Procedure seeded = seed.procedures().get(row.procedureId());
+        if (seeded != null && row.content().equals(Json.CONTENT.valueToTree(seeded).toString())) {
+            // Unedited: share the seed's object (often shared by every ward of a province) instead of a copy per ward.
+            return new Live(seeded, row.version());
+        }
         try {
             Procedure procedure = Json.CONTENT.readValue(row.content(), Procedure.class);
             if (Validation.procedure(procedure, row.procedureId()).isEmpty()) {
@@ -152,7 +204,7 @@ public final class CatalogStore implements Catalog {
         if (now - lastCheck >= refreshNanos) {
             lastCheck = now;
             try {
-                String stamp = Jdbc.withConnection(dataSource, VersionStore::stamp);
+                String stamp = stamps.apply(wardId);
                 if (!stamp.equals(snapshot.stamp())) {
                     reload();
                 }
@@ -196,7 +248,8 @@ public final class CatalogStore implements Catalog {
         Saved saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = Jdbc.inTransaction(dataSource, c -> append(c, procedure.id(), content, author, rollbackOf, basedOn));
+                saved = Jdbc.inTransaction(dataSource, c -> append(c, procedure.id(), content, author, rollbackOf,
+                                                                    basedOn));
             } catch (StoreException e) {
                 // Two editors saving the same procedure at once: the loser of the race (duplicate version number or
                 // a deadlock victim) simply tries again on top of the winner's version.
@@ -214,7 +267,7 @@ public final class CatalogStore implements Catalog {
             }
         }
         if (!saved.unchanged() && !saved.conflict()) {
-            LOGGER.log(System.Logger.Level.INFO, "catalog: " + procedure.id() + " version " + saved.version() + " stored, "
+            LOGGER.log(System.Logger.Level.INFO, "catalog " + wardId + ": " + procedure.id() + " version " + saved.version() + " stored, "
                                                  + saved.changes().size() + " change(s)"
                                                  + (rollbackOf == null ? "" : ", rollback to " + rollbackOf));
         }
@@ -224,8 +277,8 @@ public final class CatalogStore implements Catalog {
 
     private Saved append(java.sql.Connection c, String id, JsonNode content, String author, Integer rollbackOf,
                          Optional<Integer> basedOn) throws java.sql.SQLException {
-        VersionStore.lockProcedure(c, id);
-        Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, id);
+        VersionStore.lockProcedure(c, wardId, id);
+        Optional<VersionStore.Row> newest = VersionStore.newestForUpdate(c, wardId, id);
         int current = newest.map(VersionStore.Row::version).orElse(0);
         if (basedOn.isPresent() && basedOn.get() != current) {
             return new Saved(current, List.of(), false, true);
@@ -235,22 +288,22 @@ public final class CatalogStore implements Catalog {
         if (changes.isEmpty() && rollbackOf == null) {
             return new Saved(current, changes, true, false);
         }
-        VersionStore.insert(c, new VersionStore.Row(id, current + 1, content.toString(), author, clock.instant(),
+        VersionStore.insert(c, wardId, new VersionStore.Row(id, current + 1, content.toString(), author, clock.instant(),
                                                      JsonDiff.toJson(changes).toString(), rollbackOf));
         return new Saved(current + 1, changes, false, false);
     }
 
     List<VersionStore.Row> history(String procedureId) {
-        return Jdbc.withConnection(dataSource, c -> VersionStore.history(c, procedureId));
+        return Jdbc.withConnection(dataSource, c -> VersionStore.history(c, wardId, procedureId));
     }
 
     Optional<VersionStore.Row> version(String procedureId, int version) {
-        return Jdbc.withConnection(dataSource, c -> VersionStore.version(c, procedureId, version));
+        return Jdbc.withConnection(dataSource, c -> VersionStore.version(c, wardId, procedureId, version));
     }
 
     /** The seed file as it is on disk now (validated), for an explicit re-seed. */
     Procedure seedFile(String procedureId) {
-        return Seed.procedure(source, procedureId);
+        return seedFiles.apply(procedureId);
     }
 
     static JsonNode readTree(String json) {

@@ -82,7 +82,7 @@ record Seed(Map<String, Procedure> procedures, Office office, Notice notice) {
         return "procedures/" + id + ".yaml";
     }
 
-    private static <T> T read(Source source, String relative, Class<T> type,
+    static <T> T read(Source source, String relative, Class<T> type,
                               java.util.function.Function<T, List<Validation.Problem>> rules) {
         String where = source.describe(relative);
         String text = source.read(relative).orElseThrow(() -> new CatalogException(where + ": file is missing"));
@@ -138,7 +138,7 @@ record Seed(Map<String, Procedure> procedures, Office office, Notice notice) {
         return 0;
     }
 
-    private record FolderSource(Path dir) implements Source {
+    record FolderSource(Path dir) implements Source {
         @Override
         public List<String> procedureFiles() {
             Path folder = dir.resolve("procedures");

@@ -272,6 +272,23 @@ final class Validation {
         return List.copyOf(v.problems);
     }
 
+    /** config/provinces/&lt;id&gt;/province.yaml (which procedure fields a province may set is checked on loading). */
+    static List<Problem> province(WardFolders.ProvinceFile p) {
+        Validation v = new Validation();
+        v.required("demo", p.demo());
+        v.text("name", p.name(), MAX_NAME);
+        return List.copyOf(v.problems);
+    }
+
+    /** config/wards/&lt;id&gt;/ward.yaml. */
+    static List<Problem> ward(WardFolders.WardFile w) {
+        Validation v = new Validation();
+        v.required("demo", w.demo());
+        v.plain("province", w.province(), 64);
+        v.text("name", w.name(), MAX_NAME);
+        return List.copyOf(v.problems);
+    }
+
     private void legalBasis(String at, Procedure.LegalBasis basis) {
         if (!required(at, basis)) {
             return;

@@ -42,12 +42,17 @@ public final class ConversationEngine implements ConversationPort {
 
     private final DataSource dataSource;
     private final Catalog catalog;
+    private final Catalog.ByWard wards;
     private final Clock clock;
     private final ConversationStore store = new ConversationStore();
-    private final Dialogue dialogue;
+    private final java.util.function.Function<Catalog, Dialogue> newDialogue;
+    /** One dialogue per ward served, built on first use over that ward's catalog. */
+    private final java.util.concurrent.ConcurrentMap<String, Dialogue> dialogues =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final OutboundQueue outbound;
     private final WardTexts texts;
 
+    /** One catalog for every conversation, whatever its ward (a single-ward deployment, tests). */
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
                               OutboundQueue outbound, Settings settings, Clock clock) {
         this(dataSource, catalog, nlu, extractor, cases, outbound, settings, clock, WardTexts.defaults());
@@ -56,14 +61,36 @@ public final class ConversationEngine implements ConversationPort {
     /** With the wards' own texts ({@code config/wards/<ward-id>/messages_*.properties}) over the shipped ones. */
     public ConversationEngine(DataSource dataSource, Catalog catalog, Nlu nlu, EntityExtractor extractor, Cases cases,
                               OutboundQueue outbound, Settings settings, Clock clock, WardTexts texts) {
+        this(dataSource, catalog, ward -> Optional.of(catalog), nlu, extractor, cases, outbound, settings, clock, texts);
+    }
+
+    /**
+     * Answers each conversation with the catalog and texts of its ward; a conversation of a ward not served here
+     * (unknown or disabled) gets a polite "not served here" and nothing else.
+     *
+     * @param catalog the default ward's catalog (time zone of a ward not served)
+     */
+    public ConversationEngine(DataSource dataSource, Catalog catalog, Catalog.ByWard wards, Nlu nlu,
+                              EntityExtractor extractor, Cases cases, OutboundQueue outbound, Settings settings,
+                              Clock clock, WardTexts texts) {
         this.texts = texts;
         this.dataSource = dataSource;
         this.outbound = outbound;
         this.catalog = catalog;
+        this.wards = wards;
         this.clock = clock;
-        this.dialogue = new Dialogue(catalog, nlu, cases, new FieldCheck(extractor, catalog::openOn),
-                                     settings.sessionIdleTimeout(),
-                                     settings.maxFieldAttempts(), settings.publicBaseUrl(), store);
+        this.newDialogue = wardCatalog -> new Dialogue(wardCatalog, nlu, cases,
+                                                       new FieldCheck(extractor, wardCatalog::openOn),
+                                                       settings.sessionIdleTimeout(), settings.maxFieldAttempts(),
+                                                       settings.publicBaseUrl(), store);
+    }
+
+    private record WardDialogue(Catalog catalog, Dialogue dialogue) {
+    }
+
+    private Optional<WardDialogue> dialogueFor(String wardId) {
+        return wards.forWard(wardId).map(c -> new WardDialogue(c, dialogues.computeIfAbsent(wardId,
+                                                                                             w -> newDialogue.apply(c))));
     }
 
     @Override
@@ -108,11 +135,17 @@ public final class ConversationEngine implements ConversationPort {
                 case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
                 default -> 0L;
             };
-            LocalDate today = now.atZone(catalog.office().zone()).toLocalDate();
+            Optional<WardDialogue> ward = dialogueFor(row.wardId);
+            LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
             Turn turn = new Turn(c, row, now, today, row.channel);
             turn.inboundMessageId = inbound;
             turn.wardTexts = texts;
-            dialogue.run(turn, input);
+            if (ward.isPresent()) {
+                ward.get().dialogue().run(turn, input);
+            } else if (!(input instanceof Input.Left)) {
+                turn.replies.add(Reply.text(texts.of(row.wardId, Lang.of(row.locale) == Lang.EN ? "en" : "vi")
+                                                 .get("ward.not_served")));
+            }
             store.save(c, row, now);
             List<ConversationEvent> events = new java.util.ArrayList<>();
             if (turn.erased) {
@@ -160,7 +193,8 @@ public final class ConversationEngine implements ConversationPort {
     private Outcome outcome(ConversationStore.Row row, Handled handled) {
         Optional<Outcome.Expecting> expecting = Optional.empty();
         if (Dialogue.INTAKE.equals(row.state)) {
-            expecting = dialogue.currentField(row, Lang.of(row.locale)).map(f -> new Outcome.Expecting(
+            expecting = dialogueFor(row.wardId).flatMap(w -> w.dialogue().currentField(row, Lang.of(row.locale)))
+                    .map(f -> new Outcome.Expecting(
                     f.name(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.question(), f.purpose(), f.required(),
                     f.choices(), Optional.ofNullable(row.context.lastError())));
         }

@@ -47,6 +47,7 @@ class StaffCatalogEditorTest {
         Map<String, String> map = new HashMap<>();
         map.put("staff.seed-demo-accounts", "true");
         map.put("privacy.hash-key", "test-key");
+        map.put("catalog.dir", "../config/catalog"); // with config/wards and config/provinces beside it
         StaffServerSupport.configure(server, Config.just(ConfigSources.create(map)), pool, Clock.systemUTC());
     }
 
@@ -86,6 +87,17 @@ class StaffCatalogEditorTest {
         assertEquals(auditedBefore + 1, catalogChanges(), "one audit row per change");
     }
 
+    @Test
+    void an_editor_sees_where_each_field_came_from_and_cannot_reach_another_wards_catalog() {
+        StaffApi.Session editor = api.signIn("demo.editor", "demo-editor-2026");
+        JsonNode marital = api.get("/api/v1/admin/procedures/marital_status_certificate", editor).json();
+        assertEquals("demo-hoa-an", marital.path("wardId").asText());
+        assertEquals("province:demo-da-nang", marital.path("provenance").path("fee.amount_vnd").asText(), marital.toString());
+        assertEquals("national", marital.path("provenance").path("documents").asText());
+        JsonNode other = api.get("/api/v1/admin/procedures/marital_status_certificate?ward=demo-an-cuu", editor).json();
+        assertEquals("demo-hoa-an", other.path("wardId").asText(), "a staff session edits its default ward only");
+    }
+
     private static int catalogChanges() throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement q = c.prepareStatement(
@@ -103,7 +115,12 @@ class StaffCatalogEditorTest {
             b.signIn("demo.editor", "demo-editor-2026");
             b.await(By.id("catalog-procedure"));
             new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("catalog-procedure")))
+                    .selectByValue("marital_status_certificate");
+            b.awaitText(By.id("catalog-provenance"), "fee.amount_vnd ← tỉnh demo-da-nang"); // the province's fee
+            new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("catalog-procedure")))
                     .selectByValue("birth_registration");
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.id("catalog-provenance")).isEmpty()); // all national: no line
             b.click(By.id("catalog-tab-json")); // the raw JSON lives on the "advanced" tab beside the form
             b.await(By.id("catalog-json"));
             b.driver().executeScript("""
