@@ -8,22 +8,26 @@ import javax.sql.DataSource;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.ChannelNotices;
+import vn.warddesk.bot.channel.WardChoice;
+import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.inbox.FollowUp;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
+import vn.warddesk.bot.ward.WardChannelSecrets;
+import vn.warddesk.bot.ward.WardStore;
 
 /** The Telegram channel: webhook route plus the outbox sender (only when configured). */
 public final class TelegramChannel {
-    private final TelegramSettings settings;
+    private final TelegramBots bots;
     private final TelegramWebhook webhook;
     private final TelegramSender sender;
     private final TelegramDirect direct;
 
-    private TelegramChannel(TelegramSettings settings, TelegramWebhook webhook, TelegramSender sender,
-                            TelegramDirect direct) {
-        this.settings = settings;
+    private TelegramChannel(TelegramBots bots, TelegramWebhook webhook, TelegramSender sender, TelegramDirect direct) {
+        this.bots = bots;
         this.webhook = webhook;
         this.sender = sender;
         this.direct = direct;
@@ -32,18 +36,21 @@ public final class TelegramChannel {
     /**
      * @param root     the root configuration (sections telegram, ward, privacy)
      * @param accepted called after an update was stored in the inbox (wakes its workers)
+     * @param secrets  the wards' own bots
      */
     public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox,
-                                         Runnable accepted) {
+                                         Runnable accepted, WardChannelSecrets secrets) {
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         TelegramApi api = new TelegramApi(settings);
-        TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root),
-                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard());
+        WardStore wards = new WardStore(dataSource);
+        TelegramBots bots = new TelegramBots(settings, wards, secrets);
         TelegramDirect direct = new TelegramDirect(api);
-        TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
-                                                      new ChannelNotices(dataSource, clock), accepted, clock,
-                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
-        return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
+        TelegramWebhook webhook = new TelegramWebhook(settings, bots, new TelegramUpdates(KeyedHash.fromConfig(root)),
+                                                      inbox, direct, new ChannelNotices(dataSource, clock), accepted,
+                                                      clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(),
+                                                      new WardChoice(dataSource, wards, clock));
+        return new TelegramChannel(bots, webhook, new TelegramSender(api, settings, bots), direct);
     }
 
     /**
@@ -52,15 +59,21 @@ public final class TelegramChannel {
      * spinner stops when the reply is on its way.
      */
     public FollowUp followUp() {
-        return (event, callbackQueryId, handled) -> direct.answerCallbackQuery(callbackQueryId);
+        return (event, callbackQueryId, handled) -> {
+            // Through the bot that received the press (the address names a ward's own bot).
+            String address = event.conversation() instanceof ConversationRef.ByChannelUser user ? user.address() : "";
+            bots.sending(ChannelAddress.parse(address == null ? "" : address))
+                    .ifPresent(bot -> direct.answerCallbackQuery(bot.token(), callbackQueryId));
+        };
     }
 
     public void routing(HttpRouting.Builder routing) {
         routing.post("/webhooks/telegram", webhook::handle);
+        routing.post("/webhooks/telegram/{ward}", webhook::handleWard);
     }
 
-    /** The outbox sender, when the channel is configured. */
+    /** The outbox sender, when a bot can exist (the configuration's, or wards' own). */
     public Optional<ChannelSender> sender() {
-        return settings.enabled() ? Optional.of(sender) : Optional.empty();
+        return bots.any() ? Optional.of(sender) : Optional.empty();
     }
 }
