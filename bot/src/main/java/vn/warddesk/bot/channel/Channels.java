@@ -53,7 +53,7 @@ public final class Channels implements AutoCloseable {
         // The wards' own bots and OAs: credentials encrypted in the database (secret.keys).
         WardChannelSecrets secrets = new WardChannelSecrets(dataSource, SecretKeys.from(root));
         TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, secrets);
-        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted);
+        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted, secrets);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);
