@@ -137,13 +137,13 @@ public final class SecretKeys {
     /** Saving a secret without {@code secret.keys}: refused rather than stored in plain text. */
     public static final class NoKeyException extends IllegalStateException {
         NoKeyException() {
-            super("no encryption key configured: set WARDDESK_SECRET_KEYS (see docs/deploy.md, 'Secrets at rest')");
+            super("no encryption key configured: set WARDDESK_SECRET_KEYS (see deploy/README.md, section Secrets at rest)");
         }
     }
 
     /** A stored value that cannot be decrypted with the configured keys. */
     public static final class UnreadableSecretException extends IllegalStateException {
-        UnreadableSecretException(String message) {
+        public UnreadableSecretException(String message) {
             super(message);
         }
     }

@@ -60,7 +60,8 @@ public final class Staff {
         StaffSettings settings = StaffSettings.from(config);
         StaffStore store = new StaffStore(dataSource);
         Audit audit = new Audit(store, clock, settings.hashKey());
-        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit);
+        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit,
+                                                     new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)));
         StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
@@ -145,6 +146,14 @@ public final class Staff {
     /** Records an action of another feature in the audit log (e.g. a catalog edit by an editor). */
     public void audit(Principal principal, String action, String target, String detail) {
         audit.record(principal.username(), principal.wardId(), action, target, detail, "");
+    }
+
+    /**
+     * Encrypts every second-factor secret with the newest key of {@code secret.keys} (plain ones included), for
+     * {@code ./warddesk admin secrets rotate}; returns how many.
+     */
+    public static int resealSecondFactorSecrets(Config config, DataSource dataSource) {
+        return new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)).resealAll(dataSource);
     }
 
     /** The first admin of a ward (CLI): the one-time password is returned once and must be changed at first sign-in. */

@@ -37,6 +37,7 @@ class StaffWardChannelsApiTest {
     private static final String SECRET = "ward_webhook-secret";
     private static HikariDataSource pool;
     private static WireMockServer telegram;
+    private static Config config;
     private final StaffApi api;
     private final URI uri;
 
@@ -56,11 +57,13 @@ class StaffWardChannelsApiTest {
         map.put("staff.seed-demo-accounts", "true");
         map.put("privacy.hash-key", "test-key");
         map.put("secret.keys", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        map.put("limits.sign-ins-per-client.requests", "1000"); // this class signs in often, from one address
         map.put("telegram.api-base-url", telegram.baseUrl());
         map.put("outbox.poll-interval", "PT0.05S");
         map.put("inbox.poll-interval", "PT0.05S");
         pool = TestDatabase.fresh("staff_ward_channels");
-        StaffServerSupport.configure(server, Config.just(ConfigSources.create(map)), pool, java.time.Clock.systemUTC());
+        config = Config.just(ConfigSources.create(map));
+        StaffServerSupport.configure(server, config, pool, java.time.Clock.systemUTC());
     }
 
     @AfterAll
@@ -117,6 +120,37 @@ class StaffWardChannelsApiTest {
         assertEquals(403, put(officer, Map.of("zalo.oa-id", "123")).status());
         assertEquals(403, api.send("PUT", "/api/v1/staff/channels", java.util.Optional.of(admin),
                                    Map.of("zalo.oa-id", "123"), false, Map.of()).status(), "CSRF token required");
+    }
+
+    @Test
+    void second_factor_secrets_are_stored_encrypted_and_plain_ones_are_sealed_by_the_rotation() throws Exception {
+        StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026"); // the code checks against the sealed secret
+        assertTrue(admin.me().path("username").asText().equals("demo.admin"));
+        String stored = totpSecret("demo.admin");
+        assertTrue(stored.startsWith("gcm:k1:"), stored);
+        assertFalse(stored.contains(DemoAccounts.TOTP_SECRET), "no plain secret in the database");
+
+        // A secret written before the key existed is read as it is, and sealed by ./warddesk admin secrets rotate.
+        try (var c = pool.getConnection();
+             var plain = c.prepareStatement("UPDATE staff_account SET totp_secret = ? WHERE username = 'demo.supervisor'")) {
+            plain.setString(1, DemoAccounts.TOTP_SECRET);
+            plain.executeUpdate();
+        }
+        api.signIn("demo.supervisor", "demo-supervisor-2026");
+        assertTrue(vn.warddesk.bot.staff.Staff.resealSecondFactorSecrets(config, pool) >= 1);
+        assertTrue(totpSecret("demo.supervisor").startsWith("gcm:k1:"));
+        api.signIn("demo.supervisor", "demo-supervisor-2026");
+    }
+
+    private static String totpSecret(String username) throws Exception {
+        try (var c = pool.getConnection();
+             var q = c.prepareStatement("SELECT totp_secret FROM staff_account WHERE username = ?")) {
+            q.setString(1, username);
+            try (var rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getString(1);
+            }
+        }
     }
 
     private StaffApi.Answer put(StaffApi.Session session, Object body) {
