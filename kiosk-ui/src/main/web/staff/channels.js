@@ -22,12 +22,12 @@ export async function channelsView(main) {
   main.append(el('h1', { text: t('Kênh của phường – ', 'Ward channels – ') + session.me.wardId }), state, form);
 
   function render(status) {
-    clear(state).append(
+    clear(state).append(...[
       status.canSave ? null : el('p', { class: 'banner warn', id: 'channels-no-key',
         text: t('Máy chủ chưa có khoá mã hoá (WARDDESK_SECRET_KEYS): chưa lưu được thông tin kênh.',
                 'The server has no encryption key (WARDDESK_SECRET_KEYS): channel credentials cannot be saved.') }),
       el('p', { text: t('Địa chỉ webhook: ', 'Webhook addresses: ') }, el('code', { text: status.telegramWebhookPath }), ' · ',
-        el('code', { text: status.zaloWebhookPath })));
+        el('code', { text: status.zaloWebhookPath }))].filter(Boolean));
     const rows = status.fields.map(f => {
       const input = el('input', { id: 'channel-' + f.field.replace('.', '-'), name: f.field, type: 'password', autocomplete: 'off',
         'aria-label': LABELS[f.field] || f.field, placeholder: f.set ? t('đã đặt', 'set') + (f.last4 ? ' …' + f.last4 : '') : t('chưa đặt', 'not set') });

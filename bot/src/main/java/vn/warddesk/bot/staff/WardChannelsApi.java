@@ -26,6 +26,9 @@ import vn.warddesk.bot.ward.WardStore;
 final class WardChannelsApi {
     private static final int MAX_VALUE = 2000;
     private static final int SHOW_LAST4_FROM = 12;
+    /** Ids and tokens that tell which bot/OA is set; secrets (webhook secret, keys, refresh token) show nothing. */
+    private static final java.util.Set<ChannelField> SHOW_LAST4 = java.util.EnumSet.of(
+            ChannelField.TELEGRAM_BOT_TOKEN, ChannelField.ZALO_OA_ID, ChannelField.ZALO_APP_ID, ChannelField.ZALO_ACCESS_TOKEN);
     // https://core.telegram.org/bots/api#setwebhook: secret_token is 1-256 of A-Z a-z 0-9 _ -
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{10,200}");
@@ -51,7 +54,8 @@ final class WardChannelsApi {
             String value = values.get(field);
             row.put("field", field.key());
             row.put("set", value != null);
-            row.put("last4", value != null && value.length() >= SHOW_LAST4_FROM ? value.substring(value.length() - 4) : null);
+            boolean showLast4 = value != null && SHOW_LAST4.contains(field) && value.length() >= SHOW_LAST4_FROM;
+            row.put("last4", showLast4 ? value.substring(value.length() - 4) : null);
             fields.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -68,6 +68,9 @@ class StaffConsoleChannelsBrowserTest {
         assertEquals("", b.driver().findElement(By.id("channel-telegram-bot-token")).getAttribute("value"),
                      "the saved token is not put back into the page");
         assertTrue(!b.driver().getPageSource().contains("AAbrowser-token"), "the token is nowhere in the page");
+        assertEquals("đã đặt", b.driver().findElement(By.id("channel-telegram-webhook-secret")).getAttribute("placeholder"),
+                     "nothing of a secret is shown");
+        assertTrue(!b.driver().findElement(By.id("channels-state")).getText().contains("null"));
         b.screenshot("ward-channels");
         // The one expected 401: the password step of a second-factor sign-in ("second_factor_required").
         assertEquals(List.of(), b.consoleErrors().stream()

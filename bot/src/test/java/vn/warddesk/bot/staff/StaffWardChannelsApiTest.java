@@ -86,6 +86,7 @@ class StaffWardChannelsApiTest {
         assertTrue(field(after.json(), "telegram.bot-token").path("set").asBoolean());
         assertEquals("XYZ9", field(after.json(), "telegram.bot-token").path("last4").asText());
         assertTrue(field(after.json(), "telegram.webhook-secret").path("set").asBoolean());
+        assertTrue(field(after.json(), "telegram.webhook-secret").path("last4").isNull(), "nothing of a secret is shown");
         assertFalse(after.body().contains(TOKEN) || saved.body().contains(TOKEN) || after.body().contains(SECRET),
                     "values never come back");
         assertEquals("/webhooks/telegram/demo-hoa-an", after.json().path("telegramWebhookPath").asText());
