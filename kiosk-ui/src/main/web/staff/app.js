@@ -7,6 +7,7 @@ import { caseView } from './case.js';
 import { auditView } from './audit.js';
 import { analyticsView } from './analytics.js';
 import { accountsView } from './accounts.js';
+import { channelsView } from './channels.js';
 import { catalogView } from './catalog.js';
 import { t, lang, switchLanguage } from './i18n.js';
 
@@ -24,6 +25,7 @@ const PAGES = [
   { route: 'analytics', label: t('Thống kê', 'Analytics'), role: 'supervisor', view: analyticsView },
   { route: 'catalog', label: t('Nội dung thủ tục', 'Procedure content'), role: 'editor', view: catalogView },
   { route: 'accounts', label: t('Tài khoản', 'Accounts'), role: 'admin', view: accountsView },
+  { route: 'channels', label: t('Kênh của phường', 'Ward channels'), role: 'admin', view: channelsView },
 ];
 
 // Static texts of index.html in the console's language.

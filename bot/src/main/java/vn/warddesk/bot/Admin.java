@@ -63,6 +63,21 @@ public final class Admin {
                 out.println("Zalo OA token stored" + (access.isPresent() ? "" : "; the first send refreshes it")
                             + ". The refresh token is single-use: do not use it anywhere else.");
             }
+            case "secrets", "secrets-rotate" -> {
+                if (command.equals("secrets") && !(args.size() > 1 && args.get(1).equals("rotate"))) {
+                    throw new IllegalArgumentException("usage: ./warddesk admin secrets rotate");
+                }
+                // Re-encrypts every per-ward channel credential with the newest key of WARDDESK_SECRET_KEYS; after it,
+                // older keys can be removed from the list. One transaction; with the embedded MariaDB, stop the service
+                // first (as for every command here that opens the database).
+                try (Database database = Database.open(DbSettings.from(config.get("db")))) {
+                    vn.warddesk.bot.secret.SecretKeys keys = vn.warddesk.bot.secret.SecretKeys.from(config);
+                    int resealed = new vn.warddesk.bot.ward.WardChannelSecrets(database.dataSource(), keys).rotate()
+                                   + Staff.resealSecondFactorSecrets(config, database.dataSource());
+                    out.println(resealed + " secret value(s) re-encrypted with key '" + keys.newestKeyId().orElse("?")
+                                + "'. Keys no value uses any more can now be removed from WARDDESK_SECRET_KEYS.");
+                }
+            }
             case "content-check" -> {
                 // Reads the seed files only (no database): safe while the service runs. 0 ok, 1 needs action, 2 unreadable.
                 return vn.warddesk.bot.catalog.ContentCheck.run(config.get("catalog"), Clock.systemUTC(),
@@ -88,6 +103,8 @@ public final class Admin {
                         "  telegram-set-webhook --url https://<public host>/webhooks/telegram",
                         "                         register the webhook with telegram.webhook-secret and allowed updates",
                         "  telegram-webhook-info  show Telegram's view of the webhook (pending updates, last error)",
+                        "  secrets rotate         re-encrypt every per-ward channel credential and second-factor secret with the newest key",
+                        "                         of WARDDESK_SECRET_KEYS (then older keys can be removed)",
                         "  zalo-set-token --refresh-token <token|-> [--access-token <token|->] [--expires-in <seconds>]",
                         "                         store the OA's first token pair (\"-\" reads the value from stdin)"));
                 return 0;

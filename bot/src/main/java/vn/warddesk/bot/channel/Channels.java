@@ -22,6 +22,8 @@ import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
 import vn.warddesk.bot.text.WardTexts;
+import vn.warddesk.bot.secret.SecretKeys;
+import vn.warddesk.bot.ward.WardChannelSecrets;
 
 /**
  * Telegram, Zalo, the inbox workers that feed their webhooks' events to the engine and the outbox dispatcher that
@@ -55,8 +57,11 @@ public final class Channels implements AutoCloseable {
         List<InboxWorker> inboxHolder = new ArrayList<>(1);
         List<OutboxDispatcher> holder = new ArrayList<>(1);
         Runnable accepted = () -> inboxHolder.forEach(InboxWorker::nudge);
-        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, texts);
-        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted);
+        // The wards' own bots and OAs: credentials encrypted in the database (secret.keys).
+        WardChannelSecrets secrets = new WardChannelSecrets(dataSource, SecretKeys.from(root));
+        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, secrets,
+                                                          texts);
+        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted, secrets);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);

@@ -41,8 +41,10 @@ final class SecondFactor {
     private final StaffSettings.TotpPolicy policy;
     private final Clock clock;
     private final Audit audit;
+    private final TotpSecrets sealing;
 
-    SecondFactor(DataSource dataSource, StaffSettings.TotpPolicy policy, Clock clock, Audit audit) {
+    SecondFactor(DataSource dataSource, StaffSettings.TotpPolicy policy, Clock clock, Audit audit, TotpSecrets sealing) {
+        this.sealing = sealing;
         this.dataSource = dataSource;
         this.policy = policy;
         this.clock = clock;
@@ -98,7 +100,8 @@ final class SecondFactor {
         byte[] key = new byte[20];
         RANDOM.nextBytes(key);
         String secret = new Base32().encodeToString(key).replace("=", "");
-        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = NULL WHERE id = ?", secret, account.id());
+        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = NULL WHERE id = ?",
+               sealing.toStored(account.id(), secret), account.id());
         String label = URLEncoder.encode(policy.issuer() + ":" + account.username(), StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
                      + URLEncoder.encode(policy.issuer(), StandardCharsets.UTF_8).replace("+", "%20")
@@ -156,8 +159,8 @@ final class SecondFactor {
 
     /** Demo accounts get a public, fixed secret so that ./warddesk run works with any authenticator app. */
     void enableDemo(long accountId, String secret) {
-        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = ? WHERE id = ?", secret,
-               Timestamp.from(clock.instant()), accountId);
+        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = ? WHERE id = ?",
+               sealing.toStored(accountId, secret), Timestamp.from(clock.instant()), accountId);
     }
 
     /** The current code for a secret (tests and the demo documentation use it). */
@@ -213,7 +216,7 @@ final class SecondFactor {
                     if (!rs.next() || rs.getString(1) == null || (enabledOnly && rs.getTimestamp(2) == null)) {
                         return Optional.<String>empty();
                     }
-                    return Optional.of(rs.getString(1));
+                    return Optional.of(sealing.fromStored(accountId, rs.getString(1)));
                 }
             }
         });

@@ -60,13 +60,18 @@ public final class Staff {
         StaffSettings settings = StaffSettings.from(config);
         StaffStore store = new StaffStore(dataSource);
         Audit audit = new Audit(store, clock, settings.hashKey());
-        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit);
+        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit,
+                                                     new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)));
         StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
-                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
+                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                                new WardChannelsApi(new vn.warddesk.bot.ward.WardChannelSecrets(
+                                                        dataSource, vn.warddesk.bot.secret.SecretKeys.from(config)),
+                                                                    new vn.warddesk.bot.ward.WardStore(dataSource), audit,
+                                                                    clock));
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
@@ -141,6 +146,14 @@ public final class Staff {
     /** Records an action of another feature in the audit log (e.g. a catalog edit by an editor). */
     public void audit(Principal principal, String action, String target, String detail) {
         audit.record(principal.username(), principal.wardId(), action, target, detail, "");
+    }
+
+    /**
+     * Encrypts every second-factor secret with the newest key of {@code secret.keys} (plain ones included), for
+     * {@code ./warddesk admin secrets rotate}; returns how many.
+     */
+    public static int resealSecondFactorSecrets(Config config, DataSource dataSource) {
+        return new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)).resealAll(dataSource);
     }
 
     /** The first admin of a ward (CLI): the one-time password is returned once and must be changed at first sign-in. */

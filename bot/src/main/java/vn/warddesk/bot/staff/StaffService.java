@@ -68,10 +68,12 @@ final class StaffService implements HttpService {
     private final RequestLimit signInsPerClient;
     private final RequestLimit signInsGlobal;
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
+    private final WardChannelsApi wardChannels;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
-                 DeadLetters deadLetters) {
+                 DeadLetters deadLetters, WardChannelsApi wardChannels) {
+        this.wardChannels = wardChannels;
         this.secondFactor = secondFactor;
         this.deadLetters = deadLetters;
         this.clientAddress = ClientAddress.of(settings.edge());
@@ -170,6 +172,8 @@ final class StaffService implements HttpService {
         rules.post("/accounts/{id}/reset-password", secured(Role.ADMIN, false, this::resetPassword));
         rules.get("/officers", secured(Role.SUPERVISOR, false, this::officers));
         rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
+        rules.get("/channels", secured(Role.ADMIN, false, wardChannels::status));
+        rules.put("/channels", secured(Role.ADMIN, false, wardChannels::update));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));

@@ -50,8 +50,14 @@ final class TelegramApi {
         }
     }
 
+    /** Calls the configuration's bot. */
     Answer call(String method, ObjectNode parameters) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiBase() + "/bot" + settings.botToken() + "/" + method))
+        return call(settings.botToken(), method, parameters);
+    }
+
+    /** Calls the bot of {@code token} (a ward's own bot, or the configuration's). */
+    Answer call(String token, String method, ObjectNode parameters) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiBase() + "/bot" + token + "/" + method))
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8))

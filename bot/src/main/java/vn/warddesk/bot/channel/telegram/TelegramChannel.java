@@ -8,23 +8,27 @@ import javax.sql.DataSource;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.ChannelNotices;
 import vn.warddesk.bot.text.WardTexts;
+import vn.warddesk.bot.channel.WardChoice;
+import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.inbox.FollowUp;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
+import vn.warddesk.bot.ward.WardChannelSecrets;
+import vn.warddesk.bot.ward.WardStore;
 
 /** The Telegram channel: webhook route plus the outbox sender (only when configured). */
 public final class TelegramChannel {
-    private final TelegramSettings settings;
+    private final TelegramBots bots;
     private final TelegramWebhook webhook;
     private final TelegramSender sender;
     private final TelegramDirect direct;
 
-    private TelegramChannel(TelegramSettings settings, TelegramWebhook webhook, TelegramSender sender,
-                            TelegramDirect direct) {
-        this.settings = settings;
+    private TelegramChannel(TelegramBots bots, TelegramWebhook webhook, TelegramSender sender, TelegramDirect direct) {
+        this.bots = bots;
         this.webhook = webhook;
         this.sender = sender;
         this.direct = direct;
@@ -33,19 +37,24 @@ public final class TelegramChannel {
     /**
      * @param root     the root configuration (sections telegram, ward, privacy)
      * @param accepted called after an update was stored in the inbox (wakes its workers)
+     * @param secrets  the wards' own bots
      */
     public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox,
-                                         Runnable accepted, WardTexts texts) {
+                                         Runnable accepted, WardChannelSecrets secrets,
+                                         WardTexts texts) {
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         TelegramApi api = new TelegramApi(settings);
-        String ward = vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard();
-        TelegramUpdates updates = new TelegramUpdates(KeyedHash.fromConfig(root), ward);
+        WardStore wards = new WardStore(dataSource);
+        TelegramBots bots = new TelegramBots(settings, wards, secrets);
         TelegramDirect direct = new TelegramDirect(api);
-        TelegramWebhook webhook = new TelegramWebhook(settings, updates, inbox, direct,
-                                                      new ChannelNotices(dataSource, clock), accepted, clock,
-                                                      new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
-                                                      locale -> ChannelNotices.onlyText(texts, ward, locale));
-        return new TelegramChannel(settings, webhook, new TelegramSender(api, settings), direct);
+        TelegramWebhook webhook = new TelegramWebhook(settings, bots, new TelegramUpdates(KeyedHash.fromConfig(root)),
+                                                      inbox, direct, new ChannelNotices(dataSource, clock), accepted,
+                                                      clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(),
+                                                      new WardChoice(dataSource, wards, clock, new vn.warddesk.bot.channel.WardChoiceTexts(
+                                                              texts, vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard())),
+                                                      (ward, locale) -> ChannelNotices.onlyText(texts, ward, locale));
+        return new TelegramChannel(bots, webhook, new TelegramSender(api, settings, bots), direct);
     }
 
     /**
@@ -54,15 +63,21 @@ public final class TelegramChannel {
      * spinner stops when the reply is on its way.
      */
     public FollowUp followUp() {
-        return (event, callbackQueryId, handled) -> direct.answerCallbackQuery(callbackQueryId);
+        return (event, callbackQueryId, handled) -> {
+            // Through the bot that received the press (the address names a ward's own bot).
+            String address = event.conversation() instanceof ConversationRef.ByChannelUser user ? user.address() : "";
+            bots.sending(ChannelAddress.parse(address == null ? "" : address))
+                    .ifPresent(bot -> direct.answerCallbackQuery(bot.token(), callbackQueryId));
+        };
     }
 
     public void routing(HttpRouting.Builder routing) {
         routing.post("/webhooks/telegram", webhook::handle);
+        routing.post("/webhooks/telegram/{ward}", webhook::handleWard);
     }
 
-    /** The outbox sender, when the channel is configured. */
+    /** The outbox sender, when a bot can exist (the configuration's, or wards' own). */
     public Optional<ChannelSender> sender() {
-        return settings.enabled() ? Optional.of(sender) : Optional.empty();
+        return bots.any() ? Optional.of(sender) : Optional.empty();
     }
 }

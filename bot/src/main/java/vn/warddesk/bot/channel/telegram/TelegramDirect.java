@@ -1,16 +1,22 @@
 package vn.warddesk.bot.channel.telegram;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import vn.warddesk.bot.message.Button;
+import vn.warddesk.bot.message.Reply;
+
 /**
  * Calls that do not go through the outbox because losing one costs nothing lasting: answerCallbackQuery (stops the
- * button's spinner; https://core.telegram.org/bots/api#answercallbackquery — must be called after every press) and
- * the once-per-user "only text" notice. Sent on a virtual thread after the webhook answered, with a short retry.
+ * button's spinner; https://core.telegram.org/bots/api#answercallbackquery — must be called after every press), the
+ * once-per-user "only text" notice and a province-wide bot's "which ward?" (asked again at the next message). Sent on
+ * a virtual thread after the webhook answered, with a short retry, through the bot of {@code token}.
  */
 final class TelegramDirect {
     private final TelegramApi api;
@@ -25,15 +31,30 @@ final class TelegramDirect {
                 .build());
     }
 
-    void answerCallbackQuery(String callbackQueryId) {
-        call("answerCallbackQuery", api.object().put("callback_query_id", callbackQueryId));
+    void answerCallbackQuery(String token, String callbackQueryId) {
+        call(token, "answerCallbackQuery", api.object().put("callback_query_id", callbackQueryId));
     }
 
-    void sendText(String chatId, String text) {
-        call("sendMessage", api.object().put("chat_id", chatId).put("text", text));
+    void sendText(String token, String chatId, String text) {
+        call(token, "sendMessage", api.object().put("chat_id", chatId).put("text", text));
     }
 
-    private void call(String method, ObjectNode parameters) {
-        Thread.ofVirtual().name("telegram-" + method).start(() -> retry.executeSupplier(() -> api.call(method, parameters)));
+    /** Text with one inline button per row (actions over Telegram's 64-byte callback_data are left out). */
+    void sendReply(String token, String chatId, Reply reply) {
+        ObjectNode message = api.object().put("chat_id", chatId).put("text", reply.text());
+        ArrayNode rows = TelegramApi.JSON.createArrayNode();
+        for (Button button : reply.buttons()) {
+            if (button.action().getBytes(StandardCharsets.UTF_8).length <= TelegramSender.MAX_CALLBACK_BYTES) {
+                rows.addArray().add(api.object().put("text", button.label()).put("callback_data", button.action()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            message.putObject("reply_markup").set("inline_keyboard", rows);
+        }
+        call(token, "sendMessage", message);
+    }
+
+    private void call(String token, String method, ObjectNode parameters) {
+        Thread.ofVirtual().name("telegram-" + method).start(() -> retry.executeSupplier(() -> api.call(token, method, parameters)));
     }
 }

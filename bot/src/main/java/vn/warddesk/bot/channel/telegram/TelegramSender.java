@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.TextSplit;
 import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.outbox.ChannelSender;
@@ -26,10 +27,12 @@ final class TelegramSender implements ChannelSender {
 
     private final TelegramApi api;
     private final TelegramSettings settings;
+    private final TelegramBots bots;
 
-    TelegramSender(TelegramApi api, TelegramSettings settings) {
+    TelegramSender(TelegramApi api, TelegramSettings settings, TelegramBots bots) {
         this.api = api;
         this.settings = settings;
+        this.bots = bots;
     }
 
     @Override
@@ -50,14 +53,21 @@ final class TelegramSender implements ChannelSender {
         }
         // A split message is re-sent from its first part if a later part fails: rare (only > 4096 characters) and
         // preferable to losing the rest.
+        // The bot the citizen wrote to: a ward's own bot when the address names the ward, else the configuration's.
+        ChannelAddress address = ChannelAddress.parse(delivery.address());
+        java.util.Optional<TelegramBots.Bot> bot = bots.sending(address);
+        if (bot.isEmpty()) {
+            // Kept for retries: the ward's admin may be re-entering the bot's credentials.
+            return new SendResult.Retry("no Telegram bot configured for this conversation's ward");
+        }
         List<String> parts = TextSplit.split(text, MAX_TEXT);
         SendResult last = SendResult.sent();
         for (int i = 0; i < parts.size(); i++) {
-            ObjectNode message = api.object().put("chat_id", delivery.address()).put("text", parts.get(i));
+            ObjectNode message = api.object().put("chat_id", address.recipient()).put("text", parts.get(i));
             if (i == parts.size() - 1) {
                 keyboard(delivery.reply().buttons(), delivery.id()).ifPresent(k -> message.set("reply_markup", k));
             }
-            SendResult result = interpret(api.call("sendMessage", message));
+            SendResult result = interpret(api.call(bot.get().token(), "sendMessage", message));
             if (!(result instanceof SendResult.Sent)) {
                 return result;
             }

@@ -8,7 +8,7 @@ import io.helidon.config.Config;
 /** The {@code telegram} configuration section (documented key by key in config/application.yaml). */
 record TelegramSettings(String botToken, String webhookSecret, String apiBase, int maxUpdateBytes,
                         double perBotPerSecond, double perChatPerSecond, Duration requestTimeout,
-                        List<String> allowedUpdates, int maxConnections) {
+                        List<String> allowedUpdates, int maxConnections, boolean provinceWide) {
     static TelegramSettings from(Config telegram) {
         return new TelegramSettings(
                 telegram.get("bot-token").asString().orElse(""),
@@ -19,7 +19,8 @@ record TelegramSettings(String botToken, String webhookSecret, String apiBase, i
                 telegram.get("rate.per-chat-per-second").asDouble().orElse(1.0),
                 telegram.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 telegram.get("allowed-updates").asList(String.class).orElse(List.of("message", "callback_query")),
-                telegram.get("max-connections").asInt().orElse(40));
+                telegram.get("max-connections").asInt().orElse(40),
+                telegram.get("province-wide").asBoolean().orElse(false));
     }
 
     /** The channel runs only with both a bot token and a webhook secret (an unauthenticated webhook is never open). */

@@ -16,11 +16,20 @@ import vn.warddesk.bot.privacy.KeyedHash;
  */
 final class TelegramUpdates {
     private final KeyedHash hash;
-    private final String wardId;
 
-    TelegramUpdates(KeyedHash hash, String wardId) {
+    TelegramUpdates(KeyedHash hash) {
         this.hash = hash;
-        this.wardId = wardId;
+    }
+
+    /**
+     * Which ward the update's conversation belongs to, and the ward whose own bot received it (put in the address so
+     * that replies go out through that bot; empty for the configuration's bot).
+     */
+    record Destination(String wardId, java.util.Optional<String> ownBot) {
+        String address(String chatId) {
+            return ownBot.map(ward -> vn.warddesk.bot.channel.ChannelAddress.ofWard(chatId, ward))
+                    .orElseGet(() -> vn.warddesk.bot.channel.ChannelAddress.global(chatId)).encode();
+        }
     }
 
     sealed interface Parsed {
@@ -83,7 +92,7 @@ final class TelegramUpdates {
     }
 
     /** Empty when the JSON is not an update at all (no numeric update_id). */
-    Optional<Parsed> parse(JsonNode update, Instant at) {
+    Optional<Parsed> parse(JsonNode update, Instant at, Destination to) {
         if (!update.isObject() || !update.path("update_id").canConvertToLong()) {
             return Optional.empty();
         }
@@ -110,7 +119,7 @@ final class TelegramUpdates {
             // /start (optionally with a deep-link parameter, https://core.telegram.org/bots/features#deep-linking)
             Input input = text.equals("/start") || text.startsWith("/start ") || text.startsWith("/start@")
                     ? new Input.Started() : new Input.Text(text);
-            return Optional.of(new Parsed.ToEngine(event(userHash, chatId, eventId, input, locale, at), Optional.empty()));
+            return Optional.of(new Parsed.ToEngine(event(to, userHash, chatId, eventId, input, locale, at), Optional.empty()));
         }
         if (update.hasNonNull("callback_query")) {
             // https://core.telegram.org/bots/api#callbackquery: message may be missing (inline mode); data may be too.
@@ -128,14 +137,16 @@ final class TelegramUpdates {
             String chatId = chat.hasNonNull("id") ? chat.get("id").asText() : userId;
             String locale = locale(from.path("language_code").asText(""));
             Input input = new Input.Action(query.get("data").asText());
-            return Optional.of(new Parsed.ToEngine(event(hash.hash(userId), chatId, eventId, input, locale, at),
+            return Optional.of(new Parsed.ToEngine(event(to, hash.hash(userId), chatId, eventId, input, locale, at),
                                                    queryId.isEmpty() ? Optional.empty() : Optional.of(queryId)));
         }
         return Optional.of(new Parsed.Ignored(update.fieldNames().hasNext() ? "other update" : "empty update"));
     }
 
-    private InboundEvent event(String userHash, String chatId, String eventId, Input input, String locale, Instant at) {
-        return new InboundEvent(new ConversationRef.ByChannelUser("telegram", userHash, chatId, wardId), "telegram",
+    private static InboundEvent event(Destination to, String userHash, String chatId, String eventId, Input input,
+                                      String locale, Instant at) {
+        return new InboundEvent(new ConversationRef.ByChannelUser("telegram", userHash, to.address(chatId), to.wardId()),
+                                "telegram",
                                 eventId, input, locale, at);
     }
 

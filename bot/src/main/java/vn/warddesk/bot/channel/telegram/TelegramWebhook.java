@@ -13,7 +13,12 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.ChannelNotices;
+import vn.warddesk.bot.channel.WardChoice;
+import vn.warddesk.bot.conversation.ConversationRef;
+import vn.warddesk.bot.conversation.InboundEvent;
+import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.channel.WebhookSupport;
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ErrorEdge;
@@ -29,44 +34,68 @@ import vn.warddesk.bot.inbox.Inbox;
  * arriving at the same moment: one INSERT, one commit; the inbox workers feed it to the engine); a failure to store it answers 503 so Telegram delivers the update again ("In
  * case of an unsuccessful request, we will give up after a reasonable amount of attempts"). A redelivery of an update
  * still in the inbox is recognised by its update_id here, one already handled by the engine's event ledger.
+ *
+ * <p>POST /webhooks/telegram/{ward} is a ward's own bot, checked with that ward's secret; an unknown or disabled
+ * ward, or one without its own bot, is 404 before anything is read. With {@code telegram.province-wide} the
+ * configuration's bot serves every ward and asks "which ward?" first ({@link WardChoice}); its questions are sent
+ * directly, not through the outbox (a lost question is asked again at the next message).
  */
 final class TelegramWebhook {
     static final HeaderName SECRET_HEADER = HeaderNames.create("X-Telegram-Bot-Api-Secret-Token");
     private static final System.Logger LOGGER = System.getLogger(TelegramWebhook.class.getName());
 
     private final TelegramSettings settings;
+    private final TelegramBots bots;
     private final TelegramUpdates updates;
     private final Inbox inbox;
     private final TelegramDirect direct;
     private final ChannelNotices notices;
     private final Runnable accepted;
     private final Clock clock;
-    private final byte[] secret;
     private final DeadLetters deadLetters;
-    /** The ward's "only text is understood" notice by the user's Telegram language. */
-    private final java.util.function.UnaryOperator<String> onlyText;
+    private final String defaultWard;
+    private final WardChoice wardChoice;
+    /** The ward's "only text is understood" notice: (ward, Telegram language) to text. */
+    private final java.util.function.BinaryOperator<String> onlyText;
 
-    TelegramWebhook(TelegramSettings settings, TelegramUpdates updates, Inbox inbox, TelegramDirect direct,
-                    ChannelNotices notices, Runnable accepted, Clock clock, DeadLetters deadLetters,
-                    java.util.function.UnaryOperator<String> onlyText) {
+    TelegramWebhook(TelegramSettings settings, TelegramBots bots, TelegramUpdates updates, Inbox inbox,
+                    TelegramDirect direct, ChannelNotices notices, Runnable accepted, Clock clock,
+                    DeadLetters deadLetters, String defaultWard, WardChoice wardChoice,
+                    java.util.function.BinaryOperator<String> onlyText) {
         this.onlyText = onlyText;
-        this.deadLetters = deadLetters;
         this.settings = settings;
+        this.bots = bots;
         this.updates = updates;
         this.inbox = inbox;
         this.direct = direct;
         this.notices = notices;
         this.accepted = accepted;
         this.clock = clock;
-        this.secret = settings.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.deadLetters = deadLetters;
+        this.defaultWard = defaultWard;
+        this.wardChoice = wardChoice;
     }
 
+    /** The configuration's bot: the default ward's, or (province-wide) every ward's. */
     void handle(ServerRequest request, ServerResponse response) {
-        if (!settings.enabled()) {
-            throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)");
-        }
+        TelegramBots.Bot bot = bots.configured().orElseThrow(() -> new ApiProblem(
+                Status.NOT_FOUND_404, "channel_disabled",
+                "the Telegram channel is not configured (telegram.bot-token, telegram.webhook-secret)"));
+        receive(bot, new TelegramUpdates.Destination(defaultWard, Optional.empty()), request, response);
+    }
+
+    /** A ward's own bot. */
+    void handleWard(ServerRequest request, ServerResponse response) {
+        String ward = request.path().pathParameters().get("ward");
+        TelegramBots.Bot bot = bots.ofWard(ward).orElseThrow(() -> new ApiProblem(
+                Status.NOT_FOUND_404, "unknown_ward", "no enabled ward with its own Telegram bot at this address"));
+        receive(bot, new TelegramUpdates.Destination(ward, Optional.of(ward)), request, response);
+    }
+
+    private void receive(TelegramBots.Bot bot, TelegramUpdates.Destination to, ServerRequest request,
+                         ServerResponse response) {
         byte[] presented = request.headers().first(SECRET_HEADER).orElse("").getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(presented, secret)) {
+        if (!MessageDigest.isEqual(presented, bot.webhookSecret().getBytes(StandardCharsets.UTF_8))) {
             throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_secret", "missing or wrong X-Telegram-Bot-Api-Secret-Token");
         }
         byte[] body = HttpJson.bytes(request, settings.maxUpdateBytes());
@@ -76,7 +105,7 @@ final class TelegramWebhook {
         } catch (IOException e) {
             throw new ApiProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not JSON");
         }
-        Optional<TelegramUpdates.Parsed> parsed = json == null ? Optional.empty() : updates.parse(json, clock.instant());
+        Optional<TelegramUpdates.Parsed> parsed = json == null ? Optional.empty() : updates.parse(json, clock.instant(), to);
         if (parsed.isEmpty()) {
             throw new ApiProblem(Status.BAD_REQUEST_400, "not_an_update", "a Telegram update needs update_id");
         }
@@ -84,15 +113,20 @@ final class TelegramWebhook {
             switch (parsed.get()) {
                 case TelegramUpdates.Parsed.ToEngine toEngine -> {
                     // The callback query is answered by the inbox worker once the press is handled (followUp).
-                    inbox.accept(new Accepted(toEngine.event(), toEngine.callbackQueryId()));
-                    accepted.run();
+                    Optional<Accepted> routed = route(bot, toEngine);
+                    if (routed.isPresent()) {
+                        inbox.accept(routed.get());
+                        accepted.run();
+                    }
                 }
                 case TelegramUpdates.Parsed.NonText nonText -> {
                     if (notices.firstTime("telegram", nonText.userHash(), "only_text")) {
-                        direct.sendText(nonText.chatId(), onlyText.apply(nonText.locale()));
+                        direct.sendText(bot.token(), nonText.chatId(),
+                                        onlyText.apply(bot.ward().orElse(defaultWard), nonText.locale()));
                     }
                 }
-                case TelegramUpdates.Parsed.CallbackOnly callback -> direct.answerCallbackQuery(callback.callbackQueryId());
+                case TelegramUpdates.Parsed.CallbackOnly callback ->
+                        direct.answerCallbackQuery(bot.token(), callback.callbackQueryId());
                 case TelegramUpdates.Parsed.Ignored ignored -> {
                     // 200: Telegram must not deliver it again.
                 }
@@ -105,5 +139,30 @@ final class TelegramWebhook {
                     : ApiProblem.unavailable(ErrorEdge.STORE_RETRY_AFTER_SECONDS);
         }
         WebhookSupport.ok(response);
+    }
+
+    /**
+     * The event for the engine; for a province-wide bot, in the conversation of the ward the citizen named, or
+     * nothing while the bot still asks which ward (the message that names it starts that ward's conversation).
+     */
+    private Optional<Accepted> route(TelegramBots.Bot bot, TelegramUpdates.Parsed.ToEngine toEngine) {
+        InboundEvent event = toEngine.event();
+        if (!settings.provinceWide() || bot.ward().isPresent()
+            || !(event.conversation() instanceof ConversationRef.ByChannelUser user)) {
+            return Optional.of(new Accepted(event, toEngine.callbackQueryId()));
+        }
+        return switch (wardChoice.route("telegram", user.userHash(), event.input(), event.locale())) {
+            case WardChoice.Outcome.Routed routed -> {
+                Input input = routed.justChosen() ? new Input.Started() : event.input();
+                var ref = new ConversationRef.ByChannelUser(user.channel(), user.userHash(), user.address(), routed.wardId());
+                yield Optional.of(new Accepted(new InboundEvent(ref, event.channel(), event.eventId(), input,
+                                                                event.locale(), event.at()), toEngine.callbackQueryId()));
+            }
+            case WardChoice.Outcome.Ask ask -> {
+                toEngine.callbackQueryId().ifPresent(id -> direct.answerCallbackQuery(bot.token(), id));
+                direct.sendReply(bot.token(), ChannelAddress.parse(user.address()).recipient(), ask.reply());
+                yield Optional.empty();
+            }
+        };
     }
 }

@@ -17,18 +17,22 @@ import io.helidon.webserver.spi.ServerFeature;
 import vn.warddesk.bot.inbox.Inbox;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
+import vn.warddesk.bot.ward.WardChannelSecrets;
+import vn.warddesk.bot.ward.WardStore;
 
 /** The Zalo OA channel (webhook route, outbox sender) and the Mini App token verifier. */
 public final class ZaloChannel {
     private final ZaloSettings settings;
+    private final ZaloOas oas;
     private final ZaloWebhook webhook;
     private final ZaloSender sender;
     private final ZaloMiniAppVerifier verifier;
     private final List<String> corsOrigins;
 
-    private ZaloChannel(ZaloSettings settings, ZaloWebhook webhook, ZaloSender sender, ZaloMiniAppVerifier verifier,
-                        List<String> corsOrigins) {
+    private ZaloChannel(ZaloSettings settings, ZaloOas oas, ZaloWebhook webhook, ZaloSender sender,
+                        ZaloMiniAppVerifier verifier, List<String> corsOrigins) {
         this.settings = settings;
+        this.oas = oas;
         this.webhook = webhook;
         this.sender = sender;
         this.verifier = verifier;
@@ -36,14 +40,16 @@ public final class ZaloChannel {
     }
 
     /** @param accepted called after an event was stored in the inbox (wakes its workers) */
-    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox, Runnable accepted) {
+    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox, Runnable accepted,
+                                     WardChannelSecrets secrets) {
         ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
+        ZaloOas oas = new ZaloOas(new WardStore(dataSource), secrets);
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
                                               vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
-                                              clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
-        return new ZaloChannel(settings, webhook, new ZaloSender(settings, tokens, http, clock),
+                                              clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock), oas);
+        return new ZaloChannel(settings, oas, webhook, new ZaloSender(settings, tokens, http, clock, oas),
                                new ZaloMiniAppVerifier(settings, http),
                                origins(root.get("zalo.mini-app.cors-origins")));
     }
@@ -58,6 +64,7 @@ public final class ZaloChannel {
 
     public void routing(HttpRouting.Builder routing) {
         routing.post("/webhooks/zalo", webhook::handle);
+        routing.post("/webhooks/zalo/{ward}", webhook::handleWard);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class ZaloChannel {
     }
 
     public Optional<ChannelSender> sender() {
-        return settings.oaEnabled() ? Optional.of(sender) : Optional.empty();
+        return settings.oaEnabled() || oas.possible() ? Optional.of(sender) : Optional.empty();
     }
 
     /** The Mini App verifier; the graph API needs no OA setup, only reachability (and the App Secret for the proof). */

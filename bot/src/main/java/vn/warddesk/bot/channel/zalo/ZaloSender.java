@@ -5,11 +5,13 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.TextSplit;
 import vn.warddesk.bot.message.Button;
 import vn.warddesk.bot.outbox.ChannelSender;
@@ -43,7 +45,10 @@ final class ZaloSender implements ChannelSender {
     private final ZaloHttp http;
     private final Clock clock;
 
-    ZaloSender(ZaloSettings settings, ZaloTokens tokens, ZaloHttp http, Clock clock) {
+    private final ZaloOas oas;
+
+    ZaloSender(ZaloSettings settings, ZaloTokens tokens, ZaloHttp http, Clock clock, ZaloOas oas) {
+        this.oas = oas;
         this.settings = settings;
         this.tokens = tokens;
         this.http = http;
@@ -77,16 +82,18 @@ final class ZaloSender implements ChannelSender {
         if (text == null || text.isBlank()) {
             return new SendResult.Failed("empty message text");
         }
+        ChannelAddress address = ChannelAddress.parse(delivery.address());
         List<String> parts = TextSplit.split(text, settings.maxTextChars());
         SendResult last = SendResult.sent();
         for (int i = 0; i < parts.size(); i++) {
             ObjectNode body = ZaloHttp.JSON.createObjectNode();
-            body.putObject("recipient").put("user_id", delivery.address());
+            body.putObject("recipient").put("user_id", address.recipient());
             ObjectNode message = body.putObject("message").put("text", parts.get(i));
             if (i == parts.size() - 1 && !delivery.reply().buttons().isEmpty()) {
                 message.set("attachment", buttons(delivery.reply().buttons()));
             }
-            SendResult result = sendWithToken(body);
+            SendResult result = address.wardBot().isPresent() ? sendForWard(address.wardBot().get(), body)
+                    : sendWithToken(body);
             if (!(result instanceof SendResult.Sent)) {
                 return result;
             }
@@ -112,6 +119,18 @@ final class ZaloSender implements ChannelSender {
             answer = post(body, token.accessToken());
         }
         return interpret(answer);
+    }
+
+    /**
+     * Through a ward's own OA, with the access token its admin set. Not refreshed here: a token Zalo refuses keeps the
+     * message for retries while the admin sets a new one.
+     */
+    private SendResult sendForWard(String wardId, ObjectNode body) {
+        Optional<String> token = oas.ofWard(wardId).flatMap(ZaloOas.Oa::accessToken);
+        if (token.isEmpty()) {
+            return new SendResult.Retry("no Zalo OA access token set for this conversation's ward");
+        }
+        return interpret(post(body, token.get()));
     }
 
     private SendResult interpret(ZaloHttp.Answer answer) {

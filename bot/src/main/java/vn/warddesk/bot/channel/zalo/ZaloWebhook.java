@@ -13,6 +13,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import vn.warddesk.bot.channel.ChannelAddress;
 import vn.warddesk.bot.channel.WebhookSupport;
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ErrorEdge;
@@ -45,9 +46,10 @@ final class ZaloWebhook {
     private final Runnable accepted;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final ZaloOas oas;
 
     ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, Inbox inbox, Runnable accepted,
-                Clock clock, DeadLetters deadLetters) {
+                Clock clock, DeadLetters deadLetters, ZaloOas oas) {
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.hash = hash;
@@ -55,13 +57,36 @@ final class ZaloWebhook {
         this.inbox = inbox;
         this.accepted = accepted;
         this.clock = clock;
+        this.oas = oas;
     }
 
+    /** Which ward the events belong to and, for a ward's own OA, that ward (kept in the address for the replies). */
+    record Destination(String wardId, Optional<String> ownOa) {
+        String address(String userId) {
+            return ownOa.map(ward -> ChannelAddress.ofWard(userId, ward)).orElseGet(() -> ChannelAddress.global(userId))
+                    .encode();
+        }
+    }
+
+    /** POST /webhooks/zalo: the configuration's OA, for the default ward. */
     void handle(ServerRequest request, ServerResponse response) {
         if (!settings.oaEnabled()) {
             throw new ApiProblem(Status.NOT_FOUND_404, "channel_disabled", "the Zalo OA channel is not configured (zalo.app-id, zalo.oa-id, zalo.oa-secret-key,"
                                  + " zalo.app-secret)");
         }
+        receive(settings.appId(), settings.oaSecretKey(), new Destination(wardId, Optional.empty()), request, response);
+    }
+
+    /** POST /webhooks/zalo/{ward}: a ward's own OA, checked with its app id and OA secret key; 404 otherwise. */
+    void handleWard(ServerRequest request, ServerResponse response) {
+        String ward = request.path().pathParameters().get("ward");
+        ZaloOas.Oa oa = oas.ofWard(ward).orElseThrow(() -> new ApiProblem(
+                Status.NOT_FOUND_404, "unknown_ward", "no enabled ward with its own Zalo OA at this address"));
+        receive(oa.appId(), oa.oaSecretKey(), new Destination(ward, Optional.of(ward)), request, response);
+    }
+
+    private void receive(String expectedAppId, String oaSecretKey, Destination to, ServerRequest request,
+                         ServerResponse response) {
         byte[] body = HttpJson.bytes(request, settings.maxEventBytes());
         JsonNode event;
         try {
@@ -75,9 +100,9 @@ final class ZaloWebhook {
         }
         String appId = event.path("app_id").asText("");
         String timestamp = event.path("timestamp").asText("");
-        if (!appId.equals(settings.appId())
+        if (!appId.equals(expectedAppId)
             || !ZaloSignature.matches(request.headers().first(SIGNATURE).orElse(null), appId, body, timestamp,
-                                      settings.oaSecretKey())) {
+                                      oaSecretKey)) {
             throw new ApiProblem(Status.UNAUTHORIZED_401, "bad_signature", "missing or wrong X-ZEvent-Signature");
         }
         Optional<String> poison = poison(event);
@@ -88,7 +113,7 @@ final class ZaloWebhook {
             WebhookSupport.ok(response);
             return;
         }
-        Optional<InboundEvent> inbound = translate(event);
+        Optional<InboundEvent> inbound = translate(event, to);
         if (inbound.isPresent()) {
             try {
                 inbox.accept(new Accepted(inbound.get(), Optional.empty()));
@@ -121,7 +146,7 @@ final class ZaloWebhook {
         return Optional.empty();
     }
 
-    Optional<InboundEvent> translate(JsonNode event) {
+    Optional<InboundEvent> translate(JsonNode event, Destination to) {
         String name = event.path("event_name").asText("");
         Instant at = timestamp(event.path("timestamp").asText(""));
         switch (name) {
@@ -135,7 +160,7 @@ final class ZaloWebhook {
                 Input input = text.startsWith(ZaloSender.ACTION_PREFIX)
                         ? new Input.Action(text.substring(ZaloSender.ACTION_PREFIX.length()))
                         : new Input.Text(text);
-                return Optional.of(event(userId, "zalo:" + msgId, input, at));
+                return Optional.of(event(to, userId, "zalo:" + msgId, input, at));
             }
             case "follow", "unfollow" -> {
                 String userId = event.path("follower").path("id").asText("");
@@ -145,7 +170,7 @@ final class ZaloWebhook {
                 // No msg_id on follow events: the user and Zalo's timestamp identify a redelivery (the user by its
                 // keyed hash: event ids are kept in the ledger longer than the address).
                 String eventId = "zalo:" + name + ":" + hash.hash(userId) + ":" + event.path("timestamp").asText("");
-                return Optional.of(event(userId, eventId, name.equals("follow") ? new Input.Started() : new Input.Left(), at));
+                return Optional.of(event(to, userId, eventId, name.equals("follow") ? new Input.Started() : new Input.Left(), at));
             }
             default -> {
                 return Optional.empty();
@@ -153,9 +178,10 @@ final class ZaloWebhook {
         }
     }
 
-    private InboundEvent event(String userId, String eventId, Input input, Instant at) {
+    private InboundEvent event(Destination to, String userId, String eventId, Input input, Instant at) {
         // Zalo sends no language: Vietnamese (the engine switches when the citizen asks).
-        return new InboundEvent(new ConversationRef.ByChannelUser("zalo", hash.hash(userId), userId, wardId), "zalo",
+        return new InboundEvent(new ConversationRef.ByChannelUser("zalo", hash.hash(userId), to.address(userId),
+                                                                  to.wardId()), "zalo",
                                 eventId, input, "vi", at);
     }
 

@@ -84,7 +84,9 @@ class TelegramDeliveryTest {
         Config root = Config.just(ConfigSources.create(map));
         TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
         OutboxDispatcher dispatcher = new OutboxDispatcher(dataSource, Clock.systemUTC(), DispatcherSettings.from(root.get("outbox")),
-                                                           List.of(new TelegramSender(new TelegramApi(settings), settings)));
+                                                           List.of(new TelegramSender(new TelegramApi(settings), settings, new TelegramBots(
+                        settings, new vn.warddesk.bot.ward.WardStore(dataSource), new vn.warddesk.bot.ward.WardChannelSecrets(
+                                dataSource, vn.warddesk.bot.secret.SecretKeys.parse(""))))));
         dispatchers.add(dispatcher);
         return dispatcher;
     }
