@@ -66,7 +66,8 @@ public final class Staff {
                                                      .orElse(Duration.ofSeconds(2)));
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
-                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock));
+                                                new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                                new vn.warddesk.bot.ward.WardStore(dataSource));
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();

@@ -68,10 +68,11 @@ final class StaffService implements HttpService {
     private final RequestLimit signInsPerClient;
     private final RequestLimit signInsGlobal;
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
+    private final WardPolicy wardPolicy;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
-                 DeadLetters deadLetters) {
+                 DeadLetters deadLetters, vn.warddesk.bot.ward.WardStore wards) {
         this.secondFactor = secondFactor;
         this.deadLetters = deadLetters;
         this.clientAddress = ClientAddress.of(settings.edge());
@@ -86,6 +87,7 @@ final class StaffService implements HttpService {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.wardPolicy = new WardPolicy(wards, secondFactor, audit, clock);
     }
 
     /**
@@ -170,6 +172,8 @@ final class StaffService implements HttpService {
         rules.post("/accounts/{id}/reset-password", secured(Role.ADMIN, false, this::resetPassword));
         rules.get("/officers", secured(Role.SUPERVISOR, false, this::officers));
         rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
+        rules.get("/ward", secured(Role.ADMIN, false, wardPolicy::show));
+        rules.post("/ward/officer-second-factor", secured(Role.ADMIN, false, wardPolicy::setOfficerSecondFactor));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
