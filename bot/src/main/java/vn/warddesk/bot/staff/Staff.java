@@ -67,7 +67,9 @@ public final class Staff {
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
                                                 new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
-                                                new vn.warddesk.bot.ward.WardStore(dataSource));
+                                                new vn.warddesk.bot.ward.WardStore(dataSource),
+                                                new vn.warddesk.bot.ward.KioskDevices(dataSource),
+                                                vn.warddesk.bot.ward.KioskPairingSettings.from(config).pairingCodeTtl());
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();

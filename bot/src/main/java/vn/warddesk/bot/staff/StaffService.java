@@ -69,10 +69,12 @@ final class StaffService implements HttpService {
     private final RequestLimit signInsGlobal;
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
     private final WardPolicy wardPolicy;
+    private final KioskDeviceAdmin kioskDevices;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
-                 DeadLetters deadLetters, vn.warddesk.bot.ward.WardStore wards) {
+                 DeadLetters deadLetters, vn.warddesk.bot.ward.WardStore wards,
+                 vn.warddesk.bot.ward.KioskDevices devices, Duration pairingCodeTtl) {
         this.secondFactor = secondFactor;
         this.deadLetters = deadLetters;
         this.clientAddress = ClientAddress.of(settings.edge());
@@ -88,6 +90,7 @@ final class StaffService implements HttpService {
         this.settings = settings;
         this.clock = clock;
         this.wardPolicy = new WardPolicy(wards, secondFactor, audit, clock);
+        this.kioskDevices = new KioskDeviceAdmin(devices, wards, pairingCodeTtl, audit, clock);
     }
 
     /**
@@ -174,6 +177,9 @@ final class StaffService implements HttpService {
         rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
         rules.get("/ward", secured(Role.ADMIN, false, wardPolicy::show));
         rules.post("/ward/officer-second-factor", secured(Role.ADMIN, false, wardPolicy::setOfficerSecondFactor));
+        rules.post("/kiosk-devices/pairing-codes", secured(Role.ADMIN, false, kioskDevices::issueCode));
+        rules.get("/kiosk-devices", secured(Role.ADMIN, false, kioskDevices::list));
+        rules.post("/kiosk-devices/{id}/revoke", secured(Role.ADMIN, false, kioskDevices::revoke));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -273,6 +279,10 @@ final class StaffService implements HttpService {
 
     private static String text(JsonNode body, String field) {
         return HttpJson.textOrEmpty(body, field);
+    }
+
+    static String textField(JsonNode body, String field) {
+        return text(body, field);
     }
 
     private boolean secure(ServerRequest req) {
