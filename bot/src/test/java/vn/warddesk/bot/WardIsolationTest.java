@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Ward isolation over every staff route, generated from the routing table ({@link RouteTable}): signed in to ward A
- * (demo-hoa-an) with every role, every route that takes an id is called with ward B's (demo-phu-my) case code,
+ * (demo-hoa-an, province demo-da-nang) with every role, every route that takes an id is called with ward B's (demo-phu-my) case code,
  * account id or kiosk id and must answer 404, exactly as for an id that does not exist; with ward A's own ids the
  * same calls must not be 404 (so the filler is right and the test can fail). Routes without an id that read must not
  * show any of ward B's data. A route the generator cannot fill is listed in {@link #NOT_GENERATED} with the reason; a
@@ -73,6 +73,8 @@ class WardIsolationTest {
             Map.entry("POST /api/v1/staff/accounts", "creates in the caller's ward; the body names no ward"),
             Map.entry("POST /api/v1/staff/kiosk-devices/pairing-codes", "issues a code for the caller's ward; no ward in the body"),
             Map.entry("POST /api/v1/staff/ward/officer-second-factor", "changes the caller's own ward; no ward in the body"),
+            Map.entry("POST /api/v1/staff/province/wards", "creates a ward in the caller's province; an existing id of any"
+                                                           + " province is 409, never moved (ProvinceAdminApiTest)"),
             Map.entry("GET /api/v1/staff/events", "an endless event stream subscribed by the session's ward (StaffEvents)"),
             Map.entry("GET /api/v1/admin/procedures/{id}", CATALOG),
             Map.entry("PUT /api/v1/admin/procedures/{id}", CATALOG),
@@ -92,7 +94,7 @@ class WardIsolationTest {
     private static Data wardB;
 
     /** The ids a route can be filled with, of one ward, and texts that only that ward's data contains. */
-    private record Data(String caseCode, long accountId, long deviceId, List<String> markers) {
+    private record Data(String wardId, String caseCode, long accountId, long deviceId, List<String> markers) {
     }
 
     private record Session(String cookie, String csrf) {
@@ -113,7 +115,9 @@ class WardIsolationTest {
         pool = TestDatabase.fresh("isolation");
         Clock clock = Clock.systemUTC();
         WardStore wards = new WardStore(pool);
-        wards.putWard(new Ward(WARD_B, "demo-da-nang", "Phường Phú Mỹ (DEMO)", "Phu My Ward (DEMO)", true, false),
+        // Ward B is in another province, so that ward A's province admin has no business there either.
+        wards.putProvince(new Province("demo-quang-nam", "Tỉnh Quảng Nam (DEMO)", "Quang Nam (DEMO)"), clock.instant());
+        wards.putWard(new Ward(WARD_B, "demo-quang-nam", "Phường Phú Mỹ (DEMO)", "Phu My Ward (DEMO)", true, false),
                       clock.instant());
         features = Features.create(Config.just(ConfigSources.create(Map.of(
                 "catalog.dir", "../config/catalog", "admin.token", ADMIN_TOKEN, "staff.seed-demo-accounts", "true",
@@ -182,7 +186,7 @@ class WardIsolationTest {
         }
         System.out.println("ward isolation: " + probed + " routes with ids probed as every role, officer and admin token");
         assertEquals(List.of(), leaks);
-        assertTrue(probed >= 14, "probed " + probed);
+        assertTrue(probed >= 15, "probed " + probed);
     }
 
     @Test
@@ -222,6 +226,7 @@ class WardIsolationTest {
             String before = pattern.substring(0, m.start());
             String value = switch (m.group(1)) {
                 case "code" -> before.endsWith("/cases/") ? data.caseCode() : null;
+                case "ward" -> before.endsWith("/province/wards/") ? data.wardId() : null;
                 case "id" -> before.endsWith("/staff/accounts/") ? String.valueOf(data.accountId())
                         : before.endsWith("/staff/kiosk-devices/") ? String.valueOf(data.deviceId()) : null;
                 default -> null;
@@ -257,7 +262,7 @@ class WardIsolationTest {
         KioskDevices devices = new KioskDevices(pool);
         var pairing = devices.issueCode(ward, kioskLabel, "test", Instant.now(), java.time.Duration.ofMinutes(5));
         long deviceId = devices.pair(pairing.code(), Instant.now()).orElseThrow().deviceId();
-        return new Data(code, accountId(username), deviceId, List.of(code, conversationId, username, kioskLabel));
+        return new Data(ward, code, accountId(username), deviceId, List.of(ward, code, conversationId, username, kioskLabel));
     }
 
     private static long accountId(String username) throws SQLException {
@@ -271,13 +276,20 @@ class WardIsolationTest {
         }
     }
 
-    /** An account of ward A with every role (second factor set up), made through the API like an admin would. */
+    /**
+     * An account of ward A with every role (second factor set up), made through the API like an admin would; the
+     * province role, which only the command line grants, is added in the database.
+     */
     private static Session everyRoleInWardA() throws Exception {
         Session admin = signIn("demo.admin", "demo-admin-2026", DemoSecondFactor.code(Instant.now()));
         Answer created = send("POST", "/api/v1/staff/accounts", admin,
                               "{\"username\":\"iso.all\",\"roles\":[\"officer\",\"supervisor\",\"editor\",\"admin\"]}", Map.of());
         assertEquals(200, created.status(), created.body());
         String oneTime = JSON.readTree(created.body()).path("oneTimePassword").asText();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE staff_account SET roles = 'admin,editor,officer,province-admin,supervisor' WHERE username = 'iso.all'")) {
+            assertEquals(1, ps.executeUpdate());
+        }
         Session fresh = signIn("iso.all", oneTime, "");
         String password = "isolation-every-role-2026";
         assertEquals(200, send("POST", "/api/v1/staff/password", fresh, JSON.writeValueAsString(

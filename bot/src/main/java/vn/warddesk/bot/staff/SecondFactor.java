@@ -59,6 +59,7 @@ final class SecondFactor {
     /** Whether the account must have a second factor before it may work. */
     boolean required(Account account) {
         return account.roles().contains(Role.ADMIN) || account.roles().contains(Role.SUPERVISOR)
+               || account.roles().contains(Role.PROVINCE_ADMIN)
                || (account.roles().contains(Role.OFFICER) && officersRequired(account.wardId()));
     }
 

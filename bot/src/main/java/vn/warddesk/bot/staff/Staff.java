@@ -151,12 +151,22 @@ public final class Staff {
     }
 
     public FirstAdmin createAdmin(String wardId, String username) {
+        return createAdmin(wardId, username, false);
+    }
+
+    /**
+     * With {@code province} true: a province admin, whose province is that of {@code wardId} (which must be in the
+     * ward registry). Only the command line makes province admins: no console role may grant it.
+     */
+    public FirstAdmin createAdmin(String wardId, String username, boolean province) {
         if (wardId == null || !wardId.matches("[a-z0-9-]{2,64}")) {
             throw new IllegalArgumentException("--ward must be a ward id like demo-hoa-an (lower case, digits, dashes)");
         }
         try {
-            StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(Role.ADMIN));
-            audit.record("cli", wardId, "account.create", "account:" + created.account().username(), "admin (first admin)", "");
+            Role role = province ? Role.PROVINCE_ADMIN : Role.ADMIN;
+            StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(role));
+            audit.record("cli", wardId, "account.create", "account:" + created.account().username(),
+                         role.key() + " (first admin)", "");
             return new FirstAdmin(created.account().username(), wardId, created.oneTimePassword());
         } catch (ApiProblem e) {
             throw new IllegalArgumentException(e.getMessage());

@@ -70,6 +70,7 @@ final class StaffService implements HttpService {
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
     private final WardPolicy wardPolicy;
     private final KioskDeviceAdmin kioskDevices;
+    private final ProvinceAdmin provinceAdmin;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
@@ -91,6 +92,7 @@ final class StaffService implements HttpService {
         this.clock = clock;
         this.wardPolicy = new WardPolicy(wards, secondFactor, audit, clock);
         this.kioskDevices = new KioskDeviceAdmin(devices, wards, pairingCodeTtl, audit, clock);
+        this.provinceAdmin = new ProvinceAdmin(wards, auth, new ProvinceAnalytics(store.dataSource()), audit, clock);
     }
 
     /**
@@ -180,6 +182,10 @@ final class StaffService implements HttpService {
         rules.post("/kiosk-devices/pairing-codes", secured(Role.ADMIN, false, kioskDevices::issueCode));
         rules.get("/kiosk-devices", secured(Role.ADMIN, false, kioskDevices::list));
         rules.post("/kiosk-devices/{id}/revoke", secured(Role.ADMIN, false, kioskDevices::revoke));
+        rules.get("/province", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::province));
+        rules.post("/province/wards", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createWard));
+        rules.post("/province/wards/{ward}/accounts", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createAccount));
+        rules.get("/province/analytics", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::analytics));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -279,6 +285,15 @@ final class StaffService implements HttpService {
 
     private static String text(JsonNode body, String field) {
         return HttpJson.textOrEmpty(body, field);
+    }
+
+    static Set<Role> roles(JsonNode body) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (JsonNode r : body.path("roles")) {
+            roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiProblem.badRequest(
+                    "Unknown role; use officer, supervisor, editor or admin.")));
+        }
+        return roles;
     }
 
     static String textField(JsonNode body, String field) {
@@ -418,6 +433,9 @@ final class StaffService implements HttpService {
         for (JsonNode r : body.path("roles")) {
             roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiProblem.badRequest(
                     "Unknown role; use officer, supervisor, editor or admin.")));
+        }
+        if (roles.contains(Role.PROVINCE_ADMIN)) {
+            throw ApiProblem.forbidden("A ward admin cannot make province admins (the command line does).");
         }
         StaffAuth.Created created = auth.createAccount(call.ward(), text(body, "username"), text(body, "displayName"), roles);
         audit.record(call.account(), "account.create", "account:" + created.account().username(), Role.csv(roles), call.ip());
