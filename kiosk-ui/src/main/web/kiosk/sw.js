@@ -1,6 +1,6 @@
 // Service worker of the kiosk: caches the app shell only. API responses are never cached (they can carry
 // personal data); when the network is down a page load gets offline.html ("the kiosk is reconnecting").
-const SHELL_CACHE = 'warddesk-kiosk-shell-v4';
+const SHELL_CACHE = 'warddesk-kiosk-shell-v3';
 const SHELL = ['./', 'index.html', 'app.js', 'api.js', 'i18n.js', 'icons.js', 'config.js', 'state.js', 'dom.js',
   'router.js', 'office.js', 'header.js', 'conversation.js', 'keypad.js', 'keyboard.js', 'vietnamese.js', 'reset.js', 'device.js',
   'screens/home.js', 'screens/procedure.js', 'screens/ask.js', 'screens/request.js', 'screens/ticket.js',
