@@ -76,7 +76,7 @@ public final class KioskDevices {
                 return new PairingCode(code, wardId, label, expiresAt);
             } catch (RuntimeException e) {
                 // A live code with the same digits (1 in 10^8 per live code): draw again.
-                if (attempt >= 3 || !(e.getCause() instanceof SQLIntegrityConstraintViolationException)) {
+                if (attempt >= 3 || !duplicate(e)) {
                     throw e;
                 }
             }
@@ -178,6 +178,15 @@ public final class KioskDevices {
                 return devices;
             }
         }
+    }
+
+    private static boolean duplicate(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Instant> instant(Timestamp timestamp) {
