@@ -1,6 +1,8 @@
 // Fetch wrappers for the WardDesk HTTP API (catalog, conversations, cases). No response is ever cached:
 // every request is `cache: 'no-store'` and the service worker lets /api/ through untouched.
 
+import { deviceToken as storedDeviceToken, forgetDevice, wardParam } from './device.js';
+
 const TIMEOUT_MS = 12000;
 
 export class ApiError extends Error {
@@ -22,6 +24,8 @@ async function request(method, path, { body, token, keepalive = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  const deviceToken = storedDeviceToken();
+  if (deviceToken) headers['X-Kiosk-Device'] = deviceToken;
   let response;
   try {
     response = await fetch(path, {
@@ -46,6 +50,10 @@ async function request(method, path, { body, token, keepalive = false } = {}) {
   } catch (e) {
     data = null;
   }
+  if (response.status === 401 && data && data.error === 'device_not_paired') {
+    forgetDevice();
+    window.dispatchEvent(new Event('warddesk:unpaired'));
+  }
   if (!response.ok) {
     throw new ApiError(response.status, data && data.error, data && data.message);
   }
@@ -68,7 +76,8 @@ export const api = {
   procedure: (id, locale) => request('GET', `/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`),
   office: (locale) => request('GET', `/api/v1/office?locale=${enc(locale)}`),
 
-  startConversation: (locale) => request('POST', '/api/v1/conversations', { body: { channel: 'kiosk', locale } }),
+  startConversation: (locale) => request('POST', `/api/v1/conversations${wardParam() ? `?ward=${enc(wardParam())}` : ''}`,
+    { body: { channel: 'kiosk', locale } }),
 
   /** Sends {text} or {action}; retried once on a network failure with the same eventId, so it is not applied twice. */
   async send(conversation, payload, locale) {

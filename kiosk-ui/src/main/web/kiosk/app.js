@@ -20,6 +20,8 @@ import { pressKey } from './keyboard.js';
 import { confirmCancel } from './screens/request.js';
 import { armIdle, resetAll } from './reset.js';
 import { IDLE_SECONDS, COUNTDOWN_SECONDS, CASE_PREFIX } from './config.js';
+import { checkDevice } from './device.js';
+import { renderPair, submitPair, PAIR_CODE_LENGTH } from './screens/pair.js';
 
 onScreen(armIdle);
 
@@ -73,6 +75,7 @@ document.addEventListener('click', (event) => {
   if (d.key) {
     const pad = el.closest('[data-keypad]');
     if (pad && pad.dataset.keypad === 'case') return caseKey(d.key);
+    if (pad && pad.dataset.keypad === 'pair') return typeIntoField(document.getElementById('pair-input'), d.key, PAIR_CODE_LENGTH);
     return typeIntoField(document.getElementById('answer'), d.key, 16);
   }
   if (d.print !== undefined) return window.print();
@@ -86,6 +89,7 @@ document.addEventListener('click', (event) => {
 document.addEventListener('submit', (event) => {
   event.preventDefault();
   const form = event.target;
+  if (form.dataset.pairForm !== undefined) return submitPair(() => go('#/'));
   if (form.id === 'composer') return askText(document.getElementById('question').value);
   if (form.dataset.fieldForm !== undefined) {
     const value = document.getElementById('answer').value.trim();
@@ -125,6 +129,8 @@ window.addEventListener('hashchange', () => {
     render();
   }
 });
+// A request answered "this kiosk is not paired" (revoked by an admin): back to the pairing screen.
+window.addEventListener('warddesk:unpaired', () => renderPair());
 window.addEventListener('offline', () => showBanner(t('reconnecting')));
 window.addEventListener('online', () => showBanner(''));
 
@@ -137,4 +143,4 @@ window.warddeskKiosk = { idleSeconds: IDLE_SECONDS, countdownSeconds: COUNTDOWN_
 
 setLang('vi');
 office().then(renderHeader).catch(() => {});
-render();
+checkDevice().then(render);

@@ -6,6 +6,7 @@ import { main, showBanner, idleDialog } from './dom.js';
 import { route, render } from './router.js';
 import { stopPolling } from './conversation.js';
 import { SHELL_CACHE, IDLE_SECONDS, COUNTDOWN_SECONDS } from './config.js';
+import { deviceToken, keepDeviceToken } from './device.js';
 
 export function expireCookies() {
   const paths = ['/', location.pathname, location.pathname.replace(/[^/]*$/, '')];
@@ -17,7 +18,10 @@ export function expireCookies() {
 }
 
 export async function clearBrowserStorage() {
+  // The device token is the kiosk's, not a citizen's: it survives the reset (everything else goes).
+  const deviceKept = deviceToken();
   try { localStorage.clear(); } catch (e) { /* storage disabled */ }
+  if (deviceKept) keepDeviceToken(deviceKept);
   try { sessionStorage.clear(); } catch (e) { /* storage disabled */ }
   expireCookies();
   const tasks = [];

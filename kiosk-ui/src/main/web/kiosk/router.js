@@ -8,6 +8,8 @@ import { renderRequestStart } from './screens/request.js';
 import { renderTicket } from './screens/ticket.js';
 import { renderCaseEntry, renderCaseStatus } from './screens/case.js';
 import { stopPolling } from './conversation.js';
+import { device } from './device.js';
+import { renderPair } from './screens/pair.js';
 
 export function route() {
   const parts = (location.hash || '#/').replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -41,6 +43,7 @@ export async function render() {
   if (name !== 'request') state.lastResponse = null;
   lastRoute = location.hash;
   renderHeader();
+  if (device.pairingNeeded) return renderPair(); // nothing else until a ward admin pairs this kiosk
   switch (name) {
     case 'procedure':
       return renderProcedure(arg);

@@ -2,9 +2,9 @@
 // personal data); when the network is down a page load gets offline.html ("the kiosk is reconnecting").
 const SHELL_CACHE = 'warddesk-kiosk-shell-v3';
 const SHELL = ['./', 'index.html', 'app.js', 'api.js', 'i18n.js', 'icons.js', 'config.js', 'state.js', 'dom.js',
-  'router.js', 'office.js', 'header.js', 'conversation.js', 'keypad.js', 'keyboard.js', 'vietnamese.js', 'reset.js',
+  'router.js', 'office.js', 'header.js', 'conversation.js', 'keypad.js', 'keyboard.js', 'vietnamese.js', 'reset.js', 'device.js',
   'screens/home.js', 'screens/procedure.js', 'screens/ask.js', 'screens/request.js', 'screens/ticket.js',
-  'screens/case.js', 'styles.css', 'offline.html', 'offline.css', 'offline.js', 'manifest.webmanifest', 'icon.svg',
+  'screens/case.js', 'screens/pair.js', 'styles.css', 'offline.html', 'offline.css', 'offline.js', 'manifest.webmanifest', 'icon.svg',
   'icon-maskable.svg'];
 
 self.addEventListener('install', (event) => {

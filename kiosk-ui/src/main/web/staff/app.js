@@ -9,6 +9,8 @@ import { analyticsView } from './analytics.js';
 import { accountsView } from './accounts.js';
 import { channelsView } from './channels.js';
 import { catalogView } from './catalog.js';
+import { wardView } from './ward.js';
+import { provinceView } from './province.js';
 import { t, lang, switchLanguage } from './i18n.js';
 
 const main = document.getElementById('main');
@@ -26,6 +28,8 @@ const PAGES = [
   { route: 'catalog', label: t('Nội dung thủ tục', 'Procedure content'), role: 'editor', view: catalogView },
   { route: 'accounts', label: t('Tài khoản', 'Accounts'), role: 'admin', view: accountsView },
   { route: 'channels', label: t('Kênh của phường', 'Ward channels'), role: 'admin', view: channelsView },
+  { route: 'ward', label: t('Phường & kiosk', 'Ward & kiosks'), role: 'admin', view: wardView },
+  { route: 'province', label: t('Tỉnh', 'Province'), role: 'province-admin', view: provinceView },
 ];
 
 // Static texts of index.html in the console's language.

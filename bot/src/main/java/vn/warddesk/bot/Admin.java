@@ -84,12 +84,17 @@ public final class Admin {
                                                                  args.subList(1, args.size()), out);
             }
             case "create-admin" -> {
+                String role = options.getOrDefault("role", "admin");
+                if (!role.equals("admin") && !role.equals("province-admin")) {
+                    throw new IllegalArgumentException("--role must be admin or province-admin");
+                }
                 String ward = required(options, "ward");
                 String username = required(options, "username");
                 try (Database database = Database.open(DbSettings.from(config.get("db")))) {
                     Staff.FirstAdmin admin = Staff.forCommandLine(config, database.dataSource(), Clock.systemUTC())
-                            .createAdmin(ward, username);
-                    out.println("Created admin '" + admin.username() + "' for ward " + admin.wardId() + ".");
+                            .createAdmin(ward, username, role.equals("province-admin"));
+                    out.println("Created " + role + " '" + admin.username()
+                                + "' for ward " + admin.wardId() + ".");
                     out.println("One-time password (shown only now; it must be changed at the first sign-in):");
                     out.println("  " + admin.oneTimePassword());
                 }
@@ -98,8 +103,9 @@ public final class Admin {
                 out.println(String.join(System.lineSeparator(),
                         "Usage: ./warddesk admin <command> [options]",
                         WardCommand.USAGE,
-                        "  create-admin --ward WARD_ID --username NAME",
-                        "                         create a ward's first admin; prints a one-time password",
+                        "  create-admin --ward WARD_ID --username NAME [--role province-admin]",
+                        "                         create a ward's first admin (or the admin of the ward's province);",
+                        "                         prints a one-time password",
                         "  telegram-set-webhook --url https://<public host>/webhooks/telegram",
                         "                         register the webhook with telegram.webhook-secret and allowed updates",
                         "  telegram-webhook-info  show Telegram's view of the webhook (pending updates, last error)",

@@ -78,6 +78,7 @@ final class Features implements AutoCloseable {
     /** The conversation engine and what hangs on it: cases, web API, case status API, retention. */
     record Engine(ConversationEngine conversations, Cases cases, vn.warddesk.bot.cases.CasePage casePage,
                   RetentionJob retention, WebConversationApi webApi,
+                  vn.warddesk.bot.channel.web.KioskDeviceApi kioskDeviceApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
         static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog,
                              Catalog.ByWard wards, Clock clock, WardTexts texts) {
@@ -109,9 +110,13 @@ final class Features implements AutoCloseable {
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
             var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock, texts);
+            var publicWard = new vn.warddesk.bot.channel.web.PublicWard(
+                    new vn.warddesk.bot.ward.WardStore(dataSource), new vn.warddesk.bot.ward.KioskDevices(dataSource),
+                    vn.warddesk.bot.ward.KioskPairingSettings.from(config), edge.defaultWard(), clock);
             return new Engine(engine, cases, casePage, retention,
                               new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
-                                      .withTexts(texts),
+                                      .withWards(publicWard).withTexts(texts),
+                              new vn.warddesk.bot.channel.web.KioskDeviceApi(publicWard, edge, clock),
                               new CaseStatusApi(cases, catalog, casePage, edge),
                               new PrivacyNoticeApi(catalog));
         }
@@ -138,6 +143,7 @@ final class Features implements AutoCloseable {
 
         void routing(HttpRouting.Builder routing) {
             routing.register("/api/v1/conversations", webApi);
+            routing.register("/api/v1/kiosk", kioskDeviceApi);
             routing.register("/api/v1/cases", caseStatusApi);
             routing.register("/api/v1/privacy-notice", privacyNoticeApi);
             // The citizen's case page: one static page for every code, its script and style beside it.
@@ -177,6 +183,9 @@ final class Features implements AutoCloseable {
         routing.get("/", (req, res) -> {
             res.status(Status.TEMPORARY_REDIRECT_307).header(HeaderNames.LOCATION, "/kiosk/").send();
         });
+        // /kiosk/{ward}/ opens the kiosk for one ward (files under /kiosk/ pass through to the static content).
+        routing.get("/kiosk/{ward}/", engine.kioskDeviceApi()::wardPage);
+        routing.get("/kiosk/{ward}", engine.kioskDeviceApi()::wardPage);
         routing.register("/kiosk", StaticContentService.builder("web/kiosk").welcomeFileName("index.html").build());
         routing.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());
         staff.routing(routing);

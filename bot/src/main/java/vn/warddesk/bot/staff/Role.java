@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a member of staff may do. A supervisor can also do everything an officer can. */
+/**
+ * What a member of staff may do. A supervisor can also do everything an officer can. A province admin works across
+ * the wards of its province (the province of its account's ward): creates wards and their accounts and reads counts;
+ * it holds no ward role through that, so ward isolation stays absolute for case work.
+ */
 public enum Role {
-    OFFICER, SUPERVISOR, EDITOR, ADMIN;
+    OFFICER, SUPERVISOR, EDITOR, ADMIN, PROVINCE_ADMIN;
 
     String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static Optional<Role> parse(String text) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -24,12 +25,16 @@ import org.apache.commons.codec.binary.Base32;
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.QrSvg;
 import vn.warddesk.bot.store.Jdbc;
+import vn.warddesk.bot.ward.Ward;
+import vn.warddesk.bot.ward.WardStore;
 
 /**
  * The TOTP second factor of staff sign-in (RFC 6238: HMAC-SHA1, 6 digits, 30 s steps — what every authenticator app
  * reads from an otpauth:// QR code), computed by java-otp; secrets in Base32 (commons-codec). Required for admins and
- * supervisors, for officers when {@code staff.totp.required-for-officers} is true. Ten single-use recovery codes are
- * given once at enrolment. A wrong code counts as a failed sign-in of that (account, address) pair.
+ * supervisors; for officers when their ward's policy ({@code ward.officer_second_factor}, set by the ward admin) or
+ * {@code staff.totp.required-for-officers} (every ward) says so. Ten single-use recovery codes are given once at
+ * enrolment. A wrong code counts as a failed sign-in of that (account, address) pair. A code is accepted once: the
+ * step of the last accepted code is stored per account and that step or an earlier one is refused (RFC 6238 §5.2).
  */
 final class SecondFactor {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,10 +47,12 @@ final class SecondFactor {
     private final Clock clock;
     private final Audit audit;
     private final TotpSecrets sealing;
+    private final WardStore wards;
 
     SecondFactor(DataSource dataSource, StaffSettings.TotpPolicy policy, Clock clock, Audit audit, TotpSecrets sealing) {
         this.sealing = sealing;
         this.dataSource = dataSource;
+        this.wards = new WardStore(dataSource);
         this.policy = policy;
         this.clock = clock;
         this.audit = audit;
@@ -54,7 +61,13 @@ final class SecondFactor {
     /** Whether the account must have a second factor before it may work. */
     boolean required(Account account) {
         return account.roles().contains(Role.ADMIN) || account.roles().contains(Role.SUPERVISOR)
-               || (policy.officersRequired() && account.roles().contains(Role.OFFICER));
+               || account.roles().contains(Role.PROVINCE_ADMIN)
+               || (account.roles().contains(Role.OFFICER) && officersRequired(account.wardId()));
+    }
+
+    /** Whether officers of the ward must use a second factor: deployment-wide setting or the ward's own policy. */
+    boolean officersRequired(String wardId) {
+        return policy.officersRequired() || wards.find(wardId).map(Ward::officerSecondFactor).orElse(false);
     }
 
     /** True when the account has confirmed a second factor. */
@@ -81,7 +94,14 @@ final class SecondFactor {
             throw new ApiProblem(401, "second_factor_required",
                                  "Enter the 6-digit code from your authenticator app (or a recovery code).");
         }
-        if (matches(secret.get(), given) || useRecoveryCode(account.id(), given)) {
+        OptionalLong step = matchingStep(secret.get(), given);
+        if (step.isPresent() && !account.demo() && !useStep(account.id(), step.getAsLong())) {
+            // The right code a second time (or an older one than the last used): refused like a wrong code.
+            onFailure.run();
+            audit.record(account.username(), account.wardId(), "login.failure", "", "second-factor code used before", ip);
+            throw new ApiProblem(401, "code_used", "This code was already used. Wait for the next code in your app.");
+        }
+        if (step.isPresent() || useRecoveryCode(account.id(), given)) {
             return;
         }
         onFailure.run();
@@ -100,7 +120,7 @@ final class SecondFactor {
         byte[] key = new byte[20];
         RANDOM.nextBytes(key);
         String secret = new Base32().encodeToString(key).replace("=", "");
-        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = NULL WHERE id = ?",
+        update("UPDATE staff_account SET totp_secret = ?, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?",
                sealing.toStored(account.id(), secret), account.id());
         String label = URLEncoder.encode(policy.issuer() + ":" + account.username(), StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
@@ -116,9 +136,11 @@ final class SecondFactor {
         if (enabled(account.id())) {
             throw new ApiProblem(409, "already_enrolled", "A second factor is already set up for this account.");
         }
-        if (code == null || !matches(secret, code.strip().replace(" ", ""))) {
+        OptionalLong step = code == null ? OptionalLong.empty() : matchingStep(secret, code.strip().replace(" ", ""));
+        if (step.isEmpty()) {
             throw new ApiProblem(400, "wrong_code", "The code is not right. Check the time on your phone and try again.");
         }
+        useStep(account.id(), step.getAsLong()); // the enrolment code cannot sign in afterwards
         Instant now = clock.instant();
         List<String> codes = new ArrayList<>();
         Jdbc.inTransaction(dataSource, c -> {
@@ -172,18 +194,29 @@ final class SecondFactor {
         }
     }
 
-    private boolean matches(String secret, String given) {
+    /** The time step (seconds since the epoch / 30) whose code {@code given} is, if it is a current one. */
+    private OptionalLong matchingStep(String secret, String given) {
         if (!given.matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         Instant now = clock.instant();
         // One step either side: phones whose clock is up to 30 s off still work.
-        for (int step = -1; step <= 1; step++) {
-            if (Secrets.equal(code(secret, now.plus(STEP.multipliedBy(step))), given)) {
-                return true;
+        for (int offset = -1; offset <= 1; offset++) {
+            Instant at = now.plus(STEP.multipliedBy(offset));
+            if (Secrets.equal(code(secret, at), given)) {
+                return OptionalLong.of(at.getEpochSecond() / STEP.toSeconds());
             }
         }
-        return false;
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Records the step as used; false when it (or a later one) was used already. One conditional UPDATE, so two
+     * instances racing with the same code cannot both accept it. Demo accounts skip this: their secret is public.
+     */
+    private boolean useStep(long accountId, long step) {
+        return update("UPDATE staff_account SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                      step, accountId, step) == 1;
     }
 
     private boolean useRecoveryCode(long accountId, String given) {

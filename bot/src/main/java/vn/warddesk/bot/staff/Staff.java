@@ -65,13 +65,15 @@ public final class Staff {
         StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
         StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
                                                      .orElse(Duration.ofSeconds(2)));
+        var wards = new vn.warddesk.bot.ward.WardStore(dataSource);
+        var wardChannels = new WardChannelsApi(new vn.warddesk.bot.ward.WardChannelSecrets(
+                dataSource, vn.warddesk.bot.secret.SecretKeys.from(config)), wards, audit, clock);
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
                                                 new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
-                                                new WardChannelsApi(new vn.warddesk.bot.ward.WardChannelSecrets(
-                                                        dataSource, vn.warddesk.bot.secret.SecretKeys.from(config)),
-                                                                    new vn.warddesk.bot.ward.WardStore(dataSource), audit,
-                                                                    clock));
+                                                wardChannels, wards,
+                                                new vn.warddesk.bot.ward.KioskDevices(dataSource),
+                                                vn.warddesk.bot.ward.KioskPairingSettings.from(config).pairingCodeTtl());
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
@@ -161,12 +163,22 @@ public final class Staff {
     }
 
     public FirstAdmin createAdmin(String wardId, String username) {
+        return createAdmin(wardId, username, false);
+    }
+
+    /**
+     * With {@code province} true: a province admin, whose province is that of {@code wardId} (which must be in the
+     * ward registry). Only the command line makes province admins: no console role may grant it.
+     */
+    public FirstAdmin createAdmin(String wardId, String username, boolean province) {
         if (wardId == null || !wardId.matches("[a-z0-9-]{2,64}")) {
             throw new IllegalArgumentException("--ward must be a ward id like demo-hoa-an (lower case, digits, dashes)");
         }
         try {
-            StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(Role.ADMIN));
-            audit.record("cli", wardId, "account.create", "account:" + created.account().username(), "admin (first admin)", "");
+            Role role = province ? Role.PROVINCE_ADMIN : Role.ADMIN;
+            StaffAuth.Created created = auth.createAccount(wardId, username, username, Set.of(role));
+            audit.record("cli", wardId, "account.create", "account:" + created.account().username(),
+                         role.key() + " (first admin)", "");
             return new FirstAdmin(created.account().username(), wardId, created.oneTimePassword());
         } catch (ApiProblem e) {
             throw new IllegalArgumentException(e.getMessage());

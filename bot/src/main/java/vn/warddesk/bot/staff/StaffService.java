@@ -69,10 +69,14 @@ final class StaffService implements HttpService {
     private final RequestLimit signInsGlobal;
     private volatile IntakeFieldLabels fieldLabels = IntakeFieldLabels.NONE;
     private final WardChannelsApi wardChannels;
+    private final WardPolicy wardPolicy;
+    private final KioskDeviceAdmin kioskDevices;
+    private final ProvinceAdmin provinceAdmin;
 
     StaffService(StaffAuth auth, StaffStore store, Audit audit, Analytics analytics, Optional<CaseDesk> cases,
                  StaffEvents events, StaffSettings settings, Clock clock, SecondFactor secondFactor,
-                 DeadLetters deadLetters, WardChannelsApi wardChannels) {
+                 DeadLetters deadLetters, WardChannelsApi wardChannels, vn.warddesk.bot.ward.WardStore wards,
+                 vn.warddesk.bot.ward.KioskDevices devices, Duration pairingCodeTtl) {
         this.wardChannels = wardChannels;
         this.secondFactor = secondFactor;
         this.deadLetters = deadLetters;
@@ -88,6 +92,9 @@ final class StaffService implements HttpService {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.wardPolicy = new WardPolicy(wards, secondFactor, audit, clock);
+        this.kioskDevices = new KioskDeviceAdmin(devices, wards, pairingCodeTtl, audit, clock);
+        this.provinceAdmin = new ProvinceAdmin(wards, auth, new ProvinceAnalytics(store.dataSource()), audit, clock);
     }
 
     /**
@@ -174,6 +181,15 @@ final class StaffService implements HttpService {
         rules.get("/dead-letters", secured(Role.ADMIN, false, this::deadLetters));
         rules.get("/channels", secured(Role.ADMIN, false, wardChannels::status));
         rules.put("/channels", secured(Role.ADMIN, false, wardChannels::update));
+        rules.get("/ward", secured(Role.ADMIN, false, wardPolicy::show));
+        rules.post("/ward/officer-second-factor", secured(Role.ADMIN, false, wardPolicy::setOfficerSecondFactor));
+        rules.post("/kiosk-devices/pairing-codes", secured(Role.ADMIN, false, kioskDevices::issueCode));
+        rules.get("/kiosk-devices", secured(Role.ADMIN, false, kioskDevices::list));
+        rules.post("/kiosk-devices/{id}/revoke", secured(Role.ADMIN, false, kioskDevices::revoke));
+        rules.get("/province", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::province));
+        rules.post("/province/wards", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createWard));
+        rules.post("/province/wards/{ward}/accounts", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createAccount));
+        rules.get("/province/analytics", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::analytics));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -273,6 +289,19 @@ final class StaffService implements HttpService {
 
     private static String text(JsonNode body, String field) {
         return HttpJson.textOrEmpty(body, field);
+    }
+
+    static Set<Role> roles(JsonNode body) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (JsonNode r : body.path("roles")) {
+            roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiProblem.badRequest(
+                    "Unknown role; use officer, supervisor, editor or admin.")));
+        }
+        return roles;
+    }
+
+    static String textField(JsonNode body, String field) {
+        return text(body, field);
     }
 
     private boolean secure(ServerRequest req) {
@@ -408,6 +437,9 @@ final class StaffService implements HttpService {
         for (JsonNode r : body.path("roles")) {
             roles.add(Role.parse(r.asText()).orElseThrow(() -> ApiProblem.badRequest(
                     "Unknown role; use officer, supervisor, editor or admin.")));
+        }
+        if (roles.contains(Role.PROVINCE_ADMIN)) {
+            throw ApiProblem.forbidden("A ward admin cannot make province admins (the command line does).");
         }
         StaffAuth.Created created = auth.createAccount(call.ward(), text(body, "username"), text(body, "displayName"), roles);
         audit.record(call.account(), "account.create", "account:" + created.account().username(), Role.csv(roles), call.ip());

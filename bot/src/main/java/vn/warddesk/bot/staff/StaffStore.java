@@ -24,6 +24,10 @@ final class StaffStore {
 
     private final DataSource dataSource;
 
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     StaffStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }

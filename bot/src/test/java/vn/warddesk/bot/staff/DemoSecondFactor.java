@@ -10,4 +10,9 @@ public final class DemoSecondFactor {
     public static String code(Instant at) {
         return SecondFactor.code(DemoAccounts.TOTP_SECRET, at);
     }
+
+    /** The code of any secret (an account a test enrolled itself). */
+    public static String code(String secret, Instant at) {
+        return SecondFactor.code(secret, at);
+    }
 }

@@ -64,6 +64,7 @@ public final class WebConversationApi implements HttpService {
     private volatile MiniAppUsers miniAppUsers = token -> Optional.empty();
     private volatile vn.warddesk.bot.cases.CaseLinks caseLinks;
     private volatile WardTexts texts = WardTexts.defaults();
+    private volatile Optional<PublicWard> publicWard = Optional.empty();
     private final Limits limits;
 
     /** Conversations are DB rows and engine work: limited per client address, per conversation and overall. */
@@ -108,6 +109,12 @@ public final class WebConversationApi implements HttpService {
         return this;
     }
 
+    /** Lets {@code ?ward=} and paired kiosks choose the ward of a new conversation (else the default ward). */
+    public WebConversationApi withWards(PublicWard wards) {
+        this.publicWard = Optional.of(wards);
+        return this;
+    }
+
     /** Binds Mini App conversations to verified Zalo users (wired by the channels feature). */
     public void verifyMiniAppUsersWith(MiniAppUsers users) {
         this.miniAppUsers = users;
@@ -132,6 +139,7 @@ public final class WebConversationApi implements HttpService {
                                        "'channel' must be one of kiosk, web, zalo_mini_app");
         }
         Lang lang = Lang.of(HttpJson.text(body, "locale").orElse("vi"));
+        String wardId = publicWard.map(wards -> wards.of(req, channel)).orElse(this.wardId);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -156,6 +164,7 @@ public final class WebConversationApi implements HttpService {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("token", token);
+        out.put("wardId", wardId);
         out.put("state", outcome.state());
         out.put("replies", replies(outcome.handled().replies()));
         HttpJson.send(res, Status.CREATED_201, out);
