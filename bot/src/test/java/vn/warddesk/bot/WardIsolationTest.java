@@ -60,8 +60,8 @@ class WardIsolationTest {
     private static final Pattern STAFF_ROUTE = Pattern.compile("/api/v1/(staff|admin)(/.*)?");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\+?([A-Za-z]+)}");
 
-    private static final String CATALOG = "procedure ids name national procedures: the catalog has no ward until per-ward"
-                                          + " catalogs land (issue 17 point 1); then fill() learns them";
+    private static final String CATALOG = "procedure ids name national procedures, the same in every ward:"
+                                          + " an editor's session always works on its own ward's copy (EditorWardTest)";
 
     /** Routes this test does not generate probes for, each with the reason ward B's data cannot be reached there. */
     private static final Map<String, String> NOT_GENERATED = Map.ofEntries(

@@ -42,13 +42,17 @@ public final class CatalogService implements HttpService {
     private final byte[] adminToken;
 
     /** Staff sessions with the editor role (staff feature); by default nobody but the admin token. */
-    private volatile java.util.function.Function<ServerRequest, Optional<String>> editors = req -> Optional.empty();
+    private volatile java.util.function.Function<ServerRequest, Optional<Editor>> editors = req -> Optional.empty();
+
+    /** A signed-in staff editor: the name recorded on versions and the one ward whose content it may edit. */
+    public record Editor(String name, String wardId) {
+    }
 
     /**
      * Also accepts signed-in staff editors: the function returns the editor's username for a request made with an
      * editor's session (and CSRF token for changes), else empty. Their username becomes the version's author.
      */
-    public CatalogService withEditors(java.util.function.Function<ServerRequest, Optional<String>> editors) {
+    public CatalogService withEditors(java.util.function.Function<ServerRequest, Optional<Editor>> editors) {
         this.editors = editors;
         return this;
     }
@@ -458,14 +462,17 @@ public final class CatalogService implements HttpService {
     }
 
     /**
-     * The ward an admin request works on: {@code ?ward=} only with the admin token (a deployment operator); a staff
-     * editor's session always edits the default ward until editor accounts carry their ward here.
+     * The ward an admin request works on: a staff editor's session edits its own ward's content only (whatever
+     * {@code ?ward=} says); the admin token (a deployment operator) picks one with {@code ?ward=}.
      */
     private CatalogStore adminWard(ServerRequest req) {
-        if (editors.apply(req).isPresent() || !tokenMatches(req)) {
-            return defaultStore;
+        Optional<Editor> editor = editors.apply(req);
+        if (editor.isPresent()) {
+            return wards.apply(editor.get().wardId()).orElseThrow(() -> new ApiProblem(
+                    Status.NOT_FOUND_404, "ward_not_served",
+                    "this ward is not served here / xã, phường này không được phục vụ tại đây"));
         }
-        return ward(req);
+        return tokenMatches(req) ? ward(req) : defaultStore;
     }
 
     private boolean authorised(ServerRequest req) {
@@ -486,9 +493,9 @@ public final class CatalogService implements HttpService {
     }
 
     private String author(ServerRequest req) {
-        Optional<String> editor = editors.apply(req);
+        Optional<Editor> editor = editors.apply(req);
         if (editor.isPresent()) {
-            return editor.get();
+            return editor.get().name();
         }
         String raw = req.headers().first(AUTHOR).orElse("admin");
         try {

@@ -133,7 +133,7 @@ public final class Staff {
      * For the catalog admin API: the username of a signed-in editor (session, changed password, CSRF token on
      * changes), else empty. Changes are written to the audit log.
      */
-    public Optional<String> catalogEditor(ServerRequest request) {
+    public Optional<vn.warddesk.bot.catalog.CatalogService.Editor> catalogEditor(ServerRequest request) {
         Optional<Principal> editor = principal(request, "editor");
         Method method = request.prologue().method();
         if (editor.isPresent() && method != Method.GET && method != Method.HEAD
@@ -142,7 +142,7 @@ public final class Staff {
             audit.record(editor.get().username(), editor.get().wardId(), "catalog.change", request.path().path(),
                          method.text(), "");
         }
-        return editor.map(Principal::username);
+        return editor.map(p -> new vn.warddesk.bot.catalog.CatalogService.Editor(p.username(), p.wardId()));
     }
 
     /** Records an action of another feature in the audit log (e.g. a catalog edit by an editor). */
