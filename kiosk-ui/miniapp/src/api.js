@@ -102,6 +102,10 @@ export const api = {
 
   caseStatus: (code, locale) => request('GET', `/api/v1/cases/${enc(code)}/status?locale=${enc(locale)}`),
 
+  /** The citizen case page's data (status, appointment day, what to bring, office, staff messages): code + check. */
+  casePage: (code, check, locale) =>
+    request('GET', `/api/v1/cases/${enc(code)}/page?check=${enc(check)}&locale=${enc(locale)}`),
+
   /** Exchanges Zalo's one-time phone token for the number (server side: the App Secret never leaves WardDesk). */
   phoneNumber: (zaloAccessToken, phoneToken) =>
     request('POST', '/api/v1/miniapp/phone-number', { body: { zaloAccessToken, phoneToken } }),

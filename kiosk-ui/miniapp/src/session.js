@@ -2,29 +2,26 @@
 // Inside Zalo it is bound to the Zalo user: POST /api/v1/conversations with the access token finds the user's own
 // conversation again on every launch (a fresh bearer token each time), so "my cases" survives reinstalls. Without a
 // Zalo identity (outside Zalo, or a token the server could not verify) it is anonymous, like the kiosk, and its id
-// and bearer token are kept in this device's localStorage — on the citizen's own phone, not a shared screen.
+// and bearer token are kept in the Mini App's storage on this phone (sdk/zalo.js) — the citizen's own, not a shared
+// screen. The same storage keeps the (code, check) pairs of the citizen's cases, so "My cases" can open each case page.
 import { api } from './api.js';
-import { zaloAccessToken } from './sdk/zalo.js';
+import { deviceStorage, zaloAccessToken } from './sdk/zalo.js';
 
 const CONVERSATION_KEY = 'warddesk.miniapp.conversation';
 const CASES_KEY = 'warddesk.miniapp.cases';
 export const CASE_CODE = /\b[A-Z]{2,4}-20\d{2}-\d{7}(?:-\d{7})?\b/g; // PH-2026-4821307-5192648 (older: PH-2026-1234567)
 
-function read(key, fallback) {
-  try {
-    const value = JSON.parse(localStorage.getItem(key));
-    return value ?? fallback;
-  } catch (e) {
-    return fallback;
-  }
-}
+const read = (key, fallback) => deviceStorage.get(key, fallback);
+const write = (key, value) => deviceStorage.set(key, value);
+const MAX_CASES = 20;
 
-function write(key, value) {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch (e) {
-    /* storage full or disabled: the app still works for this launch */
-  }
+/** The remembered cases as {code, check} (older versions kept bare codes: their check is unknown, null). */
+function storedCases() {
+  const list = read(CASES_KEY, []);
+  return (Array.isArray(list) ? list : [])
+    .map((c) => (typeof c === 'string' ? { code: c, check: null } : c))
+    .filter((c) => c && typeof c.code === 'string')
+    .map((c) => ({ code: c.code, check: /^\d{3,4}$/.test(c.check || '') ? c.check : null }));
 }
 
 export function createSession() {
@@ -78,23 +75,33 @@ export function createSession() {
       const c = await this.conversation(locale);
       try {
         const response = await api.send(c, payload, locale);
-        if (response && response.caseCode) this.rememberCase(response.caseCode);
+        if (response && response.caseCode) this.rememberCase(response.caseCode, response.caseCheck);
         return response;
       } catch (e) {
         if ((e.status === 401 || e.status === 404) && !c.zalo) {
           // The stored conversation is gone (or its token): start a new one once.
           conversation = null;
-          try { localStorage.removeItem(CONVERSATION_KEY); } catch (x) { /* ignore */ }
+          deviceStorage.remove(CONVERSATION_KEY);
           const fresh = await this.conversation(locale);
           return api.send(fresh, payload, locale);
         }
         throw e;
       }
     },
-    knownCases: () => read(CASES_KEY, []),
-    rememberCase(code) {
-      const codes = read(CASES_KEY, []);
-      if (!codes.includes(code)) write(CASES_KEY, [code, ...codes].slice(0, 20));
+    /** The cases made on this phone, newest first: [{code, check}] (check null when it is not known). */
+    knownCases: storedCases,
+    /** Remembers a case; a check learnt later completes an entry that had none. */
+    rememberCase(code, check = null) {
+      const list = storedCases();
+      const known = list.find((c) => c.code === code);
+      const valid = /^\d{3,4}$/.test(check || '') ? check : null;
+      if (known && (known.check || !valid)) return;
+      const entry = { code, check: valid || (known && known.check) || null };
+      write(CASES_KEY, [entry, ...list.filter((c) => c.code !== code)].slice(0, MAX_CASES));
+    },
+    /** Forgets every case on this phone (the citizen erased their data in the privacy centre). */
+    forgetCases() {
+      deviceStorage.remove(CASES_KEY);
     },
   };
 }

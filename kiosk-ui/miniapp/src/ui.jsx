@@ -58,3 +58,11 @@ export function formatDate(iso, lang, timeZone = 'Asia/Ho_Chi_Minh') {
   if (Number.isNaN(d.getTime())) return '';
   return d.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
 }
+
+/** A calendar day (YYYY-MM-DD, no time zone) with its weekday: "Thứ Hai, 08/12/2026" / "Monday, 08/12/2026". */
+export function formatDay(day, lang) {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(day)) || Number.isNaN(d.getTime())) return '';
+  return d.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB',
+    { timeZone: 'UTC', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
+}

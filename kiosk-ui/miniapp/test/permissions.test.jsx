@@ -11,6 +11,7 @@ const sdk = vi.hoisted(() => ({
   getAccessToken: vi.fn(async () => 'zalo-user-token'),
   getPhoneNumber: vi.fn(async () => ({ token: 'phone-token' })),
   openWebview: vi.fn(async () => {}),
+  nativeStorage: { getItem: vi.fn(() => null), setItem: vi.fn(), removeItem: vi.fn() }, // no prompt, no scope
   // Everything below must stay uncalled.
   authorize: vi.fn(), getSetting: vi.fn(), getUserInfo: vi.fn(), getLocation: vi.fn(), openProfilePicker: vi.fn(),
   getUserID: vi.fn(), followOA: vi.fn(), requestSendNotification: vi.fn(), getAuthCode: vi.fn(),
@@ -42,12 +43,12 @@ function sourceFiles(dir) {
 }
 
 describe('Zalo permissions', () => {
-  it('only the SDK adapter imports zmp-sdk, and only the access token, the phone number and the web view', () => {
+  it('only the SDK adapter imports zmp-sdk, and only the access token, the phone number, the web view and its own storage', () => {
     const src = join(process.cwd(), 'src');
     const importers = sourceFiles(src).filter((f) => /from ['"]zmp-sdk['"]/.test(readFileSync(f, 'utf8')));
     expect(importers.map((f) => f.slice(src.length))).toEqual(['/sdk/zalo.js']);
     const imported = /import \{([^}]*)\} from 'zmp-sdk'/.exec(readFileSync(join(src, 'sdk/zalo.js'), 'utf8'))[1];
-    expect(imported.split(',').map((s) => s.trim()).sort()).toEqual(['getAccessToken', 'getPhoneNumber', 'openWebview']);
+    expect(imported.split(',').map((s) => s.trim()).sort()).toEqual(['getAccessToken', 'getPhoneNumber', 'nativeStorage', 'openWebview']);
   });
 
   it('browsing asks Zalo for nothing; a request asks for the token, then the phone only after consent and a tap', async () => {
@@ -66,7 +67,7 @@ describe('Zalo permissions', () => {
     // Browse: home, the procedure list, one procedure.
     fireEvent.click(await screen.findByRole('button', { name: /Đăng ký khai sinh/ }));
     await screen.findByRole('tab', { name: 'Lệ phí' }).catch(() => screen.findByText('Nộp yêu cầu'));
-    for (const name of Object.keys(sdk)) expect(sdk[name], `${name} while browsing`).not.toHaveBeenCalled();
+    for (const name of Object.keys(sdk).filter((n) => n !== 'nativeStorage')) expect(sdk[name], `${name} while browsing`).not.toHaveBeenCalled();
 
     // Start a request: the conversation opens with the Zalo token (no prompt); consent comes first.
     fireEvent.click(screen.getAllByRole('button', { name: 'Nộp yêu cầu' })[0]);

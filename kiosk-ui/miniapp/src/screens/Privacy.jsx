@@ -38,7 +38,10 @@ export function Privacy() {
     try {
       const response = await session.send({ action }, lang);
       setAnswer(response);
-      if (action === 'erase:confirm') await loadReceipt();
+      if (action === 'erase:confirm') {
+        session.forgetCases(); // the ward erased them: this phone forgets them too
+        await loadReceipt();
+      }
     } catch (e) {
       setError(e);
     } finally {

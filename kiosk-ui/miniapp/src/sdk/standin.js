@@ -25,3 +25,10 @@ export async function getPhoneNumber() {
 export async function openWebview({ url }) {
   window.open(url, '_blank', 'noopener');
 }
+
+/** zmp-sdk's nativeStorage (synchronous, strings) over the browser's localStorage, as zmp-sdk does in development. */
+export const nativeStorage = {
+  getItem: (key) => localStorage.getItem(key),
+  setItem: (key, value) => localStorage.setItem(key, value),
+  removeItem: (key) => localStorage.removeItem(key),
+};

@@ -5,9 +5,11 @@
 //      the citizen agreed to the privacy notice, on the phone field, and only when the citizen taps "use my Zalo
 //      number" — typing the number is always offered instead.
 // No location, contacts, profile (name/avatar) or any other scope. test/permissions.test.jsx checks all of this.
+// Besides, it keeps a little data in the Mini App's own storage on the phone (nativeStorage: no prompt, no scope):
+// the anonymous conversation and the (code, check) pairs of the citizen's cases for "My cases".
 //
 // In the Zalo build 'zmp-sdk' is the real SDK; in the browser build (vite --mode browser) it is src/sdk/standin.js.
-import { getAccessToken, getPhoneNumber, openWebview } from 'zmp-sdk';
+import { getAccessToken, getPhoneNumber, nativeStorage, openWebview } from 'zmp-sdk';
 
 /** The Zalo user access token, or '' when there is none (outside Zalo, refused, or any SDK error). */
 export async function zaloAccessToken() {
@@ -38,5 +40,43 @@ export async function openLink(url) {
     await openWebview({ url });
   } catch (e) {
     window.open(url, '_blank', 'noopener');
+  }
+}
+
+/**
+ * The Mini App's storage on this phone: Zalo's nativeStorage inside Zalo; the browser's localStorage where Zalo has
+ * none (older Zalo versions and zmp-sdk outside Zalo throw). Values are JSON; a failure never stops the app, it only
+ * forgets for this launch.
+ */
+export const deviceStorage = {
+  get(key, fallback) {
+    try {
+      const value = JSON.parse(raw('getItem', key));
+      return value ?? fallback;
+    } catch (e) {
+      return fallback;
+    }
+  },
+  set(key, value) {
+    try {
+      raw('setItem', key, JSON.stringify(value));
+    } catch (e) {
+      /* storage full or disabled: the app still works for this launch */
+    }
+  },
+  remove(key) {
+    try {
+      raw('removeItem', key);
+    } catch (e) {
+      /* nothing stored */
+    }
+  },
+};
+
+function raw(method, ...args) {
+  try {
+    return nativeStorage[method](...args);
+  } catch (e) {
+    return localStorage[method](...args);
   }
 }

@@ -9,7 +9,8 @@ import { renderHeader } from '../header.js';
 
 export async function renderHome() {
   state.procedure = null;
-  loading();
+  // index.html's greeting stays on screen while the first home screen loads (see the comment there).
+  if (!document.querySelector('#main [data-first-paint]') || lang() !== 'vi') loading();
   let procedures;
   let officeInfo = null;
   try {

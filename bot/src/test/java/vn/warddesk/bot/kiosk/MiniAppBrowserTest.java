@@ -220,6 +220,13 @@ class MiniAppBrowserTest {
             visible(browser, "[data-case='" + code + "']");
             browser.waitUntil(d -> browser.mainText().contains(reply), Duration.ofSeconds(25));
             assertEquals("Cán bộ đang xử lý", browser.waitFor("[data-case='" + code + "'] .status").getText());
+            // The appointment day the citizen chose, read from the case page API with the check the request returned.
+            String chosen = detail.path("fields").path("preferred_day").asText();
+            assertTrue(chosen.matches("\\d{4}-\\d{2}-\\d{2}"), "the case holds the chosen day: " + detail);
+            WebElement day = browser.waitFor("[data-case='" + code + "'] .appointment-day");
+            assertEquals(chosen, day.getAttribute("data-day"));
+            String shown = chosen.substring(8) + "/" + chosen.substring(5, 7) + "/" + chosen.substring(0, 4);
+            assertTrue(day.getText().contains(shown), "the day is shown as " + shown + ": " + day.getText());
             axe(browser, "09-cases-vi", problems);
 
             // A new launch of the app (same Zalo user): the case and the reply are still there.
@@ -248,9 +255,11 @@ class MiniAppBrowserTest {
             assertEquals("withdrawn", after.path("status").asText(), after.toString());
             assertTrue(after.path("fields").isObject() && after.path("fields").isEmpty(), "the case's fields are erased: " + after);
             assertFalse(after.toString().contains("0905123456"), "the phone number is gone");
+            // Erased at the ward, forgotten on the phone: "My cases" no longer lists it (nor shows the reply).
+            assertEquals("null", String.valueOf(browser.script("return localStorage.getItem('warddesk.miniapp.cases')")));
             tab(browser, 4);
-            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-case='" + code + "'] .status")).stream()
-                    .anyMatch(e -> e.getText().equals("Đã rút")), Duration.ofSeconds(20));
+            visible(browser, ".staff-messages .actions");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-case='" + code + "']")).isEmpty(), Duration.ofSeconds(20));
             browser.waitUntil(d -> !browser.mainText().contains(reply), Duration.ofSeconds(20));
         }
         assertEquals(List.of(), problems, "axe violations");
