@@ -67,7 +67,6 @@ final class Answering {
             return;
         }
         t.say(reply(Kind.ANSWER, answer.get()).about(procedure, answered));
-        t.ctx(t.ctx().withTopic(procedure, answered));
         t.record(new ConversationEvent.TopicSet(procedure, answered));
         leaveIdle(t);
     }
@@ -148,7 +147,7 @@ final class Answering {
         String b = Labels.intent(catalog, t, options.get(1));
         t.say(Kind.CLARIFY, t.t("Bạn muốn hỏi về \"" + a + "\" hay \"" + b + "\"?", "Did you mean \"" + a + "\" or \"" + b + "\"?"),
               buttons);
-        t.ctx(t.ctx().withClarify(actions).withUnclear(t.ctx().unclear() + 1));
+        t.record(new ConversationEvent.ClarifyAsked(actions));
         if (!FORM_STATES.contains(t.conv.state)) {
             t.state(Dialogue.CLARIFYING);
         }
@@ -192,7 +191,7 @@ final class Answering {
                       "Sorry, I did not understand. You can ask about a procedure (e.g. \"what do I need for a birth"
                       + " certificate\"), or press \"Talk to staff\" for an officer.");
         t.say(Kind.NOT_UNDERSTOOD, text, buttons);
-        t.ctx(t.ctx().withUnclear(t.ctx().unclear() + 1));
+        t.record(new ConversationEvent.NotUnderstood());
         leaveIdle(t);
     }
 

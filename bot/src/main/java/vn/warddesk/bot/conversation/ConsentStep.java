@@ -27,7 +27,7 @@ final class ConsentStep {
                   + t.t("Bạn có đồng ý cho phường xử lý các thông tin này không?",
                         "Do you agree that the ward processes these details?");
         // The record must prove what the citizen saw when deciding: the hash of this exact text.
-        t.ctx(t.ctx().withNotice(notice.version(), ConsentLog.sha256(text)));
+        t.record(new ConversationEvent.NoticeShown(notice.version(), ConsentLog.sha256(text)));
         List<Button> buttons = new ArrayList<>(buttons(t));
         if (!full) {
             buttons.add(new Button(t.t("Đọc toàn văn", "Read the full notice"), "consent:full"));
@@ -54,14 +54,13 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.AGREE, t.method, t.now);
-        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree"));
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree")); // the form starts at its first field
         t.say(Kind.CONSENT_GIVEN,
               t.t("Cảm ơn bạn đã đồng ý. Bạn có thể xem biên nhận đồng ý bất cứ lúc nào, hoặc rút lại bằng cách gõ "
                   + "\"tôi rút lại sự đồng ý\".",
                   "Thank you for agreeing. You can view your consent receipt at any time, or withdraw by typing "
                   + "\"withdraw my consent\"."),
               List.of(new Button(t.t("Biên nhận đồng ý", "Consent receipt"), "receipt")));
-        t.ctx(ctx.withField(0, null));
         t.state(Dialogue.INTAKE);
     }
 
@@ -69,9 +68,8 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.DECLINE, t.method, t.now);
-        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "decline"));
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "decline")); // keeps only the topic
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(ctx.keepTopic());
         t.say(Kind.CONSENT_DECLINED,
               t.t("Bạn đã không đồng ý, nên mình sẽ không lưu thông tin cá nhân nào. Bạn vẫn có thể hỏi mình bất cứ "
                   + "điều gì, hoặc đến nộp trực tiếp tại:",

@@ -98,7 +98,7 @@ final class DataRights {
     }
 
     void askErase(Turn t) {
-        t.ctx(t.ctx().withPendingErase(true));
+        t.record(new ConversationEvent.ErasePending(true));
         t.say(Kind.ASK_ERASE,
               t.t("Bạn muốn rút lại sự đồng ý và xóa dữ liệu? Mình sẽ xóa thông tin bạn đã nhập và nội dung tin nhắn của"
                   + " cuộc trò chuyện này. Yêu cầu chưa gửi sẽ bị hủy; hồ sơ đã chuyển cán bộ sẽ được đánh dấu đã rút"
@@ -111,7 +111,7 @@ final class DataRights {
     }
 
     void keep(Turn t) {
-        t.ctx(t.ctx().withPendingErase(false));
+        t.record(new ConversationEvent.ErasePending(false));
         t.say(Kind.ERASE_KEPT, t.t("Đã hủy, dữ liệu vẫn được giữ.", "Cancelled; nothing was erased."));
     }
 
@@ -128,9 +128,8 @@ final class DataRights {
         }
         store.tombstone(t.c, t.conv.id, "withdrawal", messages, draftFields + erased.fields(), erased.casesWithdrawn(),
                         t.now);
-        t.ctx(Context.empty());
+        t.record(new ConversationEvent.DataErased()); // idle, empty context; the log starts again with this event
         t.erased = true;
-        t.state(Dialogue.IDLE);
         int fields = draftFields + erased.fields();
         t.say(Kind.ERASED, t.t("Đã xóa: " + messages + " nội dung tin nhắn, " + fields + " thông tin cá nhân"
                                + (erased.casesWithdrawn() > 0 ? "; " + erased.casesWithdrawn() + " hồ sơ đã được đánh dấu rút" : "")

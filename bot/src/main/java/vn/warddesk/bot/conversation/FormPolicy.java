@@ -90,7 +90,7 @@ final class FormPolicy implements Policy {
             return;
         }
         if (h.yes() && f.type() != Catalog.FieldType.CHOICE) {
-            t.ctx(t.ctx().withAttempt(t.t("Bạn chưa nhập thông tin.", "You have not entered it yet.")));
+            IntakeForm.rejected(t, f, t.t("Bạn chưa nhập thông tin.", "You have not entered it yet."));
             a.form().askField(t);
             return;
         }

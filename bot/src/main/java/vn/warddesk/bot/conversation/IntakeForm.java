@@ -44,7 +44,6 @@ final class IntakeForm {
             answering.answer(t, procedure, "apply");
             return;
         }
-        t.ctx(t.ctx().withProcedure(procedure));
         t.conv.draft = new LinkedHashMap<>();
         t.record(new ConversationEvent.FormStarted(procedure));
         if (consent.inForce(t)) {
@@ -124,12 +123,11 @@ final class IntakeForm {
         if (result.value().isPresent()) {
             t.conv.draft.put(field.get().name(), result.value().get());
             t.conv.draftUpdatedAt = t.now;
-            t.record(t.ctx().editing() != null
-                     ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
-                     : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
-            advance(t);
+            advance(t, t.ctx().editing() != null
+                       ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
+                       : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
         } else {
-            t.ctx(t.ctx().withAttempt(result.error().orElse("")));
+            rejected(t, field.get(), result.error().orElse(""));
             askField(t);
         }
     }
@@ -146,14 +144,18 @@ final class IntakeForm {
             return;
         }
         t.conv.draft.remove(field.get().name());
-        advance(t);
+        advance(t, new ConversationEvent.FieldSkipped(t.ctx().procedure(), field.get().name()));
     }
 
-    private void advance(Turn t) {
-        Context ctx = t.ctx();
-        // After a correction the form goes on where it was (the summary when it was complete).
-        t.ctx(ctx.withField(ctx.editing() != null ? ctx.fieldIndex() : ctx.fieldIndex() + 1, null));
+    /** The field is done: the event moves the form on (after a correction, back to where it was), then ask. */
+    private void advance(Turn t, ConversationEvent done) {
+        t.record(done);
         askField(t);
+    }
+
+    /** The answer to the field being asked was refused: the error is shown with the question again. */
+    static void rejected(Turn t, IntakeField field, String error) {
+        t.record(new ConversationEvent.FieldRejected(t.ctx().procedure(), field.name(), error));
     }
 
     /** Corrects one field, then returns to where the form was. False when the form has no such field. */
@@ -163,7 +165,7 @@ final class IntakeForm {
             return false;
         }
         boolean done = Dialogue.CONFIRM.equals(t.conv.state);
-        t.ctx(t.ctx().withField(done ? fields.size() : t.ctx().fieldIndex(), name));
+        t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), done ? fields.size() : t.ctx().fieldIndex(), name));
         askField(t);
         return true;
     }
@@ -188,7 +190,7 @@ final class IntakeForm {
         buttons.addAll(editButtons(t));
         buttons.add(new Button(t.t("Hủy yêu cầu", "Cancel the request"), "cancel"));
         t.say(new Reply(Kind.SUMMARY, text.toString(), buttons).about(ctx.procedure(), null));
-        t.ctx(ctx.withField(fields.size(), null));
+        t.record(new ConversationEvent.FormMoved(ctx.procedure(), fields.size(), null));
         t.state(Dialogue.CONFIRM);
     }
 
@@ -198,7 +200,7 @@ final class IntakeForm {
     }
 
     void askCancel(Turn t) {
-        t.ctx(t.ctx().withPendingCancel(true));
+        t.record(new ConversationEvent.CancelPending(true));
         t.say(Kind.ASK_CANCEL, t.t("Bạn muốn hủy yêu cầu đang làm? Thông tin đã nhập sẽ bị xóa.",
                                    "Do you want to cancel this request? The details entered so far will be deleted."),
               List.of(new Button(t.t("Hủy yêu cầu", "Yes, cancel"), "cancel:confirm"),
@@ -206,9 +208,8 @@ final class IntakeForm {
     }
 
     void cancel(Turn t) {
-        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure()));
+        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure())); // keeps only the topic
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(t.ctx().keepTopic());
         t.say(Kind.FORM_CANCELLED, t.t("Đã hủy yêu cầu, thông tin đã nhập không được lưu. Bạn cần hỏi gì thêm cứ nhắn nhé.",
                                        "The request is cancelled and nothing you entered is kept. Ask me anything else."),
               answering.menuButtons(t));
@@ -216,7 +217,7 @@ final class IntakeForm {
     }
 
     void resume(Turn t) {
-        t.ctx(t.ctx().withPendingCancel(false));
+        t.record(new ConversationEvent.CancelPending(false));
         t.say(Kind.FORM_RESUMED, t.t("Vâng, mình tiếp tục nhé.", "OK, let's continue."));
         reprompt(t);
     }
@@ -246,7 +247,7 @@ final class IntakeForm {
         List<IntakeField> fields = fields(t);
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).required() && !t.conv.draft.containsKey(fields.get(i).name())) {
-                t.ctx(ctx.withField(i, null));
+                t.record(new ConversationEvent.FormMoved(ctx.procedure(), i, null));
                 askField(t);
                 return;
             }
@@ -256,8 +257,7 @@ final class IntakeForm {
                                           new LinkedHashMap<>(t.conv.draft), agreed.get().id(), t.now);
         t.conv.caseCode = code;
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(ctx.keepTopic());
-        t.record(new ConversationEvent.FormSubmitted(procedure, code));
+        t.record(new ConversationEvent.FormSubmitted(procedure, code)); // keeps only the topic
         StringBuilder text = new StringBuilder(t.t(
                 "Đã gửi yêu cầu. Mã hồ sơ của bạn: " + code + "\nTiếp theo: cán bộ phường sẽ liên hệ để xác nhận lịch hẹn."
                 + " Bạn có thể hỏi tình trạng hồ sơ bằng mã này.",

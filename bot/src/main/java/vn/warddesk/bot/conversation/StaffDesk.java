@@ -40,8 +40,7 @@ final class StaffDesk {
             t.conv.caseCode = code;
         }
         t.record(new ConversationEvent.HandedOff(code));
-        t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over
-        t.ctx(t.ctx().keepTopic());
+        t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over; HandedOff kept only the topic
         t.say(Kind.HANDOFF, t.t("Mình đã chuyển cuộc trò chuyện cho cán bộ phường. Mã tra cứu: " + code
                                 + ". Cán bộ sẽ trả lời ngay tại đây trong giờ làm việc.",
                                 "I have passed this conversation to a ward officer. Reference: " + code
@@ -56,7 +55,7 @@ final class StaffDesk {
         if (!t.ctx().forwardAcked()) {
             t.say(Kind.FORWARDED, t.t("Cán bộ đang xử lý yêu cầu của bạn; tin nhắn đã được chuyển cho cán bộ.",
                                       "An officer is handling your request; your message has been passed on."));
-            t.ctx(t.ctx().withForwardAcked(true));
+            t.record(new ConversationEvent.ForwardAcked(true));
         }
         t.state(Dialogue.HANDED_OFF);
     }
