@@ -116,9 +116,20 @@ final class ConversationStore {
             case ConversationRef.ById byId -> lockedById(c, byId.conversationId())
                     .orElseThrow(() -> new UnknownConversation(byId.conversationId()));
             case ConversationRef.ByChannelUser user -> {
-                // Every turn but the first finds the row: one locking read instead of insert, look-up and lock.
-                Optional<Row> known = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?",
-                                             user.channel(), user.userHash(), user.wardId());
+                // Every turn but the first finds the row: a plain read and the lock instead of insert, look-up and
+                // lock. Not a locking read by the user key: for a new user it would lock the gap, and two first
+                // messages of different users would then deadlock on their INSERTs.
+                String knownId = null;
+                try (PreparedStatement q = c.prepareStatement("""
+                        SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
+                    q.setString(1, user.channel());
+                    q.setString(2, user.userHash());
+                    q.setString(3, user.wardId());
+                    try (ResultSet rs = q.executeQuery()) {
+                        knownId = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+                Optional<Row> known = knownId == null ? Optional.empty() : lockedById(c, knownId);
                 if (known.isPresent()) {
                     Row row = known.get();
                     if (user.address() != null && !user.address().equals(row.address)) {

@@ -231,8 +231,10 @@ public final class OutboxDispatcher implements AutoCloseable {
                         }
                         lease.executeBatch();
                     }
+                    connection.commit();
+                } else {
+                    connection.rollback(); // nothing claimed, nothing to make durable
                 }
-                connection.commit();
                 return claimed;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
