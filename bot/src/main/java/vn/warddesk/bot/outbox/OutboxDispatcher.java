@@ -54,7 +54,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_CHAT_LIMITERS = 10_000;
 
     private static final String CLAIM = """
-            SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts
+            SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
+                   EXISTS (SELECT 1 FROM outbox n
+                           WHERE n.conversation_id = o.conversation_id AND n.status = 'queued' AND n.id > o.id) AS has_next
             FROM outbox o
             WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (%s)
               AND NOT EXISTS (SELECT 1 FROM outbox e
@@ -180,7 +182,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         recordPersistently(claimed, outcomes, done, claimedAt.plus(settings.claimLease().dividedBy(2)));
         List<Claimed> sent = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
-            if (outcomes.get(i) instanceof Outcome.Result result && result.result() instanceof SendResult.Sent) {
+            // A conversation with nothing queued after the row at claim time needs no spacing write (a reply queued
+            // since then still meets this instance's own per-chat limiter, as when the spacing write is skipped).
+            if (outcomes.get(i) instanceof Outcome.Result result && result.result() instanceof SendResult.Sent
+                && claimed.get(i).hasNext()) {
                 sent.add(claimed.get(i));
             }
         }
@@ -288,7 +293,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** A claimed row; {@code lastInbound} read in the claim's transaction when the channel's sender needs it. */
     private record Claimed(long id, String conversationId, String channel, String address, String payload,
-                           int attempts, Optional<Instant> lastInbound) {
+                           int attempts, Optional<Instant> lastInbound, boolean hasNext) {
     }
 
     /** What to do with the row: a platform answer, or "not now" without spending an attempt. */
@@ -311,7 +316,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                         rs.getString(5), rs.getInt(6), Optional.empty()));
+                                         rs.getString(5), rs.getInt(6), Optional.empty(), rs.getBoolean(7)));
                 }
             }
         }
@@ -320,7 +325,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         for (Claimed row : rows) {
             claimed.add(senders.get(row.channel()).needsLastInbound()
                         ? new Claimed(row.id(), row.conversationId(), row.channel(), row.address(), row.payload(),
-                                      row.attempts(), lastInbound(connection, row.conversationId()))
+                                      row.attempts(), lastInbound(connection, row.conversationId()), row.hasNext())
                         : row);
         }
         return claimed;
