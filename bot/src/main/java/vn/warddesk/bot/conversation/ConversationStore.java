@@ -153,18 +153,10 @@ final class ConversationStore {
                     insert.setTimestamp(8, Timestamp.from(now));
                     inserted = insert.executeUpdate() == 1;
                 }
-                String id;
-                try (PreparedStatement q = c.prepareStatement("""
-                        SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
-                    q.setString(1, user.channel());
-                    q.setString(2, user.userHash());
-                    q.setString(3, user.wardId());
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        id = rs.getString(1);
-                    }
-                }
-                Row row = lockedById(c, id).orElseThrow();
+                // A locking read: it sees the row another first message committed meanwhile, which the snapshot of
+                // the plain read above does not; the row exists now, so it locks that row, not a gap.
+                Row row = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
+                                 user.userHash(), user.wardId()).orElseThrow();
                 row.created = inserted;
                 if (user.address() != null && !user.address().equals(row.address)) {
                     row.address = user.address();
