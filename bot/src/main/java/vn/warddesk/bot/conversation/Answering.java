@@ -64,7 +64,6 @@ final class Answering {
             return;
         }
         t.say(reply(Kind.ANSWER, answer.get()).about(procedure, answered));
-        t.ctx(t.ctx().withTopic(procedure, answered));
         t.record(new ConversationEvent.TopicSet(procedure, answered));
         leaveIdle(t);
     }
@@ -143,7 +142,7 @@ final class Answering {
         String b = Labels.intent(catalog, t, options.get(1));
         t.say(Kind.CLARIFY, t.text("answer.clarify_two", "a", a, "b", b),
               buttons);
-        t.ctx(t.ctx().withClarify(actions).withUnclear(t.ctx().unclear() + 1));
+        t.record(new ConversationEvent.ClarifyAsked(actions));
         if (!FORM_STATES.contains(t.conv.state)) {
             t.state(Dialogue.CLARIFYING);
         }
@@ -178,7 +177,7 @@ final class Answering {
                 ? t.text("answer.unclear_topic", "topic", Labels.intent(catalog, t, topic))
                 : t.text("answer.unclear");
         t.say(Kind.NOT_UNDERSTOOD, text, buttons);
-        t.ctx(t.ctx().withUnclear(t.ctx().unclear() + 1));
+        t.record(new ConversationEvent.NotUnderstood());
         leaveIdle(t);
     }
 

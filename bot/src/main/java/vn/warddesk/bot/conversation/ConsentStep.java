@@ -25,7 +25,7 @@ final class ConsentStep {
                   + "\n\n" + notice.shortText() + "\n\n"
                   + t.text("consent.question");
         // The record must prove what the citizen saw when deciding: the hash of this exact text.
-        t.ctx(t.ctx().withNotice(notice.version(), ConsentLog.sha256(text)));
+        t.record(new ConversationEvent.NoticeShown(notice.version(), ConsentLog.sha256(text)));
         List<Button> buttons = new ArrayList<>(buttons(t));
         if (!full) {
             buttons.add(new Button(t.text("button.read_full_notice"), "consent:full"));
@@ -51,11 +51,10 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.AGREE, t.method, t.now);
-        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree"));
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "agree")); // the form starts at its first field
         t.say(Kind.CONSENT_GIVEN,
               t.text("consent.agreed"),
               List.of(new Button(t.text("button.consent_receipt"), "receipt")));
-        t.ctx(ctx.withField(0, null));
         t.state(Dialogue.INTAKE);
     }
 
@@ -63,9 +62,8 @@ final class ConsentStep {
         Context ctx = t.ctx();
         ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, ctx.noticeVersion(), ctx.noticeSha256(),
                           t.channel, ConsentLog.Decision.DECLINE, t.method, t.now);
-        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "decline"));
+        t.record(new ConversationEvent.ConsentDecided(ctx.procedure(), "decline")); // keeps only the topic
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(ctx.keepTopic());
         t.say(Kind.CONSENT_DECLINED,
               t.text("consent.declined")
               + "\n" + Answering.render(catalog.officeLocation(t.lang())),

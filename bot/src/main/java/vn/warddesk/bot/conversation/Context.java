@@ -3,8 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.util.List;
 
 /**
- * The engine's working memory for one conversation, persisted as JSON in {@code conversation.context}. It never holds
- * personal data (answers live in the draft, which retention and erasure clear).
+ * The engine's working memory for one conversation: part of the {@link Tracker}'s fold over the conversation's events,
+ * stored nowhere itself. It never holds personal data (answers live in the draft, which retention and erasure clear).
  *
  * @param procedure      the procedure of the request in progress
  * @param fieldIndex     the intake field being asked

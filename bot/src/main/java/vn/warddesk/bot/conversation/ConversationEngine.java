@@ -149,7 +149,14 @@ public final class ConversationEngine implements ConversationPort {
             store.save(c, row, now);
             List<ConversationEvent> events = new java.util.ArrayList<>();
             if (turn.erased) {
-                events.add(new ConversationEvent.DataErased()); // the history went with the texts
+                // The history went with the texts: the log starts again at the erasure (and what followed it).
+                int erasedAt = 0;
+                for (int i = 0; i < turn.events.size(); i++) {
+                    if (turn.events.get(i) instanceof ConversationEvent.DataErased) {
+                        erasedAt = i;
+                    }
+                }
+                events.addAll(turn.events.subList(erasedAt, turn.events.size()));
             } else {
                 Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
                         inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
@@ -248,10 +255,11 @@ public final class ConversationEngine implements ConversationPort {
                 store.tombstone(c, row.id, "session_end", 0, fields, 0, now);
             }
             row.draft = new LinkedHashMap<>();
-            row.context = Context.empty();
-            row.state = Dialogue.CLOSED;
+            ConversationEvent ended = new ConversationEvent.SessionEnded(); // closed, empty context
+            row.apply(ended);
             row.sessionStartedAt = null;
             store.save(c, row, now);
+            EventLog.append(c, row.id, List.of(ended), now);
             return true;
         });
     }

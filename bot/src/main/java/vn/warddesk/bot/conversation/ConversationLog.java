@@ -106,7 +106,9 @@ public final class ConversationLog {
         }
     }
 
+    /** Staff changed the conversation's state (claim, hand back, close): an event, as every change of dialogue state. */
     public static void setState(Connection c, String conversationId, String state, Instant now) throws SQLException {
+        EventLog.append(c, conversationId, List.of(new ConversationEvent.StateSet(state)), now);
         try (PreparedStatement u = c.prepareStatement("UPDATE conversation SET state = ?, updated_at = ? WHERE id = ?")) {
             u.setString(1, state);
             u.setTimestamp(2, Timestamp.from(now));
@@ -225,8 +227,10 @@ public final class ConversationLog {
 
     /** Retention: unsubmitted intake answers untouched since the cut-off; such conversations go back to idle. */
     public static int eraseDraftsBefore(Connection c, Instant cutoff) throws SQLException {
+        // The form's end is an event the fold sees; the copy of the state in the row follows it.
+        EventLog.draftsExpiring(c, cutoff, Instant.now());
         try (PreparedStatement u = c.prepareStatement("""
-                UPDATE conversation SET draft = NULL, draft_updated_at = NULL, context = NULL,
+                UPDATE conversation SET draft = NULL, draft_updated_at = NULL,
                        state = CASE WHEN state IN ('consent', 'intake', 'confirm') THEN 'idle' ELSE state END
                 WHERE draft IS NOT NULL AND draft_updated_at < ?""")) {
             u.setTimestamp(1, Timestamp.from(cutoff));

@@ -16,21 +16,29 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** SQL for the engine's own rows: conversation state, draft and the inbound event ledger. */
+/**
+ * SQL for the engine's own rows: the conversation row (address, language, draft, case link, session times), its dialogue
+ * state folded from the event log when the row is locked, and the inbound event ledger. The row's {@code state} column
+ * is a copy of the folded state for other features' queries (staff lists), rewritten with each turn.
+ */
 final class ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String COLUMNS = """
-            id, ward_id, channel, channel_address, locale, state, context, draft, draft_updated_at, case_code,
+            id, ward_id, channel, channel_address, locale, state, draft, draft_updated_at, case_code,
             session_started_at, created_at, updated_at""";
 
-    /** A locked conversation row, changed in memory during one event and saved at the end. */
+    /**
+     * A locked conversation row, changed in memory during one event and saved at the end. {@code state} and
+     * {@code context} are the tracker's fold: they change only by {@link #apply} of an event the turn appends.
+     */
     static final class Row {
         final String id;
         final String wardId;
         final String channel;
         String address;
         String locale;
+        private Tracker tracker;
         String state;
         Context context;
         Map<String, String> draft;
@@ -40,7 +48,7 @@ final class ConversationStore {
         final Instant updatedAt;
         boolean created;
 
-        Row(String id, String wardId, String channel, String address, String locale, String state, Context context,
+        Row(String id, String wardId, String channel, String address, String locale, Tracker tracker,
             Map<String, String> draft, Instant draftUpdatedAt, String caseCode, Instant sessionStartedAt,
             Instant updatedAt) {
             this.id = id;
@@ -48,13 +56,27 @@ final class ConversationStore {
             this.channel = channel;
             this.address = address;
             this.locale = locale;
-            this.state = state;
-            this.context = context;
             this.draft = draft;
             this.draftUpdatedAt = draftUpdatedAt;
             this.caseCode = caseCode;
             this.sessionStartedAt = sessionStartedAt;
             this.updatedAt = updatedAt;
+            follow(tracker);
+        }
+
+        /** Applies one event of this turn to the dialogue state (the caller appends it to the log). */
+        void apply(ConversationEvent event) {
+            follow(tracker.apply(event));
+        }
+
+        Tracker tracker() {
+            return tracker;
+        }
+
+        private void follow(Tracker next) {
+            tracker = next;
+            state = next.state();
+            context = next.context();
         }
     }
 
@@ -94,6 +116,27 @@ final class ConversationStore {
             case ConversationRef.ById byId -> lockedById(c, byId.conversationId())
                     .orElseThrow(() -> new UnknownConversation(byId.conversationId()));
             case ConversationRef.ByChannelUser user -> {
+                // Every turn but the first finds the row: a plain read and the lock instead of insert, look-up and
+                // lock. Not a locking read by the user key: for a new user it would lock the gap, and two first
+                // messages of different users would then deadlock on their INSERTs.
+                String knownId = null;
+                try (PreparedStatement q = c.prepareStatement("""
+                        SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
+                    q.setString(1, user.channel());
+                    q.setString(2, user.userHash());
+                    q.setString(3, user.wardId());
+                    try (ResultSet rs = q.executeQuery()) {
+                        knownId = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+                Optional<Row> known = knownId == null ? Optional.empty() : lockedById(c, knownId);
+                if (known.isPresent()) {
+                    Row row = known.get();
+                    if (user.address() != null && !user.address().equals(row.address)) {
+                        row.address = user.address();
+                    }
+                    yield row;
+                }
                 // INSERT IGNORE against the unique (channel, user hash, ward) key: two first events cannot make two rows.
                 boolean inserted;
                 try (PreparedStatement insert = c.prepareStatement("""
@@ -110,18 +153,10 @@ final class ConversationStore {
                     insert.setTimestamp(8, Timestamp.from(now));
                     inserted = insert.executeUpdate() == 1;
                 }
-                String id;
-                try (PreparedStatement q = c.prepareStatement("""
-                        SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
-                    q.setString(1, user.channel());
-                    q.setString(2, user.userHash());
-                    q.setString(3, user.wardId());
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        id = rs.getString(1);
-                    }
-                }
-                Row row = lockedById(c, id).orElseThrow();
+                // A locking read: it sees the row another first message committed meanwhile, which the snapshot of
+                // the plain read above does not; the row exists now, so it locks that row, not a gap.
+                Row row = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
+                                 user.userHash(), user.wardId()).orElseThrow();
                 row.created = inserted;
                 if (user.address() != null && !user.address().equals(row.address)) {
                     row.address = user.address();
@@ -131,21 +166,34 @@ final class ConversationStore {
         };
     }
 
-    Optional<Row> lockedById(Connection c, String id) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation WHERE id = ? FOR UPDATE")) {
-            q.setString(1, id);
+    Optional<Row> lockedById(Connection c, String conversationId) throws SQLException {
+        return locked(c, "id = ?", conversationId);
+    }
+
+    private Optional<Row> locked(Connection c, String where, String... args) throws SQLException {
+        String id;
+        Row row;
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation WHERE " + where
+                                                      + " FOR UPDATE")) {
+            for (int i = 0; i < args.length; i++) {
+                q.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rs.getString("id"), rs.getString("ward_id"), rs.getString("channel"),
-                                           rs.getString("channel_address"), rs.getString("locale"), rs.getString("state"),
-                                           context(rs.getString("context")), draft(rs.getString("draft")),
-                                           instant(rs.getTimestamp("draft_updated_at")), rs.getString("case_code"),
-                                           instant(rs.getTimestamp("session_started_at")),
-                                           rs.getTimestamp("updated_at").toInstant()));
+                id = rs.getString("id");
+                // Without any event yet (a new or a pre-event-log conversation) the fold starts from the stored state.
+                Tracker start = Tracker.initial(rs.getString("state"));
+                row = new Row(id, rs.getString("ward_id"), rs.getString("channel"), rs.getString("channel_address"),
+                              rs.getString("locale"), start, draft(rs.getString("draft")),
+                              instant(rs.getTimestamp("draft_updated_at")), rs.getString("case_code"),
+                              instant(rs.getTimestamp("session_started_at")), rs.getTimestamp("updated_at").toInstant());
             }
         }
+        // The dialogue state is the fold of this session's events, read under the row lock just taken.
+        row.follow(Tracker.fold(row.tracker(), EventLog.session(c, id)));
+        return Optional.of(row);
     }
 
     /** Records the event id; false when it was seen before (a replay). */
@@ -163,20 +211,19 @@ final class ConversationStore {
 
     void save(Connection c, Row row, Instant now) throws SQLException {
         try (PreparedStatement u = c.prepareStatement("""
-                UPDATE conversation SET channel_address = ?, locale = ?, state = ?, context = ?, draft = ?,
+                UPDATE conversation SET channel_address = ?, locale = ?, state = ?, draft = ?,
                        draft_updated_at = ?, case_code = ?, session_started_at = ?, updated_at = ?
                 WHERE id = ?""")) {
             u.setString(1, row.address);
             u.setString(2, row.locale);
             u.setString(3, row.state);
-            u.setString(4, write(row.context));
-            u.setString(5, row.draft == null || row.draft.isEmpty() ? null : write(row.draft));
-            u.setTimestamp(6, row.draft == null || row.draft.isEmpty() || row.draftUpdatedAt == null ? null
+            u.setString(4, row.draft == null || row.draft.isEmpty() ? null : write(row.draft));
+            u.setTimestamp(5, row.draft == null || row.draft.isEmpty() || row.draftUpdatedAt == null ? null
                     : Timestamp.from(row.draftUpdatedAt));
-            u.setString(7, row.caseCode);
-            u.setTimestamp(8, row.sessionStartedAt == null ? null : Timestamp.from(row.sessionStartedAt));
-            u.setTimestamp(9, Timestamp.from(now));
-            u.setString(10, row.id);
+            u.setString(6, row.caseCode);
+            u.setTimestamp(7, row.sessionStartedAt == null ? null : Timestamp.from(row.sessionStartedAt));
+            u.setTimestamp(8, Timestamp.from(now));
+            u.setString(9, row.id);
             u.executeUpdate();
         }
     }
@@ -218,17 +265,6 @@ final class ConversationStore {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static Context context(String json) {
-        if (json == null) {
-            return Context.empty();
-        }
-        try {
-            return JSON.readValue(json, Context.class);
-        } catch (JsonProcessingException e) {
-            return Context.empty(); // a context from an older version is forgotten, not fatal
-        }
     }
 
     private static Map<String, String> draft(String json) {

@@ -86,7 +86,7 @@ final class DataRights {
     }
 
     void askErase(Turn t) {
-        t.ctx(t.ctx().withPendingErase(true));
+        t.record(new ConversationEvent.ErasePending(true));
         t.say(Kind.ASK_ERASE,
               t.text("data.erase.ask"),
               List.of(new Button(t.text("button.yes_erase"), "erase:confirm"),
@@ -94,7 +94,7 @@ final class DataRights {
     }
 
     void keep(Turn t) {
-        t.ctx(t.ctx().withPendingErase(false));
+        t.record(new ConversationEvent.ErasePending(false));
         t.say(Kind.ERASE_KEPT, t.text("data.erase.kept"));
     }
 
@@ -111,9 +111,8 @@ final class DataRights {
         }
         store.tombstone(t.c, t.conv.id, "withdrawal", messages, draftFields + erased.fields(), erased.casesWithdrawn(),
                         t.now);
-        t.ctx(Context.empty());
+        t.record(new ConversationEvent.DataErased()); // idle, empty context; the log starts again with this event
         t.erased = true;
-        t.state(Dialogue.IDLE);
         int fields = draftFields + erased.fields();
         t.say(Kind.ERASED, erased.casesWithdrawn() > 0
                 ? t.text("data.erased_with_cases", "messages", messages, "fields", fields, "cases", erased.casesWithdrawn())

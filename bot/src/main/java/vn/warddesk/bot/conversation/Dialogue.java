@@ -60,19 +60,18 @@ final class Dialogue {
     void run(Turn t, Input input) throws SQLException {
         ConversationStore.Row conv = t.conv;
         if (input instanceof Input.Left) {
-            conv.state = CLOSED;
+            t.state(CLOSED);
             conv.address = null; // nothing may be sent any more: keep no address
             return;
         }
         boolean newSession = conv.sessionStartedAt == null || conv.updatedAt.plus(idleTimeout).isBefore(t.now);
         if (newSession) {
             conv.sessionStartedAt = t.now;
-            t.record(new ConversationEvent.SessionStarted());
             if (Set.of(CONSENT, INTAKE, CONFIRM).contains(conv.state)) {
                 conv.draft = new LinkedHashMap<>(); // an unsubmitted request of an old session is not kept
             }
-            conv.context = Context.empty();
-            conv.state = actions.staff().claimed(t).isPresent() ? HANDED_OFF : IDLE;
+            t.record(new ConversationEvent.SessionStarted()); // idle, empty context
+            t.state(actions.staff().claimed(t).isPresent() ? HANDED_OFF : IDLE);
             actions.answering().greet(t); // a new session greets again; the case link (conv.caseCode) stays
             if (input instanceof Input.Started) {
                 return;
@@ -88,7 +87,7 @@ final class Dialogue {
             case Input.Left ignored -> { }
         }
         if (t.replies.stream().map(Reply::kind).noneMatch(UNCLEAR::contains) && t.ctx().unclear() > 0) {
-            t.ctx(t.ctx().withUnclear(0)); // "two unclear messages" means two in a row
+            t.record(new ConversationEvent.UnclearCleared()); // "two unclear messages" means two in a row
         }
     }
 
@@ -105,12 +104,11 @@ final class Dialogue {
 
     /** A pressed button (or an option picked by typing "1"/"2"): its action runs directly. */
     void onAction(Turn t, String action) throws SQLException {
-        Context ctx = t.ctx();
-        if (ctx.pendingErase() && !action.startsWith("erase:")) {
-            t.ctx(ctx.withPendingErase(false));
+        if (t.ctx().pendingErase() && !action.startsWith("erase:")) {
+            t.record(new ConversationEvent.ErasePending(false));
         }
         if (t.ctx().pendingCancel() && !action.startsWith("cancel")) {
-            t.ctx(t.ctx().withPendingCancel(false));
+            t.record(new ConversationEvent.CancelPending(false));
         }
         String[] parts = action.split(":", 3);
         String head = parts[0];
@@ -229,8 +227,7 @@ final class Dialogue {
 
     void restart(Turn t) {
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(Context.empty());
-        t.state(IDLE);
+        t.record(new ConversationEvent.Restarted()); // idle, empty context
         t.say(Kind.RESTART, t.text("dialogue.restart"));
         actions.answering().greet(t);
     }

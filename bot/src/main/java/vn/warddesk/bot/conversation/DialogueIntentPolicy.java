@@ -59,7 +59,7 @@ final class DialogueIntentPolicy implements Policy {
     /** Also the target of the "intent:&lt;name&gt;" buttons of "did you mean A or B?". */
     void run(Turn t, String intent, String folded, Understanding u) throws SQLException {
         List<vn.warddesk.nlu.Entity> entities = u == null ? List.of() : u.entities();
-        t.ctx(t.ctx().withLastIntent(DialogueTopic.isTopic(intent) ? intent : null));
+        t.record(new ConversationEvent.IntentAnswered(DialogueTopic.isTopic(intent) ? intent : null));
         switch (intent) {
             case "greeting" -> a.answering().greet(t);
             case "thanks" -> a.answering().thanks(t);

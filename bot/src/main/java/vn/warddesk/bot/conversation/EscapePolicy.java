@@ -28,7 +28,7 @@ final class EscapePolicy implements Policy {
                 a.rights().erase(t);
                 return true;
             }
-            t.ctx(ctx.withPendingErase(false)); // anything else: the question lapses
+            t.record(new ConversationEvent.ErasePending(false)); // anything else: the question lapses
         }
         if (t.ctx().pendingCancel()) {
             if (h.answerNo() || Phrases.goOn(h.folded)) {
@@ -39,7 +39,7 @@ final class EscapePolicy implements Policy {
                 a.form().cancel(t);
                 return true;
             }
-            t.ctx(t.ctx().withPendingCancel(false));
+            t.record(new ConversationEvent.CancelPending(false));
         }
         if (Dialogue.CLARIFYING.equals(t.conv.state) && !t.ctx().clarify().isEmpty()) {
             int pick = picked(h.folded);
@@ -77,7 +77,7 @@ final class EscapePolicy implements Policy {
             return true;
         }
         if (t.ctx().forwardAcked()) {
-            t.ctx(t.ctx().withForwardAcked(false));
+            t.record(new ConversationEvent.ForwardAcked(false));
         }
         if (Phrases.staff(h.folded) || modelMayEscape && h.sure("talk_to_staff", SURE)) {
             a.staff().handoff(t);

@@ -90,7 +90,7 @@ final class FormPolicy implements Policy {
             return;
         }
         if (h.yes() && f.type() != Catalog.FieldType.CHOICE) {
-            t.ctx(t.ctx().withAttempt(t.text("form.not_entered")));
+            IntakeForm.rejected(t, f, t.text("form.not_entered"));
             a.form().askField(t);
             return;
         }

@@ -44,7 +44,6 @@ final class IntakeForm {
             answering.answer(t, procedure, "apply");
             return;
         }
-        t.ctx(t.ctx().withProcedure(procedure));
         t.conv.draft = new LinkedHashMap<>();
         t.record(new ConversationEvent.FormStarted(procedure));
         if (consent.inForce(t)) {
@@ -117,12 +116,11 @@ final class IntakeForm {
         if (result.value().isPresent()) {
             t.conv.draft.put(field.get().name(), result.value().get());
             t.conv.draftUpdatedAt = t.now;
-            t.record(t.ctx().editing() != null
-                     ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
-                     : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
-            advance(t);
+            advance(t, t.ctx().editing() != null
+                       ? new ConversationEvent.FieldCorrected(t.ctx().procedure(), field.get().name())
+                       : new ConversationEvent.FieldFilled(t.ctx().procedure(), field.get().name()));
         } else {
-            t.ctx(t.ctx().withAttempt(result.error().orElse("")));
+            rejected(t, field.get(), result.error().orElse(""));
             askField(t);
         }
     }
@@ -139,14 +137,18 @@ final class IntakeForm {
             return;
         }
         t.conv.draft.remove(field.get().name());
-        advance(t);
+        advance(t, new ConversationEvent.FieldSkipped(t.ctx().procedure(), field.get().name()));
     }
 
-    private void advance(Turn t) {
-        Context ctx = t.ctx();
-        // After a correction the form goes on where it was (the summary when it was complete).
-        t.ctx(ctx.withField(ctx.editing() != null ? ctx.fieldIndex() : ctx.fieldIndex() + 1, null));
+    /** The field is done: the event moves the form on (after a correction, back to where it was), then ask. */
+    private void advance(Turn t, ConversationEvent done) {
+        t.record(done);
         askField(t);
+    }
+
+    /** The answer to the field being asked was refused: the error is shown with the question again. */
+    static void rejected(Turn t, IntakeField field, String error) {
+        t.record(new ConversationEvent.FieldRejected(t.ctx().procedure(), field.name(), error));
     }
 
     /** Corrects one field, then returns to where the form was. False when the form has no such field. */
@@ -156,7 +158,7 @@ final class IntakeForm {
             return false;
         }
         boolean done = Dialogue.CONFIRM.equals(t.conv.state);
-        t.ctx(t.ctx().withField(done ? fields.size() : t.ctx().fieldIndex(), name));
+        t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), done ? fields.size() : t.ctx().fieldIndex(), name));
         askField(t);
         return true;
     }
@@ -181,7 +183,7 @@ final class IntakeForm {
         buttons.addAll(editButtons(t));
         buttons.add(new Button(t.text("button.cancel_request"), "cancel"));
         t.say(new Reply(Kind.SUMMARY, text.toString(), buttons).about(ctx.procedure(), null));
-        t.ctx(ctx.withField(fields.size(), null));
+        t.record(new ConversationEvent.FormMoved(ctx.procedure(), fields.size(), null));
         t.state(Dialogue.CONFIRM);
     }
 
@@ -191,23 +193,22 @@ final class IntakeForm {
     }
 
     void askCancel(Turn t) {
-        t.ctx(t.ctx().withPendingCancel(true));
+        t.record(new ConversationEvent.CancelPending(true));
         t.say(Kind.ASK_CANCEL, t.text("form.do_want_cancel_request"),
               List.of(new Button(t.text("button.yes_cancel"), "cancel:confirm"),
                       new Button(t.text("button.no_continue"), "cancel:keep")));
     }
 
     void cancel(Turn t) {
-        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure()));
+        t.record(new ConversationEvent.FormCancelled(t.ctx().procedure())); // keeps only the topic
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(t.ctx().keepTopic());
         t.say(Kind.FORM_CANCELLED, t.text("form.request_cancelled_nothing_entered"),
               answering.menuButtons(t));
         t.state(Dialogue.ANSWERING);
     }
 
     void resume(Turn t) {
-        t.ctx(t.ctx().withPendingCancel(false));
+        t.record(new ConversationEvent.CancelPending(false));
         t.say(Kind.FORM_RESUMED, t.text("form.ok_let_s_continue"));
         reprompt(t);
     }
@@ -237,7 +238,7 @@ final class IntakeForm {
         List<IntakeField> fields = fields(t);
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).required() && !t.conv.draft.containsKey(fields.get(i).name())) {
-                t.ctx(ctx.withField(i, null));
+                t.record(new ConversationEvent.FormMoved(ctx.procedure(), i, null));
                 askField(t);
                 return;
             }
@@ -247,8 +248,7 @@ final class IntakeForm {
                                           new LinkedHashMap<>(t.conv.draft), agreed.get().id(), t.now);
         t.conv.caseCode = code;
         t.conv.draft = new LinkedHashMap<>();
-        t.ctx(ctx.keepTopic());
-        t.record(new ConversationEvent.FormSubmitted(procedure, code));
+        t.record(new ConversationEvent.FormSubmitted(procedure, code)); // keeps only the topic
         StringBuilder text = new StringBuilder(t.text("form.sent", "code", code))
                 .append(StaffDesk.pageLink(t, code, cases));
         catalog.answer(procedure, "documents", t.lang()).ifPresent(docs -> text

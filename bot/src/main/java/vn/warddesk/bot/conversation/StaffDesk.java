@@ -40,8 +40,7 @@ final class StaffDesk {
             t.conv.caseCode = code;
         }
         t.record(new ConversationEvent.HandedOff(code));
-        t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over
-        t.ctx(t.ctx().keepTopic());
+        t.conv.draft = new LinkedHashMap<>(); // an unsubmitted form is not handed over; HandedOff kept only the topic
         t.say(Kind.HANDOFF, t.text("staff.handoff", "code", code)
                             + "\n" + Answering.render(catalog.officeHours(t.lang(), t.now.atZone(catalog.office().zone()))),
               List.of(new Button(t.text("button.location"), "location")));
@@ -52,7 +51,7 @@ final class StaffDesk {
         // The message is already stored: the officer reads it in the transcript. One acknowledgement per claim.
         if (!t.ctx().forwardAcked()) {
             t.say(Kind.FORWARDED, t.text("staff.forwarded"));
-            t.ctx(t.ctx().withForwardAcked(true));
+            t.record(new ConversationEvent.ForwardAcked(true));
         }
         t.state(Dialogue.HANDED_OFF);
     }

@@ -22,7 +22,7 @@ final class Turn {
     final String channel;
     ConsentLog.Method method = ConsentLog.Method.BUTTON;
     final List<Reply> replies = new ArrayList<>();
-    /** What happened in this turn, appended to the event log with the turn's commit. */
+    /** What happened in this turn, in order: applied to the dialogue state at once, appended to the log at commit. */
     final List<ConversationEvent> events = new ArrayList<>();
     /** The stored id of the citizen's message of this turn (0 for a session start). */
     long inboundMessageId;
@@ -79,19 +79,21 @@ final class Turn {
         replies.add(reply);
     }
 
+    /** Something happened: the dialogue state follows it now, the log gets it with the turn's commit. */
     void record(ConversationEvent event) {
         events.add(event);
+        conv.apply(event);
     }
 
+    /** Moves the conversation to {@code state} (an event only when it changes). */
     void state(String state) {
-        conv.state = state;
+        if (!state.equals(conv.state)) {
+            record(new ConversationEvent.StateSet(state));
+        }
     }
 
+    /** The working memory as folded so far; change it only by {@link #record}. */
     Context ctx() {
         return conv.context;
-    }
-
-    void ctx(Context context) {
-        conv.context = context;
     }
 }

@@ -111,6 +111,10 @@ public final class InboxWorker implements AutoCloseable {
                         handled.add(row.id());
                     }
                 }
+                if (claimed.isEmpty()) {
+                    connection.rollback(); // nothing claimed, nothing to make durable
+                    return 0;
+                }
                 inbox.done(connection, handled);
                 connection.commit();
                 return claimed.size();

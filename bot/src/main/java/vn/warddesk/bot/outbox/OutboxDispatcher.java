@@ -8,10 +8,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -33,9 +38,10 @@ import vn.warddesk.bot.store.StoreException;
  * Sends queued outbox rows. Retries are scheduled in the database ({@code next_attempt_at}, exponential backoff with
  * jitter from Resilience4j's {@link IntervalFunction}) rather than in memory, so a crash or restart loses nothing.
  *
- * <p>Each worker claims one due row with {@code SELECT … FOR UPDATE SKIP LOCKED} and leases it in the same short
- * commit (its {@code next_attempt_at} moves {@code outbox.claim-lease} ahead), calls the platform with no transaction
- * open, then records the answer in a second short commit. Only the oldest queued row of a conversation is claimable,
+ * <p>Each worker claims up to {@value #CLAIM_BATCH} due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and leases them
+ * in the same short commit (their {@code next_attempt_at} moves {@code outbox.claim-lease} ahead), calls the platform
+ * for all of them at once with no transaction open, then records the answers in a second short commit: under load one
+ * lease commit and one record commit serve many messages. Only the oldest queued row of a conversation is claimable,
  * so messages of one conversation go out in order even across retries and instances. The lease commit is what makes
  * this correct on Galera, whose row locks do not reach other nodes: of two claims of one row on two nodes, the later
  * commit fails certification (error 1213) and that worker sends nothing. At-least-once window: if the process dies
@@ -48,14 +54,21 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_CHAT_LIMITERS = 10_000;
 
     private static final String CLAIM = """
-            SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts
+            SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
+                   EXISTS (SELECT 1 FROM outbox n
+                           WHERE n.conversation_id = o.conversation_id AND n.status = 'queued' AND n.id > o.id) AS has_next
             FROM outbox o
             WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (%s)
               AND NOT EXISTS (SELECT 1 FROM outbox e
                               WHERE e.conversation_id = o.conversation_id AND e.status = 'queued' AND e.id < o.id)
             ORDER BY o.next_attempt_at, o.id
-            LIMIT 1
+            LIMIT %d
             FOR UPDATE SKIP LOCKED""";
+    /**
+     * Rows per claim (each the oldest queued of its conversation): one lease commit and one record commit for the lot.
+     * Their platform calls run in parallel, so a batch takes as long as its slowest call, well inside half the lease.
+     */
+    static final int CLAIM_BATCH = 16;
     private static final String LAST_INBOUND = """
             SELECT MAX(created_at) FROM message WHERE conversation_id = ? AND direction = 'in'""";
     private static final String MARK_SENT = """
@@ -118,9 +131,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), settings.backoffMultiplier(),
                                                                    settings.backoffJitter(), settings.backoffMax());
-        this.claimSql = CLAIM.formatted(String.join(", ", this.senders.keySet().stream().map(c -> "?").toList()));
+        this.claimSql = CLAIM.formatted(String.join(", ", this.senders.keySet().stream().map(c -> "?").toList()),
+                                        CLAIM_BATCH);
         this.workers = new PollingWorkers("outbox", settings.workers(), settings.pollInterval(), () -> {
-            boolean any = processOne();
+            boolean any = processBatch() > 0;
             refreshPendingGauges();
             return any;
         });
@@ -141,50 +155,91 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** Sends due rows until none is left; returns how many rows were processed. For tests and the admin CLI. */
     public int drain() {
         int processed = 0;
-        while (processOne()) {
-            processed++;
+        for (int batch = processBatch(); batch > 0; batch = processBatch()) {
+            processed += batch;
         }
         return processed;
     }
 
     /**
-     * Claims, sends and records one row; false when nothing was due. Three short steps, no transaction open while the
-     * platform is called: (1) claim the row and lease it ({@code next_attempt_at} moved past the lease) in one commit,
-     * (2) send, (3) record the platform's answer in its own commit. The lease commit makes two claims of one row
-     * conflict in the database even where row locks do not reach (Galera: locks are node-local, the later of two
-     * conflicting commits fails certification), so only the claim that committed sends.
+     * Claims, sends and records a batch of rows; returns how many (0 when nothing was due). Three short steps, no
+     * transaction open while the platform is called: (1) claim the rows and lease them ({@code next_attempt_at} moved
+     * past the lease) in one commit, (2) send, (3) record the platform's answers in one commit. The lease commit makes
+     * two claims of one row conflict in the database even where row locks do not reach (Galera: locks are node-local,
+     * the later of two conflicting commits fails certification), so only the claim that committed sends.
      */
-    boolean processOne() {
+    int processBatch() {
         if (senders.isEmpty()) {
-            return false;
+            return 0;
         }
         Instant claimedAt = clock.instant();
-        Optional<Claimed> claimed = claimAndLease(claimedAt);
+        List<Claimed> claimed = claimAndLease(claimedAt);
         if (claimed.isEmpty()) {
-            return false;
+            return 0;
         }
-        Claimed row = claimed.get();
-        Outcome outcome = deliver(row);
+        List<Outcome> outcomes = deliverAll(claimed);
         Instant done = clock.instant();
-        recordPersistently(row, outcome, done, claimedAt.plus(settings.claimLease().dividedBy(2)));
-        if (outcome instanceof Outcome.Result result && result.result() instanceof SendResult.Sent) {
-            spaceNext(row, done);
+        recordPersistently(claimed, outcomes, done, claimedAt.plus(settings.claimLease().dividedBy(2)));
+        List<Claimed> sent = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            // A conversation with nothing queued after the row at claim time needs no spacing write (a reply queued
+            // since then still meets this instance's own per-chat limiter, as when the spacing write is skipped).
+            if (outcomes.get(i) instanceof Outcome.Result result && result.result() instanceof SendResult.Sent
+                && claimed.get(i).hasNext()) {
+                sent.add(claimed.get(i));
+            }
         }
-        return true;
+        spaceNext(sent, done);
+        return claimed.size();
     }
 
-    private Optional<Claimed> claimAndLease(Instant now) {
+    /** The platform calls of a batch, in parallel (virtual threads): the batch waits for its slowest call only. */
+    private List<Outcome> deliverAll(List<Claimed> rows) {
+        if (rows.size() == 1) {
+            return List.of(deliver(rows.get(0)));
+        }
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Outcome>> futures = new ArrayList<>(rows.size());
+            for (Claimed row : rows) {
+                futures.add(calls.submit(() -> deliver(row)));
+            }
+            List<Outcome> outcomes = new ArrayList<>(rows.size());
+            for (Future<Outcome> future : futures) {
+                try {
+                    outcomes.add(future.get());
+                } catch (ExecutionException e) {
+                    outcomes.add(new Outcome.Result(new SendResult.Retry(
+                            "sender error: " + e.getCause().getClass().getSimpleName())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while sending", e);
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    private List<Claimed> claimAndLease(Instant now) {
         // READ COMMITTED: the claim's locking scan then keeps no gap locks and releases rows it rejects, so the
         // engine's INSERTs into outbox never wait for a claim.
         return Jdbc.withConnection(dataSource, connection -> {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
             try {
-                Optional<Claimed> claimed = claim(connection, now);
-                if (claimed.isPresent()) {
-                    update(connection, LEASE, Timestamp.from(now.plus(settings.claimLease())), claimed.get().id());
+                List<Claimed> claimed = claim(connection, now);
+                if (!claimed.isEmpty()) {
+                    try (PreparedStatement lease = connection.prepareStatement(LEASE)) {
+                        for (Claimed row : claimed) {
+                            lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
+                            lease.setLong(2, row.id());
+                            lease.addBatch();
+                        }
+                        lease.executeBatch();
+                    }
+                    connection.commit();
+                } else {
+                    connection.rollback(); // nothing claimed, nothing to make durable
                 }
-                connection.commit();
                 return claimed;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -201,15 +256,25 @@ public final class OutboxDispatcher implements AutoCloseable {
      * seconds) until {@code until}, half the lease: a sent message whose "sent" could not be recorded by then is sent
      * again once the lease ends. After a send only this row is written, so no lock conflict can roll the "sent" back.
      */
-    private void recordPersistently(Claimed row, Outcome outcome, Instant now, Instant until) {
+    private void recordPersistently(List<Claimed> rows, List<Outcome> outcomes, Instant now, Instant until) {
         for (int attempt = 1; ; attempt++) {
             try {
-                count(Jdbc.inTransaction(dataSource, connection -> record(connection, row, outcome, now)));
+                Jdbc.inTransaction(dataSource, connection -> {
+                    List<Recorded> recorded = new ArrayList<>(rows.size());
+                    // In id order, as every dispatcher writes: two transactions never wait for each other in a circle.
+                    List<Integer> byId = java.util.stream.IntStream.range(0, rows.size()).boxed()
+                            .sorted(java.util.Comparator.comparingLong(i -> rows.get(i).id())).toList();
+                    for (int i : byId) {
+                        recorded.add(record(connection, rows.get(i), outcomes.get(i), now));
+                    }
+                    return recorded;
+                }).forEach(this::count);
                 return;
             } catch (StoreException e) {
                 if (!clock.instant().plusMillis(250L * attempt).isBefore(until)) {
-                    LOGGER.log(System.Logger.Level.WARNING, "outbox message " + row.id() + ": outcome not recorded, the"
-                                                            + " lease will let it be tried again: " + e.getMessage());
+                    LOGGER.log(System.Logger.Level.WARNING, "outbox messages " + rows.get(0).id() + "… (" + rows.size()
+                                                            + "): outcome not recorded, the lease will let them be"
+                                                            + " tried again: " + e.getMessage());
                     throw e;
                 }
                 sleep(Duration.ofMillis(250L * attempt));
@@ -226,8 +291,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** A claimed row; {@code lastInbound} read in the claim's transaction when the channel's sender needs it. */
     private record Claimed(long id, String conversationId, String channel, String address, String payload,
-                           int attempts) {
+                           int attempts, Optional<Instant> lastInbound, boolean hasNext) {
     }
 
     /** What to do with the row: a platform answer, or "not now" without spending an attempt. */
@@ -239,7 +305,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private Optional<Claimed> claim(Connection connection, Instant now) throws SQLException {
+    private List<Claimed> claim(Connection connection, Instant now) throws SQLException {
+        List<Claimed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(claimSql)) {
             select.setTimestamp(1, Timestamp.from(now));
             int i = 2;
@@ -247,13 +314,21 @@ public final class OutboxDispatcher implements AutoCloseable {
                 select.setString(i++, channel);
             }
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    rows.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                         rs.getString(5), rs.getInt(6), Optional.empty(), rs.getBoolean(7)));
                 }
-                return Optional.of(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                               rs.getString(5), rs.getInt(6)));
             }
         }
+        // Read here, on the claim's connection: parallel sends must not each take a pooled connection.
+        List<Claimed> claimed = new ArrayList<>(rows.size());
+        for (Claimed row : rows) {
+            claimed.add(senders.get(row.channel()).needsLastInbound()
+                        ? new Claimed(row.id(), row.conversationId(), row.channel(), row.address(), row.payload(),
+                                      row.attempts(), lastInbound(connection, row.conversationId()), row.hasNext())
+                        : row);
+        }
+        return claimed;
     }
 
     private Outcome deliver(Claimed row) {
@@ -270,8 +345,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             return new Outcome.Defer(bot.getRateLimiterConfig().getLimitRefreshPeriod());
         }
         Delivery delivery = new Delivery(row.id(), row.conversationId(), row.address(), Outbox.reply(row.payload()),
-                                         row.attempts(), sender.needsLastInbound()
-                                                 ? lastInbound(row.conversationId()) : Optional.empty());
+                                         row.attempts(), row.lastInbound());
         CircuitBreaker breaker = breakers.get(row.channel());
         try {
             return new Outcome.Result(breaker.executeSupplier(() -> sendSafely(sender, delivery)));
@@ -288,16 +362,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private Optional<Instant> lastInbound(String conversationId) {
-        return Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(LAST_INBOUND)) {
-                select.setString(1, conversationId);
-                try (ResultSet rs = select.executeQuery()) {
-                    Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
-                    return Optional.ofNullable(at).map(Timestamp::toInstant);
-                }
+    private static Optional<Instant> lastInbound(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LAST_INBOUND)) {
+            select.setString(1, conversationId);
+            try (ResultSet rs = select.executeQuery()) {
+                Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(at).map(Timestamp::toInstant);
             }
-        });
+        }
     }
 
     /** What {@link #record} wrote, counted in the metrics once its transaction committed. */
@@ -334,11 +406,17 @@ public final class OutboxDispatcher implements AutoCloseable {
      * sooner. Its own transaction, after the "sent" committed: that row may be locked by another dispatcher's claim,
      * and losing this update to a lock conflict only relaxes the spacing once (each instance's chat limiter still holds).
      */
-    private void spaceNext(Claimed row, Instant now) {
+    private void spaceNext(List<Claimed> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
         try {
-            Jdbc.withConnection(dataSource, connection -> {
-                update(connection, SPACE_NEXT, Timestamp.from(now.plus(chatSpacing(row.channel()))),
-                       row.conversationId(), row.id());
+            // One transaction for the batch: one commit instead of one per message.
+            Jdbc.inTransaction(dataSource, connection -> {
+                for (Claimed row : sent) {
+                    update(connection, SPACE_NEXT, Timestamp.from(now.plus(chatSpacing(row.channel()))),
+                           row.conversationId(), row.id());
+                }
                 return null;
             });
         } catch (StoreException e) {
