@@ -104,6 +104,7 @@ public final class BuildModels {
                 Calibrated calibration = calibrate ? calibrate(examples, setup, features) : null;
                 CompiledModel model = Trainer.train(contexts, training.stream().map(Dataset.Example::label).toList(), params,
                         expand, Map.of("task", "intent"), calibration == null ? null : calibration.model());
+                model = prune(model);
                 return calibration == null ? model : model.withMetadata(calibration.metadata());
             }));
             Future<CompiledModel> aspect = null;
@@ -113,8 +114,8 @@ public final class BuildModels {
                 // Every line trains the aspect model, the dialogue lines as "no aspect": it runs on every message, so
                 // it must know what a message without an aspect looks like ("xin chào", "ok", "ko").
                 List<String> aspectLabels = training.stream().map(example -> example.aspect().orElse(Nlu.NO_ASPECT)).toList();
-                aspect = pool.submit(() -> timed(() -> Trainer.train(contexts, aspectLabels, params, expand,
-                        Map.of("task", "aspect", "scope", String.join(",", scope)))));
+                aspect = pool.submit(() -> timed(() -> prune(Trainer.train(contexts, aspectLabels, params, expand,
+                        Map.of("task", "aspect", "scope", String.join(",", scope))))));
             }
             return new Models(intent.get(), aspect == null ? null : aspect.get());
         } catch (ExecutionException e) {
@@ -137,6 +138,19 @@ public final class BuildModels {
      * a model trained on the other 80 % (augmented the same way, so its sharpness matches the shipped model's) scores the
      * validation lines; the temperature minimises their negative log-likelihood. The test split is never read here.
      */
+    /**
+     * Maxent features whose weights are all below this in magnitude are left out of the shipped models. On the validation
+     * split of the training data (every 5th line, 2026-12-07) pruning at 0.02 kept 14,171 of 40,714 intent features
+     * with the same intent accuracy (95.83 %, accented 96.05, unaccented 95.68 %) and aspect 93.67 → 93.52 %, and cut the
+     * CPU per {@code understand()} from 74 to 36 µs: the rows left fit the cache. 0.05 lost 0.2 points, 0.1 lost 3.
+     */
+    static final double PRUNE_BELOW = 0.02;
+
+    /** The model without its near-zero features ({@link #PRUNE_BELOW}); perceptron models are kept whole. */
+    static CompiledModel prune(CompiledModel model) {
+        return model.algorithm() == CompiledModel.Algorithm.MAXENT ? model.pruned(PRUNE_BELOW) : model;
+    }
+
     /** The calibration model (null when there were too few lines) and the metadata it gives the intent model. */
     record Calibrated(CompiledModel model, Map<String, String> metadata) {
     }
@@ -161,6 +175,7 @@ public final class BuildModels {
         }
         CompiledModel model = Trainer.train(contexts, augmented.stream().map(Dataset.Example::label).toList(), params, expand,
                 Map.of("task", "calibration"));
+        CompiledModel scoring = prune(model);
         List<double[]> scores = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
         Features.HashBuffer buffer = new Features.HashBuffer();
@@ -171,7 +186,7 @@ public final class BuildModels {
                 continue;
             }
             Features.hashes(text, buffer);
-            scores.add(model.scores(buffer));
+            scores.add(scoring.scores(buffer));
             gold.add(label);
         }
         int[] goldIndex = gold.stream().mapToInt(Integer::intValue).toArray();

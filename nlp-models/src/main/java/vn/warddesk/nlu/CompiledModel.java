@@ -148,6 +148,34 @@ final class CompiledModel {
         return x;
     }
 
+    /**
+     * The same model without the predicates whose weights are all below {@code minWeight} in magnitude: they barely move
+     * any score, but each costs a table row that pushes the useful rows out of the cache at run time.
+     */
+    CompiledModel pruned(double minWeight) {
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int p = 0; p < predicates.length; p++) {
+            double largest = 0;
+            for (double weight : predicateWeights[p]) {
+                largest = Math.max(largest, Math.abs(weight));
+            }
+            if (largest >= minWeight) {
+                kept.add(p);
+            }
+        }
+        String[] keptPredicates = new String[kept.size()];
+        int[][] keptOutcomes = new int[kept.size()][];
+        double[][] keptWeights = new double[kept.size()][];
+        for (int i = 0; i < kept.size(); i++) {
+            keptPredicates[i] = predicates[kept.get(i)];
+            keptOutcomes[i] = predicateOutcomes[kept.get(i)];
+            keptWeights[i] = predicateWeights[kept.get(i)];
+        }
+        Map<String, String> more = new TreeMap<>(metadata);
+        more.put("prunedBelow", Double.toString(minWeight));
+        return new CompiledModel(algorithm, more, outcomes, keptPredicates, keptOutcomes, keptWeights);
+    }
+
     /** The same model with more metadata (e.g. the calibration temperature fitted after training). */
     CompiledModel withMetadata(Map<String, String> more) {
         Map<String, String> all = new TreeMap<>(metadata);

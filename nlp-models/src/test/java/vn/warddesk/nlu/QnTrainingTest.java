@@ -55,4 +55,20 @@ class QnTrainingTest {
         assertEquals(2, data.events(), "the event with only 'c' has no feature left; the two equal ones are one");
         assertEquals(2.0, data.weight()[data.outcome()[0] == 0 ? 0 : 1]);
     }
+
+    @Test
+    void pruning_near_zero_features_keeps_the_answers_with_fewer_rows() throws IOException {
+        List<Dataset.Example> sample = Dataset.read(Path.of(System.getProperty("nlu.dataDir", "data"), "dev-sample.tsv"));
+        List<String> texts = sample.stream().map(Dataset.Example::text).toList();
+        CompiledModel whole = Trainer.train(Trainer.contexts(texts, true), sample.stream().map(Dataset.Example::label).toList(),
+                Trainer.Params.SHIPPED, true, Map.of());
+        CompiledModel pruned = BuildModels.prune(whole);
+        assertTrue(pruned.featureCount() < whole.featureCount(), pruned.featureCount() + " of " + whole.featureCount());
+        assertEquals(Double.toString(BuildModels.PRUNE_BELOW), pruned.metadata().get("prunedBelow"));
+        Features.HashBuffer buffer = new Features.HashBuffer();
+        for (String text : texts) {
+            Features.hashes(TextNormalizer.normalize(text), buffer);
+            assertEquals(Nlu.topIndices(whole.probabilities(buffer), 1)[0], Nlu.topIndices(pruned.probabilities(buffer), 1)[0], text);
+        }
+    }
 }
