@@ -94,11 +94,12 @@ public final class EntityExtractor {
         }
         // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
         String view = scan.view;
-        if (view.contains("nay") || view.contains("mai") || view.contains("kia") || view.contains("qua")
+        // Each pre-check is implied by a match ("nay" alone was in most messages: "này").
+        if (view.contains("mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
                 || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
             matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
         }
-        if (view.contains("thu") || view.contains("chu nhat")) {
+        if (mayNameVietnameseWeekday(view)) {
             matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
         }
         if (view.contains("day")) {
@@ -112,6 +113,33 @@ public final class EntityExtractor {
         }
         scan.found.sort(Comparator.comparingInt(Entity::start));
         return List.copyOf(scan.found);
+    }
+
+    /**
+     * True when {@code WEEKDAY_VI} can match: "chu nhat", or "thu" followed (after spaces) by the word 2-7, hai, ba, tu,
+     * nam, sau or bay. "thu" alone is in nearly every procedure question ("thủ tục").
+     */
+    private static final java.util.Set<String> WEEKDAY_WORDS =
+            java.util.Set.of("2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay");
+
+    static boolean mayNameVietnameseWeekday(String view) {
+        if (view.contains("chu nhat")) {
+            return true;
+        }
+        for (int at = view.indexOf("thu"); at >= 0; at = view.indexOf("thu", at + 1)) {
+            int next = at + 3;
+            while (next < view.length() && Character.isWhitespace(view.charAt(next))) {
+                next++;
+            }
+            int end = next;
+            while (end < view.length() && (Character.isLetterOrDigit(view.charAt(end)) || view.charAt(end) == '_')) {
+                end++;
+            }
+            if (WEEKDAY_WORDS.contains(view.substring(next, end))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Value {

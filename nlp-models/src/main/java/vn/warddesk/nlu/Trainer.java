@@ -41,8 +41,7 @@ final class Trainer {
             if (algorithm.equals("MAXENT_QN")) {
                 params.put("L2Cost", l2);
                 params.put("L1Cost", 0.0);
-                // L-BFGS history 5 instead of 15: same validation accuracy, ~15 % less training CPU.
-                params.put("NumOfUpdates", 5);
+                params.put("NumOfUpdates", LBFGS_HISTORY);
             }
             params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
             params.put(TrainingParameters.THREADS_PARAM, 1);
@@ -56,6 +55,15 @@ final class Trainer {
                     + (algorithm.equals("MAXENT_QN") ? " l2=" + l2 : "");
         }
     }
+
+    /**
+     * Iterations of the shipped intent model when it starts from the calibration model's weights (trained on 80 % of the
+     * same lines, same objective): a third of the 150 from zero.
+     */
+    static final int WARM_START_ITERATIONS = 50;
+
+    /** L-BFGS history 5 instead of OpenNLP's 15: same validation accuracy, ~15 % less training CPU. */
+    static final int LBFGS_HISTORY = 5;
 
     /** A training document: the label and the raw text. */
     record Document(String label, String text) {
@@ -92,6 +100,15 @@ final class Trainer {
      */
     static CompiledModel train(List<String[]> contexts, List<String> labels, Params params, boolean expandAbbreviations,
                                Map<String, String> extraMetadata) {
+        return train(contexts, labels, params, expandAbbreviations, extraMetadata, null);
+    }
+
+    /**
+     * As above; an L-BFGS model with a {@code start} model (trained on a part of the same lines) starts from its weights and
+     * runs {@link #WARM_START_ITERATIONS} (see {@link QnTraining}). Other algorithms ignore {@code start}.
+     */
+    static CompiledModel train(List<String[]> contexts, List<String> labels, Params params, boolean expandAbbreviations,
+                               Map<String, String> extraMetadata, CompiledModel start) {
         if (contexts.size() != labels.size()) {
             throw new IllegalArgumentException("one label per text");
         }
@@ -108,13 +125,26 @@ final class Trainer {
         if (events.stream().map(Event::getOutcome).distinct().count() < 2) {
             throw new IllegalArgumentException("need at least two different labels to train a classifier");
         }
+        Map<String, String> metadata = new TreeMap<>(extraMetadata);
+        metadata.put("params", params.describe());
+        metadata.put("abbreviations", Boolean.toString(expandAbbreviations));
+        metadata.put("examples", Integer.toString(contexts.size()));
+        if (params.algorithm().equals("MAXENT_QN")) {
+            // Same objective and minimiser as OpenNLP's QNTrainer, faster arithmetic (see QnTraining).
+            if (start != null) {
+                metadata.put("warmStart", WARM_START_ITERATIONS + " iterations from the calibration model");
+            }
+            return QnTraining.train(contexts, labels, params, metadata, start,
+                    start == null ? params.iterations() : Math.min(params.iterations(), WARM_START_ITERATIONS));
+        }
+        return withOpenNlpTrainer(events, params, metadata);
+    }
+
+    /** OpenNLP's own event trainer (GIS, perceptron; for L-BFGS the reference {@link QnTraining} is checked against). */
+    static CompiledModel withOpenNlpTrainer(List<Event> events, Params params, Map<String, String> metadata) {
         try {
             MaxentModel model = TrainerFactory.getEventTrainer(params.toOpenNlp(), new HashMap<>())
                     .train(ObjectStreamUtils.createObjectStream(events));
-            Map<String, String> metadata = new TreeMap<>(extraMetadata);
-            metadata.put("params", params.describe());
-            metadata.put("abbreviations", Boolean.toString(expandAbbreviations));
-            metadata.put("examples", Integer.toString(contexts.size()));
             return CompiledModel.from(model, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

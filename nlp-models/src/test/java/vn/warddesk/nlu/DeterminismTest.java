@@ -92,8 +92,9 @@ class DeterminismTest {
         for (String text : List.of("lệ phí đăng ký khai sinh bao nhiêu", "mat bao lau", "xin chào", "how much is it")) {
             Features.hashes(TextNormalizer.normalize(text), buffer);
             joint.scores(buffer, intent, aspect);
-            assertArrayEquals(models.intent().scores(buffer), intent, 1e-9, text);
-            assertArrayEquals(models.aspect().scores(buffer), aspect, 1e-9, text);
+            // the joint table holds half floats (relative rounding 2^-11 per weight)
+            assertArrayEquals(models.intent().scores(buffer), intent, 5e-3, text);
+            assertArrayEquals(models.aspect().scores(buffer), aspect, 5e-3, text);
         }
     }
 

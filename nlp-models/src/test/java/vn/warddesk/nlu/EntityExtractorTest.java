@@ -162,4 +162,12 @@ class EntityExtractorTest {
             assertTrue(found.get(i - 1).end() <= found.get(i).start());
         }
     }
+
+    @Test
+    void the_weekday_pre_check_skips_thu_tuc_but_not_a_weekday() {
+        org.junit.jupiter.api.Assertions.assertFalse(EntityExtractor.mayNameVietnameseWeekday("lam thu tuc tam tru"));
+        for (String view : new String[] {"thu 2", "thu hai tuan sau", "hen thu7", "thu  bay", "chu nhat", "thu tuc thu ba"}) {
+            assertTrue(EntityExtractor.mayNameVietnameseWeekday(view), view);
+        }
+    }
 }

@@ -1,0 +1,74 @@
+package vn.warddesk.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import opennlp.tools.ml.model.Event;
+import org.junit.jupiter.api.Test;
+
+/** Our L-BFGS objective gives the model OpenNLP's own QNTrainer gives on the same events. */
+class QnTrainingTest {
+
+    @Test
+    void the_fast_objective_trains_the_model_opennlps_qn_trainer_trains() throws IOException {
+        List<Dataset.Example> sample = Dataset.read(Path.of(System.getProperty("nlu.dataDir", "data"), "dev-sample.tsv"));
+        List<String> texts = sample.stream().map(Dataset.Example::text).toList();
+        List<String[]> contexts = Trainer.contexts(texts, true);
+        List<String> labels = sample.stream().map(Dataset.Example::label).toList();
+        Trainer.Params params = Trainer.Params.SHIPPED;
+        CompiledModel ours = Trainer.train(contexts, labels, params, true, Map.of());
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            if (contexts.get(i).length > 0) {
+                events.add(new Event(labels.get(i), contexts.get(i)));
+            }
+        }
+        CompiledModel theirs = Trainer.withOpenNlpTrainer(events, params, Map.of());
+        assertEquals(theirs.featureCount(), ours.featureCount(), "the same features survive the cutoff");
+        Features.HashBuffer buffer = new Features.HashBuffer();
+        List<String> probes = new ArrayList<>(texts);
+        probes.addAll(List.of("dk tam tru cho nguoi thue tro", "How do I register my baby's birth?", "ko", "lệ phí bao nhiêu"));
+        double largest = 0;
+        for (String text : probes) {
+            Features.hashes(TextNormalizer.normalize(text), buffer);
+            double[] p = ours.probabilities(buffer);
+            double[] q = theirs.probabilities(buffer);
+            for (int k = 0; k < p.length; k++) {
+                double other = q[theirs.outcomes().indexOf(ours.outcome(k))];
+                largest = Math.max(largest, Math.abs(p[k] - other));
+            }
+        }
+        assertTrue(largest < 0.01, "largest probability difference " + largest);
+    }
+
+    @Test
+    void equal_events_are_merged_and_rare_features_cut() {
+        QnTraining.Indexed data = QnTraining.index(List.of(new String[] {"a", "a", "b"}, new String[] {"a", "a", "b"},
+                new String[] {"c"}, new String[] {"a", "d"}), List.of("x", "x", "y", "y"), 2);
+        assertEquals(List.of("a", "b"), List.of(data.predicates()));
+        assertEquals(2, data.events(), "the event with only 'c' has no feature left; the two equal ones are one");
+        assertEquals(2.0, data.weight()[data.outcome()[0] == 0 ? 0 : 1]);
+    }
+
+    @Test
+    void pruning_near_zero_features_keeps_the_answers_with_fewer_rows() throws IOException {
+        List<Dataset.Example> sample = Dataset.read(Path.of(System.getProperty("nlu.dataDir", "data"), "dev-sample.tsv"));
+        List<String> texts = sample.stream().map(Dataset.Example::text).toList();
+        CompiledModel whole = Trainer.train(Trainer.contexts(texts, true), sample.stream().map(Dataset.Example::label).toList(),
+                Trainer.Params.SHIPPED, true, Map.of());
+        CompiledModel pruned = BuildModels.prune(whole);
+        assertTrue(pruned.featureCount() < whole.featureCount(), pruned.featureCount() + " of " + whole.featureCount());
+        assertEquals(Double.toString(BuildModels.PRUNE_BELOW), pruned.metadata().get("prunedBelow"));
+        Features.HashBuffer buffer = new Features.HashBuffer();
+        for (String text : texts) {
+            Features.hashes(TextNormalizer.normalize(text), buffer);
+            assertEquals(Nlu.topIndices(whole.probabilities(buffer), 1)[0], Nlu.topIndices(pruned.probabilities(buffer), 1)[0], text);
+        }
+    }
+}
