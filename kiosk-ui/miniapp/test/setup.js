@@ -1,5 +1,9 @@
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// findBy…/waitFor give up after 1 s by default: on a shared 2-core CI machine a render after a fetch can take longer
+// (a screen that never shows still fails, after 10 s).
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom lacks a few browser APIs that zmp-ui touches.
 if (!window.matchMedia) {

@@ -290,6 +290,12 @@ class AxeWalkBrowserTest {
         b.enterDemoCode();
         b.await(By.cssSelector("#accounts-list table"));
         check(b, lang, "staff accounts");
+        b.click(By.id("nav-channels"));
+        b.await(By.id("channels-form"));
+        check(b, lang, "staff ward channels");
+        b.click(By.id("nav-ward"));
+        b.await(By.id("pairing-form"));
+        check(b, lang, "staff ward and kiosks");
         b.signOut();
     }
 
