@@ -14,6 +14,24 @@ export function apiOrigin() {
   return built.replace(/\/+$/, '');
 }
 
+/**
+ * The ward this Mini App belongs to in a deployment that serves several: set at build time (VITE_WARDDESK_WARD,
+ * `./warddesk miniapp build --ward ID`); a browser build may take ?ward=… (tests, development). '' = the default ward.
+ */
+export function wardId() {
+  if (import.meta.env.MODE === 'browser' || import.meta.env.MODE === 'test') {
+    const fromQuery = new URLSearchParams(location.search).get('ward');
+    if (fromQuery) return fromQuery;
+  }
+  return import.meta.env.VITE_WARDDESK_WARD || '';
+}
+
+/** Adds ?ward= to a path of the public catalog or conversation creation (other calls follow the conversation). */
+function forWard(path) {
+  const ward = wardId();
+  return ward ? `${path}${path.includes('?') ? '&' : '?'}ward=${encodeURIComponent(ward)}` : path;
+}
+
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message || code || `HTTP ${status}`);
@@ -73,12 +91,12 @@ const enc = encodeURIComponent;
 
 export const api = {
   miniApp: (locale) => request('GET', `/api/v1/miniapp?locale=${enc(locale)}`),
-  procedures: (locale) => request('GET', `/api/v1/procedures?locale=${enc(locale)}`),
-  procedure: (id, locale) => request('GET', `/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`),
-  office: (locale) => request('GET', `/api/v1/office?locale=${enc(locale)}`),
+  procedures: (locale) => request('GET', forWard(`/api/v1/procedures?locale=${enc(locale)}`)),
+  procedure: (id, locale) => request('GET', forWard(`/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`)),
+  office: (locale) => request('GET', forWard(`/api/v1/office?locale=${enc(locale)}`)),
   privacyNotice: (locale) => request('GET', `/api/v1/privacy-notice?locale=${enc(locale)}`),
 
-  startConversation: (locale, zaloAccessToken) => request('POST', '/api/v1/conversations', {
+  startConversation: (locale, zaloAccessToken) => request('POST', forWard('/api/v1/conversations'), {
     body: zaloAccessToken ? { channel: 'zalo_mini_app', locale, zaloAccessToken } : { channel: 'zalo_mini_app', locale },
   }),
 

@@ -63,7 +63,9 @@ class StaffConsoleChannelsBrowserTest {
         b.type(By.id("channel-telegram-bot-token"), "987654:AAbrowser-token-W7Q2");
         b.type(By.id("channel-telegram-webhook-secret"), "browser_secret");
         b.click(By.cssSelector("#channels-form button[type=submit]"));
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(
+        // The form is drawn again after the save: an input found just before that is stale, so look again.
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                 d -> d.findElement(By.id("channel-telegram-bot-token")).getAttribute("placeholder").contains("W7Q2"));
         assertEquals("", b.driver().findElement(By.id("channel-telegram-bot-token")).getAttribute("value"),
                      "the saved token is not put back into the page");
