@@ -29,6 +29,7 @@ export function createSession() {
   let zaloToken = '';
   let opening = null;
   let greeting = null; // the engine's first replies, shown by the Ask screen
+  const forgetListeners = new Set(); // screens showing cases (a kept-alive My cases page must not show erased ones)
 
   async function open(locale) {
     zaloToken = await zaloAccessToken();
@@ -102,6 +103,12 @@ export function createSession() {
     /** Forgets every case on this phone (the citizen erased their data in the privacy centre). */
     forgetCases() {
       deviceStorage.remove(CASES_KEY);
+      forgetListeners.forEach((listener) => listener());
+    },
+    /** Calls `listener` whenever the cases are forgotten; returns the unsubscribe function. */
+    onCasesForgotten(listener) {
+      forgetListeners.add(listener);
+      return () => forgetListeners.delete(listener);
     },
   };
 }

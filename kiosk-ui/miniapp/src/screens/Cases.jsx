@@ -63,8 +63,10 @@ export function Cases() {
   const [chat, setChat] = useState([]);
   const [error, setError] = useState(null);
   const seen = useRef(-1); // the number of staff/bot messages when the cases were last read
+  const forgotten = useRef(0); // times the cases were forgotten: a load started before must not bring them back
 
   const load = useCallback(async (force = true) => {
+    const startedAfter = forgotten.current;
     try {
       const conversation = await session.conversation(lang);
       const messages = await allMessages(conversation);
@@ -75,6 +77,7 @@ export function Cases() {
       const loaded = await Promise.all(session.knownCases().map((c) => loadCase(c, lang)));
       const list = loaded.filter(Boolean).sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
       const onPages = new Set(list.flatMap((c) => (c.messages || []).map((m) => m.text)));
+      if (startedAfter !== forgotten.current) return;
       setCases(list);
       setChat(messages.filter((m) => m.origin === 'staff' && m.text && !onPages.has(m.text)).reverse());
       setError(null);
@@ -82,6 +85,12 @@ export function Cases() {
       setError(e);
     }
   }, [lang, session]);
+
+  useEffect(() => session.onCasesForgotten(() => {
+    forgotten.current++;
+    setCases([]);
+    setChat([]);
+  }), [session]);
 
   useEffect(() => {
     seen.current = -1;
