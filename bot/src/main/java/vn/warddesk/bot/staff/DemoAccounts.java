@@ -12,7 +12,7 @@ final class DemoAccounts {
     static final String WARD = "demo-hoa-an";
     static final String OTHER_WARD = "demo-phu-my";
     /**
-     * The public TOTP secret of the demo accounts that need a second factor (admin, supervisor): add it to any
+     * The public TOTP secret of the demo accounts that need a second factor (admin, supervisor, province admin): add it to any
      * authenticator app (README, "Demo accounts"). Public like the passwords: demo only.
      */
     static final String TOTP_SECRET = "WARDDESKDEMOSECRETFORTOTPZZAAAAA";
@@ -26,6 +26,9 @@ final class DemoAccounts {
                      "demo-supervisor-2026"),
             new Demo(WARD, "demo.editor", "Biên tập Demo (editor)", EnumSet.of(Role.EDITOR), "demo-editor-2026"),
             new Demo(WARD, "demo.admin", "Quản trị Demo (admin)", EnumSet.of(Role.ADMIN), "demo-admin-2026"),
+            // Belongs to the demo ward's province (demo-da-nang): the province's wards, their accounts and counts.
+            new Demo(WARD, "demo.province", "Quản trị tỉnh Demo (province admin)", EnumSet.of(Role.PROVINCE_ADMIN),
+                     "demo-province-2026"),
             new Demo(OTHER_WARD, "demo.phumy", "Cán bộ Phú Mỹ Demo (officer)", EnumSet.of(Role.OFFICER),
                      "demo-phumy-2026"));
 

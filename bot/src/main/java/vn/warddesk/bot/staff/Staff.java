@@ -91,7 +91,7 @@ public final class Staff {
                         .append(" password ").append(String.format("%-22s", demo.password()))
                         .append(demo.wardId()).append("  ").append(Role.csv(demo.roles()));
             }
-            text.append(System.lineSeparator()).append("  demo.admin and demo.supervisor also need a 6-digit code: add the TOTP")
+            text.append(System.lineSeparator()).append("  demo.admin, demo.supervisor and demo.province also need a 6-digit code: add the TOTP")
                     .append(" secret ").append(DemoAccounts.TOTP_SECRET).append(" to an authenticator app (README).");
             System.out.println(text);
         }

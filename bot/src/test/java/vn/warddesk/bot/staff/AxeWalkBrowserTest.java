@@ -297,6 +297,16 @@ class AxeWalkBrowserTest {
         b.await(By.id("pairing-form"));
         check(b, lang, "staff ward and kiosks");
         b.signOut();
+
+        b.type(By.id("username"), "demo.province");
+        b.type(By.id("password"), "demo-province-2026");
+        b.click(By.id("login-submit"));
+        b.enterDemoCode();
+        b.await(By.id("nav-province"));
+        b.click(By.id("nav-province"));
+        b.await(By.id("ward-form"));
+        check(b, lang, "staff province");
+        b.signOut();
     }
 
     private static void kioskLanguage(StaffBrowser b, String lang) {
