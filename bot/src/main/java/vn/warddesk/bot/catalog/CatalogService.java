@@ -457,7 +457,12 @@ public final class CatalogService implements HttpService {
         if (ward.isEmpty() || ward.get().isBlank()) {
             return defaultStore;
         }
-        return wards.apply(ward.get()).orElseThrow(() -> new ApiProblem(Status.NOT_FOUND_404, "ward_not_served",
+        return served(ward.get());
+    }
+
+    /** The catalog of a ward served here; 404 {@code ward_not_served} for an unknown or disabled one. */
+    private CatalogStore served(String wardId) {
+        return wards.apply(wardId).orElseThrow(() -> new ApiProblem(Status.NOT_FOUND_404, "ward_not_served",
                 "this ward is not served here / xã, phường này không được phục vụ tại đây"));
     }
 
@@ -468,9 +473,7 @@ public final class CatalogService implements HttpService {
     private CatalogStore adminWard(ServerRequest req) {
         Optional<Editor> editor = editors.apply(req);
         if (editor.isPresent()) {
-            return wards.apply(editor.get().wardId()).orElseThrow(() -> new ApiProblem(
-                    Status.NOT_FOUND_404, "ward_not_served",
-                    "this ward is not served here / xã, phường này không được phục vụ tại đây"));
+            return served(editor.get().wardId());
         }
         return tokenMatches(req) ? ward(req) : defaultStore;
     }
