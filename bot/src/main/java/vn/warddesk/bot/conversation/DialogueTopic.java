@@ -17,10 +17,22 @@ final class DialogueTopic {
             "office_hours", new String[]{"giờ làm việc, địa chỉ phường", "ward office opening hours, address"},
             "office_location", new String[]{"giờ làm việc, địa chỉ phường", "ward office opening hours, address"},
             "privacy_info", new String[]{"bảo vệ dữ liệu cá nhân của tôi", "privacy of my personal data"});
+    /**
+     * The office topics share one place: "phòng mấy?" right after the hours asks where, "còn thứ 7?" right after the
+     * address asks when. So the message is first read with only the office named, and that reading moves to the other
+     * office topic only when it is very sure ({@link #SWITCH}); otherwise the topic's own words decide.
+     */
+    private static final Map<String, String[]> OFFICE = Map.of(
+            "office_hours", new String[]{"phường", "ward office"},
+            "office_location", new String[]{"phường", "ward office"});
     private static final Set<String> WEAK = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
     /** A clear intent of its own wins over the topic's reading. */
     private static final double OWN_INTENT = 0.8;
     private static final double TOPIC_READING = 0.6;
+    /** Leaving the hours for the address (or back) on the office-only reading: "and the day before?" is 0.68 "where". */
+    private static final double SWITCH = 0.9;
+    /** Closing words ("thanks, bye", "ok cảm ơn") end the topic; they are not a question about it. */
+    private static final Set<String> CLOSING = Set.of("thanks", "goodbye", "greeting");
 
     private final Policy.Actions a;
     private final DialogueIntentPolicy intents;
@@ -46,11 +58,22 @@ final class DialogueTopic {
         if (!u.clarify() && u.confidence() >= OWN_INTENT && !WEAK.contains(u.intent())) {
             return false; // a clear question of its own ("giờ làm việc?", "tôi muốn gặp cán bộ")
         }
-        Understanding again = h.inContext(WORDS.get(last)[t.vi() ? 0 : 1]);
-        if (again.clarify() || again.confidence() < TOPIC_READING || !WORDS.containsKey(again.intent())) {
+        if (CLOSING.contains(u.intent()) && !u.clarify() && !Phrases.question(h.folded)) {
+            return false;
+        }
+        int language = t.vi() ? 0 : 1;
+        Understanding again = OFFICE.containsKey(last) ? h.inContext(OFFICE.get(last)[language]) : null;
+        if (again == null || !clear(again) || !again.intent().equals(last) && again.confidence() < SWITCH) {
+            again = h.inContext(WORDS.get(last)[language]);
+        }
+        if (!clear(again)) {
             return false;
         }
         intents.run(t, again.intent(), h.folded, u); // the original's entities: "thứ 7", "2/9"
         return true;
+    }
+
+    private static boolean clear(Understanding reading) {
+        return !reading.clarify() && reading.confidence() >= TOPIC_READING && WORDS.containsKey(reading.intent());
     }
 }
