@@ -24,7 +24,7 @@ public final class ContentCheck {
     }
 
     /**
-     * @param catalog the {@code catalog} config section ({@code dir}, {@code review-max-age}, {@code expiry-warning})
+     * @param catalog the {@code catalog} settings ({@code dir}, {@code review-max-age}, {@code expiry-warning})
      * @param clock   "today" is this clock's date in the office's time zone, unless {@code --today YYYY-MM-DD}
      * @param args    options after the command: {@code --today YYYY-MM-DD}, {@code --dir FOLDER}
      */

@@ -55,7 +55,7 @@ public final class WardCatalogs implements Catalog.ByWard {
         return load(settings, defaultWardId, dataSource, clock, new WardStore(dataSource));
     }
 
-    /** @param registry the one ward registry of the wiring */
+    /** The same over the wiring's one ward registry (Features); the overload above builds its own, for tests. */
     public static WardCatalogs load(CatalogSettings settings, String defaultWardId, DataSource dataSource, Clock clock,
                                     WardStore registry) {
         Path catalogDir = settings.dir();

@@ -44,7 +44,10 @@ public final class Channels implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
-    /** Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false). */
+    /**
+     * Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false), with
+     * their own ward registry and credential store: for tests that wire the channels alone.
+     */
     public static Channels create(ChannelSettings settings, DataSource dataSource, Clock clock, ConversationPort port) {
         return create(settings, dataSource, clock, port, WardTexts.defaults(), new WardStore(dataSource),
                       new WardChannelSecrets(dataSource, settings.secretKeys()));
