@@ -1,6 +1,5 @@
 package vn.warddesk.bot.catalog;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
