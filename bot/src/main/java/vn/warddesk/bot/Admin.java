@@ -42,9 +42,6 @@ public final class Admin {
 
     static int run(List<String> args, Config config, PrintStream out) {
         String command = args.isEmpty() ? "help" : args.get(0);
-        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-            return help(out);
-        }
         WardDeskSettings settings = WardDeskSettings.read(config);
         if (command.equals("ward")) {
             // Sub-commands (ward add --id …) come before the options.
@@ -102,16 +99,8 @@ public final class Admin {
                     out.println("  " + admin.oneTimePassword());
                 }
             }
-            default -> {
-                System.err.println("warddesk admin: unknown command '" + command + "' (try ./warddesk admin help)");
-                return 2;
-            }
-        }
-        return 0;
-    }
-
-    private static int help(PrintStream out) {
-        out.println(String.join(System.lineSeparator(),
+            case "help", "--help", "-h" -> {
+                out.println(String.join(System.lineSeparator(),
                         "Usage: ./warddesk admin <command> [options]",
                         WardCommand.USAGE,
                         "  create-admin --ward WARD_ID --username NAME [--role province-admin]",
@@ -124,6 +113,13 @@ public final class Admin {
                         "                         of WARDDESK_SECRET_KEYS (then older keys can be removed)",
                         "  zalo-set-token --refresh-token <token|-> [--access-token <token|->] [--expires-in <seconds>]",
                         "                         store the OA's first token pair (\"-\" reads the value from stdin)"));
+                return 0;
+            }
+            default -> {
+                System.err.println("warddesk admin: unknown command '" + command + "' (try ./warddesk admin help)");
+                return 2;
+            }
+        }
         return 0;
     }
 
