@@ -19,7 +19,6 @@ import vn.warddesk.bot.channel.telegram.TelegramAdmin;
 import vn.warddesk.bot.channel.zalo.ZaloTokens;
 import vn.warddesk.bot.staff.Staff;
 import vn.warddesk.bot.store.Database;
-import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.store.StoreException;
 
 /**
@@ -43,21 +42,22 @@ public final class Admin {
 
     static int run(List<String> args, Config config, PrintStream out) {
         String command = args.isEmpty() ? "help" : args.get(0);
+        WardDeskSettings settings = WardDeskSettings.read(config);
         if (command.equals("ward")) {
             // Sub-commands (ward add --id …) come before the options.
-            return WardCommand.run(args.subList(1, args.size()), config, out);
+            return WardCommand.run(args.subList(1, args.size()), settings, out);
         }
         Map<String, String> options = options(args.subList(Math.min(1, args.size()), args.size()));
         switch (command) {
-            case "telegram-set-webhook" -> out.println(TelegramAdmin.fromConfig(config).setWebhook(required(options, "url")));
-            case "telegram-webhook-info" -> out.println(TelegramAdmin.fromConfig(config).webhookInfo());
+            case "telegram-set-webhook" -> out.println(TelegramAdmin.of(settings.channels().telegram()).setWebhook(required(options, "url")));
+            case "telegram-webhook-info" -> out.println(TelegramAdmin.of(settings.channels().telegram()).webhookInfo());
             case "zalo-set-token" -> {
                 String refresh = secret(required(options, "refresh-token"));
                 Optional<String> access = Optional.ofNullable(options.get("access-token")).map(Admin::secret);
                 Duration expiresIn = Duration.ofSeconds(Long.parseLong(options.getOrDefault("expires-in", "90000")));
                 // Uses the service's database: with the embedded MariaDB, stop the service first (one server per data dir).
-                try (Database database = Database.open(DbSettings.from(config.get("db")))) {
-                    ZaloTokens.fromConfig(config, database.dataSource(), Clock.systemUTC())
+                try (Database database = Database.open(settings.db())) {
+                    ZaloTokens.create(settings.channels().zalo(), database.dataSource(), Clock.systemUTC())
                             .bootstrap(refresh, access, expiresIn);
                 }
                 out.println("Zalo OA token stored" + (access.isPresent() ? "" : "; the first send refreshes it")
@@ -70,17 +70,17 @@ public final class Admin {
                 // Re-encrypts every per-ward channel credential with the newest key of WARDDESK_SECRET_KEYS; after it,
                 // older keys can be removed from the list. One transaction; with the embedded MariaDB, stop the service
                 // first (as for every command here that opens the database).
-                try (Database database = Database.open(DbSettings.from(config.get("db")))) {
-                    vn.warddesk.bot.secret.SecretKeys keys = vn.warddesk.bot.secret.SecretKeys.from(config);
+                try (Database database = Database.open(settings.db())) {
+                    vn.warddesk.bot.secret.SecretKeys keys = settings.secretKeys();
                     int resealed = new vn.warddesk.bot.ward.WardChannelSecrets(database.dataSource(), keys).rotate()
-                                   + Staff.resealSecondFactorSecrets(config, database.dataSource());
+                                   + Staff.resealSecondFactorSecrets(keys, database.dataSource());
                     out.println(resealed + " secret value(s) re-encrypted with key '" + keys.newestKeyId().orElse("?")
                                 + "'. Keys no value uses any more can now be removed from WARDDESK_SECRET_KEYS.");
                 }
             }
             case "content-check" -> {
                 // Reads the seed files only (no database): safe while the service runs. 0 ok, 1 needs action, 2 unreadable.
-                return vn.warddesk.bot.catalog.ContentCheck.run(config.get("catalog"), Clock.systemUTC(),
+                return vn.warddesk.bot.catalog.ContentCheck.run(settings.catalog(), Clock.systemUTC(),
                                                                  args.subList(1, args.size()), out);
             }
             case "create-admin" -> {
@@ -90,8 +90,8 @@ public final class Admin {
                 }
                 String ward = required(options, "ward");
                 String username = required(options, "username");
-                try (Database database = Database.open(DbSettings.from(config.get("db")))) {
-                    Staff.FirstAdmin admin = Staff.forCommandLine(config, database.dataSource(), Clock.systemUTC())
+                try (Database database = Database.open(settings.db())) {
+                    Staff.FirstAdmin admin = Staff.forCommandLine(settings.staff(), database.dataSource(), Clock.systemUTC())
                             .createAdmin(ward, username, role.equals("province-admin"));
                     out.println("Created " + role + " '" + admin.username()
                                 + "' for ward " + admin.wardId() + ".");

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -58,20 +57,25 @@ final class Features implements AutoCloseable {
         this.miniAppApi = miniAppApi;
     }
 
-    static Features create(Config config, DataSource dataSource, Clock clock) {
-        EdgeSettings edge = EdgeSettings.from(config);
-        WardTexts texts = Engine.texts(config);
-        WardCatalogs wards = WardCatalogs.load(config.get("catalog"), edge.defaultWard(), dataSource, clock);
+    static Features create(WardDeskSettings settings, DataSource dataSource, Clock clock) {
+        EdgeSettings edge = settings.edge();
+        WardTexts texts = Engine.texts(settings.catalog());
+        // One ward registry and one (cached) credential store for every feature, so a change reaches all at once.
+        var registry = new vn.warddesk.bot.ward.WardStore(dataSource);
+        var secrets = new vn.warddesk.bot.ward.WardChannelSecrets(dataSource, settings.secretKeys());
+        WardCatalogs wards = WardCatalogs.load(settings.catalog(), edge.defaultWard(), dataSource, clock, registry);
         CatalogStore catalog = wards.defaultCatalog();
-        Engine engine = Engine.create(config, edge, dataSource, catalog, wards, clock, texts);
-        Channels channels = Channels.create(config, dataSource, clock, engine.conversations(), texts);
-        var userIds = vn.warddesk.bot.privacy.KeyedHash.fromConfig(config);
+        Engine engine = Engine.create(settings, dataSource, catalog, wards, clock, texts, registry);
+        Channels channels = Channels.create(settings.channels(), dataSource, clock, engine.conversations(), texts,
+                                            registry, secrets);
+        var userIds = new vn.warddesk.bot.privacy.KeyedHash(settings.privacyHashKey());
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
-        Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
+        Staff staff = Staff.create(settings.staff(), dataSource, clock, engine.cases(), catalog,
+                                   new Staff.Wards(registry, secrets));
         CatalogService catalogService = CatalogService.create(wards, edge.adminToken())
                 .withEditors(staff::catalogEditor);
-        MiniAppApi miniAppApi = MiniAppApi.create(config);
+        MiniAppApi miniAppApi = MiniAppApi.create(settings.channels());
         return new Features(dataSource, catalog, catalogService, engine, channels, staff, miniAppApi);
     }
 
@@ -80,39 +84,31 @@ final class Features implements AutoCloseable {
                   RetentionJob retention, WebConversationApi webApi,
                   vn.warddesk.bot.channel.web.KioskDeviceApi kioskDeviceApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog,
-                             Catalog.ByWard wards, Clock clock, WardTexts texts) {
-            Config section = config.get("conversation");
-            String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
-                    .replaceAll("/+$", "");
+        static Engine create(WardDeskSettings settings, DataSource dataSource, Catalog catalog, Catalog.ByWard wards,
+                             Clock clock, WardTexts texts, vn.warddesk.bot.ward.WardStore registry) {
+            EdgeSettings edge = settings.edge();
+            ConversationEngine.Settings conversation = settings.conversation().engine();
+            String baseUrl = conversation.publicBaseUrl();
             var defaults = vn.warddesk.nlu.NluSettings.defaults();
-            var nluSettings = new vn.warddesk.nlu.NluSettings(
-                    section.get("confidence-threshold").asDouble().orElse(defaults.confidenceThreshold()),
-                    defaults.ambiguityMargin(), CaseCode.IN_TEXT);
-            var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, config.get("privacy.hash-key").asString()
-                    .orElse("demo-only-change-me-in-production"));
+            var nluSettings = new vn.warddesk.nlu.NluSettings(settings.conversation().confidenceThreshold(),
+                                                              defaults.ambiguityMargin(), CaseCode.IN_TEXT);
+            var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, settings.privacyHashKey());
             links.warnIfLocal();
             Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
                                     vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
-                                    duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links),
+                                    conversation.sessionIdleTimeout(), java.util.Optional.of(links),
                                     texts);
             ConversationEngine engine = new ConversationEngine(
                     dataSource, catalog, wards, vn.warddesk.nlu.Nlu.shipped(nluSettings),
                     new vn.warddesk.nlu.EntityExtractor(nluSettings.caseCodePattern()), cases,
                     vn.warddesk.bot.outbox.Outbox.QUEUE,
-                    new ConversationEngine.Settings(duration(section, "session-idle-timeout", "PT30M"),
-                                                    section.get("max-field-attempts").asInt().orElse(3), baseUrl),
-                    clock, texts);
-            Config r = config.get("retention");
-            RetentionJob retention = new RetentionJob(dataSource, cases, new RetentionJob.Periods(
-                    duration(r, "interval", "PT1H"), duration(r, "unsubmitted-intake", "PT24H"),
-                    duration(r, "message-texts", "P90D"), duration(r, "closed-case-personal-fields", "P180D"),
-                    duration(r, "consent-events", "P1825D")), clock);
+                    conversation, clock, texts);
+            RetentionJob retention = new RetentionJob(dataSource, cases, settings.retention(), clock);
             retention.start();
             var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock, texts);
             var publicWard = new vn.warddesk.bot.channel.web.PublicWard(
-                    new vn.warddesk.bot.ward.WardStore(dataSource), new vn.warddesk.bot.ward.KioskDevices(dataSource),
-                    vn.warddesk.bot.ward.KioskPairingSettings.from(config), edge.defaultWard(), clock);
+                    registry, new vn.warddesk.bot.ward.KioskDevices(dataSource), settings.kiosk(), edge.defaultWard(),
+                    clock);
             return new Engine(engine, cases, casePage, retention,
                               new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
                                       .withWards(publicWard).withTexts(texts),
@@ -122,22 +118,11 @@ final class Features implements AutoCloseable {
         }
 
         /** The shipped texts with each ward's overrides ({@code catalog.wards-dir}/<ward-id>/messages_*.properties). */
-        static WardTexts texts(Config config) {
-            java.nio.file.Path dir = WardCatalogs.wardsDir(config.get("catalog"));
+        static WardTexts texts(vn.warddesk.bot.catalog.CatalogSettings catalog) {
             try {
-                return WardTexts.load(dir);
+                return WardTexts.load(catalog.wardsDir());
             } catch (TextsRefused e) {
                 throw new StartupFailure("ward texts refused: " + e.getMessage(), e);
-            }
-        }
-
-        private static java.time.Duration duration(Config section, String key, String fallback) {
-            String value = section.get(key).asString().orElse(fallback);
-            try {
-                return java.time.Duration.parse(value);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new io.helidon.config.ConfigException(section.key() + "." + key + " must be an ISO-8601 duration"
-                                                            + " like PT30M or P90D, got '" + value + "'");
             }
         }
 

@@ -15,7 +15,6 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import vn.warddesk.bot.catalog.CatalogException;
 import vn.warddesk.bot.store.Database;
-import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.store.StoreException;
 
 /** Starts WardDesk: config → database (embedded or external) → migrations → features → web server. */
@@ -52,27 +51,28 @@ public final class Main {
     }
 
     static Running start(Config config, String origin) {
-        warnAboutDemoSettings(config);
-        Database database = Database.open(DbSettings.from(config.get("db")));
+        WardDeskSettings settings = WardDeskSettings.read(config);
+        warnAboutDemoSettings(settings);
+        Database database = Database.open(settings.db());
         Features features;
         WebServer server;
         try {
-            features = Features.create(config, database.dataSource(), Clock.systemUTC());
+            features = Features.create(settings, database.dataSource(), Clock.systemUTC());
             WebServerConfig.Builder builder = WebServer.builder()
-                    .config(config.get("server"))
+                    .config(config.get("server")) // Helidon's own server settings, as they are
                     .shutdownHook(false);
             configureServer(builder, features);
             server = builder.build().start();
             if (!server.isRunning()) {
                 // Helidon logs a listener that cannot bind and returns a stopped server instead of throwing.
                 throw new StartupFailure("the web server did not start: port "
-                                         + config.get("server.port").asInt().orElse(8080)
+                                         + settings.serverPort()
                                          + " is already in use or not allowed (server.port in application.yaml,"
                                          + " or WARDDESK_SERVER_PORT)");
             }
         } catch (RuntimeException e) {
             database.close();
-            throw portInUse(e, config).orElseThrow(() -> e);
+            throw portInUse(e, settings).orElseThrow(() -> e);
         }
         database.announce(server.port());
         Running running = new Running(server, features, database);
@@ -99,11 +99,11 @@ public final class Main {
         });
     }
 
-    private static java.util.Optional<StartupFailure> portInUse(RuntimeException e, Config config) {
+    private static java.util.Optional<StartupFailure> portInUse(RuntimeException e, WardDeskSettings settings) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
                 return java.util.Optional.of(new StartupFailure(
-                        "port " + config.get("server.port").asInt().orElse(8080)
+                        "port " + settings.serverPort()
                         + " is already in use (server.port in application.yaml, or WARDDESK_SERVER_PORT)", e));
             }
         }
@@ -111,15 +111,15 @@ public final class Main {
     }
 
     /** A real deployment (external database) must not run with the demo secret or the demo staff accounts. */
-    private static void warnAboutDemoSettings(Config config) {
-        if (config.get("db.url").asString().orElse("").isBlank()) {
+    private static void warnAboutDemoSettings(WardDeskSettings settings) {
+        if (!settings.externalDatabase()) {
             return;
         }
-        if (config.get("privacy.hash-key").asString().orElse("").startsWith("demo-only")) {
+        if (settings.privacyHashKey().startsWith("demo-only")) {
             LOGGER.log(System.Logger.Level.WARNING, "privacy.hash-key is the public demo value: set WARDDESK_PRIVACY_HASH_KEY"
                                                     + " to a secret before real citizens use this deployment");
         }
-        if (config.get("staff.seed-demo-accounts").asBoolean().orElse(false)) {
+        if (settings.staff().seedDemoAccounts()) {
             LOGGER.log(System.Logger.Level.WARNING, "staff.seed-demo-accounts is true on an external database: the DEMO"
                                                     + " accounts have public passwords; set WARDDESK_STAFF_SEED_DEMO_ACCOUNTS=false");
         }

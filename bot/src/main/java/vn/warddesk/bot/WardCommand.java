@@ -5,10 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import io.helidon.config.Config;
-
 import vn.warddesk.bot.store.Database;
-import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.ward.Province;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardStore;
@@ -29,10 +26,10 @@ final class WardCommand {
     private WardCommand() {
     }
 
-    static int run(List<String> args, Config config, PrintStream out) {
+    static int run(List<String> args, WardDeskSettings settings, PrintStream out) {
         String action = args.isEmpty() ? "list" : args.get(0);
         Map<String, String> options = Admin.options(args.subList(Math.min(1, args.size()), args.size()));
-        try (Database database = Database.open(DbSettings.from(config.get("db")))) {
+        try (Database database = Database.open(settings.db())) {
             WardStore wards = new WardStore(database.dataSource());
             switch (action) {
                 case "list" -> list(wards, out);

@@ -84,8 +84,8 @@ class ChannelsWithEngineTest {
         map.put("outbox.poll-interval", "PT0.05S");
         map.put("privacy.hash-key", "engine-test-key");
         Config config = Config.just(ConfigSources.create(map));
-        ZaloTokens.fromConfig(config, pool, Clock.systemUTC()).bootstrap("r-1", Optional.of("a-1"), Duration.ofHours(25));
-        features = Features.create(config, pool, Clock.systemUTC());
+        ZaloTokens.create(vn.warddesk.bot.WardDeskSettings.read(config).channels().zalo(), pool, Clock.systemUTC()).bootstrap("r-1", Optional.of("a-1"), Duration.ofHours(25));
+        features = Features.create(WardDeskSettings.read(config), pool, Clock.systemUTC());
         Main.configureServer(server, features);
     }
 

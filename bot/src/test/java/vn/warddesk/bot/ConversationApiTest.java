@@ -66,7 +66,7 @@ class ConversationApiTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("conversation_api");
-        features = Features.create(config(), pool, CLOCK);
+        features = Features.create(WardDeskSettings.read(config()), pool, CLOCK);
         server.maxPayloadSize(262_144);
         Main.configureServer(server, features);
     }

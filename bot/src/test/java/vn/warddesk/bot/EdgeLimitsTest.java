@@ -35,14 +35,14 @@ class EdgeLimitsTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("edge_limits");
-        features = Features.create(Config.just(ConfigSources.create(Map.of(
+        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(Map.of(
                 "catalog.dir", "../config/catalog",
                 // The test client connects from 127.0.0.1, a trusted proxy: X-Forwarded-For names the citizen.
                 "edge.trust-forwarded-headers", "true",
                 "edge.trusted-proxies", "127.0.0.1,::1",
                 "limits.conversations-per-client.requests", "2",
                 "limits.conversations-per-client.per", "PT10M",
-                "limits.status-lookups-per-client.requests", "1"))), pool, Clock.systemUTC());
+                "limits.status-lookups-per-client.requests", "1")))), pool, Clock.systemUTC());
         Main.configureServer(server, features);
     }
 

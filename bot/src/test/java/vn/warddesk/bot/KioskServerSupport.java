@@ -14,7 +14,7 @@ public final class KioskServerSupport {
 
     /** Returns the features so the test can stop their background work (retention job) when it is done. */
     public static AutoCloseable configure(WebServerConfig.Builder server, Config config, DataSource dataSource, Clock clock) {
-        Features features = Features.create(config, dataSource, clock);
+        Features features = Features.create(WardDeskSettings.read(config), dataSource, clock);
         Main.configureServer(server, features);
         return features;
     }

@@ -64,7 +64,7 @@ class MiniAppApiTest {
         map.put("zalo.mini-app.logo-url", "https://ward.example.vn/logo.png");
         map.put("outbox.enabled", "false");
         pool = TestDatabase.fresh("miniapp_api");
-        features = Features.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC());
+        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(map))), pool, Clock.systemUTC());
         Main.configureServer(server, features);
     }
 
@@ -118,8 +118,8 @@ class MiniAppApiTest {
 
     @Test
     void a_malformed_colour_stops_start_up_with_the_key_named() {
-        ConfigException e = assertThrows(ConfigException.class, () -> MiniAppApi.create(
-                Config.just(ConfigSources.create(Map.of("zalo.mini-app.primary-color", "red")))));
+        ConfigException e = assertThrows(ConfigException.class, () -> MiniAppApi.create(vn.warddesk.bot.WardDeskSettings.read(
+                Config.just(ConfigSources.create(Map.of("zalo.mini-app.primary-color", "red")))).channels()));
         assertTrue(e.getMessage().contains("zalo.mini-app.primary-color"), e.getMessage());
     }
 }

@@ -66,7 +66,7 @@ class MiniAppConversationTest {
         map.put("privacy.hash-key", "mini-app-test-key");
         map.put("outbox.enabled", "false");
         pool = TestDatabase.fresh("mini_app_conversation");
-        features = Features.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC());
+        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(map))), pool, Clock.systemUTC());
         Main.configureServer(server, features);
     }
 

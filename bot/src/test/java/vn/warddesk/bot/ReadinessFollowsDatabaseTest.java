@@ -42,7 +42,7 @@ class ReadinessFollowsDatabaseTest {
         String proxied = url.replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
         pool = Database.pool(proxied, TestDatabase.user(), TestDatabase.password(), TestDatabase.settings());
         Database.migrate(pool);
-        Main.configureServer(server, Features.create(Config.empty(), pool, Clock.systemUTC()));
+        Main.configureServer(server, Features.create(WardDeskSettings.read(Config.empty()), pool, Clock.systemUTC()));
     }
 
     @AfterAll

@@ -67,7 +67,7 @@ final class RouteFuzz implements AutoCloseable {
 
     RouteFuzz(long seed) {
         pool = TestDatabase.fresh("fuzz");
-        features = Features.create(config(), pool, Clock.systemUTC());
+        features = Features.create(WardDeskSettings.read(config()), pool, Clock.systemUTC());
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).maxPayloadSize(262_144)
                 .shutdownHook(false);
         Main.configureServer(builder, features);

@@ -13,6 +13,6 @@ public final class StaffServerSupport {
     }
 
     public static void configure(WebServerConfig.Builder server, Config config, DataSource dataSource, Clock clock) {
-        Main.configureServer(server, Features.create(config, dataSource, clock));
+        Main.configureServer(server, Features.create(WardDeskSettings.read(config), dataSource, clock));
     }
 }

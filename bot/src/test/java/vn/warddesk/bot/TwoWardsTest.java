@@ -49,10 +49,10 @@ class TwoWardsTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("two_wards");
-        features = Features.create(Config.just(ConfigSources.create(Map.of(
+        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(Map.of(
                 "catalog.dir", "../config/catalog",
                 "catalog.refresh-interval", "PT0S",
-                "admin.token", ADMIN))), pool, CLOCK);
+                "admin.token", ADMIN)))), pool, CLOCK);
         Main.configureServer(server, features);
     }
 

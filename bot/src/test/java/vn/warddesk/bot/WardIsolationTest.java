@@ -119,9 +119,9 @@ class WardIsolationTest {
         wards.putProvince(new Province("demo-quang-nam", "Tỉnh Quảng Nam (DEMO)", "Quang Nam (DEMO)"), clock.instant());
         wards.putWard(new Ward(WARD_B, "demo-quang-nam", "Phường Phú Mỹ (DEMO)", "Phu My Ward (DEMO)", true, false),
                       clock.instant());
-        features = Features.create(Config.just(ConfigSources.create(Map.of(
+        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(Map.of(
                 "catalog.dir", "../config/catalog", "admin.token", ADMIN_TOKEN, "staff.seed-demo-accounts", "true",
-                "limits.enabled", "false", "privacy.hash-key", "test-key"))), pool, clock);
+                "limits.enabled", "false", "privacy.hash-key", "test-key")))), pool, clock);
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
         Main.configureServer(builder, features);
         server = builder.build().start();

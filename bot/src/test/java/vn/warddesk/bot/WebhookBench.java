@@ -115,7 +115,7 @@ public final class WebhookBench {
         AutoCloseable wiring;
         WebServer server;
         if (mode.equals("full") || mode.equals("no-dispatch")) {
-            Features features = Features.create(config, pool, Clock.systemUTC());
+            Features features = Features.create(WardDeskSettings.read(config), pool, Clock.systemUTC());
             wiring = features;
             var builder = WebServer.builder().host("127.0.0.1").port(0);
             Main.configureServer(builder, features);
@@ -124,7 +124,7 @@ public final class WebhookBench {
             vn.warddesk.bot.conversation.ConversationPort port = mode.equals("no-db") || mode.equals("accept-only")
                     ? event -> new vn.warddesk.bot.conversation.ConversationPort.Handled("none", false, List.of())
                     : new RecordingPort(pool);
-            Channels channels = Channels.create(config, pool, Clock.systemUTC(), port);
+            Channels channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(config).channels(), pool, Clock.systemUTC(), port);
             wiring = channels;
             server = WebServer.builder().host("127.0.0.1").port(0).routing(channels::routing).build().start();
         }

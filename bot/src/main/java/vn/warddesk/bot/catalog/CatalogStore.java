@@ -1,6 +1,5 @@
 package vn.warddesk.bot.catalog;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -14,7 +13,6 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.config.Config;
 
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.store.StoreException;
@@ -70,11 +68,10 @@ public final class CatalogStore implements Catalog {
      *
      * @throws CatalogException a seed file is broken: the message names the file, the line and the problem
      */
-    public static CatalogStore load(Config config, DataSource dataSource, Clock clock) {
-        Path dir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
-        Seed.Source source = Seed.source(dir);
+    public static CatalogStore load(CatalogSettings settings, DataSource dataSource, Clock clock) {
+        Seed.Source source = Seed.source(settings.dir());
         Seed seed = Seed.load(source);
-        CatalogStore store = ofWard(config, dataSource, clock, seed, id -> Seed.procedure(source, id), Map.of(), null);
+        CatalogStore store = ofWard(settings, dataSource, clock, seed, id -> Seed.procedure(source, id), Map.of(), null);
         store.warnIfStale();
         CatalogMetrics.watch(store);
         return store;
@@ -88,13 +85,12 @@ public final class CatalogStore implements Catalog {
      * @param provenance per procedure, where each field of the seed came from (empty: all national)
      * @param stamps the ward's version stamp ({@link VersionStore#stamp}); null = one query per look
      */
-    static CatalogStore ofWard(Config config, DataSource dataSource, Clock clock, Seed seed,
+    static CatalogStore ofWard(CatalogSettings settings, DataSource dataSource, Clock clock, Seed seed,
                                java.util.function.Function<String, Procedure> seedFiles,
                                Map<String, Map<String, String>> provenance,
                                java.util.function.UnaryOperator<String> stamps) {
-        Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
         CatalogStore store = new CatalogStore(dataSource, clock, seed.office().wardId(), seed, seedFiles, provenance,
-                                              stamps, refresh, Freshness.Settings.from(config));
+                                              stamps, settings.refreshInterval(), settings.freshness());
         store.storeMissingSeeds();
         store.reload();
         return store;

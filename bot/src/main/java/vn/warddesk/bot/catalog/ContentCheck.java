@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.helidon.config.Config;
 
 /**
  * {@code ./warddesk content check}: the freshness rules ({@link Freshness}) over the seed files, printed for an
@@ -25,14 +24,13 @@ public final class ContentCheck {
     }
 
     /**
-     * @param catalog the {@code catalog} config section ({@code dir}, {@code review-max-age}, {@code expiry-warning})
+     * @param catalog the {@code catalog} settings ({@code dir}, {@code review-max-age}, {@code expiry-warning})
      * @param clock   "today" is this clock's date in the office's time zone, unless {@code --today YYYY-MM-DD}
      * @param args    options after the command: {@code --today YYYY-MM-DD}, {@code --dir FOLDER}
      */
-    public static int run(Config catalog, Clock clock, List<String> args, PrintStream out) {
+    public static int run(CatalogSettings catalog, Clock clock, List<String> args, PrintStream out) {
         Map<String, String> options = options(args);
-        Path dir = Path.of(Optional.ofNullable(options.get("dir"))
-                                   .orElse(catalog.get("dir").asString().orElse(Seed.DEFAULT_DIR)));
+        Path dir = Optional.ofNullable(options.get("dir")).map(Path::of).orElse(catalog.dir());
         Seed seed;
         try {
             seed = Seed.load(Seed.source(dir));
@@ -40,7 +38,7 @@ public final class ContentCheck {
             out.println("content check: " + e.getMessage());
             return 2;
         }
-        Freshness.Settings settings = Freshness.Settings.from(catalog);
+        Freshness.Settings settings = catalog.freshness();
         LocalDate today = Optional.ofNullable(options.get("today")).map(ContentCheck::date)
                 .orElseGet(() -> LocalDate.now(clock.withZone(java.time.ZoneId.of(seed.office().timezone()))));
         Freshness.Report report = Freshness.check(seed.procedures(), today, settings);

@@ -35,7 +35,7 @@ final class Freshness {
      * @param expiryWarningDays a legal basis ending within this many days must be dealt with now
      *                          ({@code catalog.expiry-warning})
      */
-    record Settings(long reviewMaxAgeDays, long expiryWarningDays) {
+    public record Settings(long reviewMaxAgeDays, long expiryWarningDays) {
         static final Settings DEFAULTS = new Settings(90, 60);
 
         static Settings from(Config catalog) {

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 
 import vn.warddesk.bot.store.StoreException;
 import vn.warddesk.bot.ward.Province;
@@ -48,26 +47,24 @@ public final class WardCatalogs implements Catalog.ByWard {
     /**
      * Reads and validates every ward's content, registers provinces and wards, and loads each ward's live catalog.
      *
-     * @param config the {@code catalog} section
+     * @param settings the {@code catalog} section
      * @param defaultWardId {@code ward.default-id}: the ward of the old single-ward channels and of staff editors
      * @throws CatalogException a file is broken: the message names the file and the problem
      */
-    /** The folder of the wards' own folders: {@code catalog.wards-dir}, else {@code wards} next to the catalog folder. */
-    public static Path wardsDir(Config config) {
-        Path catalogDir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
-        return config.get("wards-dir").asString().map(Path::of).orElse(catalogDir.resolveSibling("wards"));
+    public static WardCatalogs load(CatalogSettings settings, String defaultWardId, DataSource dataSource, Clock clock) {
+        return load(settings, defaultWardId, dataSource, clock, new WardStore(dataSource));
     }
 
-    public static WardCatalogs load(Config config, String defaultWardId, DataSource dataSource, Clock clock) {
-        Path catalogDir = Path.of(config.get("dir").asString().orElse(Seed.DEFAULT_DIR));
-        Path wardsDir = wardsDir(config);
-        Path provincesDir = config.get("provinces-dir").asString().map(Path::of)
-                .orElse(catalogDir.resolveSibling("provinces"));
-        Duration refresh = config.get("refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(1));
-        WardStore registry = new WardStore(dataSource);
+    /** The same over the wiring's one ward registry (Features); the overload above builds its own, for tests. */
+    public static WardCatalogs load(CatalogSettings settings, String defaultWardId, DataSource dataSource, Clock clock,
+                                    WardStore registry) {
+        Path catalogDir = settings.dir();
+        Path wardsDir = settings.wardsDir();
+        Path provincesDir = settings.provincesDir();
+        Duration refresh = settings.refreshInterval();
         Map<String, CatalogStore> byWard = new LinkedHashMap<>();
         if (!Files.isDirectory(wardsDir)) {
-            CatalogStore single = CatalogStore.load(config, dataSource, clock);
+            CatalogStore single = CatalogStore.load(settings, dataSource, clock);
             byWard.put(single.wardId(), single);
             return new WardCatalogs(byWard, single, registry, refresh);
         }
@@ -76,7 +73,7 @@ public final class WardCatalogs implements Catalog.ByWard {
         register(registry, loaded, clock);
         Stamps stamps = new Stamps(dataSource, refresh);
         for (WardFolders.WardEntry ward : loaded.wards()) {
-            byWard.put(ward.id(), CatalogStore.ofWard(config, dataSource, clock, ward.seed(),
+            byWard.put(ward.id(), CatalogStore.ofWard(settings, dataSource, clock, ward.seed(),
                     id -> WardFolders.reread(national, wardsDir, provincesDir, ward.id(), id), ward.provenance(),
                     stamps));
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -22,8 +21,8 @@ import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
 import vn.warddesk.bot.text.WardTexts;
-import vn.warddesk.bot.secret.SecretKeys;
 import vn.warddesk.bot.ward.WardChannelSecrets;
+import vn.warddesk.bot.ward.WardStore;
 
 /**
  * Telegram, Zalo, the inbox workers that feed their webhooks' events to the engine and the outbox dispatcher that
@@ -45,30 +44,36 @@ public final class Channels implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
-    /** Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false). */
-    public static Channels create(Config root, DataSource dataSource, Clock clock, ConversationPort port) {
-        return create(root, dataSource, clock, port, WardTexts.defaults());
+    /**
+     * Builds the channels and starts the inbox workers and the dispatcher (unless inbox/outbox.enabled is false), with
+     * their own ward registry and credential store: for tests that wire the channels alone.
+     */
+    public static Channels create(ChannelSettings settings, DataSource dataSource, Clock clock, ConversationPort port) {
+        return create(settings, dataSource, clock, port, WardTexts.defaults(), new WardStore(dataSource),
+                      new WardChannelSecrets(dataSource, settings.secretKeys()));
     }
 
-    /** The same, with the wards' own texts for the channels' notices. */
-    public static Channels create(Config root, DataSource dataSource, Clock clock, ConversationPort port,
-                                  WardTexts texts) {
+    /**
+     * The same, with the wards' own texts for the channels' notices, over the wiring's one ward registry and one
+     * (cached) store of the wards' channel credentials, so that a change saved by an admin reaches the channels at once.
+     */
+    public static Channels create(ChannelSettings channelSettings, DataSource dataSource, Clock clock,
+                                  ConversationPort port, WardTexts texts, WardStore wards, WardChannelSecrets secrets) {
         Inbox inbox = new Inbox(dataSource, clock);
         List<InboxWorker> inboxHolder = new ArrayList<>(1);
         List<OutboxDispatcher> holder = new ArrayList<>(1);
         Runnable accepted = () -> inboxHolder.forEach(InboxWorker::nudge);
         // The wards' own bots and OAs: credentials encrypted in the database (secret.keys).
-        WardChannelSecrets secrets = new WardChannelSecrets(dataSource, SecretKeys.from(root));
-        TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, secrets,
-                                                          texts);
-        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted, secrets);
+        TelegramChannel telegram = TelegramChannel.create(channelSettings, dataSource, clock, inbox, accepted, wards,
+                                                          secrets, texts);
+        ZaloChannel zalo = ZaloChannel.create(channelSettings, dataSource, clock, inbox, accepted, wards, secrets);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);
-        DispatcherSettings settings = DispatcherSettings.from(root.get("outbox"));
+        DispatcherSettings settings = channelSettings.outbox();
         OutboxDispatcher dispatcher = new OutboxDispatcher(dataSource, clock, settings, senders);
         holder.add(dispatcher);
-        InboxSettings inboxSettings = InboxSettings.from(root.get("inbox"));
+        InboxSettings inboxSettings = channelSettings.inbox();
         InboxWorker inboxWorker = new InboxWorker(inbox, dataSource, port, Map.of("telegram", telegram.followUp()),
                                                   () -> holder.forEach(OutboxDispatcher::nudge), inboxSettings, clock);
         inboxHolder.add(inboxWorker);

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.helidon.config.Config;
 
 /**
  * The keyed hash (HMAC-SHA256, key {@code privacy.hash-key}) that stands in for a platform user id everywhere it is
@@ -25,11 +24,6 @@ public final class KeyedHash {
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.prototype = newMac();
-    }
-
-    /** From the {@code privacy.hash-key} key of the root configuration. */
-    public static KeyedHash fromConfig(Config root) {
-        return new KeyedHash(root.get("privacy.hash-key").asString().orElse("demo-only-change-me-in-production"));
     }
 
     /** Lower-case hex HMAC-SHA256 of the value. */

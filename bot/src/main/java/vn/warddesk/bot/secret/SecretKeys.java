@@ -12,7 +12,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.helidon.config.Config;
 
 /**
  * The keys that encrypt secrets at rest (AES-256-GCM), from {@code secret.keys} (environment variable
@@ -37,11 +36,6 @@ public final class SecretKeys {
 
     /** A value as stored: the id of the key that sealed it and nonce ‖ ciphertext ‖ tag. */
     public record Sealed(String keyId, byte[] bytes) {
-    }
-
-    /** The configured keys; none when {@code secret.keys} is unset (then nothing can be sealed, see {@link #ready}). */
-    public static SecretKeys from(Config root) {
-        return parse(root.get("secret.keys").asString().orElse(""));
     }
 
     /** Parses {@code id:base64,…}; a malformed list fails start-up rather than silently sealing nothing. */

@@ -20,12 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.codec.binary.Base32;
 
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.QrSvg;
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.ward.Ward;
+import vn.warddesk.bot.ward.WardChannelSecrets;
 import vn.warddesk.bot.ward.WardStore;
 
 /**
@@ -49,10 +52,20 @@ final class SecondFactor {
     private final TotpSecrets sealing;
     private final WardStore wards;
 
-    SecondFactor(DataSource dataSource, StaffSettings.TotpPolicy policy, Clock clock, Audit audit, TotpSecrets sealing) {
+    /**
+     * The ward's own officer policy, read on every staff request: kept for {@link WardChannelSecrets#CACHE_TTL}, dropped
+     * at once when this instance changes the ward (its WardStore tells), so a change made on another instance (or by
+     * {@code ./warddesk admin}) takes effect within that time.
+     */
+    private final Cache<String, Boolean> officerPolicy = Caffeine.newBuilder()
+            .expireAfterWrite(WardChannelSecrets.CACHE_TTL).maximumSize(10_000).build();
+
+    SecondFactor(DataSource dataSource, WardStore wards, StaffSettings.TotpPolicy policy, Clock clock, Audit audit,
+                 TotpSecrets sealing) {
         this.sealing = sealing;
         this.dataSource = dataSource;
-        this.wards = new WardStore(dataSource);
+        this.wards = wards;
+        wards.onChange(officerPolicy::invalidate);
         this.policy = policy;
         this.clock = clock;
         this.audit = audit;
@@ -67,7 +80,9 @@ final class SecondFactor {
 
     /** Whether officers of the ward must use a second factor: deployment-wide setting or the ward's own policy. */
     boolean officersRequired(String wardId) {
-        return policy.officersRequired() || wards.find(wardId).map(Ward::officerSecondFactor).orElse(false);
+        return policy.officersRequired()
+               || (wardId != null
+                   && officerPolicy.get(wardId, id -> wards.find(id).map(Ward::officerSecondFactor).orElse(false)));
     }
 
     /** True when the account has confirmed a second factor. */

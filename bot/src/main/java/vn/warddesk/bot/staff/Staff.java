@@ -8,7 +8,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
@@ -30,50 +29,65 @@ public final class Staff {
         this.service = service;
     }
 
-    /** Builds the feature; seeds the demo accounts when {@code staff.seed-demo-accounts} is true. */
-    public static Staff create(Config config, DataSource dataSource, Clock clock) {
-        return create(config, dataSource, clock, Optional.empty(), true);
+    /** The ward registry and the wards' channel credentials the wiring shares with the channels. */
+    public record Wards(vn.warddesk.bot.ward.WardStore registry, vn.warddesk.bot.ward.WardChannelSecrets secrets) {
+        /** Its own registry and credential store (tests and command-line tools, where nothing else shares them). */
+        public static Wards of(DataSource dataSource, StaffSettings settings) {
+            return new Wards(new vn.warddesk.bot.ward.WardStore(dataSource),
+                             new vn.warddesk.bot.ward.WardChannelSecrets(dataSource, settings.secretKeys()));
+        }
     }
 
-    /** With case work over the engine's cases (the normal wiring). */
-    public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases) {
-        Duration claimWithin = StaffSettings.from(config).claimWithin();
+    /** Builds the feature; seeds the demo accounts when {@code staff.seed-demo-accounts} is true. */
+    public static Staff create(StaffSettings settings, DataSource dataSource, Clock clock) {
+        return create(settings, dataSource, clock, Optional.empty(), true, Wards.of(dataSource, settings));
+    }
+
+    /** With case work over the engine's cases. */
+    public static Staff create(StaffSettings settings, DataSource dataSource, Clock clock,
+                               vn.warddesk.bot.cases.Cases cases) {
+        return create(settings, dataSource, clock, cases, Wards.of(dataSource, settings));
+    }
+
+    /** With case work over the engine's cases (the normal wiring), over the wiring's ward registry. */
+    public static Staff create(StaffSettings settings, DataSource dataSource, Clock clock,
+                               vn.warddesk.bot.cases.Cases cases, Wards wards) {
+        Duration claimWithin = settings.claimWithin();
         vn.warddesk.bot.observe.OperationsMetrics.lateCases(
                 () -> cases.countNewCreatedBefore(clock.instant().minus(claimWithin)));
-        return create(config, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true);
+        return create(settings, dataSource, clock, Optional.of(new EngineCaseDesk(cases, dataSource, clock)), true,
+                      wards);
     }
 
     /** With case work, and the procedures' intake field definitions so the console labels what citizens gave. */
-    public static Staff create(Config config, DataSource dataSource, Clock clock, vn.warddesk.bot.cases.Cases cases,
-                               vn.warddesk.bot.catalog.Catalog catalog) {
-        Staff staff = create(config, dataSource, clock, cases);
+    public static Staff create(StaffSettings settings, DataSource dataSource, Clock clock,
+                               vn.warddesk.bot.cases.Cases cases, vn.warddesk.bot.catalog.Catalog catalog, Wards wards) {
+        Staff staff = create(settings, dataSource, clock, cases, wards);
         staff.service.describeFieldsWith(new IntakeFieldLabels(catalog));
         return staff;
     }
 
     /** For command-line tools: never seeds demo accounts. */
-    public static Staff forCommandLine(Config config, DataSource dataSource, Clock clock) {
-        return create(config, dataSource, clock, Optional.empty(), false);
+    public static Staff forCommandLine(StaffSettings settings, DataSource dataSource, Clock clock) {
+        return create(settings, dataSource, clock, Optional.empty(), false, Wards.of(dataSource, settings));
     }
 
-    static Staff create(Config config, DataSource dataSource, Clock clock, Optional<CaseDesk> cases, boolean maySeed) {
-        StaffSettings settings = StaffSettings.from(config);
+    static Staff create(StaffSettings settings, DataSource dataSource, Clock clock, Optional<CaseDesk> cases,
+                        boolean maySeed, Wards shared) {
         StaffStore store = new StaffStore(dataSource);
         Audit audit = new Audit(store, clock, settings.hashKey());
-        SecondFactor secondFactor = new SecondFactor(dataSource, settings.totp(), clock, audit,
-                                                     new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)));
+        var wards = shared.registry();
+        SecondFactor secondFactor = new SecondFactor(dataSource, wards, settings.totp(), clock, audit,
+                                                     new TotpSecrets(settings.secretKeys()));
         StaffAuth auth = new StaffAuth(store, new PasswordHasher(), settings, clock, audit, secondFactor);
-        StaffEvents events = new StaffEvents(config.get("staff.events-poll-interval").as(Duration.class)
-                                                     .orElse(Duration.ofSeconds(2)));
-        var wards = new vn.warddesk.bot.ward.WardStore(dataSource);
-        var wardChannels = new WardChannelsApi(new vn.warddesk.bot.ward.WardChannelSecrets(
-                dataSource, vn.warddesk.bot.secret.SecretKeys.from(config)), wards, audit, clock);
+        StaffEvents events = new StaffEvents(settings.eventsPollInterval());
+        var wardChannels = new WardChannelsApi(shared.secrets(), wards, audit, clock);
         StaffService service = new StaffService(auth, store, audit, new Analytics(dataSource, clock),
                                                 cases, events, settings, clock, secondFactor,
                                                 new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
                                                 wardChannels, wards,
                                                 new vn.warddesk.bot.ward.KioskDevices(dataSource),
-                                                vn.warddesk.bot.ward.KioskPairingSettings.from(config).pairingCodeTtl());
+                                                settings.pairingCodeTtl());
         Staff staff = new Staff(auth, audit, service);
         if (maySeed && settings.seedDemoAccounts()) {
             staff.seedDemoAccounts();
@@ -154,8 +168,8 @@ public final class Staff {
      * Encrypts every second-factor secret with the newest key of {@code secret.keys} (plain ones included), for
      * {@code ./warddesk admin secrets rotate}; returns how many.
      */
-    public static int resealSecondFactorSecrets(Config config, DataSource dataSource) {
-        return new TotpSecrets(vn.warddesk.bot.secret.SecretKeys.from(config)).resealAll(dataSource);
+    public static int resealSecondFactorSecrets(vn.warddesk.bot.secret.SecretKeys keys, DataSource dataSource) {
+        return new TotpSecrets(keys).resealAll(dataSource);
     }
 
     /** The first admin of a ward (CLI): the one-time password is returned once and must be changed at first sign-in. */

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import vn.warddesk.bot.secret.SecretKeys;
 import vn.warddesk.bot.store.Jdbc;
 
@@ -21,6 +26,10 @@ import vn.warddesk.bot.store.Jdbc;
  * All SQL of the per-ward channel credentials (table ward_channel_secret): sealed with {@link SecretKeys} on the way
  * in, opened on the way out. Each value is bound to its ward and field (associated data "ward/field"), so a row
  * copied elsewhere does not decrypt. Values are never logged.
+ * <p>
+ * Every webhook call and every send asks for its ward's credentials, so the opened values are kept in memory for
+ * {@link #CACHE_TTL}: a save or a rotation through this instance drops them at once; a change made by another
+ * instance (or by {@code ./warddesk admin} while the service runs) takes effect within that time.
  */
 public final class WardChannelSecrets {
     private static final String SELECT = "SELECT field, key_id, sealed FROM ward_channel_secret WHERE ward_id = ?";
@@ -32,8 +41,13 @@ public final class WardChannelSecrets {
             SELECT ward_id, field, key_id, sealed FROM ward_channel_secret WHERE key_id <> ? FOR UPDATE""";
     private static final String RESEAL = "UPDATE ward_channel_secret SET key_id = ?, sealed = ? WHERE ward_id = ? AND field = ?";
 
+    /** How long opened credentials (and other per-request ward reads) are kept before the database is asked again. */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
     private final DataSource dataSource;
     private final SecretKeys keys;
+    private final Cache<String, Map<ChannelField, String>> opened = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
 
     public WardChannelSecrets(DataSource dataSource, SecretKeys keys) {
         this.dataSource = dataSource;
@@ -50,10 +64,14 @@ public final class WardChannelSecrets {
      * that has no key uses only the channels of its configuration.
      */
     public Map<ChannelField, String> read(String wardId) {
-        Map<ChannelField, String> out = new EnumMap<>(ChannelField.class);
         if (!keys.ready() || !Ward.isId(wardId)) {
-            return out;
+            return new EnumMap<>(ChannelField.class);
         }
+        return opened.get(wardId, this::readStored);
+    }
+
+    private Map<ChannelField, String> readStored(String wardId) {
+        Map<ChannelField, String> out = new EnumMap<>(ChannelField.class);
         Jdbc.withConnection(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(SELECT)) {
                 select.setString(1, wardId);
@@ -69,7 +87,7 @@ public final class WardChannelSecrets {
             }
             return null;
         });
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -106,13 +124,14 @@ public final class WardChannelSecrets {
             }
             return null;
         });
+        opened.invalidate(wardId);
     }
 
     /** Re-encrypts every value sealed with an older key under the newest one, in one transaction; returns how many. */
     public int rotate() {
         String newest = keys.newestKeyId().orElseThrow(() -> new IllegalStateException(
                 "no encryption key configured: set WARDDESK_SECRET_KEYS"));
-        return Jdbc.inTransaction(dataSource, c -> {
+        Integer resealed = Jdbc.inTransaction(dataSource, c -> {
             record Row(String wardId, ChannelField field, SecretKeys.Sealed sealed) {
             }
             List<Row> rows = new ArrayList<>();
@@ -132,7 +151,9 @@ public final class WardChannelSecrets {
                 reseal(c, row.wardId(), row.field(), row.sealed());
             }
             return rows.size();
-        });
+        }).intValue();
+        opened.invalidateAll();
+        return resealed;
     }
 
     private void reseal(Connection c, String wardId, ChannelField field, SecretKeys.Sealed old) throws SQLException {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -18,9 +20,19 @@ public final class WardStore {
     private static final String WARD_COLUMNS = "id, province_id, name_vi, name_en, enabled, officer_second_factor";
 
     private final DataSource dataSource;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public WardStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Called with the ward's id after this store changed a ward (caches of ward rows drop their copy). */
+    public void onChange(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String wardId) {
+        changeListeners.forEach(listener -> listener.accept(wardId));
     }
 
     public List<Ward> list() {
@@ -100,17 +112,20 @@ public final class WardStore {
                 return ps.executeUpdate();
             }
         });
+        changed(ward.id());
     }
 
     /** Enables or disables a ward; false when there is no such ward. */
     public boolean setEnabled(String wardId, boolean enabled) {
-        return Jdbc.inTransaction(dataSource, c -> {
+        boolean found = Jdbc.inTransaction(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ward SET enabled = ? WHERE id = ?")) {
                 ps.setBoolean(1, enabled);
                 ps.setString(2, wardId);
                 return ps.executeUpdate() > 0 || exists(c, wardId);
             }
         });
+        changed(wardId);
+        return found;
     }
 
     private static boolean exists(java.sql.Connection c, String wardId) throws SQLException {

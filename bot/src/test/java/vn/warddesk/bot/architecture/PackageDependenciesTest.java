@@ -71,4 +71,40 @@ class PackageDependenciesTest {
                                   com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("vn.warddesk.bot.channel"))
                 .check(classes);
     }
+
+    /**
+     * Settings are read once into one typed tree (WardDeskSettings): only that reader, the per-section records it
+     * calls (named *Settings), the loader and the entry points (Main, Admin) see Helidon's Config. ConfigException,
+     * the start-up error that names a key, may be thrown anywhere.
+     */
+    @Test
+    void only_the_settings_reader_and_the_entry_points_read_the_configuration() {
+        noClasses().that().resideInAPackage("vn.warddesk.bot..")
+                .and().doNotHaveSimpleName("Main").and().doNotHaveSimpleName("Admin")
+                .and().doNotHaveSimpleName("ConfigLoader").and().doNotHaveSimpleName("Loaded")
+                .and().haveSimpleNameNotEndingWith("Settings")
+                .and(NOT_NESTED_IN_SETTINGS)
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are in io.helidon.config (other than ConfigException)",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("io.helidon.config")
+                                                                           && !c.isAssignableTo(io.helidon.config.ConfigException.class)))
+                .check(classes);
+    }
+
+    /** The per-section readers ({@code XxxSettings.from}) are called by the one settings reader only, never by a feature. */
+    @Test
+    void the_sections_are_read_by_the_settings_reader_only() {
+        noClasses().that().resideInAPackage("vn.warddesk.bot..")
+                .and().haveSimpleNameNotEndingWith("Settings").and(NOT_NESTED_IN_SETTINGS)
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "XxxSettings.from(...)",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getName().equals("from")
+                                && call.getTargetOwner().getSimpleName().endsWith("Settings")))
+                .check(classes);
+    }
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
+            NOT_NESTED_IN_SETTINGS = com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "not nested in a *Settings record", c -> c.getEnclosingClass()
+                            .map(e -> !e.getSimpleName().endsWith("Settings")).orElse(true));
 }

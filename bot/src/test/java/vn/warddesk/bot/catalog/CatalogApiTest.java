@@ -54,7 +54,7 @@ class CatalogApiTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("catalog_api");
-        store = CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC());
+        store = CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config().get("catalog")), pool, Clock.systemUTC());
         server.maxPayloadSize(262_144);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
@@ -191,7 +191,7 @@ class CatalogApiTest {
 
     @Test
     void the_gauges_count_procedures_needing_an_editor_and_procedures_with_uncertain_facts() {
-        CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC()); // the gauges read the newest store
+        CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config().get("catalog")), pool, Clock.systemUTC()); // the gauges read the newest store
         io.helidon.metrics.api.MeterRegistry registry = io.helidon.metrics.api.Metrics.globalRegistry();
         Number stale = registry.gauge("warddesk.catalog.stale.procedures", List.of()).orElseThrow().value();
         Number uncertain = registry.gauge("warddesk.catalog.uncertain.procedures", List.of()).orElseThrow().value();
@@ -219,7 +219,7 @@ class CatalogApiTest {
         };
         jul.addHandler(capture);
         try {
-            CatalogStore.load(config().get("catalog"), pool,
+            CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config().get("catalog")), pool,
                               Clock.fixed(java.time.Instant.parse("2027-01-15T02:00:00Z"), java.time.ZoneOffset.UTC));
         } finally {
             jul.removeHandler(capture);
@@ -427,7 +427,7 @@ class CatalogApiTest {
         ((ObjectNode) content.get("eligibility")).put("en", "Edited eligibility for the restart test.");
         assertEquals(Status.OK_200, put(id, content, null).status());
 
-        CatalogStore restarted = CatalogStore.load(config().get("catalog"), pool, Clock.systemUTC());
+        CatalogStore restarted = CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config().get("catalog")), pool, Clock.systemUTC());
         assertEquals("Edited eligibility for the restart test.",
                      restarted.answer(id, "eligibility", Lang.EN).orElseThrow().text().lines().findFirst().orElseThrow(),
                      "the edited text, then the checked-on line");

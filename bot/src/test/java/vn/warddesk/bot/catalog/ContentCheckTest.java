@@ -37,7 +37,7 @@ class ContentCheckTest {
     private static Run run(Path dir, Clock clock, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Config catalog = Config.just(ConfigSources.create(Map.of("dir", dir.toString())));
-        int exit = ContentCheck.run(catalog, clock, List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int exit = ContentCheck.run(CatalogSettings.from(catalog), clock, List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 

@@ -44,8 +44,8 @@ class EditorWardTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("editor_ward");
-        WardCatalogs wards = WardCatalogs.load(Config.just(ConfigSources.create(Map.of(
-                "dir", "../config/catalog", "refresh-interval", "PT0S"))), "demo-hoa-an", pool, Clock.systemUTC());
+        WardCatalogs wards = WardCatalogs.load(vn.warddesk.bot.catalog.CatalogSettings.from(Config.just(ConfigSources.create(Map.of(
+                "dir", "../config/catalog", "refresh-interval", "PT0S")))), "demo-hoa-an", pool, Clock.systemUTC());
         CatalogService service = CatalogService.create(wards, "editor-ward-admin-token")
                 .withEditors(req -> req.headers().first(HeaderNames.create(EDITOR_WARD))
                         .map(ward -> new CatalogService.Editor("editor-of-" + ward, ward)));

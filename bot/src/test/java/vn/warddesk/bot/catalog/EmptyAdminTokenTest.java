@@ -30,7 +30,7 @@ class EmptyAdminTokenTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("catalog_no_token");
-        CatalogStore store = CatalogStore.load(CatalogApiTest.config().get("catalog"), pool, Clock.systemUTC());
+        CatalogStore store = CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(CatalogApiTest.config().get("catalog")), pool, Clock.systemUTC());
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/api/v1", CatalogService.create(store, ""));

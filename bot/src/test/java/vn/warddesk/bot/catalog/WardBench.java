@@ -41,7 +41,7 @@ public final class WardBench {
             Seed.load(Seed.source(dir.resolve("catalog"))); // classes loaded and JIT-warm before the heap is measured
             long before = usedHeapAfterGc();
             long start = System.nanoTime();
-            WardCatalogs catalogs = WardCatalogs.load(config.get("catalog"), "bench-w000", pool, Clock.systemUTC());
+            WardCatalogs catalogs = WardCatalogs.load(vn.warddesk.bot.catalog.CatalogSettings.from(config.get("catalog")), "bench-w000", pool, Clock.systemUTC());
             long loadMillis = (System.nanoTime() - start) / 1_000_000;
             long after = usedHeapAfterGc();
             double heapMb = (after - before) / 1024.0 / 1024.0;

@@ -36,7 +36,7 @@ class WardCatalogsTest {
     private static WardCatalogs instance() {
         Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
                                                                 "catalog.refresh-interval", "PT0S")));
-        return WardCatalogs.load(config.get("catalog"), "demo-hoa-an", pool, Clock.systemUTC());
+        return WardCatalogs.load(vn.warddesk.bot.catalog.CatalogSettings.from(config.get("catalog")), "demo-hoa-an", pool, Clock.systemUTC());
     }
 
     private static Procedure withFee(Procedure p, long amount) {

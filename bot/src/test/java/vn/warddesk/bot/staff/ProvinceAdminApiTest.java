@@ -65,7 +65,7 @@ class ProvinceAdminApiTest {
 
     /** The Da Nang province admin, made on the command line, with its password changed and second factor set up. */
     private StaffApi.Session provinceAdmin(String username) {
-        Staff.FirstAdmin created = Staff.forCommandLine(config, pool, CLOCK).createAdmin("demo-hoa-an", username, true);
+        Staff.FirstAdmin created = Staff.forCommandLine(vn.warddesk.bot.WardDeskSettings.read(config).staff(), pool, CLOCK).createAdmin("demo-hoa-an", username, true);
         StaffApi.Session session = api.signIn(username, created.oneTimePassword());
         assertEquals(200, api.post("/api/v1/staff/password", session, Map.of("currentPassword", created.oneTimePassword(),
                                                                              "newPassword", "province-admin-password-2026")).status());

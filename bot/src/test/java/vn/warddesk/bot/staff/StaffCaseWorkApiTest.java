@@ -69,7 +69,7 @@ class StaffCaseWorkApiTest {
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("staff_casework");
         cases = new EngineCases(pool, CLOCK);
-        Staff staff = Staff.create(config(), pool, CLOCK, cases.cases());
+        Staff staff = Staff.create(vn.warddesk.bot.WardDeskSettings.read(config()).staff(), pool, CLOCK, cases.cases());
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());

@@ -47,7 +47,7 @@ class StaffConsoleAccountsBrowserTest {
         pool = TestDatabase.fresh("staff_ui_accounts");
         StaffServerSupport.configure(server, config(), pool, Clock.systemUTC());
         // The same path as "./warddesk admin create-admin --ward demo-hoa-an --username ward.admin".
-        firstAdmin = Staff.forCommandLine(config(), pool, Clock.systemUTC()).createAdmin("demo-hoa-an", "ward.admin");
+        firstAdmin = Staff.forCommandLine(vn.warddesk.bot.WardDeskSettings.read(config()).staff(), pool, Clock.systemUTC()).createAdmin("demo-hoa-an", "ward.admin");
     }
 
     @AfterAll

@@ -46,7 +46,7 @@ class StaffConsoleCaseWorkBrowserTest {
         map.put("staff.events-poll-interval", "PT0.3S");
         map.put("privacy.hash-key", "test-key");
         cases = new EngineCases(pool, Clock.systemUTC());
-        Staff staff = Staff.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC(), cases.cases());
+        Staff staff = Staff.create(vn.warddesk.bot.WardDeskSettings.read(Config.just(ConfigSources.create(map))).staff(), pool, Clock.systemUTC(), cases.cases());
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             r.register("/staff", StaticContentService.builder("web/staff").welcomeFileName("index.html").build());

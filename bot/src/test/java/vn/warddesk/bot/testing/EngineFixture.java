@@ -41,7 +41,7 @@ public final class EngineFixture {
         this.dataSource = dataSource;
         Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
                                                                 "catalog.refresh-interval", "PT0S")));
-        this.catalog = CatalogStore.load(config.get("catalog"), dataSource, clock);
+        this.catalog = CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config.get("catalog")), dataSource, clock);
         this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
                                vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
                                Duration.ofMinutes(30), links, texts);

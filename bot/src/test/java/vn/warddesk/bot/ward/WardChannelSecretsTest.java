@@ -59,6 +59,36 @@ class WardChannelSecretsTest {
     }
 
     @Test
+    void opened_values_are_kept_until_this_instance_saves_or_rotates() throws Exception {
+        new WardStore(pool).putWard(new Ward("cache-ward", "demo-da-nang", "Phường Nhớ", "Cache Ward", true, false), NOW);
+        // Both keys: the rotation below reseals whatever the other tests left under the older one.
+        WardChannelSecrets secrets = new WardChannelSecrets(pool, SecretKeys.parse(KEY_1 + "," + KEY_2));
+        secrets.update("cache-ward", Map.of(ChannelField.TELEGRAM_BOT_TOKEN, "111:first"), NOW);
+        assertEquals("111:first", secrets.read("cache-ward").get(ChannelField.TELEGRAM_BOT_TOKEN));
+
+        // Removed behind its back (as another instance would): the kept value answers, the database is not read.
+        deleteAll("cache-ward");
+        assertEquals("111:first", secrets.read("cache-ward").get(ChannelField.TELEGRAM_BOT_TOKEN));
+
+        // A save through this instance is seen by its next read at once.
+        secrets.update("cache-ward", Map.of(ChannelField.TELEGRAM_BOT_TOKEN, "222:second"), NOW);
+        assertEquals("222:second", secrets.read("cache-ward").get(ChannelField.TELEGRAM_BOT_TOKEN));
+
+        // A rotation drops every kept value.
+        deleteAll("cache-ward");
+        secrets.rotate();
+        assertTrue(secrets.read("cache-ward").isEmpty());
+    }
+
+    private static void deleteAll(String wardId) throws Exception {
+        try (var c = pool.getConnection();
+             var delete = c.prepareStatement("DELETE FROM ward_channel_secret WHERE ward_id = ?")) {
+            delete.setString(1, wardId);
+            delete.executeUpdate();
+        }
+    }
+
+    @Test
     void a_value_moved_to_another_ward_does_not_decrypt() throws Exception {
         WardChannelSecrets secrets = new WardChannelSecrets(pool, SecretKeys.parse(KEY_1));
         secrets.update("other-ward", Map.of(ChannelField.ZALO_OA_SECRET_KEY, "oa-secret"), NOW);

@@ -1,7 +1,6 @@
 package vn.warddesk.bot.channel.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.config.Config;
 
 /**
  * setWebhook / getWebhookInfo for the admin CLI (https://core.telegram.org/bots/api#setwebhook,
@@ -16,8 +15,8 @@ public final class TelegramAdmin {
         this.api = new TelegramApi(settings);
     }
 
-    public static TelegramAdmin fromConfig(Config root) {
-        return new TelegramAdmin(TelegramSettings.from(root.get("telegram")));
+    public static TelegramAdmin of(TelegramSettings settings) {
+        return new TelegramAdmin(settings);
     }
 
     /** Registers the webhook with our secret and the update kinds we handle; returns Telegram's JSON answer. */

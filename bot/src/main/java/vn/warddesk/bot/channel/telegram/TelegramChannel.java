@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 
 import vn.warddesk.bot.channel.ChannelAddress;
@@ -35,24 +34,23 @@ public final class TelegramChannel {
     }
 
     /**
-     * @param root     the root configuration (sections telegram, ward, privacy)
+     * @param channels the channels' settings (telegram, ward.default-id, privacy.hash-key)
      * @param accepted called after an update was stored in the inbox (wakes its workers)
      * @param secrets  the wards' own bots
      */
-    public static TelegramChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox,
-                                         Runnable accepted, WardChannelSecrets secrets,
-                                         WardTexts texts) {
-        TelegramSettings settings = TelegramSettings.from(root.get("telegram"));
+    public static TelegramChannel create(vn.warddesk.bot.channel.ChannelSettings channels, DataSource dataSource,
+                                         Clock clock, Inbox inbox, Runnable accepted, WardStore wards,
+                                         WardChannelSecrets secrets, WardTexts texts) {
+        TelegramSettings settings = channels.telegram();
         TelegramApi api = new TelegramApi(settings);
-        WardStore wards = new WardStore(dataSource);
         TelegramBots bots = new TelegramBots(settings, wards, secrets);
         TelegramDirect direct = new TelegramDirect(api);
-        TelegramWebhook webhook = new TelegramWebhook(settings, bots, new TelegramUpdates(KeyedHash.fromConfig(root)),
+        TelegramWebhook webhook = new TelegramWebhook(settings, bots, new TelegramUpdates(new KeyedHash(channels.privacyHashKey())),
                                                       inbox, direct, new ChannelNotices(dataSource, clock), accepted,
                                                       clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
-                                                      vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(),
+                                                      channels.defaultWard(),
                                                       new WardChoice(dataSource, wards, clock, new vn.warddesk.bot.channel.WardChoiceTexts(
-                                                              texts, vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard())),
+                                                              texts, channels.defaultWard())),
                                                       (ward, locale) -> ChannelNotices.onlyText(texts, ward, locale));
         return new TelegramChannel(bots, webhook, new TelegramSender(api, settings, bots), direct);
     }

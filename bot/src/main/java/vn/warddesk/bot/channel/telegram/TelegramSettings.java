@@ -6,10 +6,10 @@ import java.util.List;
 import io.helidon.config.Config;
 
 /** The {@code telegram} configuration section (documented key by key in config/application.yaml). */
-record TelegramSettings(String botToken, String webhookSecret, String apiBase, int maxUpdateBytes,
+public record TelegramSettings(String botToken, String webhookSecret, String apiBase, int maxUpdateBytes,
                         double perBotPerSecond, double perChatPerSecond, Duration requestTimeout,
                         List<String> allowedUpdates, int maxConnections, boolean provinceWide) {
-    static TelegramSettings from(Config telegram) {
+    public static TelegramSettings from(Config telegram) {
         return new TelegramSettings(
                 telegram.get("bot-token").asString().orElse(""),
                 telegram.get("webhook-secret").asString().orElse(""),

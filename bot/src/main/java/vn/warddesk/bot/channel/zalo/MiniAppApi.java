@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.config.Config;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -35,9 +34,9 @@ public final class MiniAppApi implements HttpService {
         this.phoneNumbers = phoneNumbers;
     }
 
-    public static MiniAppApi create(Config root) {
-        ZaloSettings zalo = ZaloSettings.from(root.get("zalo"));
-        return new MiniAppApi(MiniAppSettings.from(root.get("zalo.mini-app")),
+    public static MiniAppApi create(vn.warddesk.bot.channel.ChannelSettings channels) {
+        ZaloSettings zalo = channels.zalo();
+        return new MiniAppApi(channels.miniApp(),
                               new ZaloPhoneNumbers(zalo, new ZaloHttp(zalo.requestTimeout())));
     }
 

@@ -10,11 +10,11 @@ import io.helidon.config.ConfigException;
  * and English (empty = the ward office's name), its main colour and its logo. Read once; a malformed colour or logo
  * address stops start-up with the key named.
  */
-record MiniAppSettings(String nameVi, String nameEn, String primaryColour, String logoUrl) {
+public record MiniAppSettings(String nameVi, String nameEn, String primaryColour, String logoUrl) {
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     static final String DEFAULT_COLOUR = "#0b5cad";
 
-    static MiniAppSettings from(Config miniApp) {
+    public static MiniAppSettings from(Config miniApp) {
         String colour = miniApp.get("primary-color").asString().orElse(DEFAULT_COLOUR).strip();
         if (!COLOUR.matcher(colour).matches()) {
             throw new ConfigException("zalo.mini-app.primary-color must be a colour like #0b5cad, got '" + colour + "'");

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
@@ -40,26 +39,18 @@ public final class ZaloChannel {
     }
 
     /** @param accepted called after an event was stored in the inbox (wakes its workers) */
-    public static ZaloChannel create(Config root, DataSource dataSource, Clock clock, Inbox inbox, Runnable accepted,
-                                     WardChannelSecrets secrets) {
-        ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
+    public static ZaloChannel create(vn.warddesk.bot.channel.ChannelSettings channels, DataSource dataSource, Clock clock,
+                                     Inbox inbox, Runnable accepted, WardStore wards, WardChannelSecrets secrets) {
+        ZaloSettings settings = channels.zalo();
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
-        ZaloOas oas = new ZaloOas(new WardStore(dataSource), secrets);
-        ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
-                                              vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
+        ZaloOas oas = new ZaloOas(wards, secrets);
+        ZaloWebhook webhook = new ZaloWebhook(settings, new KeyedHash(channels.privacyHashKey()),
+                                              channels.defaultWard(), inbox, accepted,
                                               clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock), oas);
         return new ZaloChannel(settings, oas, webhook, new ZaloSender(settings, tokens, http, clock, oas),
                                new ZaloMiniAppVerifier(settings, http),
-                               origins(root.get("zalo.mini-app.cors-origins")));
-    }
-
-    /** A list in YAML, or one comma-separated string (what an environment variable can carry). */
-    static List<String> origins(Config node) {
-        List<String> raw = node.type() == Config.Type.LIST ? node.asList(String.class).orElse(List.of())
-                : List.of(node.asString().orElse("").split(","));
-        return raw.stream().map(String::strip).filter(o -> !o.isEmpty())
-                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+                               channels.miniAppOrigins());
     }
 
     public void routing(HttpRouting.Builder routing) {

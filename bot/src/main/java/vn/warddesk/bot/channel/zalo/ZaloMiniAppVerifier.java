@@ -17,7 +17,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.helidon.config.Config;
 
 /**
  * Verifies a Zalo Mini App user access token (from the Mini App's getAccessToken()) server-side:
@@ -54,8 +53,7 @@ public final class ZaloMiniAppVerifier {
                 .build());
     }
 
-    public static ZaloMiniAppVerifier fromConfig(Config root) {
-        ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
+    public static ZaloMiniAppVerifier create(ZaloSettings settings) {
         return new ZaloMiniAppVerifier(settings, new ZaloHttp(settings.requestTimeout()));
     }
 

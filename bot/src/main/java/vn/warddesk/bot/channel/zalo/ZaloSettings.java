@@ -5,11 +5,11 @@ import java.time.Duration;
 import io.helidon.config.Config;
 
 /** The {@code zalo} configuration section (documented key by key in config/application.yaml). */
-record ZaloSettings(String appId, String appSecret, String oaId, String oaSecretKey, String apiBase, String oauthBase,
+public record ZaloSettings(String appId, String appSecret, String oaId, String oaSecretKey, String apiBase, String oauthBase,
                     String graphBase, int maxEventBytes, Duration interactionWindow, Duration refreshMargin,
                     Duration rateLimitBackoff, Duration quotaBackoff, double perOaPerSecond, double perChatPerSecond,
                     int maxTextChars, Duration requestTimeout) {
-    static ZaloSettings from(Config zalo) {
+    public static ZaloSettings from(Config zalo) {
         return new ZaloSettings(
                 zalo.get("app-id").asString().orElse(""),
                 zalo.get("app-secret").asString().orElse(""),

@@ -16,7 +16,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.helidon.config.Config;
 
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.store.StoreException;
@@ -55,8 +54,7 @@ public final class ZaloTokens {
         this.http = http;
     }
 
-    public static ZaloTokens fromConfig(Config root, DataSource dataSource, Clock clock) {
-        ZaloSettings settings = ZaloSettings.from(root.get("zalo"));
+    public static ZaloTokens create(ZaloSettings settings, DataSource dataSource, Clock clock) {
         return new ZaloTokens(dataSource, clock, settings, new ZaloHttp(settings.requestTimeout()));
     }
 

@@ -64,7 +64,7 @@ class ProvinceBotTest {
         wards.putWard(new Ward("hoa-phu-dn", "demo-da-nang", "Xã Hòa Phú", "Hoa Phu Commune", true, false), now);
         wards.putWard(new Ward("hoa-phu-qn", "demo-quang-nam", "Phường Hòa Phú", "Hoa Phu Ward", true, false), now);
         port = new RecordingPort(pool);
-        channels = Channels.create(WardBotsTest.config(telegram.baseUrl(), true), pool, Clock.systemUTC(), port);
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(WardBotsTest.config(telegram.baseUrl(), true)).channels(), pool, Clock.systemUTC(), port);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(r);

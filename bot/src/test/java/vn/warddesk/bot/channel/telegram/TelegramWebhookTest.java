@@ -71,7 +71,7 @@ class TelegramWebhookTest {
         pool = TestDatabase.fresh("telegram_webhook");
         port = new RecordingPort(pool);
         database = new SwitchableDataSource(pool);
-        channels = Channels.create(config(telegram.baseUrl()), database.dataSource(), Clock.systemUTC(), port);
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(config(telegram.baseUrl())).channels(), database.dataSource(), Clock.systemUTC(), port);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(r);

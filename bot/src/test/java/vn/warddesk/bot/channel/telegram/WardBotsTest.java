@@ -82,7 +82,7 @@ class WardBotsTest {
         secrets.update("ward-off", Map.of(ChannelField.TELEGRAM_BOT_TOKEN, "333:off",
                                           ChannelField.TELEGRAM_WEBHOOK_SECRET, "off-secret"), now);
         port = new RecordingPort(pool);
-        channels = Channels.create(config(telegram.baseUrl(), false), pool, Clock.systemUTC(), port);
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(config(telegram.baseUrl(), false)).channels(), pool, Clock.systemUTC(), port);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(r);

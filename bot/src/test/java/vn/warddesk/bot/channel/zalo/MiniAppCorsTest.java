@@ -42,7 +42,7 @@ class MiniAppCorsTest {
         pool = TestDatabase.fresh("mini_app_cors");
         Config config = Config.just(ConfigSources.create(Map.of("zalo.mini-app.cors-origins", "https://other.example, " + MINI_APP + "/",
                                                                 "outbox.enabled", "false")));
-        channels = Channels.create(config, pool, Clock.systemUTC(), new RecordingPort(pool));
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(config).channels(), pool, Clock.systemUTC(), new RecordingPort(pool));
         channels.configureServer(server);
         server.routing(routing -> {
             vn.warddesk.bot.http.ErrorEdge.register(routing, new vn.warddesk.bot.store.DatabaseCircuit(pool));

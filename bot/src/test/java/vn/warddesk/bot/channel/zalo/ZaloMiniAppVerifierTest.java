@@ -41,7 +41,7 @@ class ZaloMiniAppVerifierTest {
     @BeforeEach
     void reset() {
         graph.resetAll();
-        verifier = ZaloMiniAppVerifier.fromConfig(ZaloWebhookTest.config(graph.baseUrl()));
+        verifier = ZaloMiniAppVerifier.create(vn.warddesk.bot.WardDeskSettings.read(ZaloWebhookTest.config(graph.baseUrl())).channels().zalo());
     }
 
     @Test

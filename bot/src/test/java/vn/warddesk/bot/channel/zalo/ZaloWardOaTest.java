@@ -79,7 +79,7 @@ class ZaloWardOaTest {
         map.put("inbox.poll-interval", "PT0.05S");
         map.put("ward.default-id", "demo-hoa-an");
         map.put("privacy.hash-key", "test-key");
-        channels = Channels.create(Config.just(ConfigSources.create(map)), pool, Clock.systemUTC(), port);
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(Config.just(ConfigSources.create(map))).channels(), pool, Clock.systemUTC(), port);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(r);

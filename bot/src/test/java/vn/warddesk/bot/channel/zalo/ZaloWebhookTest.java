@@ -70,9 +70,9 @@ class ZaloWebhookTest {
         pool = TestDatabase.fresh("zalo_webhook");
         port = new RecordingPort(pool);
         Config config = config(zalo.baseUrl());
-        ZaloTokens.fromConfig(config, pool, Clock.systemUTC())
+        ZaloTokens.create(vn.warddesk.bot.WardDeskSettings.read(config).channels().zalo(), pool, Clock.systemUTC())
                 .bootstrap("refresh-1", Optional.of("access-1"), Duration.ofHours(25));
-        channels = Channels.create(config, pool, Clock.systemUTC(), port);
+        channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(config).channels(), pool, Clock.systemUTC(), port);
         server.routing(r -> {
             vn.warddesk.bot.http.ErrorEdge.register(r, new vn.warddesk.bot.store.DatabaseCircuit(pool));
             channels.routing(r);
