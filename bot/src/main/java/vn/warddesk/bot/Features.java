@@ -81,7 +81,7 @@ final class Features implements AutoCloseable {
                   vn.warddesk.bot.channel.web.KioskDeviceApi kioskDeviceApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
         static Engine create(Config config, EdgeSettings edge, DataSource dataSource, Catalog catalog,
-                             Catalog.ByWard wards, Clock clock, WardTexts texts) {
+                             WardCatalogs wards, Clock clock, WardTexts texts) {
             Config section = config.get("conversation");
             String baseUrl = section.get("public-base-url").asString().orElse("http://localhost:8080")
                     .replaceAll("/+$", "");
@@ -92,7 +92,9 @@ final class Features implements AutoCloseable {
             var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, config.get("privacy.hash-key").asString()
                     .orElse("demo-only-change-me-in-production"));
             links.warnIfLocal();
-            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+            // A case is numbered and shown with its own ward's content (prefix, procedure, fee, office).
+            var caseCatalogs = new vn.warddesk.bot.cases.CaseCatalogs(wards.withContent(), catalog);
+            Cases cases = new Cases(dataSource, caseCatalogs,
                                     vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
                                     duration(section, "session-idle-timeout", "PT30M"), java.util.Optional.of(links),
                                     texts);
@@ -109,7 +111,7 @@ final class Features implements AutoCloseable {
                     duration(r, "message-texts", "P90D"), duration(r, "closed-case-personal-fields", "P180D"),
                     duration(r, "consent-events", "P1825D")), clock);
             retention.start();
-            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock, texts);
+            var casePage = new vn.warddesk.bot.cases.CasePage(cases, caseCatalogs, links, clock, texts);
             var publicWard = new vn.warddesk.bot.channel.web.PublicWard(
                     new vn.warddesk.bot.ward.WardStore(dataSource), new vn.warddesk.bot.ward.KioskDevices(dataSource),
                     vn.warddesk.bot.ward.KioskPairingSettings.from(config), edge.defaultWard(), clock);
@@ -117,8 +119,8 @@ final class Features implements AutoCloseable {
                               new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
                                       .withWards(publicWard).withTexts(texts),
                               new vn.warddesk.bot.channel.web.KioskDeviceApi(publicWard, edge, clock),
-                              new CaseStatusApi(cases, catalog, casePage, edge),
-                              new PrivacyNoticeApi(catalog));
+                              new CaseStatusApi(cases, caseCatalogs, casePage, edge, clock),
+                              new PrivacyNoticeApi(catalog, wards));
         }
 
         /** The shipped texts with each ward's overrides ({@code catalog.wards-dir}/<ward-id>/messages_*.properties). */
