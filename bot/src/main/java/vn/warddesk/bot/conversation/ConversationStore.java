@@ -263,6 +263,21 @@ final class ConversationStore {
         }
     }
 
+    /**
+     * Erasure: the "which ward" a province-wide bot/OA remembers for this conversation's platform user
+     * (channel_ward_choice, keyed by the same user hash). The next message asks again. Conversations without a
+     * platform user (web, kiosk, Mini App) have none.
+     */
+    int forgetWardChoice(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("""
+                DELETE w FROM channel_ward_choice w JOIN conversation v
+                  ON v.channel = w.channel AND v.channel_user_hash = w.user_hash
+                WHERE v.id = ?""")) {
+            delete.setString(1, conversationId);
+            return delete.executeUpdate();
+        }
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
