@@ -117,7 +117,7 @@ final class Features implements AutoCloseable {
                     vn.warddesk.bot.ward.KioskPairingSettings.from(config), edge.defaultWard(), clock);
             return new Engine(engine, cases, casePage, retention,
                               new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
-                                      .withWards(publicWard).withTexts(texts),
+                                      .withWards(publicWard).withTexts(texts).withCatalogs(wards.withContent()),
                               new vn.warddesk.bot.channel.web.KioskDeviceApi(publicWard, edge, clock),
                               new CaseStatusApi(cases, caseCatalogs, casePage, edge, clock),
                               new PrivacyNoticeApi(catalog, wards));

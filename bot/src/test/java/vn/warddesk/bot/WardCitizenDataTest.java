@@ -249,6 +249,15 @@ class WardCitizenDataTest {
                 assertEquals(ConsentLog.sha256(shown), rs.getString(2));
             }
         }
+        try (Http1ClientResponse res = client.get("/api/v1/conversations/" + chat.id + "/consent-receipt")
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + chat.token)
+                .header(HeaderNames.ACCEPT, "application/json").request()) {
+            JsonNode receipt = JSON.readTree(res.as(String.class));
+            assertEquals(200, res.status().code(), receipt.toString());
+            assertEquals("demo-an-cuu", receipt.at("/piiControllers/0/wardId").asText(), "An Cựu is the controller");
+            assertTrue(receipt.path("policyUrl").asText().endsWith("/api/v1/privacy-notice?ward=demo-an-cuu"),
+                       receipt.path("policyUrl").asText());
+        }
     }
 
     // ---- point 3: erasure of the remembered ward choice ----

@@ -229,6 +229,15 @@ final class ConversationStore {
     }
 
     /** The token hash of a web conversation, if it exists. */
+    Optional<String> wardOf(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT ward_id FROM conversation WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     Optional<String> tokenHash(Connection c, String id) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT token_sha256 FROM conversation WHERE id = ?")) {
             q.setString(1, id);
