@@ -142,6 +142,9 @@ if ('serviceWorker' in navigator) {
 window.warddeskKiosk = { idleSeconds: IDLE_SECONDS, countdownSeconds: COUNTDOWN_SECONDS, reset: resetAll };
 
 setLang('vi');
-// The ward (paired, or ?ward=) first, then its office: the top bar names that ward (never the default one) and the
-// check-my-case keypad types its prefix. The name fills the bar's fixed-basis slot, so it moves nothing (CLS 0).
-checkDevice().then(() => office().catch(() => null)).then(render);
+// The ward (paired, or ?ward=) first; then the screen and, at the same time, that ward's office, whose name the top bar
+// shows (never the default ward's). The name fills the bar's fixed-basis slot, so it moves nothing (CLS 0).
+checkDevice().then(() => {
+  office().then(renderHeader).catch(() => {});
+  render();
+});
