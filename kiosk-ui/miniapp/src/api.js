@@ -94,7 +94,7 @@ export const api = {
   procedures: (locale) => request('GET', forWard(`/api/v1/procedures?locale=${enc(locale)}`)),
   procedure: (id, locale) => request('GET', forWard(`/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`)),
   office: (locale) => request('GET', forWard(`/api/v1/office?locale=${enc(locale)}`)),
-  privacyNotice: (locale) => request('GET', `/api/v1/privacy-notice?locale=${enc(locale)}`),
+  privacyNotice: (locale) => request('GET', forWard(`/api/v1/privacy-notice?locale=${enc(locale)}`)),
 
   startConversation: (locale, zaloAccessToken) => request('POST', forWard('/api/v1/conversations'), {
     body: zaloAccessToken ? { channel: 'zalo_mini_app', locale, zaloAccessToken } : { channel: 'zalo_mini_app', locale },

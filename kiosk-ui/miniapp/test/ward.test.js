@@ -27,6 +27,15 @@ describe('the ward of this Mini App', () => {
     expect(new URL(urls[4], 'http://x').searchParams.has('ward')).toBe(false);
   });
 
+  it('reads its own ward\'s privacy notice (the ward\'s People\'s Committee is the controller)', async () => {
+    window.history.replaceState({}, '', '/?ward=demo-an-cuu');
+    const urls = recordFetches();
+    await api.privacyNotice('vi');
+    const url = new URL(urls[0], 'http://x');
+    expect(url.pathname).toBe('/api/v1/privacy-notice');
+    expect(url.searchParams.get('ward')).toBe('demo-an-cuu');
+  });
+
   it('names no ward when none is set, so the deployment answers with its default ward', async () => {
     const urls = recordFetches();
     await api.procedures('vi');

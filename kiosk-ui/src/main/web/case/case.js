@@ -7,7 +7,7 @@ const T = {
     check: 'Mã kiểm tra', open: 'Xem hồ sơ', wrong: 'Mã hồ sơ và mã kiểm tra không khớp. Kiểm tra lại phiếu hẹn.',
     busy: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.', bad: 'Mã hồ sơ không đúng dạng (ví dụ PH-2026-1234567).',
     offline: 'Không kết nối được. Vui lòng thử lại sau.', code: 'Mã hồ sơ', procedure: 'Thủ tục', day: 'Ngày hẹn đến',
-    noDay: 'Cán bộ sẽ liên hệ để hẹn ngày.', bring: 'Cần mang theo', office: 'Nơi nộp và giờ làm việc',
+    noDay: 'Cán bộ sẽ liên hệ để hẹn ngày.', bring: 'Cần mang theo', fee: 'Lệ phí', office: 'Nơi nộp và giờ làm việc',
     messages: 'Tin nhắn từ cán bộ', none: 'Chưa có tin nhắn nào.', updated: 'Cập nhật lúc', locale: 'vi-VN',
   },
   en: {
@@ -16,7 +16,7 @@ const T = {
     check: 'Check', open: 'Show my case', wrong: 'The case code and the check do not match. Please look at your slip again.',
     busy: 'Too many tries. Please wait a minute and try again.', bad: 'That is not a case code (e.g. PH-2026-1234567).',
     offline: 'Cannot connect. Please try again later.', code: 'Case code', procedure: 'Procedure', day: 'Appointment day',
-    noDay: 'An officer will contact you to set a day.', bring: 'What to bring', office: 'Where to go and opening hours',
+    noDay: 'An officer will contact you to set a day.', bring: 'What to bring', fee: 'Fee', office: 'Where to go and opening hours',
     messages: 'Messages from the ward officer', none: 'No messages yet.', updated: 'Updated', locale: 'en-GB',
   },
 };
@@ -119,8 +119,13 @@ function show(c) {
     main.append(el('section', { class: 'card', id: 'case-bring' }, el('h2', { text: t('bring') }),
       el('p', { text: c.bring.text }), el('ul', {}, c.bring.items.map(item => el('li', { text: item })))));
   }
+  // The fee and the office are the case's own ward's (a province hosts many wards in one deployment).
+  if (c.fee) {
+    main.append(el('section', { class: 'card', id: 'case-fee' }, el('h2', { text: t('fee') }),
+      el('p', { text: c.fee.text })));
+  }
   main.append(el('section', { class: 'card', id: 'case-office' }, el('h2', { text: t('office') }),
-    el('p', { text: c.office.where }), el('p', { text: c.office.hoursNow }),
+    c.office.name ? el('p', { id: 'case-office-name', text: c.office.name }) : null, el('p', { text: c.office.where }), el('p', { text: c.office.hoursNow }),
     el('ul', {}, c.office.hours.map(item => el('li', { text: item })))));
   main.append(el('section', { class: 'card', id: 'case-messages' }, el('h2', { text: t('messages') }),
     c.messages.length === 0 ? el('p', { class: 'muted', text: t('none') })

@@ -1,7 +1,7 @@
 // Fetch wrappers for the WardDesk HTTP API (catalog, conversations, cases). No response is ever cached:
 // every request is `cache: 'no-store'` and the service worker lets /api/ through untouched.
 
-import { deviceToken as storedDeviceToken, forgetDevice, wardParam } from './device.js';
+import { deviceToken as storedDeviceToken, forgetDevice, wardParam, currentWard } from './device.js';
 
 const TIMEOUT_MS = 12000;
 
@@ -71,10 +71,16 @@ function uuid() {
 
 const enc = encodeURIComponent;
 
+/** The catalog of the ward this kiosk shows (paired, or ?ward=); without one the server's default ward. */
+function forWard(path) {
+  const ward = currentWard();
+  return ward ? `${path}${path.includes('?') ? '&' : '?'}ward=${enc(ward)}` : path;
+}
+
 export const api = {
-  procedures: (locale) => request('GET', `/api/v1/procedures?locale=${enc(locale)}`),
-  procedure: (id, locale) => request('GET', `/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`),
-  office: (locale) => request('GET', `/api/v1/office?locale=${enc(locale)}`),
+  procedures: (locale) => request('GET', forWard(`/api/v1/procedures?locale=${enc(locale)}`)),
+  procedure: (id, locale) => request('GET', forWard(`/api/v1/procedures/${enc(id)}?locale=${enc(locale)}`)),
+  office: (locale) => request('GET', forWard(`/api/v1/office?locale=${enc(locale)}`)),
 
   startConversation: (locale) => request('POST', `/api/v1/conversations${wardParam() ? `?ward=${enc(wardParam())}` : ''}`,
     { body: { channel: 'kiosk', locale } }),

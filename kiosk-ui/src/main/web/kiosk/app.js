@@ -9,7 +9,7 @@ import { t, setLang } from './i18n.js';
 import { state } from './state.js';
 import { main, showBanner, onScreen } from './dom.js';
 import { route, go, render, lastRendered } from './router.js';
-import { office } from './office.js';
+import { office, casePrefix } from './office.js';
 import { renderHeader } from './header.js';
 import { converse, engineAction, showResponse } from './conversation.js';
 import { showAspect } from './screens/procedure.js';
@@ -19,7 +19,7 @@ import { typeIntoField } from './keypad.js';
 import { pressKey } from './keyboard.js';
 import { confirmCancel } from './screens/request.js';
 import { armIdle, resetAll } from './reset.js';
-import { IDLE_SECONDS, COUNTDOWN_SECONDS, CASE_PREFIX } from './config.js';
+import { IDLE_SECONDS, COUNTDOWN_SECONDS } from './config.js';
 import { checkDevice } from './device.js';
 import { renderPair, submitPair, PAIR_CODE_LENGTH } from './screens/pair.js';
 
@@ -98,7 +98,7 @@ document.addEventListener('submit', (event) => {
     return;
   }
   if (form.dataset.caseForm !== undefined) {
-    if (!caseDigitsComplete(state.caseDigits)) return renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
+    if (!caseDigitsComplete(state.caseDigits)) return renderCaseEntry(t('caseInvalid', { prefix: casePrefix() }));
     return go(`#/case/${formatCase(state.caseDigits)}`);
   }
 });
@@ -142,5 +142,9 @@ if ('serviceWorker' in navigator) {
 window.warddeskKiosk = { idleSeconds: IDLE_SECONDS, countdownSeconds: COUNTDOWN_SECONDS, reset: resetAll };
 
 setLang('vi');
-office().then(renderHeader).catch(() => {});
-checkDevice().then(render);
+// The ward (paired, or ?ward=) first; then the screen and, at the same time, that ward's office, whose name the top bar
+// shows (never the default ward's). The name fills the bar's fixed-basis slot, so it moves nothing (CLS 0).
+checkDevice().then(() => {
+  office().then(renderHeader).catch(() => {});
+  render();
+});

@@ -6,7 +6,7 @@ import { params } from './config.js';
 
 const TOKEN_KEY = 'warddesk.kiosk.device';
 
-export const device = { pairingNeeded: false, wardId: '' };
+export const device = { pairingNeeded: false, wardId: '', nameVi: '', nameEn: '' };
 
 export function deviceToken() {
   try {
@@ -28,6 +28,11 @@ export function keepDeviceToken(token) {
 export function wardParam() {
   const ward = params.get('ward') || '';
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(ward) ? ward : '';
+}
+
+/** The ward whose content this kiosk shows: the paired ward, else ?ward=, else '' (the server's default ward). */
+export function currentWard() {
+  return device.wardId || wardParam();
 }
 
 /** The server said the token is unknown or revoked: forget it and ask for a new code. */
@@ -60,6 +65,8 @@ export async function checkDevice() {
   if (!response.ok) return device;
   const info = await response.json();
   device.wardId = info.wardId || '';
+  device.nameVi = info.nameVi || '';
+  device.nameEn = info.nameEn || '';
   device.pairingNeeded = !info.paired && info.pairingRequired === true;
   return device;
 }
@@ -78,5 +85,7 @@ export async function pair(code) {
   keepDeviceToken(paired.token);
   device.pairingNeeded = false;
   device.wardId = paired.wardId;
+  device.nameVi = paired.nameVi || '';
+  device.nameEn = paired.nameEn || '';
   return true;
 }

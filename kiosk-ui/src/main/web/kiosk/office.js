@@ -2,14 +2,27 @@
 import { api } from './api.js';
 import { lang, t } from './i18n.js';
 import { state } from './state.js';
-import { WARD_TIME_ZONE, WEEKDAYS } from './config.js';
+import { CASE_PREFIX, WARD_TIME_ZONE, WEEKDAYS } from './config.js';
+import { currentWard, device } from './device.js';
 
 export async function office() {
-  if (!state.office || state.office.locale !== lang()) {
+  const ward = currentWard();
+  if (!state.office || state.office.locale !== lang() || state.office.ward !== ward) {
     const data = await api.office(lang());
-    state.office = { ...data, locale: lang() };
+    state.office = { ...data, locale: lang(), ward };
   }
   return state.office;
+}
+
+/** The top bar's name: the paired ward's own name in the kiosk's language, else its office's name. */
+export function wardName() {
+  const paired = lang() === 'en' ? device.nameEn : device.nameVi;
+  return paired || (state.office && state.office.name) || 'WardDesk';
+}
+
+/** The case code prefix of this kiosk's ward (its office's case_code_prefix), for the check-my-case keypad. */
+export function casePrefix() {
+  return ((state.office && state.office.caseCodePrefix) || CASE_PREFIX).toUpperCase();
 }
 
 /** Next working days from tomorrow: a day counts when the office has opening hours on that weekday. */

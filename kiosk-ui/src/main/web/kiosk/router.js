@@ -9,6 +9,7 @@ import { renderTicket } from './screens/ticket.js';
 import { renderCaseEntry, renderCaseStatus } from './screens/case.js';
 import { stopPolling } from './conversation.js';
 import { device } from './device.js';
+import { office } from './office.js';
 import { renderPair } from './screens/pair.js';
 
 export function route() {
@@ -54,7 +55,10 @@ export async function render() {
     case 'ticket':
       return arg ? renderTicket(arg) : go('#/');
     case 'case':
-      return arg ? renderCaseStatus(arg) : renderCaseEntry();
+      // The keypad types the ward's case prefix, which comes with its office.
+      return arg ? renderCaseStatus(arg) : office().catch(() => null).then(() => {
+        if (route().name === 'case' && !route().arg) renderCaseEntry();
+      });
     default:
       if (location.hash !== '#/') setHash('#/');
       return renderHome();

@@ -6,7 +6,8 @@ import { state } from '../state.js';
 import { esc, screen, loading, failure, backButton } from '../dom.js';
 import { setHash } from '../router.js';
 import { keypad } from '../keypad.js';
-import { CASE_PREFIX, WARD_TIME_ZONE } from '../config.js';
+import { WARD_TIME_ZONE } from '../config.js';
+import { casePrefix } from '../office.js';
 
 // Case codes: PREFIX-YYYY-NNNNNNN-NNNNNNN (13 random digits + a check digit); older codes PREFIX-YYYY-NNNNNNN.
 const CASE_DIGITS = 4 + 14;
@@ -21,7 +22,7 @@ export function formatCase(digits) {
   const year = digits.slice(0, 4);
   const first = digits.slice(4, 11);
   const second = digits.slice(11);
-  return `${CASE_PREFIX}-${year}${first ? `-${first}` : ''}${second ? `-${second}` : ''}`;
+  return `${casePrefix()}-${year}${first ? `-${first}` : ''}${second ? `-${second}` : ''}`;
 }
 
 export function renderCaseEntry(message = '') {
@@ -32,7 +33,7 @@ export function renderCaseEntry(message = '') {
       <label for="case-input" class="field-label">${esc(t('caseEnter'))}</label>
       <input id="case-input" class="big-input mono" type="text" inputmode="none" autocomplete="off" spellcheck="false"
         value="${esc(formatCase(state.caseDigits))}" aria-describedby="case-help${message ? ' case-error' : ''}">
-      <p class="hint" id="case-help">${esc(t('caseInvalid', { prefix: CASE_PREFIX }))}</p>
+      <p class="hint" id="case-help">${esc(t('caseInvalid', { prefix: casePrefix() }))}</p>
       ${message ? `<p class="error" id="case-error" role="alert">${esc(message)}</p>` : ''}
       ${keypad('case')}
       <button class="btn btn-primary btn-big" type="submit">${icon('search')}<span>${esc(t('caseCheck'))}</span></button>
@@ -49,7 +50,7 @@ export async function renderCaseStatus(code) {
   if (!CASE_CODE.test(normalized)) {
     state.caseDigits = caseDigitsFrom(normalized);
     setHash('#/case');
-    renderCaseEntry(t('caseInvalid', { prefix: CASE_PREFIX }));
+    renderCaseEntry(t('caseInvalid', { prefix: casePrefix() }));
     return;
   }
   let status;

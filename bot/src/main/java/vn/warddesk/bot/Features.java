@@ -84,7 +84,7 @@ final class Features implements AutoCloseable {
                   RetentionJob retention, WebConversationApi webApi,
                   vn.warddesk.bot.channel.web.KioskDeviceApi kioskDeviceApi,
                   CaseStatusApi caseStatusApi, PrivacyNoticeApi privacyNoticeApi) {
-        static Engine create(WardDeskSettings settings, DataSource dataSource, Catalog catalog, Catalog.ByWard wards,
+        static Engine create(WardDeskSettings settings, DataSource dataSource, Catalog catalog, WardCatalogs wards,
                              Clock clock, WardTexts texts, vn.warddesk.bot.ward.WardStore registry) {
             EdgeSettings edge = settings.edge();
             ConversationEngine.Settings conversation = settings.conversation().engine();
@@ -94,7 +94,9 @@ final class Features implements AutoCloseable {
                                                               defaults.ambiguityMargin(), CaseCode.IN_TEXT);
             var links = new vn.warddesk.bot.cases.CaseLinks(baseUrl, settings.privacyHashKey());
             links.warnIfLocal();
-            Cases cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
+            // A case is numbered and shown with its own ward's content (prefix, procedure, fee, office).
+            var caseCatalogs = new vn.warddesk.bot.cases.CaseCatalogs(wards.withContent(), catalog);
+            Cases cases = new Cases(dataSource, caseCatalogs,
                                     vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),
                                     conversation.sessionIdleTimeout(), java.util.Optional.of(links),
                                     texts);
@@ -105,16 +107,16 @@ final class Features implements AutoCloseable {
                     conversation, clock, texts);
             RetentionJob retention = new RetentionJob(dataSource, cases, settings.retention(), clock);
             retention.start();
-            var casePage = new vn.warddesk.bot.cases.CasePage(cases, catalog, links, clock, texts);
+            var casePage = new vn.warddesk.bot.cases.CasePage(cases, caseCatalogs, links, clock, texts);
             var publicWard = new vn.warddesk.bot.channel.web.PublicWard(
                     registry, new vn.warddesk.bot.ward.KioskDevices(dataSource), settings.kiosk(), edge.defaultWard(),
                     clock);
             return new Engine(engine, cases, casePage, retention,
                               new WebConversationApi(engine, dataSource, catalog, edge, baseUrl).withCaseLinks(links)
-                                      .withWards(publicWard).withTexts(texts),
+                                      .withWards(publicWard).withTexts(texts).withCatalogs(wards.withContent()),
                               new vn.warddesk.bot.channel.web.KioskDeviceApi(publicWard, edge, clock),
-                              new CaseStatusApi(cases, catalog, casePage, edge),
-                              new PrivacyNoticeApi(catalog));
+                              new CaseStatusApi(cases, caseCatalogs, casePage, edge, clock),
+                              new PrivacyNoticeApi(catalog, wards));
         }
 
         /** The shipped texts with each ward's overrides ({@code catalog.wards-dir}/<ward-id>/messages_*.properties). */

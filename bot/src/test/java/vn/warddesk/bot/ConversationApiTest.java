@@ -371,7 +371,11 @@ class ConversationApiTest {
         JsonNode status = get("/api/v1/cases/" + code + "/status");
         List<String> keys = new ArrayList<>();
         status.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("code", "status", "procedure", "procedureName", "updatedAt"), keys);
+        // Beside the status only the case's ward's public content (its fee, what to bring, its office): no field of
+        // the case itself.
+        assertEquals(List.of("code", "status", "procedure", "procedureName", "updatedAt", "wardId", "fee", "bring",
+                             "office"), keys);
+        assertFalse(status.toString().contains("0912345678"), "no personal data");
         String last = code.substring(code.length() - 1);
         String wrongCheck = code.substring(0, code.length() - 1) + ((Integer.parseInt(last) + 1) % 10);
         assertEquals(400, statusOf(Method.GET, "/api/v1/cases/" + wrongCheck + "/status", null, null));

@@ -39,20 +39,23 @@ public final class CasePage {
     private static final String DAY_FIELD = "preferred_day";
 
     private final Cases cases;
-    private final Catalog catalog;
+    private final CaseCatalogs catalogs;
     private final CaseLinks links;
     private final Clock clock;
     private final WardTexts texts;
 
     public CasePage(Cases cases, Catalog catalog, CaseLinks links, Clock clock) {
-        this(cases, catalog, links, clock, WardTexts.defaults());
+        this(cases, CaseCatalogs.single(catalog), links, clock, WardTexts.defaults());
     }
 
-    /** @param texts the wards' texts (the status label) */
-    public CasePage(Cases cases, Catalog catalog, CaseLinks links, Clock clock, WardTexts texts) {
+    /**
+     * @param catalogs each case is shown with its own ward's content (procedure, fee, what to bring, office)
+     * @param texts the wards' texts (the status label)
+     */
+    public CasePage(Cases cases, CaseCatalogs catalogs, CaseLinks links, Clock clock, WardTexts texts) {
         this.texts = texts;
         this.cases = cases;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
         this.links = links;
         this.clock = clock;
     }
@@ -90,24 +93,44 @@ public final class CasePage {
     }
 
     private Map<String, Object> view(Cases.Case k, Lang lang) {
+        Catalog catalog = catalogs.of(k.wardId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", k.code());
         out.put("status", k.status());
         out.put("statusLabel", statusLabel(texts.of(k.wardId(), lang.tag()), k.status()));
         out.put("procedure", k.procedure().orElse(null));
-        out.put("procedureName", k.procedure().flatMap(p -> catalog.procedures(lang).stream()
-                .filter(s -> s.id().equals(p)).map(Catalog.ProcedureSummary::name).findFirst()).orElse(null));
+        out.put("procedureName", k.procedure().flatMap(p -> procedureName(catalog, p, lang)).orElse(null));
         out.put("appointmentDay", Optional.ofNullable(k.fields().get(DAY_FIELD)).flatMap(CasePage::date)
                 .map(LocalDate::toString).orElse(null));
         out.put("updatedAt", k.updatedAt().toString());
-        Optional<Catalog.Answer> bring = k.procedure().filter(catalog::knows)
-                .flatMap(p -> catalog.answer(p, "documents", lang));
-        out.put("bring", bring.map(a -> Map.of("text", a.text(), "items", a.items())).orElse(null));
-        Catalog.Answer location = catalog.officeLocation(lang);
-        Catalog.Answer hours = catalog.officeHours(lang, ZonedDateTime.now(clock));
-        out.put("office", Map.of("where", location.text(), "hoursNow", hours.text(), "hours", hours.items()));
+        out.putAll(wardContent(catalog, k, lang, clock));
         out.put("messages", cases.staffMessages(k.code()).stream()
                 .map(m -> Map.of("text", m.text(), "at", m.at().toString())).toList());
+        return out;
+    }
+
+    /** The procedure's name as the case's ward calls it. */
+    static Optional<String> procedureName(Catalog catalog, String procedure, Lang lang) {
+        return catalog.procedures(lang).stream().filter(s -> s.id().equals(procedure))
+                .map(Catalog.ProcedureSummary::name).findFirst();
+    }
+
+    /**
+     * What the case's ward tells about it, shared by the case page and the status look-up (none of it personal): its
+     * fee and what to bring for the case's procedure, and the office (name, where, hours).
+     */
+    static Map<String, Object> wardContent(Catalog catalog, Cases.Case k, Lang lang, Clock clock) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("wardId", k.wardId());
+        Optional<String> procedure = k.procedure().filter(catalog::knows);
+        out.put("fee", procedure.flatMap(p -> catalog.answer(p, "fee", lang))
+                .map(a -> Map.of("text", a.text(), "items", a.items())).orElse(null));
+        out.put("bring", procedure.flatMap(p -> catalog.answer(p, "documents", lang))
+                .map(a -> Map.of("text", a.text(), "items", a.items())).orElse(null));
+        Catalog.Answer location = catalog.officeLocation(lang);
+        Catalog.Answer hours = catalog.officeHours(lang, ZonedDateTime.now(clock));
+        out.put("office", Map.of("name", catalog.officeName(lang), "where", location.text(),
+                                 "hoursNow", hours.text(), "hours", hours.items()));
         return out;
     }
 

@@ -3,7 +3,6 @@ package vn.warddesk.bot.cases;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -28,14 +27,21 @@ import vn.warddesk.bot.http.RequestLimit;
  */
 public final class CaseStatusApi implements HttpService {
     private final Cases cases;
-    private final Catalog catalog;
+    private final CaseCatalogs catalogs;
     private final CasePage page;
+    private final java.time.Clock clock;
     private final RequestLimit lookups;
     private final ClientAddress clients;
 
     public CaseStatusApi(Cases cases, Catalog catalog, CasePage page, EdgeSettings edge) {
+        this(cases, CaseCatalogs.single(catalog), page, edge, java.time.Clock.systemUTC());
+    }
+
+    /** @param catalogs each case is answered with its own ward's content (procedure name, fee, office) */
+    public CaseStatusApi(Cases cases, CaseCatalogs catalogs, CasePage page, EdgeSettings edge, java.time.Clock clock) {
         this.cases = cases;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
+        this.clock = clock;
         this.page = page;
         this.lookups = RequestLimit.perKey("case look-ups from this address", edge.limits().statusLookupsPerClient(),
                                            edge.limits());
@@ -70,8 +76,10 @@ public final class CaseStatusApi implements HttpService {
         out.put("code", k.code());
         out.put("status", k.status());
         out.put("procedure", k.procedure().orElse(null));
-        out.put("procedureName", k.procedure().flatMap(p -> name(p, lang)).orElse(null));
+        Catalog catalog = catalogs.of(k.wardId());
+        out.put("procedureName", k.procedure().flatMap(p -> CasePage.procedureName(catalog, p, lang)).orElse(null));
         out.put("updatedAt", k.updatedAt().toString());
+        out.putAll(CasePage.wardContent(catalog, k, lang, clock));
         HttpJson.send(res, Status.OK_200, out);
     }
 
@@ -93,11 +101,6 @@ public final class CaseStatusApi implements HttpService {
         String raw = req.path().pathParameters().get("code");
         return CaseCode.normalize(raw).orElseThrow(() -> new ApiProblem(
                 Status.BAD_REQUEST_400, "bad_code", "a case code looks like PH-2026-4821307-5192648"));
-    }
-
-    private Optional<String> name(String procedure, Lang lang) {
-        return catalog.procedures(lang).stream().filter(p -> p.id().equals(procedure))
-                .map(Catalog.ProcedureSummary::name).findFirst();
     }
 
     static String svg(String content) {

@@ -50,8 +50,8 @@ public final class Cases {
     private static final List<String> PULL_CHANNELS = List.of("web", "kiosk", "zalo_mini_app");
 
     private final DataSource dataSource;
-    private final String prefix;
-    private final ZoneId zone;
+    /** Each ward's case code prefix and time zone (the year in the code is the ward's year). */
+    private final java.util.function.Function<String, Numbering> numbering;
     private final ConversationAccess conversations;
     private final java.time.Duration chatIdle;
     private final Optional<CaseLinks> links;
@@ -73,13 +73,34 @@ public final class Cases {
     /** @param texts the wards' texts of the status notices */
     public Cases(DataSource dataSource, String prefix, ZoneId zone, ConversationAccess conversations,
                  java.time.Duration chatIdle, Optional<CaseLinks> links, WardTexts texts) {
+        this(dataSource, ward -> new Numbering(prefix, zone), conversations, chatIdle, links, texts);
+    }
+
+    /**
+     * Many wards: a case gets the prefix and year of its own ward's office ({@code case_code_prefix}, time zone).
+     * Codes stay unique over all wards (a unique key, a new random code on a clash), even where two wards share a
+     * prefix.
+     */
+    public Cases(DataSource dataSource, CaseCatalogs catalogs, ConversationAccess conversations,
+                 java.time.Duration chatIdle, Optional<CaseLinks> links, WardTexts texts) {
+        this(dataSource, ward -> {
+            vn.warddesk.bot.catalog.Catalog.OfficeInfo office = catalogs.of(ward).office();
+            return new Numbering(office.caseCodePrefix(), office.zone());
+        }, conversations, chatIdle, links, texts);
+    }
+
+    private Cases(DataSource dataSource, java.util.function.Function<String, Numbering> numbering,
+                  ConversationAccess conversations, java.time.Duration chatIdle, Optional<CaseLinks> links,
+                  WardTexts texts) {
         this.texts = texts;
         this.dataSource = dataSource;
-        this.prefix = prefix;
-        this.zone = zone;
+        this.numbering = numbering;
         this.conversations = conversations;
         this.chatIdle = chatIdle;
         this.links = links;
+    }
+
+    private record Numbering(String prefix, ZoneId zone) {
     }
 
     /** One case as stored; {@code fields} is empty once erased. */
@@ -126,9 +147,10 @@ public final class Cases {
 
     private String insert(Connection c, String wardId, String conversationId, String kind, String procedure,
                           String fields, Long consentId, String channel, Instant now) throws SQLException {
-        int year = now.atZone(zone).getYear();
+        Numbering ward = numbering.apply(wardId);
+        int year = now.atZone(ward.zone()).getYear();
         for (int attempt = 1; ; attempt++) {
-            String code = CaseCode.generate(prefix, year);
+            String code = CaseCode.generate(ward.prefix(), year);
             // A savepoint keeps the caller's transaction usable when the random code collides with an existing one.
             var savepoint = c.setSavepoint();
             try (PreparedStatement insert = c.prepareStatement("""

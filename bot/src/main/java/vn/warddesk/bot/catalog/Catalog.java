@@ -40,6 +40,11 @@ public interface Catalog {
 
     OfficeInfo office();
 
+    /** The office's name in that language (the slip, the case page); Vietnamese unless a catalog knows better. */
+    default String officeName(Lang lang) {
+        return office().name();
+    }
+
     /** The days the desk is closed for a holiday, in date order, names in that language. */
     default List<Holiday> holidays(Lang lang) {
         return List.of();

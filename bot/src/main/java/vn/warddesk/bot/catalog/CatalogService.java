@@ -208,6 +208,8 @@ public final class CatalogService implements HttpService {
         body.put("email", office.email());
         body.put("mapUrl", office.mapUrl());
         body.put("demo", Boolean.TRUE.equals(office.demo()));
+        // The kiosk's check-my-case keypad types this ward's codes (its office's prefix).
+        body.put("caseCodePrefix", office.caseCodePrefix());
         body.put("openNow", status.open());
         body.put("status", status.text());
         Map<String, Object> hours = new LinkedHashMap<>();

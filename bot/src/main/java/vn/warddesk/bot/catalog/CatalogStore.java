@@ -386,6 +386,11 @@ public final class CatalogStore implements Catalog {
     }
 
     @Override
+    public String officeName(Lang lang) {
+        return seed.office().name().in(lang);
+    }
+
+    @Override
     public OfficeInfo office() {
         Office office = seed.office();
         return new OfficeInfo(office.wardId(), office.caseCodePrefix(), hours.zone(), Boolean.TRUE.equals(office.demo()),

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 
 /**
- * {@code ./warddesk content check}: the freshness rules ({@link Freshness}) over the seed files, printed for an
- * editor. Exit code 0 when nothing needs action (scheduled changes and uncertain facts are listed, they are not
+ * {@code ./warddesk content check}: the freshness rules ({@link Freshness}) over the seed files, then over the
+ * province and ward layers ({@link LayerFreshness}: each ward's effective procedures, office and notice, findings
+ * naming the ward and the layer file), printed for an editor. Exit code 0 when nothing needs action (scheduled changes and uncertain facts are listed, they are not
  * failures), 1 when a review is overdue or a legal basis has expired or expires within the warning window,
  * 2 when the catalog cannot be read (the message names the file and line).
  */
@@ -43,7 +44,55 @@ public final class ContentCheck {
                 .orElseGet(() -> LocalDate.now(clock.withZone(java.time.ZoneId.of(seed.office().timezone()))));
         Freshness.Report report = Freshness.check(seed.procedures(), today, settings);
         print(report, dir, seed, out);
-        return report.problems().isEmpty() ? 0 : 1;
+        int layerProblems;
+        try {
+            layerProblems = layers(catalog, options, dir, clock, report, settings, out);
+        } catch (CatalogException e) {
+            out.println("content check: " + e.getMessage());
+            return 2;
+        }
+        return report.problems().isEmpty() && layerProblems == 0 ? 0 : 1;
+    }
+
+    /**
+     * The province and ward layers beside the catalog folder (or {@code --wards-dir}, {@code --provinces-dir}):
+     * each ward's effective procedures, office and notice. Returns the number of findings that need action; none
+     * when there is no wards folder (a single-ward setup).
+     */
+    private static int layers(CatalogSettings catalog, Map<String, String> options, Path dir, Clock clock,
+                              Freshness.Report national, Freshness.Settings settings, PrintStream out) {
+        boolean ownDir = options.containsKey("dir");
+        Path wardsDir = Optional.ofNullable(options.get("wards-dir")).map(Path::of).orElseGet(() -> ownDir
+                ? dir.resolveSibling("wards") : catalog.wardsDir());
+        Path provincesDir = Optional.ofNullable(options.get("provinces-dir")).map(Path::of).orElseGet(() -> ownDir
+                ? dir.resolveSibling("provinces")
+                : catalog.provincesDir());
+        if (!java.nio.file.Files.isDirectory(wardsDir)) {
+            return 0;
+        }
+        WardFolders.Loaded loaded = WardFolders.load(Seed.source(dir), wardsDir, provincesDir);
+        java.util.function.Function<java.time.ZoneId, LocalDate> today = zone -> Optional
+                .ofNullable(options.get("today")).map(ContentCheck::date).orElseGet(() -> LocalDate.now(clock.withZone(zone)));
+        List<LayerFreshness.Finding> findings = LayerFreshness.check(loaded, dir, wardsDir, provincesDir, today,
+                settings, new java.util.HashSet<>(national.findings()));
+        List<LayerFreshness.Finding> problems = findings.stream().filter(f -> f.finding().problem()).toList();
+        out.println();
+        out.println("PROVINCE AND WARD LAYERS (" + wardsDir + ", " + provincesDir + "): " + loaded.wards().size()
+                    + " ward(s) in " + loaded.provinces().size() + " province(s)");
+        out.println("NEEDS ACTION: " + (problems.isEmpty() ? "nothing" : problems.size() + " finding(s)"));
+        problems.forEach(f -> out.println(layerLine(f)));
+        List<LayerFreshness.Finding> listed = findings.stream().filter(f -> !f.finding().problem()).toList();
+        out.println("LISTED, NOT FAILURES: " + (listed.isEmpty() ? "nothing" : listed.size() + " finding(s)"));
+        listed.forEach(f -> out.println(layerLine(f)));
+        return problems.size();
+    }
+
+    private static String layerLine(LayerFreshness.Finding f) {
+        Freshness.Finding finding = f.finding();
+        boolean procedure = ProcedureIds.ALL.contains(finding.procedureId());
+        return "  " + pad(f.wardId(), 16) + pad(finding.procedureId(), 30)
+               + (procedure ? label(finding.kind()) + " (" + finding.subject() + "): " : "") + finding.detail()
+               + "\n      in " + f.files();
     }
 
     private static void print(Freshness.Report report, Path dir, Seed seed, PrintStream out) {
@@ -112,11 +161,12 @@ public final class ContentCheck {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "' (options: --today YYYY-MM-DD, --dir FOLDER)");
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (options: --today YYYY-MM-DD, --dir FOLDER, --wards-dir FOLDER, --provinces-dir FOLDER)");
             }
             String key = arg.substring(2);
-            if (!key.equals("today") && !key.equals("dir")) {
-                throw new IllegalArgumentException("unknown option --" + key + " (options: --today YYYY-MM-DD, --dir FOLDER)");
+            if (!List.of("today", "dir", "wards-dir", "provinces-dir").contains(key)) {
+                throw new IllegalArgumentException("unknown option --" + key + " (options: --today YYYY-MM-DD,"
+                                                   + " --dir FOLDER, --wards-dir FOLDER, --provinces-dir FOLDER)");
             }
             options.put(key, args.get(++i));
         }

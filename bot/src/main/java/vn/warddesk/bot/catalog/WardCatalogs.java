@@ -119,6 +119,14 @@ public final class WardCatalogs implements Catalog.ByWard {
         return store(wardId).map(Catalog.class::cast);
     }
 
+    /**
+     * Every ward with content here, disabled or not: what an existing case is shown with (its office, procedure,
+     * fee), so a citizen can still follow a case of a ward that stopped being served.
+     */
+    public Catalog.ByWard withContent() {
+        return wardId -> Optional.ofNullable(wardId == null ? null : byWard.get(wardId));
+    }
+
     Optional<CatalogStore> store(String wardId) {
         CatalogStore store = wardId == null ? null : byWard.get(wardId);
         if (store == null || disabledNow().contains(wardId)) {

@@ -234,6 +234,11 @@ public final class ConversationEngine implements ConversationPort {
         return Jdbc.withConnection(dataSource, c -> store.tokenHash(c, conversationId));
     }
 
+    /** The ward a conversation belongs to, or empty when it does not exist. */
+    public Optional<String> wardOf(String conversationId) {
+        return Jdbc.withConnection(dataSource, c -> store.wardOf(c, conversationId));
+    }
+
     public List<Logged> messagesAfter(String conversationId, long after, int limit) {
         return Jdbc.withConnection(dataSource, c -> ConversationLog.after(c, conversationId, after, limit));
     }

@@ -229,6 +229,15 @@ final class ConversationStore {
     }
 
     /** The token hash of a web conversation, if it exists. */
+    Optional<String> wardOf(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT ward_id FROM conversation WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     Optional<String> tokenHash(Connection c, String id) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT token_sha256 FROM conversation WHERE id = ?")) {
             q.setString(1, id);
@@ -260,6 +269,21 @@ final class ConversationStore {
             insert.setInt(5, cases);
             insert.setTimestamp(6, Timestamp.from(now));
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Erasure: the "which ward" a province-wide bot/OA remembers for this conversation's platform user
+     * (channel_ward_choice, keyed by the same user hash). The next message asks again. Conversations without a
+     * platform user (web, kiosk, Mini App) have none.
+     */
+    int forgetWardChoice(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("""
+                DELETE w FROM channel_ward_choice w JOIN conversation v
+                  ON v.channel = w.channel AND v.channel_user_hash = w.user_hash
+                WHERE v.id = ?""")) {
+            delete.setString(1, conversationId);
+            return delete.executeUpdate();
         }
     }
 

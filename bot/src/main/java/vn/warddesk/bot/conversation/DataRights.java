@@ -104,6 +104,7 @@ final class DataRights {
         int draftFields = t.conv.draft.size();
         t.conv.draft = new LinkedHashMap<>();
         Cases.Erased erased = cases.eraseForConversation(t.c, t.conv.id, t.now);
+        store.forgetWardChoice(t.c, t.conv.id);
         Optional<ConsentLog.Event> inForce = ConsentLog.inForce(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST);
         if (inForce.isPresent()) {
             ConsentLog.record(t.c, t.conv.id, ConsentLog.PURPOSE_REQUEST, inForce.get().noticeVersion(),

@@ -32,7 +32,7 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     /** What one run erased. */
-    public record Counts(int drafts, int messageTexts, int caseFields, int consentEvents) {
+    public record Counts(int drafts, int messageTexts, int caseFields, int consentEvents, int wardChoices) {
     }
 
     private final DataSource dataSource;
@@ -87,10 +87,23 @@ public final class RetentionJob implements AutoCloseable {
                 return d.executeUpdate();
             }
         });
-        Counts counts = new Counts(drafts, texts, caseFields, consents);
+        int wardChoices = Jdbc.inTransaction(dataSource, c -> {
+            // A province-wide bot's remembered "which ward" goes with the message texts: once the citizen has been
+            // silent that long in every conversation of that platform user, the bot asks again.
+            try (PreparedStatement d = c.prepareStatement("""
+                    DELETE FROM channel_ward_choice WHERE chosen_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM conversation v WHERE v.channel = channel_ward_choice.channel
+                                        AND v.channel_user_hash = channel_ward_choice.user_hash AND v.updated_at >= ?)""")) {
+                Timestamp cutoff = Timestamp.from(now.minus(periods.messageTexts()));
+                d.setTimestamp(1, cutoff);
+                d.setTimestamp(2, cutoff);
+                return d.executeUpdate();
+            }
+        });
+        Counts counts = new Counts(drafts, texts, caseFields, consents, wardChoices);
         LOGGER.log(System.Logger.Level.INFO, "retention: " + drafts + " unsubmitted intakes, " + texts
                                              + " message texts, " + caseFields + " closed cases' fields, " + consents
-                                             + " consent events erased");
+                                             + " consent events, " + wardChoices + " remembered ward choices erased");
         return counts;
     }
 

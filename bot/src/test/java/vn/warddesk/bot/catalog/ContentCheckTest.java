@@ -41,10 +41,15 @@ class ContentCheckTest {
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
-    private static Path copyOfTheSeed(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(CatalogContentTest.SEED_DIR)) {
+    /** A copy of the catalog folder in {@code <temp>/catalog} (no wards folder beside it: the national layer alone). */
+    private static Path copyOfTheSeed(Path temp) throws IOException {
+        return copy(CatalogContentTest.SEED_DIR, temp.resolve("catalog"));
+    }
+
+    private static Path copy(Path from, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
-                Path to = target.resolve(CatalogContentTest.SEED_DIR.relativize(file).toString());
+                Path to = target.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(to);
                 } else {
@@ -107,5 +112,57 @@ class ContentCheckTest {
     void a_malformed_option_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> run(CatalogContentTest.SEED_DIR, REVIEW_DAY, "--today", "soon"));
         assertThrows(IllegalArgumentException.class, () -> run(CatalogContentTest.SEED_DIR, REVIEW_DAY, "--verbose", "yes"));
+    }
+    // ---- province and ward layers ----
+
+    @Test
+    void the_demo_wards_and_provinces_pass_on_the_review_day_and_the_national_findings_are_not_repeated_per_ward() {
+        Run run = run(CatalogContentTest.SEED_DIR, REVIEW_DAY, "--today", "2027-01-15");
+        String layers = run.output().substring(run.output().indexOf("PROVINCE AND WARD LAYERS"));
+        assertTrue(layers.contains("2 ward(s) in 2 province(s)"), layers);
+        assertTrue(layers.contains("NEEDS ACTION: nothing"), "the expiring national basis is listed once, above: "
+                                                             + layers);
+        assertEquals(0, run(CatalogContentTest.SEED_DIR, REVIEW_DAY).exit());
+    }
+
+    @Test
+    void a_stale_ward_layer_fails_the_check_naming_the_ward_and_its_files(@TempDir Path temp) throws IOException {
+        Path catalog = copyOfTheSeed(temp);
+        Path wards = copy(CatalogContentTest.SEED_DIR.resolveSibling("wards"), temp.resolve("wards"));
+        copy(CatalogContentTest.SEED_DIR.resolveSibling("provinces"), temp.resolve("provinces"));
+        Path override = wards.resolve("demo-an-cuu/procedures/marital_status_certificate.yaml");
+        Files.writeString(override, Files.readString(override) + "\nreviewed: 2026-06-01\n");
+        Path office = wards.resolve("demo-an-cuu/office.yaml");
+        Files.writeString(office, String.join("\n", Files.readString(office).lines()
+                .filter(line -> !line.contains("date: 2027-")).toList()) + "\n");
+        Files.delete(wards.resolve("demo-an-cuu/privacy-notice.yaml"));
+
+        Run run = run(temp.resolve("elsewhere"), REVIEW_DAY, "--dir", catalog.toString());
+        assertEquals(1, run.exit(), run.output());
+        String layers = run.output().substring(run.output().indexOf("PROVINCE AND WARD LAYERS"));
+        String needsAction = layers.substring(0, layers.indexOf("LISTED, NOT FAILURES"));
+        assertTrue(needsAction.contains("NEEDS ACTION: 3 finding(s)"), needsAction);
+        assertTrue(needsAction.matches("(?s).*\\n  demo-an-cuu +marital_status_certificate +review overdue \\(review\\): "
+                                       + "last reviewed 2026-06-01.*"), needsAction);
+        assertTrue(needsAction.contains("in " + wards.resolve("demo-an-cuu/procedures/marital_status_certificate.yaml")),
+                   needsAction);
+        assertTrue(needsAction.contains("holiday calendar ends on 2026-") && needsAction.contains("in " + office),
+                   needsAction);
+        assertTrue(needsAction.contains("privacy notice") && needsAction.contains("controller is Ủy ban nhân dân phường "
+                                                                                  + "Hòa An"), needsAction);
+        assertFalse(needsAction.contains("demo-hoa-an"), "the other ward is fine: " + needsAction);
+        assertTrue(run.output().contains("NEEDS ACTION: nothing"), "the national layer itself is fine: " + run.output());
+    }
+
+    @Test
+    void a_broken_ward_layer_is_exit_2_with_the_file_named(@TempDir Path temp) throws IOException {
+        Path catalog = copyOfTheSeed(temp);
+        Path wards = copy(CatalogContentTest.SEED_DIR.resolveSibling("wards"), temp.resolve("wards"));
+        copy(CatalogContentTest.SEED_DIR.resolveSibling("provinces"), temp.resolve("provinces"));
+        Path ward = wards.resolve("demo-an-cuu/ward.yaml");
+        Files.writeString(ward, Files.readString(ward).replace("province: demo-hue", "province: demo-nowhere"));
+        Run run = run(catalog, REVIEW_DAY);
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains("demo-an-cuu") && run.output().contains("demo-nowhere"), run.output());
     }
 }

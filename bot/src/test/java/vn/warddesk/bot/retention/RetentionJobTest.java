@@ -74,7 +74,7 @@ class RetentionJobTest {
         send(c, "c2", new Input.Action("consent:decline"));
 
         RetentionJob job = new RetentionJob(pool, fx.cases, RetentionJob.Periods.defaults(), CLOCK);
-        assertEquals(new RetentionJob.Counts(0, 0, 0, 0), job.runOnce(T0.plus(Duration.ofHours(23))));
+        assertEquals(new RetentionJob.Counts(0, 0, 0, 0, 0), job.runOnce(T0.plus(Duration.ofHours(23))));
         assertEquals(1, fx.count("SELECT COUNT(*) FROM conversation WHERE draft IS NOT NULL"));
 
         RetentionJob.Counts day = job.runOnce(T0.plus(Duration.ofHours(25)));

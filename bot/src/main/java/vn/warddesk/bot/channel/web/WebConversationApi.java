@@ -65,6 +65,8 @@ public final class WebConversationApi implements HttpService {
     private volatile vn.warddesk.bot.cases.CaseLinks caseLinks;
     private volatile WardTexts texts = WardTexts.defaults();
     private volatile Optional<PublicWard> publicWard = Optional.empty();
+    /** Each ward's content, for what a receipt names (controller, notice link); the default catalog unless wired. */
+    private volatile Catalog.ByWard catalogs = ward -> Optional.empty();
     private final Limits limits;
 
     /** Conversations are DB rows and engine work: limited per client address, per conversation and overall. */
@@ -112,6 +114,12 @@ public final class WebConversationApi implements HttpService {
     /** Lets {@code ?ward=} and paired kiosks choose the ward of a new conversation (else the default ward). */
     public WebConversationApi withWards(PublicWard wards) {
         this.publicWard = Optional.of(wards);
+        return this;
+    }
+
+    /** The wards' catalogs: a consent receipt names its conversation's ward as the controller. */
+    public WebConversationApi withCatalogs(Catalog.ByWard catalogs) {
+        this.catalogs = catalogs;
         return this;
     }
 
@@ -251,9 +259,10 @@ public final class WebConversationApi implements HttpService {
 
     private void receipt(ServerRequest req, ServerResponse res) {
         String id = authorized(req);
-        Catalog.OfficeInfo office = catalog.office();
+        String ward = engine.wardOf(id).orElse(wardId);
+        Catalog.OfficeInfo office = catalogs.forWard(ward).orElse(catalog).office();
         Optional<Map<String, Object>> receipt = Jdbc.withConnection(dataSource, c -> ConsentReceipt.of(
-                c, id, office, publicBaseUrl + "/api/v1/privacy-notice"));
+                c, id, office, publicBaseUrl + "/api/v1/privacy-notice?ward=" + ward));
         if (receipt.isEmpty()) {
             throw new ApiProblem(Status.NOT_FOUND_404, "no_consent", "this conversation has no consent record");
         }
@@ -261,7 +270,7 @@ public final class WebConversationApi implements HttpService {
         if (html) {
             ZoneId zone = office.zone();
             res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .send(ConsentReceipt.html(receipt.get(), zone, texts.of(wardId, "vi"), texts.of(wardId, "en")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .send(ConsentReceipt.html(receipt.get(), zone, texts.of(ward, "vi"), texts.of(ward, "en")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             HttpJson.send(res, Status.OK_200, receipt.get());
         }
