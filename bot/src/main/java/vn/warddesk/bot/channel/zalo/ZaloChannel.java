@@ -49,7 +49,8 @@ public final class ZaloChannel {
         ZaloWebhook webhook = new ZaloWebhook(settings, KeyedHash.fromConfig(root),
                                               vn.warddesk.bot.http.EdgeSettings.from(root).defaultWard(), inbox, accepted,
                                               clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock), oas);
-        return new ZaloChannel(settings, oas, webhook, new ZaloSender(settings, tokens, http, clock, oas),
+        return new ZaloChannel(settings, oas, webhook, new ZaloSender(settings, tokens, http, clock, oas,
+                new ZaloWardTokens(dataSource, secrets, settings, http, clock)),
                                new ZaloMiniAppVerifier(settings, http),
                                origins(root.get("zalo.mini-app.cors-origins")));
     }
