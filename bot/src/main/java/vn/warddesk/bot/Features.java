@@ -69,6 +69,7 @@ final class Features implements AutoCloseable {
         engine.webApi().verifyMiniAppUsersWith(
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(config, dataSource, clock, engine.cases(), catalog);
+        wards.provinceLayer().ifPresent(staff::editProvincesWith);
         CatalogService catalogService = CatalogService.create(wards, edge.adminToken())
                 .withEditors(staff::catalogEditor);
         MiniAppApi miniAppApi = MiniAppApi.create(config);

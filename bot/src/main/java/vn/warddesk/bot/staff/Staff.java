@@ -51,6 +51,11 @@ public final class Staff {
         return staff;
     }
 
+    /** Province admins edit their province's layer (fees, processing times) through this one. */
+    public void editProvincesWith(vn.warddesk.bot.catalog.ProvinceLayer layer) {
+        service.editProvincesWith(layer);
+    }
+
     /** For command-line tools: never seeds demo accounts. */
     public static Staff forCommandLine(Config config, DataSource dataSource, Clock clock) {
         return create(config, dataSource, clock, Optional.empty(), false);
