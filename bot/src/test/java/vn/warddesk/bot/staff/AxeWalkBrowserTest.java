@@ -306,6 +306,9 @@ class AxeWalkBrowserTest {
         b.click(By.id("nav-province"));
         b.await(By.id("ward-form"));
         check(b, lang, "staff province");
+        new Select(b.driver().findElement(By.id("layer-procedure"))).selectByValue("marital_status_certificate");
+        b.await(By.id("layer-save"));
+        check(b, lang, "staff province fees and processing times");
         b.signOut();
     }
 
