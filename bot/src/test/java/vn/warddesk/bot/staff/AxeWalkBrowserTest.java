@@ -56,6 +56,7 @@ class AxeWalkBrowserTest {
         pool = TestDatabase.fresh("axe_walk");
         engine = new EngineCases(pool);
         Map<String, String> map = new HashMap<>();
+        map.put("catalog.dir", "../config/catalog"); // with config/wards and config/provinces: the province layer
         map.put("staff.seed-demo-accounts", "true");
         map.put("privacy.hash-key", "test-key");
         map.put("conversation.public-base-url", BASE_URL);

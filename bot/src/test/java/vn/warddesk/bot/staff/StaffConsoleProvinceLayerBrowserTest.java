@@ -77,7 +77,9 @@ class StaffConsoleProvinceLayerBrowserTest {
             String figure = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(fee + 2000);
             assertTrue(publicProcedure("marital_status_certificate", "demo-hoa-an").contains(figure),
                        "the ward answers with the new fee: " + figure);
-            assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.contains("422")).toList());
+            // The refused save (422) and the sign-in's second-factor step (401) are answers the page handles.
+            assertEquals(List.of(), b.consoleErrors().stream()
+                    .filter(e -> !e.contains("status of 422") && !e.contains("/api/v1/staff/login")).toList());
             b.signOut();
 
             b.signIn("demo.editor", "demo-editor-2026");
