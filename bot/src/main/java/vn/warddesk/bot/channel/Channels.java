@@ -61,7 +61,7 @@ public final class Channels implements AutoCloseable {
         WardChannelSecrets secrets = new WardChannelSecrets(dataSource, SecretKeys.from(root));
         TelegramChannel telegram = TelegramChannel.create(root, dataSource, clock, inbox, accepted, secrets,
                                                           texts);
-        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted, secrets);
+        ZaloChannel zalo = ZaloChannel.create(root, dataSource, clock, inbox, accepted, secrets, texts);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);
