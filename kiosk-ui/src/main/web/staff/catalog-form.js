@@ -33,6 +33,26 @@ export function problemText(problem) {
   return problem;
 }
 
+/** The origin of a field ("fee.text.vi", "documents[2].kind") in the API's provenance: its own entry or its parent's. */
+export function originOf(provenance, key) {
+  if (!provenance) return null;
+  let path = key.replace(/\[.*$/, '');
+  while (path) {
+    if (provenance[path]) return provenance[path];
+    const dot = path.lastIndexOf('.');
+    path = dot < 0 ? '' : path.slice(0, dot);
+  }
+  return null;
+}
+
+/** "province:demo-hue" → "Nguồn: tỉnh demo-hue" / "From: province demo-hue". */
+export function originText(origin) {
+  const [layer, id] = origin.split(':');
+  if (layer === 'province') return t('Nguồn: tỉnh ', 'From: province ') + id;
+  if (layer === 'ward') return t('Nguồn: phường ', 'From: ward ') + id;
+  return t('Nguồn: văn bản quốc gia', 'From: national text');
+}
+
 function copy(value) {
   return JSON.parse(JSON.stringify(value));
 }
@@ -139,8 +159,12 @@ export function catalogForm(body, { id, base, current, onPublished }) {
       changed();
     });
     inputs.set(key, { input, error });
+    // Where this field's live value comes from: the national text, the province's values or the ward's own edit.
+    const origin = originOf(current.provenance, key);
+    const source = origin ? el('span', { class: 'origin muted', dataset: { origin }, text: originText(origin) }) : null;
     return el('div', { class: 'form-field' + (type === 'checkbox' ? ' inline' : '') },
-      type === 'checkbox' ? [input, el('label', { for: idAttr, text: label })] : [el('label', { for: idAttr, text: label }), input], error);
+      type === 'checkbox' ? [input, el('label', { for: idAttr, text: label }), source]
+        : [el('label', { for: idAttr, text: label }), source, input], error);
   }
 
   function pair(path, label, options = {}) {

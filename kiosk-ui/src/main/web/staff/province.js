@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { el, clear, toast } from './dom.js';
 import { failed } from './app.js';
 import { t } from './i18n.js';
+import { provinceLayerCard } from './province-layer.js';
 
 export async function provinceView(main) {
   const table = el('div', { id: 'province-wards' });
@@ -19,7 +20,8 @@ export async function provinceView(main) {
       ['editor', t('Biên tập nội dung', 'Content editor')]].map(([value, text]) => el('option', { value, text })));
   const accountForm = el('form', { class: 'card', id: 'province-account-form' }, el('h2', { text: t('Tạo tài khoản cho phường', 'Create a ward account') }),
     el('div', { class: 'row' }, accountWard, username, role, el('button', { type: 'submit', class: 'btn primary', text: t('Tạo', 'Create') })));
-  main.append(el('h1', { text: t('Tỉnh/thành phố', 'Province') }), secret, table, wardForm, accountForm);
+  main.append(el('h1', { text: t('Tỉnh/thành phố', 'Province') }), secret, table, wardForm, accountForm,
+    await provinceLayerCard());
 
   async function load() {
     const [province, counts] = await Promise.all([api('GET', 'province'), api('GET', 'province/analytics?days=30')]);

@@ -73,6 +73,7 @@ final class Features implements AutoCloseable {
                 token -> channels.miniAppVerifier().verifiedUserId(token).map(userIds::hash));
         Staff staff = Staff.create(settings.staff(), dataSource, clock, engine.cases(), catalog,
                                    new Staff.Wards(registry, secrets));
+        wards.provinceLayer().ifPresent(staff::editProvincesWith);
         CatalogService catalogService = CatalogService.create(wards, edge.adminToken())
                 .withEditors(staff::catalogEditor);
         MiniAppApi miniAppApi = MiniAppApi.create(settings.channels());

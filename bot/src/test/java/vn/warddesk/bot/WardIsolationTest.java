@@ -63,6 +63,9 @@ class WardIsolationTest {
     private static final String CATALOG = "procedure ids name national procedures, the same in every ward:"
                                           + " an editor's session always works on its own ward's copy (EditorWardTest)";
 
+    private static final String PROVINCE_LAYER = "procedure ids are national; the province is the caller's account's,"
+                                                 + " never named in the request (ProvinceLayerApiTest)";
+
     /** Routes this test does not generate probes for, each with the reason ward B's data cannot be reached there. */
     private static final Map<String, String> NOT_GENERATED = Map.ofEntries(
             Map.entry("POST /api/v1/staff/login", "signs in: no ward data; the account's own ward is fixed"),
@@ -82,7 +85,10 @@ class WardIsolationTest {
             Map.entry("GET /api/v1/admin/procedures/{id}/versions", CATALOG),
             Map.entry("GET /api/v1/admin/procedures/{id}/versions/{n}", CATALOG),
             Map.entry("POST /api/v1/admin/procedures/{id}/rollback/{n}", CATALOG),
-            Map.entry("POST /api/v1/admin/catalog/reseed/{id}", CATALOG));
+            Map.entry("POST /api/v1/admin/catalog/reseed/{id}", CATALOG),
+            Map.entry("GET /api/v1/staff/province/procedures/{id}", PROVINCE_LAYER),
+            Map.entry("PUT /api/v1/staff/province/procedures/{id}", PROVINCE_LAYER),
+            Map.entry("GET /api/v1/staff/province/procedures/{id}/versions", PROVINCE_LAYER));
 
     private static HikariDataSource pool;
     private static Features features;

@@ -241,8 +241,8 @@ public final class CatalogService implements HttpService {
         body.put("wardId", store.wardId());
         body.put("version", live.version());
         body.put("content", Json.CONTENT.valueToTree(live.procedure()));
-        // Where each field of the ward's seed came from; a field edited since then is the ward's own edit.
-        body.put("provenance", store.provenance(id));
+        // Where each live field comes from: national text, the province's current values, or the ward's own.
+        body.put("provenance", store.provenance(id, live.procedure()));
         body.put("editedSinceSeed", !live.procedure().equals(store.seed().procedures().get(id)));
         json(res, Status.OK_200, body);
     }

@@ -44,6 +44,7 @@ public final class CatalogStore implements Catalog {
     private final long refreshNanos;
     private final Freshness.Settings freshness;
     private volatile Snapshot snapshot;
+    private volatile ProvinceLayer provinceLayer;
     private volatile long lastCheck;
 
     private CatalogStore(DataSource dataSource, Clock clock, String wardId, Seed seed,
@@ -104,6 +105,35 @@ public final class CatalogStore implements Catalog {
     /** Where each field of a procedure's seed came from ("national", "province:&lt;id&gt;", "ward:&lt;id&gt;"). */
     Map<String, String> provenance(String procedureId) {
         return provenance.getOrDefault(procedureId, Map.of());
+    }
+
+    /**
+     * Where each field of the live procedure comes from: with a province layer, worked out from the live content
+     * (the province's current values, what the ward changed itself); else the seed's provenance.
+     */
+    Map<String, String> provenance(String procedureId, Procedure live) {
+        ProvinceLayer layer = provinceLayer;
+        if (layer != null) {
+            try {
+                Map<String, String> computed = layer.provenance(wardId, procedureId, live);
+                if (!computed.isEmpty()) {
+                    return computed;
+                }
+            } catch (StoreException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "catalog " + wardId + ": provenance from the seed: " + e.getMessage());
+            }
+        }
+        return provenance(procedureId);
+    }
+
+    /** The province layer this ward's content is composed with (many-ward layout only). */
+    void provenanceFrom(ProvinceLayer layer) {
+        this.provinceLayer = layer;
+    }
+
+    /** Re-reads the live view now (a province edit just stored new versions of this ward). */
+    void refresh() {
+        reload();
     }
 
     /** Makes the freshness gauges read this catalog (the default ward's). */

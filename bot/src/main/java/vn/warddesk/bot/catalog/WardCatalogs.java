@@ -32,12 +32,14 @@ public final class WardCatalogs implements Catalog.ByWard {
     private final Map<String, CatalogStore> byWard;
     private final CatalogStore defaultWard;
     private final WardStore registry;
+    private final Optional<ProvinceLayer> provinceLayer;
     private final long refreshNanos;
     private volatile Set<String> disabled = Set.of();
     private volatile long lastCheck = Long.MIN_VALUE;
 
     private WardCatalogs(Map<String, CatalogStore> byWard, CatalogStore defaultWard, WardStore registry,
-                         Duration refresh) {
+                         Duration refresh, Optional<ProvinceLayer> provinceLayer) {
+        this.provinceLayer = provinceLayer;
         this.byWard = byWard;
         this.defaultWard = defaultWard;
         this.registry = registry;
@@ -66,17 +68,25 @@ public final class WardCatalogs implements Catalog.ByWard {
         if (!Files.isDirectory(wardsDir)) {
             CatalogStore single = CatalogStore.load(settings, dataSource, clock);
             byWard.put(single.wardId(), single);
-            return new WardCatalogs(byWard, single, registry, refresh);
+            return new WardCatalogs(byWard, single, registry, refresh, Optional.empty());
         }
         Seed.Source national = Seed.source(catalogDir);
-        WardFolders.Loaded loaded = WardFolders.load(national, wardsDir, provincesDir);
+        // The province layer lives in the database: province.yaml is its first version, a province admin's edits win.
+        ProvinceLayer layer = new ProvinceLayer(dataSource, clock, WardFolders.nationalTrees(national));
+        WardFolders.ProvinceValues values = layer::seedAndNewest;
+        WardFolders.Loaded loaded = WardFolders.load(national, wardsDir, provincesDir, values);
         register(registry, loaded, clock);
         Stamps stamps = new Stamps(dataSource, refresh);
+        Map<String, String> provinceOfWard = new LinkedHashMap<>();
         for (WardFolders.WardEntry ward : loaded.wards()) {
-            byWard.put(ward.id(), CatalogStore.ofWard(settings, dataSource, clock, ward.seed(),
-                    id -> WardFolders.reread(national, wardsDir, provincesDir, ward.id(), id), ward.provenance(),
-                    stamps));
+            CatalogStore store = CatalogStore.ofWard(settings, dataSource, clock, ward.seed(),
+                    id -> WardFolders.reread(national, wardsDir, provincesDir, values, ward.id(), id), ward.provenance(),
+                    stamps);
+            store.provenanceFrom(layer);
+            byWard.put(ward.id(), store);
+            provinceOfWard.put(ward.id(), ward.file().province());
         }
+        layer.serve(byWard, provinceOfWard);
         CatalogStore fallback = byWard.getOrDefault(defaultWardId, byWard.values().iterator().next());
         if (!byWard.containsKey(defaultWardId)) {
             LOGGER.log(System.Logger.Level.WARNING, "ward.default-id '" + defaultWardId + "' has no folder in "
@@ -86,7 +96,7 @@ public final class WardCatalogs implements Catalog.ByWard {
         fallback.watchMetrics();
         LOGGER.log(System.Logger.Level.INFO, "catalog: " + byWard.size() + " ward(s) in "
                                              + loaded.provinces().size() + " province(s) loaded from " + wardsDir);
-        return new WardCatalogs(byWard, fallback, registry, refresh);
+        return new WardCatalogs(byWard, fallback, registry, refresh, Optional.of(layer));
     }
 
     /** Provinces and wards of the folders into the registry; a ward's enabled flag is the registry's own. */
@@ -101,6 +111,11 @@ public final class WardCatalogs implements Catalog.ByWard {
             registry.putWard(new Ward(ward.id(), ward.file().province(), ward.file().name().vi(),
                                       ward.file().name().en(), true, secondFactor), clock.instant());
         }
+    }
+
+    /** The province layer province admins edit; empty in the single-ward layout (no province folders). */
+    public Optional<ProvinceLayer> provinceLayer() {
+        return provinceLayer;
     }
 
     /** The default ward's catalog: the old single-ward channels, staff editors, case codes. */

@@ -36,7 +36,14 @@ final class WardFolders {
     record WardFile(Boolean demo, String province, Procedure.Text name, Boolean officerSecondFactor) {
     }
 
-    record ProvinceEntry(String id, ProvinceFile file) {
+    /** A province folder and the values its wards are composed with (the file's, or newer ones from the database). */
+    record ProvinceEntry(String id, ProvinceFile file, Map<String, JsonNode> values) {
+    }
+
+    /** The values a province's wards are composed with, given what its file says: identity without a database. */
+    @FunctionalInterface
+    interface ProvinceValues {
+        Map<String, JsonNode> of(String provinceId, Map<String, JsonNode> fileValues);
     }
 
     /** One ward as configured, with its effective seed and where each field of each procedure came from. */
@@ -54,8 +61,10 @@ final class WardFolders {
     private final Map<String, ProvinceEntry> provinces = new LinkedHashMap<>();
     /** Procedures without ward overrides, by "province/procedure" ("/procedure" for the national text alone). */
     private final Map<String, Effective> shared = new HashMap<>();
+    private final ProvinceValues provinceValues;
 
-    private WardFolders(Seed.Source national, Path wardsDir, Path provincesDir) {
+    private WardFolders(Seed.Source national, Path wardsDir, Path provincesDir, ProvinceValues provinceValues) {
+        this.provinceValues = provinceValues;
         this.national = national;
         this.nationalSeed = Seed.load(national);
         this.wardsDir = wardsDir;
@@ -67,7 +76,12 @@ final class WardFolders {
 
     /** Every province and ward folder, validated. */
     static Loaded load(Seed.Source national, Path wardsDir, Path provincesDir) {
-        WardFolders folders = new WardFolders(national, wardsDir, provincesDir);
+        return load(national, wardsDir, provincesDir, (id, file) -> file);
+    }
+
+    /** The same, composing the wards with each province's values as {@code provinceValues} says. */
+    static Loaded load(Seed.Source national, Path wardsDir, Path provincesDir, ProvinceValues provinceValues) {
+        WardFolders folders = new WardFolders(national, wardsDir, provincesDir, provinceValues);
         for (String id : subfolders(provincesDir)) {
             folders.provinces.put(id, folders.province(id));
         }
@@ -82,8 +96,9 @@ final class WardFolders {
     }
 
     /** One procedure of one ward as the files say now, for an explicit re-seed. */
-    static Procedure reread(Seed.Source national, Path wardsDir, Path provincesDir, String wardId, String procedureId) {
-        WardFolders folders = new WardFolders(national, wardsDir, provincesDir);
+    static Procedure reread(Seed.Source national, Path wardsDir, Path provincesDir, ProvinceValues provinceValues,
+                            String wardId, String procedureId) {
+        WardFolders folders = new WardFolders(national, wardsDir, provincesDir, provinceValues);
         WardFile file = folders.wardFile(wardId);
         folders.provinces.put(file.province(), folders.province(file.province()));
         return folders.procedure(wardId, file.province(), procedureId).procedure();
@@ -112,7 +127,7 @@ final class WardFolders {
                 }
             });
         }
-        return new ProvinceEntry(id, file);
+        return new ProvinceEntry(id, file, Map.copyOf(provinceValues.of(id, values)));
     }
 
     private WardFile wardFile(String id) {
@@ -166,8 +181,7 @@ final class WardFolders {
     private Effective procedure(String wardId, String provinceId, String procedureId) {
         Seed.Source wardSource = new Seed.FolderSource(wardsDir.resolve(wardId));
         String overrideFile = Seed.procedureFile(procedureId);
-        JsonNode provinceValues = provinces.get(provinceId).file().procedures() == null ? null
-                                  : provinces.get(provinceId).file().procedures().get(procedureId);
+        JsonNode provinceValues = provinces.get(provinceId).values().get(procedureId);
         boolean override = wardSource.read(overrideFile).isPresent();
         String cacheKey = (provinceValues == null ? "" : provinceId) + "/" + procedureId;
         if (!override && shared.containsKey(cacheKey)) {
@@ -205,6 +219,15 @@ final class WardFolders {
             shared.put(cacheKey, effective);
         }
         return effective;
+    }
+
+    /** The national procedure texts as trees, the bottom layer of every ward's content. */
+    static Map<String, JsonNode> nationalTrees(Seed.Source national) {
+        Map<String, JsonNode> trees = new HashMap<>();
+        for (String id : ProcedureIds.ALL) {
+            trees.put(id, tree(national, Seed.procedureFile(id)));
+        }
+        return Map.copyOf(trees);
     }
 
     private static JsonNode tree(Seed.Source source, String relative) {

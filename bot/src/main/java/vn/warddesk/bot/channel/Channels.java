@@ -66,7 +66,8 @@ public final class Channels implements AutoCloseable {
         // The wards' own bots and OAs: credentials encrypted in the database (secret.keys).
         TelegramChannel telegram = TelegramChannel.create(channelSettings, dataSource, clock, inbox, accepted, wards,
                                                           secrets, texts);
-        ZaloChannel zalo = ZaloChannel.create(channelSettings, dataSource, clock, inbox, accepted, wards, secrets);
+        ZaloChannel zalo = ZaloChannel.create(channelSettings, dataSource, clock, inbox, accepted, wards, secrets,
+                                              texts);
         List<ChannelSender> senders = new ArrayList<>();
         telegram.sender().ifPresent(senders::add);
         zalo.sender().ifPresent(senders::add);

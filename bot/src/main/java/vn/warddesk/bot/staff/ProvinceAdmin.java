@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.warddesk.bot.catalog.ProvinceLayer;
 
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.ward.Ward;
@@ -23,6 +26,7 @@ final class ProvinceAdmin {
     private final ProvinceAnalytics analytics;
     private final Audit audit;
     private final Clock clock;
+    private volatile ProvinceLayer layer;
 
     ProvinceAdmin(WardStore wards, StaffAuth auth, ProvinceAnalytics analytics, Audit audit, Clock clock) {
         this.wards = wards;
@@ -105,6 +109,103 @@ final class ProvinceAdmin {
             // answered below
         }
         throw ApiProblem.badRequest("days must be between 1 and 366.");
+    }
+
+    /** The province layer once the catalog is loaded (many-ward layout); without it the editing routes answer 404. */
+    void editWith(ProvinceLayer layer) {
+        this.layer = layer;
+    }
+
+    /** One procedure's province values: {provinceId, procedureId, version, values, effective, wards}. */
+    Object provinceProcedure(StaffService.Call call) {
+        String province = provinceOf(call);
+        ProvinceLayer.View view = layer().view(province, procedureId(call))
+                .orElseThrow(() -> ApiProblem.notFound("No such procedure in your province's layer."));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("provinceId", view.provinceId());
+        json.put("procedureId", view.procedureId());
+        json.put("version", view.version());
+        json.put("values", view.values());
+        json.put("keys", List.of("fee", "processing_time"));
+        json.put("effective", Map.of("fee", view.effective().path("fee"),
+                                     "processing_time", view.effective().path("processing_time")));
+        json.put("wards", view.wards());
+        return json;
+    }
+
+    /** Newest first: version, author, time, changed paths (old and new values). */
+    Object provinceProcedureVersions(StaffService.Call call) {
+        String province = provinceOf(call);
+        String id = procedureId(call);
+        layer().view(province, id).orElseThrow(() -> ApiProblem.notFound("No such procedure in your province's layer."));
+        return Map.of("versions", layer().history(province, id).stream().map(v -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("version", v.version());
+            json.put("author", v.author());
+            json.put("createdAt", v.createdAt().toString());
+            json.put("changes", v.changes());
+            return json;
+        }).toList());
+    }
+
+    /**
+     * Body {"values": {"fee": {...}, "processing_time": {...}}}, header If-Match: the version the editor started from.
+     * Validated over the national text and every ward of the province; stored as a new version and laid over the
+     * wards' live content (a ward's own value is kept). Audited with the changed paths and the wards, never values.
+     */
+    Object saveProvinceProcedure(StaffService.Call call) {
+        String province = provinceOf(call);
+        String id = procedureId(call);
+        layer().view(province, id).orElseThrow(() -> ApiProblem.notFound("No such procedure in your province's layer."));
+        JsonNode values = call.body().get("values");
+        Optional<Integer> basedOn = call.request().headers().first(io.helidon.http.HeaderNames.IF_MATCH)
+                .map(v -> v.replace("\"", "").strip()).map(ProvinceAdmin::version);
+        ProvinceLayer.Saved saved;
+        try {
+            saved = layer().save(province, id, values, call.account().username(), basedOn);
+        } catch (ProvinceLayer.Refused e) {
+            throw new ApiProblem(422, "invalid_province_values", e.getMessage() + "; nothing was changed")
+                    .with("problems", e.problems());
+        }
+        if (saved.conflict()) {
+            throw new ApiProblem(409, "version_conflict", "Someone saved version " + saved.version()
+                                                          + " in the meantime: reload and apply your change again.");
+        }
+        if (!saved.unchanged()) {
+            audit.record(call.account(), "province.values_change", "procedure:" + id,
+                         "province:" + province + " version " + saved.version() + "; " + String.join(",", saved.changedPaths())
+                         + "; wards updated: " + String.join(",", saved.wardsUpdated())
+                         + (saved.wardsKeepingOwn().isEmpty() ? "" : "; wards keeping their own: "
+                                                                       + String.join(",", saved.wardsKeepingOwn())),
+                         call.ip());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", saved.version());
+        json.put("unchanged", saved.unchanged());
+        json.put("changes", saved.changedPaths());
+        json.put("wardsUpdated", saved.wardsUpdated());
+        json.put("wardsKeepingOwn", saved.wardsKeepingOwn());
+        return json;
+    }
+
+    private ProvinceLayer layer() {
+        ProvinceLayer current = layer;
+        if (current == null) {
+            throw ApiProblem.notFound("This deployment has no province layer (single-ward layout).");
+        }
+        return current;
+    }
+
+    private static String procedureId(StaffService.Call call) {
+        return call.request().path().pathParameters().get("id");
+    }
+
+    private static int version(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("If-Match must be a version number.");
+        }
     }
 
     private String provinceOf(StaffService.Call call) {

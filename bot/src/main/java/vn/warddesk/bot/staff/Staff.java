@@ -67,6 +67,11 @@ public final class Staff {
         return staff;
     }
 
+    /** Province admins edit their province's layer (fees, processing times) through this one. */
+    public void editProvincesWith(vn.warddesk.bot.catalog.ProvinceLayer layer) {
+        service.editProvincesWith(layer);
+    }
+
     /** For command-line tools: never seeds demo accounts. */
     public static Staff forCommandLine(StaffSettings settings, DataSource dataSource, Clock clock) {
         return create(settings, dataSource, clock, Optional.empty(), false, Wards.of(dataSource, settings));

@@ -190,6 +190,10 @@ final class StaffService implements HttpService {
         rules.post("/province/wards", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createWard));
         rules.post("/province/wards/{ward}/accounts", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::createAccount));
         rules.get("/province/analytics", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::analytics));
+        rules.get("/province/procedures/{id}", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::provinceProcedure));
+        rules.put("/province/procedures/{id}", secured(Role.PROVINCE_ADMIN, false, provinceAdmin::saveProvinceProcedure));
+        rules.get("/province/procedures/{id}/versions",
+                  secured(Role.PROVINCE_ADMIN, false, provinceAdmin::provinceProcedureVersions));
 
         rules.get("/audit", secured(Role.SUPERVISOR, false, this::audit));
         rules.get("/audit.csv", (req, res) -> run(req, res, Role.SUPERVISOR, false, call -> auditCsv(call, res)));
@@ -344,6 +348,11 @@ final class StaffService implements HttpService {
         Map<String, Object> me = new LinkedHashMap<>(me(session.get()));
         me.put("signedIn", true);
         send(res, 200, me);
+    }
+
+    /** Lets province admins edit their province's layer (fees and processing times). */
+    void editProvincesWith(vn.warddesk.bot.catalog.ProvinceLayer layer) {
+        provinceAdmin.editWith(layer);
     }
 
     void describeFieldsWith(IntakeFieldLabels labels) {

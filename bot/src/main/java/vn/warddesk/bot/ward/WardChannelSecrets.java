@@ -71,23 +71,31 @@ public final class WardChannelSecrets {
     }
 
     private Map<ChannelField, String> readStored(String wardId) {
+        return Collections.unmodifiableMap(Jdbc.withConnection(dataSource, c -> read(c, wardId)));
+    }
+
+    /**
+     * The same, on the caller's connection and never from the cache: a token refresh reads the pair it spends inside
+     * the transaction that holds the OA's lock and stores the new pair.
+     */
+    public Map<ChannelField, String> read(Connection c, String wardId) throws SQLException {
         Map<ChannelField, String> out = new EnumMap<>(ChannelField.class);
-        Jdbc.withConnection(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT)) {
-                select.setString(1, wardId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Optional<ChannelField> field = ChannelField.byKey(rows.getString(1));
-                        if (field.isPresent()) {
-                            out.put(field.get(), keys.open(place(wardId, field.get()),
-                                                           new SecretKeys.Sealed(rows.getString(2), rows.getBytes(3))));
-                        }
+        if (!keys.ready() || !Ward.isId(wardId)) {
+            return out;
+        }
+        try (PreparedStatement select = c.prepareStatement(SELECT)) {
+            select.setString(1, wardId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Optional<ChannelField> field = ChannelField.byKey(rows.getString(1));
+                    if (field.isPresent()) {
+                        out.put(field.get(), keys.open(place(wardId, field.get()),
+                                                       new SecretKeys.Sealed(rows.getString(2), rows.getBytes(3))));
                     }
                 }
             }
-            return null;
-        });
-        return Collections.unmodifiableMap(out);
+        }
+        return out;
     }
 
     /**
@@ -96,35 +104,45 @@ public final class WardChannelSecrets {
      * @throws SecretKeys.NoKeyException when no encryption key is configured and something is to be set
      */
     public void update(String wardId, Map<ChannelField, String> changes, Instant now) {
+        Jdbc.inTransaction(dataSource, c -> {
+            write(c, wardId, changes, now);
+            return null;
+        });
+        opened.invalidate(wardId);
+    }
+
+    /** The same, inside the caller's transaction (a refreshed token pair replaces the spent one atomically). */
+    public void update(Connection c, String wardId, Map<ChannelField, String> changes, Instant now) throws SQLException {
+        write(c, wardId, changes, now);
+        opened.invalidate(wardId);
+    }
+
+    private void write(Connection c, String wardId, Map<ChannelField, String> changes, Instant now) throws SQLException {
         Map<ChannelField, SecretKeys.Sealed> sealed = new EnumMap<>(ChannelField.class);
         changes.forEach((field, value) -> {
             if (!value.isBlank()) {
                 sealed.put(field, keys.seal(place(wardId, field), value.strip()));
             }
         });
-        Jdbc.inTransaction(dataSource, c -> {
-            for (ChannelField field : changes.keySet()) {
-                SecretKeys.Sealed value = sealed.get(field);
-                if (value == null) {
-                    try (PreparedStatement delete = c.prepareStatement(DELETE)) {
-                        delete.setString(1, wardId);
-                        delete.setString(2, field.key());
-                        delete.executeUpdate();
-                    }
-                } else {
-                    try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                        upsert.setString(1, wardId);
-                        upsert.setString(2, field.key());
-                        upsert.setString(3, value.keyId());
-                        upsert.setBytes(4, value.bytes());
-                        upsert.setTimestamp(5, Timestamp.from(now));
-                        upsert.executeUpdate();
-                    }
+        for (ChannelField field : changes.keySet()) {
+            SecretKeys.Sealed value = sealed.get(field);
+            if (value == null) {
+                try (PreparedStatement delete = c.prepareStatement(DELETE)) {
+                    delete.setString(1, wardId);
+                    delete.setString(2, field.key());
+                    delete.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                    upsert.setString(1, wardId);
+                    upsert.setString(2, field.key());
+                    upsert.setString(3, value.keyId());
+                    upsert.setBytes(4, value.bytes());
+                    upsert.setTimestamp(5, Timestamp.from(now));
+                    upsert.executeUpdate();
                 }
             }
-            return null;
-        });
-        opened.invalidate(wardId);
+        }
     }
 
     /** Re-encrypts every value sealed with an older key under the newest one, in one transaction; returns how many. */

@@ -56,6 +56,7 @@ class AxeWalkBrowserTest {
         pool = TestDatabase.fresh("axe_walk");
         engine = new EngineCases(pool);
         Map<String, String> map = new HashMap<>();
+        map.put("catalog.dir", "../config/catalog"); // with config/wards and config/provinces: the province layer
         map.put("staff.seed-demo-accounts", "true");
         map.put("privacy.hash-key", "test-key");
         map.put("conversation.public-base-url", BASE_URL);
@@ -306,6 +307,9 @@ class AxeWalkBrowserTest {
         b.click(By.id("nav-province"));
         b.await(By.id("ward-form"));
         check(b, lang, "staff province");
+        new Select(b.driver().findElement(By.id("layer-procedure"))).selectByValue("marital_status_certificate");
+        b.await(By.id("layer-save"));
+        check(b, lang, "staff province fees and processing times");
         b.signOut();
     }
 

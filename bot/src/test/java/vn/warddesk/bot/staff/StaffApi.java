@@ -78,10 +78,10 @@ final class StaffApi {
         }
     }
 
-    /** Signs in; demo.admin and demo.supervisor send their current second-factor code along. */
+    /** Signs in; demo.admin, demo.supervisor and demo.province send their current second-factor code along. */
     Answer login(String username, String password, Map<String, String> headers) {
         Map<String, String> body = new java.util.HashMap<>(Map.of("username", username, "password", password));
-        if (username.equals("demo.admin") || username.equals("demo.supervisor")) {
+        if (username.equals("demo.admin") || username.equals("demo.supervisor") || username.equals("demo.province")) {
             body.put("code", demoCode());
         }
         return send("POST", "/api/v1/staff/login", Optional.empty(), body, false, headers);

@@ -80,7 +80,7 @@ final class StaffBrowser implements AutoCloseable {
         type(By.id("username"), username);
         type(By.id("password"), password);
         click(By.id("login-submit"));
-        if (username.equals("demo.admin") || username.equals("demo.supervisor")) {
+        if (username.equals("demo.admin") || username.equals("demo.supervisor") || username.equals("demo.province")) {
             enterDemoCode();
         }
     }

@@ -13,7 +13,12 @@ import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
 
+import vn.warddesk.bot.channel.WardChoice;
+import vn.warddesk.bot.channel.WardChoiceTexts;
 import vn.warddesk.bot.inbox.Inbox;
+import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.outbox.Delivery;
+import vn.warddesk.bot.outbox.SendResult;
 import vn.warddesk.bot.outbox.ChannelSender;
 import vn.warddesk.bot.privacy.KeyedHash;
 import vn.warddesk.bot.ward.WardChannelSecrets;
@@ -21,6 +26,7 @@ import vn.warddesk.bot.ward.WardStore;
 
 /** The Zalo OA channel (webhook route, outbox sender) and the Mini App token verifier. */
 public final class ZaloChannel {
+    private static final System.Logger LOGGER = System.getLogger(ZaloChannel.class.getName());
     private final ZaloSettings settings;
     private final ZaloOas oas;
     private final ZaloWebhook webhook;
@@ -40,17 +46,34 @@ public final class ZaloChannel {
 
     /** @param accepted called after an event was stored in the inbox (wakes its workers) */
     public static ZaloChannel create(vn.warddesk.bot.channel.ChannelSettings channels, DataSource dataSource, Clock clock,
-                                     Inbox inbox, Runnable accepted, WardStore wards, WardChannelSecrets secrets) {
+                                     Inbox inbox, Runnable accepted, WardStore wards, WardChannelSecrets secrets,
+                                     vn.warddesk.bot.text.WardTexts texts) {
         ZaloSettings settings = channels.zalo();
         ZaloHttp http = new ZaloHttp(settings.requestTimeout());
         ZaloTokens tokens = new ZaloTokens(dataSource, clock, settings, http);
         ZaloOas oas = new ZaloOas(wards, secrets);
-        ZaloWebhook webhook = new ZaloWebhook(settings, new KeyedHash(channels.privacyHashKey()),
-                                              channels.defaultWard(), inbox, accepted,
-                                              clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock), oas);
-        return new ZaloChannel(settings, oas, webhook, new ZaloSender(settings, tokens, http, clock, oas),
-                               new ZaloMiniAppVerifier(settings, http),
+        ZaloSender sender = new ZaloSender(settings, tokens, http, clock, oas,
+                new ZaloWardTokens(dataSource, secrets, settings, http, clock));
+        String defaultWard = channels.defaultWard();
+        WardChoice wardChoice = new WardChoice(dataSource, wards, clock, new WardChoiceTexts(texts, defaultWard));
+        ZaloWebhook webhook = new ZaloWebhook(settings, new KeyedHash(channels.privacyHashKey()), defaultWard, inbox,
+                                              accepted, clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
+                                              oas, wardChoice, (address, reply) -> askNow(sender, clock, address, reply));
+        return new ZaloChannel(settings, oas, webhook, sender, new ZaloMiniAppVerifier(settings, http),
                                channels.miniAppOrigins());
+    }
+
+    /**
+     * Sends the province-wide OA's question on a virtual thread, so the webhook answers Zalo at once; a question that
+     * does not go out is asked again at the follower's next message (the reason is logged, never the text or id).
+     */
+    private static void askNow(ZaloSender sender, Clock clock, String address, Reply reply) {
+        Thread.ofVirtual().name("zalo-ward-question").start(() -> {
+            SendResult result = sender.send(new Delivery(0, "", address, reply, 0, Optional.of(clock.instant())));
+            if (!(result instanceof SendResult.Sent)) {
+                LOGGER.log(System.Logger.Level.WARNING, "zalo: the which-ward question was not sent: " + result);
+            }
+        });
     }
 
     public void routing(HttpRouting.Builder routing) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** HTTP to Zalo: every answer is JSON; {@code status} 0 means there was no answer (network error, timeout). */
 final class ZaloHttp {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_REACHED = "Zalo not reached: ";
 
     private final HttpClient client;
 
@@ -24,6 +25,14 @@ final class ZaloHttp {
         /** Zalo's own error code: 0 = success ({"error": n, "message": "…"}). */
         int error() {
             return body.path("error").asInt(0);
+        }
+
+        /**
+         * Whether the request may have reached Zalo. Only a refused connection is certain not to have: a single-use
+         * refresh token may be sent again after that, never after a timeout.
+         */
+        boolean mayHaveReached() {
+            return status != 0 || !problem.startsWith(NOT_REACHED);
         }
 
         String message() {
@@ -42,6 +51,8 @@ final class ZaloHttp {
             }
             return new Answer(response.statusCode(), body == null ? JSON.createObjectNode() : body,
                               "HTTP " + response.statusCode());
+        } catch (java.net.ConnectException e) {
+            return new Answer(0, JSON.createObjectNode(), NOT_REACHED + e.getClass().getSimpleName());
         } catch (IOException e) {
             return new Answer(0, JSON.createObjectNode(), "no answer from Zalo: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,9 +45,12 @@ final class ZaloSender implements ChannelSender {
     private final Clock clock;
 
     private final ZaloOas oas;
+    private final ZaloWardTokens wardTokens;
 
-    ZaloSender(ZaloSettings settings, ZaloTokens tokens, ZaloHttp http, Clock clock, ZaloOas oas) {
+    ZaloSender(ZaloSettings settings, ZaloTokens tokens, ZaloHttp http, Clock clock, ZaloOas oas,
+               ZaloWardTokens wardTokens) {
         this.oas = oas;
+        this.wardTokens = wardTokens;
         this.settings = settings;
         this.tokens = tokens;
         this.http = http;
@@ -122,15 +124,30 @@ final class ZaloSender implements ChannelSender {
     }
 
     /**
-     * Through a ward's own OA, with the access token its admin set. Not refreshed here: a token Zalo refuses keeps the
-     * message for retries while the admin sets a new one.
+     * Through a ward's own OA, with its access token: renewed first when it is about to expire, and once more when
+     * Zalo refuses it (HTTP 401 or a token error), then resent once. A renewal that fails leaves the message queued for
+     * the outbox's retries.
      */
     private SendResult sendForWard(String wardId, ObjectNode body) {
-        Optional<String> token = oas.ofWard(wardId).flatMap(ZaloOas.Oa::accessToken);
-        if (token.isEmpty()) {
-            return new SendResult.Retry("no Zalo OA access token set for this conversation's ward");
+        if (oas.ofWard(wardId).isEmpty()) {
+            return new SendResult.Retry("no Zalo OA set for this conversation's ward");
         }
-        return interpret(post(body, token.get()));
+        String token;
+        try {
+            token = wardTokens.accessToken(wardId);
+        } catch (ZaloWardTokens.Unavailable | StoreException e) {
+            return new SendResult.Retry(e.getMessage());
+        }
+        ZaloHttp.Answer answer = post(body, token);
+        if (answer.status() == 401 || answer.status() == 200 && TOKEN_ERRORS.contains(answer.error())) {
+            try {
+                token = wardTokens.refresh(wardId, token);
+            } catch (ZaloWardTokens.Unavailable | StoreException e) {
+                return new SendResult.Retry(e.getMessage());
+            }
+            answer = post(body, token);
+        }
+        return interpret(answer);
     }
 
     private SendResult interpret(ZaloHttp.Answer answer) {

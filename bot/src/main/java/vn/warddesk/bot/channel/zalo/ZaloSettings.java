@@ -8,7 +8,7 @@ import io.helidon.config.Config;
 public record ZaloSettings(String appId, String appSecret, String oaId, String oaSecretKey, String apiBase, String oauthBase,
                     String graphBase, int maxEventBytes, Duration interactionWindow, Duration refreshMargin,
                     Duration rateLimitBackoff, Duration quotaBackoff, double perOaPerSecond, double perChatPerSecond,
-                    int maxTextChars, Duration requestTimeout) {
+                    int maxTextChars, Duration requestTimeout, boolean provinceWide) {
     public static ZaloSettings from(Config zalo) {
         return new ZaloSettings(
                 zalo.get("app-id").asString().orElse(""),
@@ -26,7 +26,8 @@ public record ZaloSettings(String appId, String appSecret, String oaId, String o
                 zalo.get("rate.per-oa-per-second").asDouble().orElse(10.0),
                 zalo.get("rate.per-chat-per-second").asDouble().orElse(1.0),
                 zalo.get("max-text-chars").asInt().orElse(2000),
-                zalo.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)));
+                zalo.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
+                zalo.get("province-wide").asBoolean().orElse(false));
     }
 
     /** The OA channel (webhook + sending) needs the app id, OA id, OA secret key (webhook) and app secret (tokens). */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
@@ -14,6 +15,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import vn.warddesk.bot.channel.ChannelAddress;
+import vn.warddesk.bot.channel.WardChoice;
+import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.channel.WebhookSupport;
 import vn.warddesk.bot.http.ApiProblem;
 import vn.warddesk.bot.http.ErrorEdge;
@@ -47,9 +50,17 @@ final class ZaloWebhook {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final ZaloOas oas;
+    private final WardChoice wardChoice;
+    private final BiConsumer<String, Reply> ask;
 
+    /**
+     * @param wardChoice for a province-wide OA ({@code zalo.province-wide}): which ward each follower talks to
+     * @param ask sends a "which ward?" question to an address at once (not through the outbox: no conversation yet)
+     */
     ZaloWebhook(ZaloSettings settings, KeyedHash hash, String wardId, Inbox inbox, Runnable accepted,
-                Clock clock, DeadLetters deadLetters, ZaloOas oas) {
+                Clock clock, DeadLetters deadLetters, ZaloOas oas, WardChoice wardChoice, BiConsumer<String, Reply> ask) {
+        this.wardChoice = wardChoice;
+        this.ask = ask;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.hash = hash;
@@ -114,6 +125,9 @@ final class ZaloWebhook {
             return;
         }
         Optional<InboundEvent> inbound = translate(event, to);
+        if (inbound.isPresent() && settings.provinceWide() && to.ownOa().isEmpty()) {
+            inbound = route(inbound.get());
+        }
         if (inbound.isPresent()) {
             try {
                 inbox.accept(new Accepted(inbound.get(), Optional.empty()));
@@ -126,6 +140,31 @@ final class ZaloWebhook {
             }
         }
         WebhookSupport.ok(response);
+    }
+
+    /**
+     * For the province-wide OA: the event in the conversation of the ward the follower named, or nothing while the OA
+     * still asks which ward (the message that names it starts that ward's conversation with its greeting). An
+     * unfollow before any ward was named is dropped: there is no conversation to leave and no one to ask.
+     */
+    private Optional<InboundEvent> route(InboundEvent event) {
+        if (!(event.conversation() instanceof ConversationRef.ByChannelUser user)) {
+            return Optional.of(event);
+        }
+        return switch (wardChoice.route("zalo", user.userHash(), event.input(), event.locale())) {
+            case WardChoice.Outcome.Routed routed -> {
+                Input input = routed.justChosen() && !(event.input() instanceof Input.Left) ? new Input.Started()
+                        : event.input();
+                var ref = new ConversationRef.ByChannelUser(user.channel(), user.userHash(), user.address(), routed.wardId());
+                yield Optional.of(new InboundEvent(ref, event.channel(), event.eventId(), input, event.locale(), event.at()));
+            }
+            case WardChoice.Outcome.Ask question -> {
+                if (!(event.input() instanceof Input.Left)) {
+                    ask.accept(user.address(), question.reply());
+                }
+                yield Optional.empty();
+            }
+        };
     }
 
     /** Zalo user and message ids are short tokens of letters and digits; longer or odder ones cannot be stored. */

@@ -67,8 +67,10 @@ class ZaloSenderTest {
         settings = ZaloSettings.from(root.get("zalo"));
         ZaloHttp http = new ZaloHttp(Duration.ofSeconds(5));
         tokens = new ZaloTokens(pool, Clock.systemUTC(), settings, http);
-        sender = new ZaloSender(settings, tokens, http, Clock.systemUTC(), new ZaloOas(new vn.warddesk.bot.ward.WardStore(pool),
-                new vn.warddesk.bot.ward.WardChannelSecrets(pool, vn.warddesk.bot.secret.SecretKeys.parse(""))));
+        var noSecrets = new vn.warddesk.bot.ward.WardChannelSecrets(pool, vn.warddesk.bot.secret.SecretKeys.parse(""));
+        sender = new ZaloSender(settings, tokens, http, Clock.systemUTC(),
+                                new ZaloOas(new vn.warddesk.bot.ward.WardStore(pool), noSecrets),
+                                new ZaloWardTokens(pool, noSecrets, settings, http, Clock.systemUTC()));
         zalo.stubFor(post(urlEqualTo(OAUTH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"access-2\",\"refresh_token\":\"refresh-2\",\"expires_in\":\"90000\"}")));
         zalo.stubFor(post(urlEqualTo(CS)).willReturn(okSend()));
