@@ -52,6 +52,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
     private static final int MAX_REASON = 300;
     private static final int MAX_CHAT_LIMITERS = 10_000;
+    private static final int MAX_BOT_LIMITERS = 2_000;
 
     private static final String CLAIM = """
             SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
@@ -96,7 +97,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final DispatcherSettings settings;
     private final Map<String, ChannelSender> senders;
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
-    private final Map<String, RateLimiter> botLimiters = new LinkedHashMap<>();
+    /**
+     * One limiter per sending bot/OA (channel + the sender's {@link ChannelSender#bot}: each ward may have its own),
+     * in a bounded cache: a limiter evicted after 10 idle minutes starts again with a full budget, which it would
+     * have regained by then anyway.
+     */
+    private final Cache<String, RateLimiter> botLimiters = Caffeine.newBuilder().maximumSize(MAX_BOT_LIMITERS)
+            .expireAfterAccess(Duration.ofMinutes(10)).executor(Runnable::run).build();
     /**
      * The earliest next send per chat (System.nanoTime), in a bounded cache: the least used are evicted one by one,
      * never all at once. A slot, not a cycle-based limiter: two permits of consecutive cycles could go out back to back.
@@ -126,8 +133,6 @@ public final class OutboxDispatcher implements AutoCloseable {
             CircuitBreaker breaker = breakers.get(sender.channel());
             metrics.circuit(sender.channel(), () -> breaker.getState() == CircuitBreaker.State.OPEN
                                                     || breaker.getState() == CircuitBreaker.State.FORCED_OPEN);
-            botLimiters.put(sender.channel(), RateLimiter.of("outbox-" + sender.channel(), perSecond(
-                    sender.limits().perBotPerSecond(), settings.botRateWait())));
         }
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), settings.backoffMultiplier(),
                                                                    settings.backoffJitter(), settings.backoffMax());
@@ -340,7 +345,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (chatWait.isPresent()) {
             return new Outcome.Defer(chatWait.get());
         }
-        RateLimiter bot = botLimiters.get(row.channel());
+        RateLimiter bot = botLimiter(sender, row.address());
         if (!bot.acquirePermission()) {
             return new Outcome.Defer(bot.getRateLimiterConfig().getLimitRefreshPeriod());
         }
@@ -468,6 +473,13 @@ public final class OutboxDispatcher implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** The per-bot limiter of the bot that sends to {@code address}. */
+    private RateLimiter botLimiter(ChannelSender sender, String address) {
+        String bot = sender.channel() + ":" + sender.bot(address);
+        return botLimiters.get(bot, key -> RateLimiter.of("outbox-" + key, perSecond(sender.limits().perBotPerSecond(),
+                                                                                        settings.botRateWait())));
     }
 
     private Duration chatSpacing(String channel) {
