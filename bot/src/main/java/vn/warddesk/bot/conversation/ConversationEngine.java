@@ -116,18 +116,21 @@ public final class ConversationEngine implements ConversationPort {
 
     @Override
     public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
-        return turn(transaction, event, clock.instant()).handled();
+        return turn(transaction, event, clock.instant(), true).handled();
     }
 
     private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
-        return Jdbc.inTransaction(dataSource, c -> turn(c, event, now));
+        return Jdbc.inTransaction(dataSource, c -> turn(c, event, now, false));
     }
 
-    /** One event in the caller's transaction: lock, understand, decide, write; the caller commits. */
-    private Outcome turn(Connection c, InboundEvent event, Instant now) throws SQLException {
+    /**
+     * One event in the caller's transaction: lock, understand, decide, write; the caller commits.
+     * {@code readCommitted}: the transaction is READ COMMITTED (the inbox's batches), so locking reads lock no gaps.
+     */
+    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted) throws SQLException {
         ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
-                                                             event.locale(), now);
+                                                             event.locale(), now, readCommitted);
         String channel = event.channel() == null ? row.channel : event.channel();
         if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
             LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
@@ -173,12 +176,12 @@ public final class ConversationEngine implements ConversationPort {
                             .toList())));
             events.addAll(turn.events);
         }
-        for (Reply reply : turn.replies) {
-            long seq = ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
-            if (!turn.erased) {
-                events.add(new ConversationEvent.BotSaid(seq, reply.kind().wire(), reply.procedure().orElse(null),
-                                                         reply.aspect().orElse(null), reply.field().orElse(null)));
-            }
+        List<Long> seqs = ConversationLog.deliverAll(c, outbound, row.id, row.channel, row.address, turn.replies, "bot",
+                                                     now);
+        for (int i = 0; i < turn.replies.size() && !turn.erased; i++) {
+            Reply reply = turn.replies.get(i);
+            events.add(new ConversationEvent.BotSaid(seqs.get(i), reply.kind().wire(), reply.procedure().orElse(null),
+                                                     reply.aspect().orElse(null), reply.field().orElse(null)));
         }
         EventLog.append(c, row.id, events, now);
         LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
