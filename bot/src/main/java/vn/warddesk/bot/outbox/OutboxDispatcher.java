@@ -76,11 +76,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL,
                               platform_message_id = ?
             WHERE id = ?""";
+    private static final String MARK_ALL_SENT = """
+            UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL,
+                              platform_message_id = CASE id %s END
+            WHERE id IN (%s)""";
     private static final String MARK_RETRY = """
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
     private static final String DEFER = "UPDATE outbox SET next_attempt_at = ? WHERE id = ?";
-    // The claim's lease: the row is not due again before it ends, so a crashed sender's row is retried after it.
-    private static final String LEASE = DEFER;
+    // The claim's lease: the rows are not due again before it ends, so a crashed sender's rows are retried after it.
+    private static final String LEASE_ALL = "UPDATE outbox SET next_attempt_at = ? WHERE id IN (%s)";
     // After a send, the conversation's next message is not due before the per-chat limiter allows it: without this
     // the next claim would take it at once only to be refused by the limiter (a claim, an update and a commit wasted).
     private static final String SPACE_NEXT = """
@@ -233,13 +237,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             try {
                 List<Claimed> claimed = claim(connection, now);
                 if (!claimed.isEmpty()) {
-                    try (PreparedStatement lease = connection.prepareStatement(LEASE)) {
-                        for (Claimed row : claimed) {
-                            lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
-                            lease.setLong(2, row.id());
-                            lease.addBatch();
+                    // One statement for the batch's lease.
+                    String in = String.join(", ", java.util.Collections.nCopies(claimed.size(), "?"));
+                    try (PreparedStatement lease = connection.prepareStatement(LEASE_ALL.formatted(in))) {
+                        lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
+                        for (int i = 0; i < claimed.size(); i++) {
+                            lease.setLong(i + 2, claimed.get(i).id());
                         }
-                        lease.executeBatch();
+                        lease.executeUpdate();
                     }
                     connection.commit();
                 } else {
@@ -269,8 +274,19 @@ public final class OutboxDispatcher implements AutoCloseable {
                     // In id order, as every dispatcher writes: two transactions never wait for each other in a circle.
                     List<Integer> byId = java.util.stream.IntStream.range(0, rows.size()).boxed()
                             .sorted(java.util.Comparator.comparingLong(i -> rows.get(i).id())).toList();
+                    // The sent ones (nearly all) with one statement; the rest (put off, retried, failed) one by one.
+                    Map<Long, String> sent = new LinkedHashMap<>();
                     for (int i : byId) {
-                        recorded.add(record(connection, rows.get(i), outcomes.get(i), now));
+                        if (outcomes.get(i) instanceof Outcome.Result(SendResult.Sent done)) {
+                            sent.put(rows.get(i).id(), done.platformMessageId().orElse(null));
+                            recorded.add(Recorded.SENT);
+                        }
+                    }
+                    markSent(connection, sent, now);
+                    for (int i : byId) {
+                        if (!(outcomes.get(i) instanceof Outcome.Result(SendResult.Sent ignored))) {
+                            recorded.add(record(connection, rows.get(i), outcomes.get(i), now));
+                        }
                     }
                     return recorded;
                 }).forEach(this::count);
@@ -374,6 +390,27 @@ public final class OutboxDispatcher implements AutoCloseable {
                 Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
                 return Optional.ofNullable(at).map(Timestamp::toInstant);
             }
+        }
+    }
+
+    /** Marks rows sent, each with the platform's id for it, in one UPDATE (a CASE picks each row's id). */
+    private static void markSent(Connection connection, Map<Long, String> platformIds, Instant now) throws SQLException {
+        if (platformIds.isEmpty()) {
+            return;
+        }
+        String cases = String.join(" ", java.util.Collections.nCopies(platformIds.size(), "WHEN ? THEN ?"));
+        String in = String.join(", ", java.util.Collections.nCopies(platformIds.size(), "?"));
+        try (PreparedStatement update = connection.prepareStatement(MARK_ALL_SENT.formatted(cases, in))) {
+            int at = 1;
+            update.setTimestamp(at++, Timestamp.from(now));
+            for (Map.Entry<Long, String> row : platformIds.entrySet()) {
+                update.setLong(at++, row.getKey());
+                update.setString(at++, row.getValue());
+            }
+            for (Long id : platformIds.keySet()) {
+                update.setLong(at++, id);
+            }
+            update.executeUpdate();
         }
     }
 

@@ -36,7 +36,9 @@ public final class EngineTurnBench {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         HikariDataSource pool = TestDatabase.fresh("engine_bench");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-        EngineFixture fx = new EngineFixture(pool, clock);
+        // The catalog looks for new versions once a second, as shipped (config/application.yaml), not on every look-up.
+        EngineFixture fx = new EngineFixture(pool, clock, vn.warddesk.bot.text.WardTexts.defaults(),
+                                             java.util.Optional.empty(), java.time.Duration.ofSeconds(1));
         int warm = Math.min(500, turns / 4);
         run(fx, clock, warm, 0);
         Map<String, Long> before = status(pool);
