@@ -22,10 +22,11 @@ import vn.warddesk.bot.store.StoreException;
 /**
  * Feeds accepted webhook events to the conversation engine, oldest first and in order per conversation.
  *
- * <p>A worker claims a few rows ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine handle
- * each in the engine's own transaction, then deletes the handled rows and commits. If the process dies in between, the row is
- * still there and is handled again; the engine's event ledger recognises the event and changes nothing, so each event
- * takes effect exactly once. An engine failure is retried with exponential backoff and jitter; after
+ * <p>A worker claims a batch of rows ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine
+ * handle each inside the claim's transaction, then deletes the handled rows and commits once for the batch. An event's
+ * effects and the deletion of its row commit together: if the process dies before, the whole batch is still there and
+ * nothing of it was done; the engine's event ledger also turns a redelivered event into a no-op, so each event takes
+ * effect exactly once. An engine failure is retried with exponential backoff and jitter; after
  * {@code max-attempts} the row is kept as failed (counted in metrics, logged without its text) and the conversation's
  * later events go on.
  */
