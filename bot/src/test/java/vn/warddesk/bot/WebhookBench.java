@@ -145,6 +145,7 @@ public final class WebhookBench {
         // burst and compare with the faster of the two.
         double sequentialBefore = rawInserts(pool, 1, Math.max(500, updates / 2));
         Map<String, Long> statusBefore = serverStatus(pool);
+        long[] cpuBefore = cpu();
         long start = System.nanoTime();
         long[] latencies = fire(webhook, 1_000_000, updates, concurrency, sentAt);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -152,6 +153,7 @@ public final class WebhookBench {
 
         double handled = waitUntilZero(pool, "SELECT COUNT(*) FROM inbox WHERE status = 'pending'", engineRuns)
                          - (start - BENCH_START) / 1e9;
+        long[] cpuAfter = cpu();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (dispatch && replyArrived.keySet().stream().filter(sentAt::containsKey).count() < accepted
                && System.nanoTime() < deadline) {
@@ -245,6 +247,13 @@ public final class WebhookBench {
             System.out.println("  replies            none measured: no dispatcher in mode " + mode);
         }
         System.out.println("  server work/update" + perUpdate);
+        double jvmMs = (cpuAfter[0] - cpuBefore[0]) / 1e6 / accepted;
+        double dbMs = (cpuAfter[1] - cpuBefore[1]) / 1e6 / accepted;
+        System.out.printf("  CPU per update     %.2f ms this JVM (server, engine, dispatcher, and the load generator and"
+                          + " WireMock) + %.2f ms mariadbd = %.2f ms, from the first update until the inbox drained:"
+                          + " %d cores allow at most %.0f updates/s%n", jvmMs, dbMs, jvmMs + dbMs,
+                          Runtime.getRuntime().availableProcessors(),
+                          Runtime.getRuntime().availableProcessors() * 1000 / (jvmMs + dbMs));
         System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection (before the burst %.0f, after %.0f),"
                           + " %.0f/s on %d connections%n", sequentialCommits, sequentialBefore, sequentialAfter,
                           concurrentCommits, concurrency);
@@ -288,6 +297,28 @@ public final class WebhookBench {
     }
 
     private static final long BENCH_START = System.nanoTime();
+
+    /**
+     * CPU time used so far in ns: [this JVM, the embedded mariadbd (a child process; 0 when not found)]. The JVM's
+     * includes the load generator and WireMock, which run in it.
+     */
+    private static long[] cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long db = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        // /proc/<pid>/stat: utime and stime (fields 14, 15) in clock ticks (100 per second on Linux).
+                        String stat = java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return 0;
+                    }
+                }).sum();
+        return new long[] {jvm, db};
+    }
 
     /** MariaDB's statement and row-read counters: what one update costs the database server. */
     private static Map<String, Long> serverStatus(HikariDataSource pool) throws Exception {

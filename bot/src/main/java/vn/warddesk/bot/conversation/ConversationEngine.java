@@ -114,68 +114,79 @@ public final class ConversationEngine implements ConversationPort {
         }
     }
 
+    @Override
+    public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
+        return turn(transaction, event, clock.instant(), true).handled();
+    }
+
     private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
-        return Jdbc.inTransaction(dataSource, c -> {
-            ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
-                                                                 event.locale(), now);
-            String channel = event.channel() == null ? row.channel : event.channel();
-            if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
-                LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
-                return outcome(row, new Handled(row.id, true, List.of()));
-            }
-            if (event.locale() != null && !event.locale().isBlank()) {
-                row.locale = Lang.of(event.locale()).tag();
-            } else if (event.input() instanceof Input.Text text) {
-                Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
-            }
-            Input input = bounded(event.input());
-            long inbound = switch (input) {
-                case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
-                case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
-                default -> 0L;
-            };
-            Optional<WardDialogue> ward = dialogueFor(row.wardId);
-            LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
-            Turn turn = new Turn(c, row, now, today, row.channel);
-            turn.inboundMessageId = inbound;
-            turn.wardTexts = texts;
-            if (ward.isPresent()) {
-                ward.get().dialogue().run(turn, input);
-            } else if (!(input instanceof Input.Left)) {
-                turn.replies.add(Reply.text(texts.of(row.wardId, Lang.of(row.locale) == Lang.EN ? "en" : "vi")
-                                                 .get("ward.not_served")));
-            }
-            store.save(c, row, now);
-            List<ConversationEvent> events = new java.util.ArrayList<>();
-            if (turn.erased) {
-                // The history went with the texts: the log starts again at the erasure (and what followed it).
-                int erasedAt = 0;
-                for (int i = 0; i < turn.events.size(); i++) {
-                    if (turn.events.get(i) instanceof ConversationEvent.DataErased) {
-                        erasedAt = i;
-                    }
-                }
-                events.addAll(turn.events.subList(erasedAt, turn.events.size()));
-            } else {
-                Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
-                        inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
-                        u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
-                                .toList())));
-                events.addAll(turn.events);
-            }
-            for (Reply reply : turn.replies) {
-                long seq = ConversationLog.deliver(c, outbound, row.id, row.channel, row.address, reply, "bot", now);
-                if (!turn.erased) {
-                    events.add(new ConversationEvent.BotSaid(seq, reply.kind().wire(), reply.procedure().orElse(null),
-                                                             reply.aspect().orElse(null), reply.field().orElse(null)));
+        return Jdbc.inTransaction(dataSource, c -> turn(c, event, now, false));
+    }
+
+    /**
+     * One event in the caller's transaction: lock, understand, decide, write; the caller commits.
+     * {@code readCommitted}: the transaction is READ COMMITTED (the inbox's batches), so locking reads lock no gaps.
+     */
+    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted) throws SQLException {
+        ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
+                                                             event.locale(), now, readCommitted);
+        String channel = event.channel() == null ? row.channel : event.channel();
+        if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
+            LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
+            return outcome(row, new Handled(row.id, true, List.of()));
+        }
+        if (event.locale() != null && !event.locale().isBlank()) {
+            row.locale = Lang.of(event.locale()).tag();
+        } else if (event.input() instanceof Input.Text text) {
+            Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
+        }
+        Input input = bounded(event.input());
+        long inbound = switch (input) {
+            case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
+            case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
+            default -> 0L;
+        };
+        Optional<WardDialogue> ward = dialogueFor(row.wardId);
+        LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
+        Turn turn = new Turn(c, row, now, today, row.channel);
+        turn.inboundMessageId = inbound;
+        turn.wardTexts = texts;
+        if (ward.isPresent()) {
+            ward.get().dialogue().run(turn, input);
+        } else if (!(input instanceof Input.Left)) {
+            turn.replies.add(Reply.text(texts.of(row.wardId, Lang.of(row.locale) == Lang.EN ? "en" : "vi")
+                                             .get("ward.not_served")));
+        }
+        store.save(c, row, now);
+        List<ConversationEvent> events = new java.util.ArrayList<>();
+        if (turn.erased) {
+            // The history went with the texts: the log starts again at the erasure (and what followed it).
+            int erasedAt = 0;
+            for (int i = 0; i < turn.events.size(); i++) {
+                if (turn.events.get(i) instanceof ConversationEvent.DataErased) {
+                    erasedAt = i;
                 }
             }
-            EventLog.append(c, row.id, events, now);
-            LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
-                                                 + row.state + ", " + turn.replies.size() + " replies");
-            return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));
-        });
+            events.addAll(turn.events.subList(erasedAt, turn.events.size()));
+        } else {
+            Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
+                    inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                    u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
+                            .toList())));
+            events.addAll(turn.events);
+        }
+        List<Long> seqs = ConversationLog.deliverAll(c, outbound, row.id, row.channel, row.address, turn.replies, "bot",
+                                                     now);
+        for (int i = 0; i < turn.replies.size() && !turn.erased; i++) {
+            Reply reply = turn.replies.get(i);
+            events.add(new ConversationEvent.BotSaid(seqs.get(i), reply.kind().wire(), reply.procedure().orElse(null),
+                                                     reply.aspect().orElse(null), reply.field().orElse(null)));
+        }
+        EventLog.append(c, row.id, events, now);
+        LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
+                                             + row.state + ", " + turn.replies.size() + " replies");
+        return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));
     }
 
     private static Input bounded(Input input) {

@@ -48,6 +48,25 @@ public final class ConversationLog {
         return seq;
     }
 
+    /**
+     * Stores a turn's replies (one message row each, in order) and queues them through the outbound port with one
+     * call when the conversation has a push address. Returns the messages' sequence numbers, in order.
+     */
+    static List<Long> deliverAll(Connection c, OutboundQueue queue, String conversationId, String channel,
+                                 String address, List<Reply> replies, String origin, Instant now) throws SQLException {
+        List<Long> seqs = new ArrayList<>(replies.size());
+        List<OutboundQueue.Queued> queued = new ArrayList<>(replies.size());
+        for (Reply reply : replies) {
+            long seq = insert(c, conversationId, "out", origin, reply.text(), null, now);
+            seqs.add(seq);
+            queued.add(new OutboundQueue.Queued(reply, seq));
+        }
+        if (address != null && !queued.isEmpty()) {
+            queue.enqueueAll(c, conversationId, channel, address, queued, origin, now);
+        }
+        return seqs;
+    }
+
     /** The engine's port for case work (staff replies, claim and hand-back notices, state after staff actions). */
     public static ConversationAccess access(OutboundQueue queue) {
         return new ConversationAccess() {

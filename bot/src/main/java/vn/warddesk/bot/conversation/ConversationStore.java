@@ -112,24 +112,40 @@ final class ConversationStore {
     /** Finds (or, for a chat user, creates) the conversation and takes its row lock until the transaction ends. */
     Row findOrCreateLocked(Connection c, ConversationRef ref, String channel, String locale, Instant now)
             throws SQLException {
+        return findOrCreateLocked(c, ref, channel, locale, now, false);
+    }
+
+    /**
+     * As {@link #findOrCreateLocked(Connection, ConversationRef, String, String, Instant)}; {@code readCommitted}
+     * says the transaction is READ COMMITTED, where a locking read takes no gap lock: a chat user's row is then found
+     * and locked by its user key in one statement.
+     */
+    Row findOrCreateLocked(Connection c, ConversationRef ref, String channel, String locale, Instant now,
+                           boolean readCommitted) throws SQLException {
         return switch (ref) {
             case ConversationRef.ById byId -> lockedById(c, byId.conversationId())
                     .orElseThrow(() -> new UnknownConversation(byId.conversationId()));
             case ConversationRef.ByChannelUser user -> {
                 // Every turn but the first finds the row: a plain read and the lock instead of insert, look-up and
-                // lock. Not a locking read by the user key: for a new user it would lock the gap, and two first
-                // messages of different users would then deadlock on their INSERTs.
-                String knownId = null;
-                try (PreparedStatement q = c.prepareStatement("""
-                        SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
-                    q.setString(1, user.channel());
-                    q.setString(2, user.userHash());
-                    q.setString(3, user.wardId());
-                    try (ResultSet rs = q.executeQuery()) {
-                        knownId = rs.next() ? rs.getString(1) : null;
+                // lock. Under REPEATABLE READ not a locking read by the user key: for a new user it would lock the
+                // gap, and two first messages of different users would then deadlock on their INSERTs.
+                Optional<Row> known;
+                if (readCommitted) {
+                    known = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
+                                   user.userHash(), user.wardId());
+                } else {
+                    String knownId = null;
+                    try (PreparedStatement q = c.prepareStatement("""
+                            SELECT id FROM conversation WHERE channel = ? AND channel_user_hash = ? AND ward_id = ?""")) {
+                        q.setString(1, user.channel());
+                        q.setString(2, user.userHash());
+                        q.setString(3, user.wardId());
+                        try (ResultSet rs = q.executeQuery()) {
+                            knownId = rs.next() ? rs.getString(1) : null;
+                        }
                     }
+                    known = knownId == null ? Optional.empty() : lockedById(c, knownId);
                 }
-                Optional<Row> known = knownId == null ? Optional.empty() : lockedById(c, knownId);
                 if (known.isPresent()) {
                     Row row = known.get();
                     if (user.address() != null && !user.address().equals(row.address)) {

@@ -23,6 +23,7 @@ final class OfficeFacts {
     private static final int HOLIDAY_HORIZON_DAYS = 400;
     private static final Pattern ANY_HOLIDAY = Pattern.compile(
             "\\b(nghi le|ngay le|le tet|holiday|holidays|public holiday|ngay nghi)\\b");
+    private static final Pattern PARENTHESES = Pattern.compile("\\(.*\\)");
     private static final Pattern LUNAR_NEW_YEAR = Pattern.compile("\\b(tet|lunar new year|tet nguyen dan|tet am)\\b");
     private static final Pattern SOLAR = Pattern.compile("\\b(duong lich|tay|new year s day|new year|1/1)\\b");
     /** Privacy notice sections by what they answer: heading words → question words (both accent-folded). */
@@ -86,7 +87,7 @@ final class OfficeFacts {
                 .toList();
         List<Catalog.Holiday> named = new ArrayList<>();
         for (Catalog.Holiday h : upcoming) {
-            String name = Phrases.fold(h.name().replaceAll("\\(.*\\)", ""));
+            String name = Phrases.fold(PARENTHESES.matcher(h.name()).replaceAll(""));
             if (!name.isBlank() && folded.contains(name)) {
                 named.add(h);
             }

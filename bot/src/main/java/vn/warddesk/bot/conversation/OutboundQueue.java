@@ -3,6 +3,7 @@ package vn.warddesk.bot.conversation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import vn.warddesk.bot.message.Reply;
 
@@ -15,4 +16,19 @@ public interface OutboundQueue {
     /** {@code messageId} is the stored message this sends (its sequence number), so staff see its delivery. */
     void enqueue(Connection c, String conversationId, String channel, String address, Reply reply, String origin,
                  long messageId, Instant now) throws SQLException;
+
+    /** A stored reply to queue: the reply and its message's sequence number. */
+    record Queued(Reply reply, long messageId) {
+    }
+
+    /**
+     * Queues a turn's replies to one conversation, in order (an implementation may write them with one statement;
+     * this default queues them one by one).
+     */
+    default void enqueueAll(Connection c, String conversationId, String channel, String address, List<Queued> replies,
+                            String origin, Instant now) throws SQLException {
+        for (Queued queued : replies) {
+            enqueue(c, conversationId, channel, address, queued.reply(), origin, queued.messageId(), now);
+        }
+    }
 }

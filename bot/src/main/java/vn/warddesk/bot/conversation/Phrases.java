@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * message is about (procedure, aspect, dialogue intent) is the NLU's job, not this class's.
  */
 final class Phrases {
+    // Compiled once: fold runs several times per turn (String.replaceAll would compile each pattern every time).
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}?/ ]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern RESTART = Pattern.compile(
             "^((thoi|a|oi|uh|um|ok|thi|vay|hay|let s|lets|please|can we|i want to|toi muon|cho (toi|em|minh)) )*"
             + "(bat dau lai( tu dau)?|lam lai( tu dau)?( het)?|start over|start again|begin again|start from scratch"
@@ -81,9 +86,9 @@ final class Phrases {
 
     /** Lower case, accents and đ folded, punctuation other than "?" and "/" to spaces, single spaces. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").replace('đ', 'd');
-        return decomposed.replaceAll("[^\\p{L}\\p{N}?/ ]+", " ").replaceAll("\\s+", " ").strip();
+        String decomposed = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("").replace('đ', 'd');
+        return SPACES.matcher(NOT_WORD.matcher(decomposed).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     static boolean restart(String folded) {

@@ -39,10 +39,13 @@ final class InboxStore {
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
     private static final String DELETE = "DELETE FROM inbox WHERE id IN (%s)";
+    // Both count one failed attempt, and only if nobody counted it since the row was claimed (attempts unchanged).
     private static final String RETRY = """
-            UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
+            UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ?
+            WHERE id = ? AND attempts = ? AND status = 'pending'""";
     private static final String FAIL = """
-            UPDATE inbox SET status = 'failed', attempts = attempts + 1, failure_reason = ? WHERE id = ?""";
+            UPDATE inbox SET status = 'failed', attempts = attempts + 1, failure_reason = ?
+            WHERE id = ? AND attempts = ? AND status = 'pending'""";
     private static final String PENDING = "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE status = 'pending'";
     private static final String FAILED = "SELECT COUNT(*) FROM inbox WHERE status = 'failed'";
     private static final String PURGE_FAILED = "DELETE FROM inbox WHERE status = 'failed' AND received_at < ?";
@@ -118,12 +121,14 @@ final class InboxStore {
         }
     }
 
-    void retryLater(Connection connection, long id, Duration wait, String reason) throws SQLException {
-        update(connection, RETRY, Timestamp.from(clock.instant().plus(wait)), truncate(reason), id);
+    /** Counts a failed attempt and makes the row due after {@code wait}; false when the row was not at {@code attempts}. */
+    boolean retryLater(Connection connection, long id, int attempts, Duration wait, String reason) throws SQLException {
+        return update(connection, RETRY, Timestamp.from(clock.instant().plus(wait)), truncate(reason), id, attempts) == 1;
     }
 
-    void fail(Connection connection, long id, String reason) throws SQLException {
-        update(connection, FAIL, truncate(reason), id);
+    /** Sets the row aside as failed; false when it was not pending at {@code attempts} (someone else counted it). */
+    boolean fail(Connection connection, long id, int attempts, String reason) throws SQLException {
+        return update(connection, FAIL, truncate(reason), id, attempts) == 1;
     }
 
     /** Pending rows, the age of the oldest one and failed rows, over every instance. */

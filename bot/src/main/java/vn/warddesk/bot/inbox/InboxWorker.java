@@ -2,6 +2,7 @@ package vn.warddesk.bot.inbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,11 @@ import vn.warddesk.bot.store.StoreException;
 /**
  * Feeds accepted webhook events to the conversation engine, oldest first and in order per conversation.
  *
- * <p>A worker claims a few rows ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine handle
- * each in the engine's own transaction, then deletes the handled rows and commits. If the process dies in between, the row is
- * still there and is handled again; the engine's event ledger recognises the event and changes nothing, so each event
- * takes effect exactly once. An engine failure is retried with exponential backoff and jitter; after
+ * <p>A worker claims a batch of rows ({@code FOR UPDATE SKIP LOCKED}, so instances share the work), lets the engine
+ * handle each inside the claim's transaction, then deletes the handled rows and commits once for the batch. An event's
+ * effects and the deletion of its row commit together: if the process dies before, the whole batch is still there and
+ * nothing of it was done; the engine's event ledger also turns a redelivered event into a no-op, so each event takes
+ * effect exactly once. An engine failure is retried with exponential backoff and jitter; after
  * {@code max-attempts} the row is kept as failed (counted in metrics, logged without its text) and the conversation's
  * later events go on.
  */
@@ -32,11 +34,8 @@ public final class InboxWorker implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(InboxWorker.class.getName());
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
-    /**
-     * Rows per claim: fewer claim queries and commits per event under load, while a claimed row waits for at most
-     * seven others handled before it by the same worker.
-     */
-    private static final int CLAIM_BATCH = 8;
+    /** Runs of a batch rolled back by deadlocks before the deadlock counts as a failed attempt of its row. */
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final InboxStore inbox;
     private final DataSource dataSource;
@@ -93,68 +92,170 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     /**
-     * Claims up to {@link #CLAIM_BATCH} rows (one per conversation), lets the engine handle them one after the other,
-     * deletes the handled ones and commits; returns how many rows were settled (0 when nothing was due). Each event's
-     * own effects are committed by the engine before the next starts, so the outbox is woken and a callback answered
-     * at once; only the inbox bookkeeping waits for the batch.
+     * Claims up to {@code inbox.batch} rows (one per conversation), lets the engine handle each of them inside the
+     * claim's own transaction, deletes them and commits once: one commit for the whole batch (group commit), and an
+     * event takes effect exactly when its row is deleted. Follow-ups (a button's spinner, the outbox's wake-up) run
+     * after that commit. Returns how many rows were claimed (0 when nothing was due).
+     *
+     * <p>A turn that fails rolls the batch back to just after the claim (a savepoint: the claimed rows stay locked, so
+     * no other worker takes them meanwhile), the failing event is set aside — retried after a backoff, or a dead
+     * letter after {@code max-attempts} — and the others are handled again in the same transaction: nothing of theirs
+     * was committed, so nothing is lost or doubled. A deadlock rolls the whole transaction back (InnoDB does that
+     * itself): the batch is claimed and run again, and the conflict counts against the row only when it keeps
+     * happening.
      */
     int processBatch() {
-        // READ COMMITTED: the claim keeps no gap locks, so webhooks' INSERTs never wait for a worker.
-        return Jdbc.withConnection(dataSource, connection -> {
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            connection.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
             try {
-                List<InboxStore.Claimed> claimed = inbox.claim(connection, CLAIM_BATCH);
-                List<Long> handled = new ArrayList<>(claimed.size());
-                for (InboxStore.Claimed row : claimed) {
-                    if (settle(connection, row)) {
-                        handled.add(row.id());
-                    }
+                return Jdbc.withConnection(dataSource, this::runBatch);
+            } catch (RolledBack rolledBack) {
+                if (attempt < CONFLICT_ATTEMPTS) {
+                    LOGGER.log(System.Logger.Level.INFO, "inbox batch rolled back by a deadlock, running it again");
+                    continue;
                 }
-                if (claimed.isEmpty()) {
-                    connection.rollback(); // nothing claimed, nothing to make durable
-                    return 0;
-                }
-                inbox.done(connection, handled);
-                connection.commit();
-                return claimed.size();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                setAside(rolledBack.row(), rolledBack.reason());
+                return 1; // the others are due at once: the caller polls again without waiting
             }
-        });
+        }
     }
 
-    /** True when the engine handled the row (delete it); otherwise it was rescheduled or set aside. */
-    private boolean settle(Connection connection, InboxStore.Claimed row) throws SQLException {
-        if (row.accepted().isEmpty()) {
-            giveUp(connection, row, "unreadable payload");
-            return false;
-        }
-        Accepted accepted = row.accepted().get();
-        ConversationPort.Handled handled;
+    private int runBatch(Connection connection) throws SQLException {
+        // READ COMMITTED: the claim keeps no gap locks (webhooks' INSERTs never wait for a worker), and each turn's
+        // reads see what was committed before it took its conversation's lock.
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.setAutoCommit(false);
         try {
-            handled = port.handle(accepted.event());
-        } catch (RuntimeException e) {
-            String reason = "engine error: " + e.getClass().getSimpleName();
-            if (row.attempts() + 1 >= settings.maxAttempts()) {
-                giveUp(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
-            } else {
-                inbox.retryLater(connection, row.id(), Duration.ofMillis(backoff.apply(row.attempts() + 1)), reason);
-                metrics.retried();
-                LOGGER.log(System.Logger.Level.INFO, "inbox row " + row.id() + ": " + reason + ", will retry");
+            List<InboxStore.Claimed> claimed = inbox.claim(connection, settings.batch());
+            if (claimed.isEmpty()) {
+                connection.rollback(); // nothing claimed, nothing to make durable
+                return 0;
             }
-            return false;
+            List<InboxStore.Claimed> due = new ArrayList<>(claimed.size());
+            for (InboxStore.Claimed row : claimed) {
+                if (row.accepted().isPresent()) {
+                    due.add(row);
+                } else {
+                    giveUp(connection, row, "unreadable payload");
+                }
+            }
+            List<Settled> settled = handleAll(connection, due);
+            inbox.done(connection, settled.stream().map(Settled::rowId).toList());
+            connection.commit();
+            settled.forEach(s -> afterHandled(s.accepted(), s.handled()));
+            if (settled.stream().anyMatch(s -> !s.handled().duplicate())) {
+                handledNew.run();
+            }
+            return claimed.size();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
-        afterHandled(accepted, handled);
-        return true;
+    }
+
+    /**
+     * The engine's turns of the claimed rows, in claim order, in the claim's transaction; a row whose turn fails is
+     * set aside and the rest handled again from the savepoint.
+     */
+    private List<Settled> handleAll(Connection connection, List<InboxStore.Claimed> rows) throws SQLException {
+        List<InboxStore.Claimed> left = new ArrayList<>(rows);
+        while (true) {
+            Savepoint claimedOnly = connection.setSavepoint();
+            List<Settled> settled = new ArrayList<>(left.size());
+            InboxStore.Claimed failed = null;
+            Exception error = null;
+            for (InboxStore.Claimed row : left) {
+                Accepted accepted = row.accepted().orElseThrow();
+                try {
+                    settled.add(new Settled(accepted, port.handle(connection, accepted.event()), row.id()));
+                } catch (SQLException | RuntimeException e) {
+                    failed = row;
+                    error = e;
+                    break;
+                }
+            }
+            if (failed == null) {
+                return settled;
+            }
+            String reason = "engine error: " + error.getClass().getSimpleName(); // never the message: it may quote text
+            if (isDeadlock(error)) {
+                throw new RolledBack(failed, reason, error); // the transaction is gone, savepoint and all
+            }
+            connection.rollback(claimedOnly);
+            countFailure(connection, failed, reason);
+            left.remove(failed);
+        }
+    }
+
+    /** An event the engine handled in the batch being committed. */
+    private record Settled(Accepted accepted, ConversationPort.Handled handled, long rowId) {
+    }
+
+    /** InnoDB rolled the whole batch back (a deadlock): it is claimed and run again. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient InboxStore.Claimed row;
+        private final String reason;
+
+        RolledBack(InboxStore.Claimed row, String reason, Throwable cause) {
+            super(reason, cause, false, false);
+            this.row = row;
+            this.reason = reason;
+        }
+
+        InboxStore.Claimed row() {
+            return row;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    /** A deadlock or a Galera certification failure: the whole transaction was rolled back, not one statement. */
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Counts one failed attempt of a row: retried after a backoff, or set aside as failed (and a dead letter) after
+     * {@code max-attempts}. Conditional on the attempts read at claim time, so a failure already counted is not
+     * counted twice.
+     */
+    private void countFailure(Connection connection, InboxStore.Claimed row, String reason) throws SQLException {
+        if (row.attempts() + 1 >= settings.maxAttempts()) {
+            giveUp(connection, row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason);
+        } else if (inbox.retryLater(connection, row.id(), row.attempts(),
+                                    Duration.ofMillis(backoff.apply(row.attempts() + 1)), reason)) {
+            metrics.retried();
+            LOGGER.log(System.Logger.Level.INFO, "inbox row " + row.id() + ": " + reason + ", will retry");
+        }
+    }
+
+    /** {@link #countFailure} in its own transaction, for a row whose batch kept deadlocking. */
+    private void setAside(InboxStore.Claimed row, String reason) {
+        try {
+            Jdbc.inTransaction(dataSource, connection -> {
+                countFailure(connection, row, reason);
+                return null;
+            });
+        } catch (StoreException e) {
+            // Nothing was counted: the row is due again and meets the same fate at its next claim.
+            LOGGER.log(System.Logger.Level.WARNING, "inbox row " + row.id() + ": could not record the failed attempt: "
+                                                    + e.getMessage());
+        }
     }
 
     private void giveUp(Connection connection, InboxStore.Claimed row, String reason) throws SQLException {
-        inbox.fail(connection, row.id(), reason);
+        if (!inbox.fail(connection, row.id(), row.attempts(), reason)) {
+            return; // another worker met the same failure and counted it
+        }
         // Visible to admins as a dead letter (no text); the failed row itself is purged after inbox.keep-failed.
         String channel = row.accepted().map(a -> a.event().channel()).orElse("inbox");
         String eventId = row.accepted().map(a -> a.event().eventId()).orElse("inbox-row:" + row.id());
@@ -164,14 +265,12 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     /**
-     * Runs once the engine committed the event. If this batch then fails to commit, the event is handled again, the
-     * engine's ledger makes that a no-op and these run once more: both are harmless twice.
+     * Runs once the batch that handled the event committed. If the process dies before, the event is handled again;
+     * if it dies after the commit but before these ran, they are lost (a button's spinner stops by itself; the outbox
+     * finds the replies at its next poll).
      */
     private void afterHandled(Accepted accepted, ConversationPort.Handled handled) {
         metrics.handled();
-        if (!handled.duplicate()) {
-            handledNew.run();
-        }
         if (handled.erased()) {
             eraseFailedCopies(accepted, handled);
         }

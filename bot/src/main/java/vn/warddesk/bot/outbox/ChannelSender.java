@@ -13,6 +13,14 @@ public interface ChannelSender {
 
     SendResult send(Delivery delivery);
 
+    /**
+     * Which of the channel's bots/OAs sends to {@code address} (a ward's own bot or the configuration's), so each
+     * gets its own per-bot budget: the platform counts messages per bot, not per WardDesk.
+     */
+    default String bot(String address) {
+        return "";
+    }
+
     /** Whether {@link Delivery#lastInboundAt()} is needed (costs one query per message). */
     default boolean needsLastInbound() {
         return false;

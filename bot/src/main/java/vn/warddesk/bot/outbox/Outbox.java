@@ -29,14 +29,30 @@ public final class Outbox {
     public static final Set<String> PUSH_CHANNELS = Set.of("telegram", "zalo");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INSERT_ROWS = """
+            INSERT INTO outbox (conversation_id, message_id, channel, address, payload, origin, status, next_attempt_at,
+                                created_at)
+            VALUES """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, 'queued', ?, ?)";
     private static final String INSERT = """
             INSERT INTO outbox (conversation_id, message_id, channel, address, payload, origin, status, next_attempt_at,
                                 created_at)
             VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)""";
 
     /** The conversation's outbound port, implemented here: only push channels get a row. */
-    public static final OutboundQueue QUEUE = (c, conversationId, channel, address, reply, origin, messageId, now) ->
-            enqueue(c, new OutboundMessage(conversationId, channel, address, reply, origin, messageId), now);
+    public static final OutboundQueue QUEUE = new OutboundQueue() {
+        @Override
+        public void enqueue(Connection c, String conversationId, String channel, String address, Reply reply,
+                            String origin, long messageId, Instant now) throws SQLException {
+            Outbox.enqueue(c, new OutboundMessage(conversationId, channel, address, reply, origin, messageId), now);
+        }
+
+        @Override
+        public void enqueueAll(Connection c, String conversationId, String channel, String address,
+                               List<OutboundQueue.Queued> replies, String origin, Instant now) throws SQLException {
+            Outbox.enqueueAll(c, conversationId, channel, address, replies, origin, now);
+        }
+    };
 
     private Outbox() {
     }
@@ -64,6 +80,37 @@ public final class Outbox {
                 keys.next();
                 return OptionalLong.of(keys.getLong(1));
             }
+        }
+    }
+
+    /**
+     * Queues a turn's replies to one conversation with one multi-row INSERT, in order: the rows' ids ascend with the
+     * rows of one statement, and the dispatcher sends a conversation's rows in id order.
+     */
+    static void enqueueAll(Connection transaction, String conversationId, String channel, String address,
+                           List<OutboundQueue.Queued> replies, String origin, Instant now) throws SQLException {
+        if (!PUSH_CHANNELS.contains(channel) || replies.isEmpty()) {
+            return;
+        }
+        String sql = INSERT_ROWS + String.join(", ", java.util.Collections.nCopies(replies.size(), ROW));
+        try (PreparedStatement insert = transaction.prepareStatement(sql)) {
+            int at = 0;
+            for (OutboundQueue.Queued queued : replies) {
+                insert.setString(at + 1, conversationId);
+                if (queued.messageId() > 0) {
+                    insert.setLong(at + 2, queued.messageId());
+                } else {
+                    insert.setNull(at + 2, java.sql.Types.BIGINT);
+                }
+                insert.setString(at + 3, channel);
+                insert.setString(at + 4, address);
+                insert.setString(at + 5, payload(queued.reply()));
+                insert.setString(at + 6, origin);
+                insert.setTimestamp(at + 7, Timestamp.from(now));
+                insert.setTimestamp(at + 8, Timestamp.from(now));
+                at += 8;
+            }
+            insert.executeUpdate();
         }
     }
 

@@ -52,6 +52,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
     private static final int MAX_REASON = 300;
     private static final int MAX_CHAT_LIMITERS = 10_000;
+    private static final int MAX_BOT_LIMITERS = 2_000;
 
     private static final String CLAIM = """
             SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
@@ -75,11 +76,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL,
                               platform_message_id = ?
             WHERE id = ?""";
+    private static final String MARK_ALL_SENT = """
+            UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, failure_reason = NULL,
+                              platform_message_id = CASE id %s END
+            WHERE id IN (%s)""";
     private static final String MARK_RETRY = """
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, failure_reason = ? WHERE id = ?""";
     private static final String DEFER = "UPDATE outbox SET next_attempt_at = ? WHERE id = ?";
-    // The claim's lease: the row is not due again before it ends, so a crashed sender's row is retried after it.
-    private static final String LEASE = DEFER;
+    // The claim's lease: the rows are not due again before it ends, so a crashed sender's rows are retried after it.
+    private static final String LEASE_ALL = "UPDATE outbox SET next_attempt_at = ? WHERE id IN (%s)";
     // After a send, the conversation's next message is not due before the per-chat limiter allows it: without this
     // the next claim would take it at once only to be refused by the limiter (a claim, an update and a commit wasted).
     private static final String SPACE_NEXT = """
@@ -96,7 +101,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final DispatcherSettings settings;
     private final Map<String, ChannelSender> senders;
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
-    private final Map<String, RateLimiter> botLimiters = new LinkedHashMap<>();
+    /**
+     * One limiter per sending bot/OA (channel + the sender's {@link ChannelSender#bot}: each ward may have its own),
+     * in a bounded cache: a limiter evicted after 10 idle minutes starts again with a full budget, which it would
+     * have regained by then anyway.
+     */
+    private final Cache<String, RateLimiter> botLimiters = Caffeine.newBuilder().maximumSize(MAX_BOT_LIMITERS)
+            .expireAfterAccess(Duration.ofMinutes(10)).executor(Runnable::run).build();
     /**
      * The earliest next send per chat (System.nanoTime), in a bounded cache: the least used are evicted one by one,
      * never all at once. A slot, not a cycle-based limiter: two permits of consecutive cycles could go out back to back.
@@ -126,8 +137,6 @@ public final class OutboxDispatcher implements AutoCloseable {
             CircuitBreaker breaker = breakers.get(sender.channel());
             metrics.circuit(sender.channel(), () -> breaker.getState() == CircuitBreaker.State.OPEN
                                                     || breaker.getState() == CircuitBreaker.State.FORCED_OPEN);
-            botLimiters.put(sender.channel(), RateLimiter.of("outbox-" + sender.channel(), perSecond(
-                    sender.limits().perBotPerSecond(), settings.botRateWait())));
         }
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(), settings.backoffMultiplier(),
                                                                    settings.backoffJitter(), settings.backoffMax());
@@ -228,13 +237,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             try {
                 List<Claimed> claimed = claim(connection, now);
                 if (!claimed.isEmpty()) {
-                    try (PreparedStatement lease = connection.prepareStatement(LEASE)) {
-                        for (Claimed row : claimed) {
-                            lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
-                            lease.setLong(2, row.id());
-                            lease.addBatch();
+                    // One statement for the batch's lease.
+                    String in = String.join(", ", java.util.Collections.nCopies(claimed.size(), "?"));
+                    try (PreparedStatement lease = connection.prepareStatement(LEASE_ALL.formatted(in))) {
+                        lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
+                        for (int i = 0; i < claimed.size(); i++) {
+                            lease.setLong(i + 2, claimed.get(i).id());
                         }
-                        lease.executeBatch();
+                        lease.executeUpdate();
                     }
                     connection.commit();
                 } else {
@@ -264,8 +274,19 @@ public final class OutboxDispatcher implements AutoCloseable {
                     // In id order, as every dispatcher writes: two transactions never wait for each other in a circle.
                     List<Integer> byId = java.util.stream.IntStream.range(0, rows.size()).boxed()
                             .sorted(java.util.Comparator.comparingLong(i -> rows.get(i).id())).toList();
+                    // The sent ones (nearly all) with one statement; the rest (put off, retried, failed) one by one.
+                    Map<Long, String> sent = new LinkedHashMap<>();
                     for (int i : byId) {
-                        recorded.add(record(connection, rows.get(i), outcomes.get(i), now));
+                        if (outcomes.get(i) instanceof Outcome.Result(SendResult.Sent done)) {
+                            sent.put(rows.get(i).id(), done.platformMessageId().orElse(null));
+                            recorded.add(Recorded.SENT);
+                        }
+                    }
+                    markSent(connection, sent, now);
+                    for (int i : byId) {
+                        if (!(outcomes.get(i) instanceof Outcome.Result(SendResult.Sent ignored))) {
+                            recorded.add(record(connection, rows.get(i), outcomes.get(i), now));
+                        }
                     }
                     return recorded;
                 }).forEach(this::count);
@@ -340,7 +361,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (chatWait.isPresent()) {
             return new Outcome.Defer(chatWait.get());
         }
-        RateLimiter bot = botLimiters.get(row.channel());
+        RateLimiter bot = botLimiter(sender, row.address());
         if (!bot.acquirePermission()) {
             return new Outcome.Defer(bot.getRateLimiterConfig().getLimitRefreshPeriod());
         }
@@ -369,6 +390,27 @@ public final class OutboxDispatcher implements AutoCloseable {
                 Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
                 return Optional.ofNullable(at).map(Timestamp::toInstant);
             }
+        }
+    }
+
+    /** Marks rows sent, each with the platform's id for it, in one UPDATE (a CASE picks each row's id). */
+    private static void markSent(Connection connection, Map<Long, String> platformIds, Instant now) throws SQLException {
+        if (platformIds.isEmpty()) {
+            return;
+        }
+        String cases = String.join(" ", java.util.Collections.nCopies(platformIds.size(), "WHEN ? THEN ?"));
+        String in = String.join(", ", java.util.Collections.nCopies(platformIds.size(), "?"));
+        try (PreparedStatement update = connection.prepareStatement(MARK_ALL_SENT.formatted(cases, in))) {
+            int at = 1;
+            update.setTimestamp(at++, Timestamp.from(now));
+            for (Map.Entry<Long, String> row : platformIds.entrySet()) {
+                update.setLong(at++, row.getKey());
+                update.setString(at++, row.getValue());
+            }
+            for (Long id : platformIds.keySet()) {
+                update.setLong(at++, id);
+            }
+            update.executeUpdate();
         }
     }
 
@@ -468,6 +510,13 @@ public final class OutboxDispatcher implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** The per-bot limiter of the bot that sends to {@code address}. */
+    private RateLimiter botLimiter(ChannelSender sender, String address) {
+        String bot = sender.channel() + ":" + sender.bot(address);
+        return botLimiters.get(bot, key -> RateLimiter.of("outbox-" + key, perSecond(sender.limits().perBotPerSecond(),
+                                                                                        settings.botRateWait())));
     }
 
     private Duration chatSpacing(String channel) {

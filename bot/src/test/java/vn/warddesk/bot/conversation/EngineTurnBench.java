@@ -18,7 +18,10 @@ import vn.warddesk.bot.testing.TestDatabase;
 /**
  * Benchmark, not a test: one engine turn (ConversationEngine.handle: lock, NLU, policies, messages, outbox, events,
  * commit) on the embedded MariaDB, a Telegram-like conversation mix over many chats. Prints p50/p99 per turn and the
- * statements and commits per turn from MariaDB's counters. Run: ./warddesk bench-engine [turns]
+ * statements and commits per turn from MariaDB's counters, first with a transaction per turn (the web API's way), then
+ * as the inbox runs turns: {@code batch} turns of different chats in one READ COMMITTED transaction, one commit for
+ * the lot (per turn: the turn's own work; the batch's commit is printed apart).
+ * Run: ./warddesk bench-engine [turns] [batch=32]
  */
 public final class EngineTurnBench {
     private static final List<String> SCRIPT = List.of(
@@ -30,9 +33,12 @@ public final class EngineTurnBench {
 
     public static void main(String[] args) throws Exception {
         int turns = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         HikariDataSource pool = TestDatabase.fresh("engine_bench");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-        EngineFixture fx = new EngineFixture(pool, clock);
+        // The catalog looks for new versions once a second, as shipped (config/application.yaml), not on every look-up.
+        EngineFixture fx = new EngineFixture(pool, clock, vn.warddesk.bot.text.WardTexts.defaults(),
+                                             java.util.Optional.empty(), java.time.Duration.ofSeconds(1));
         int warm = Math.min(500, turns / 4);
         run(fx, clock, warm, 0);
         Map<String, Long> before = status(pool);
@@ -43,11 +49,49 @@ public final class EngineTurnBench {
                           turns / SCRIPT.size());
         System.out.printf("  per turn    p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 5 ms)%n",
                           nanos[turns / 2] / 1e6, nanos[(int) (turns * 0.99)] / 1e6, nanos[turns - 1] / 1e6);
-        StringBuilder per = new StringBuilder("  per turn   ");
-        for (String key : before.keySet()) {
-            per.append(String.format(" %s %.2f", key.replace("Com_", ""), (after.get(key) - before.get(key)) / (double) turns));
+        System.out.println(perTurn(before, after, turns));
+
+        // As the inbox runs them: a batch of turns of different chats (the script's n-th line for each chat, as
+        // a batch claims one event per conversation), one transaction, one commit.
+        int chats = Math.max(batch, 1);
+        long[] batched = new long[turns];
+        long[] commits = new long[(turns + batch - 1) / batch];
+        Map<String, Long> beforeBatched = status(pool);
+        int done = 0;
+        for (int b = 0; done < turns; b++) {
+            int size = Math.min(batch, turns - done);
+            int line = b % SCRIPT.size();
+            int group = b / SCRIPT.size();
+            try (Connection c = pool.getConnection()) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(false);
+                for (int k = 0; k < size; k++) {
+                    int chat = 2_000_000 + group * chats + k;
+                    ConversationRef user = new ConversationRef.ByChannelUser("telegram", "bench-" + chat, "chat-" + chat,
+                                                                             "demo-hoa-an");
+                    InboundEvent event = new InboundEvent(user, "telegram", "batch-" + b + "-" + k,
+                                                          new Input.Text(SCRIPT.get(line)), null, clock.instant());
+                    long start = System.nanoTime();
+                    fx.engine.handle(c, event);
+                    batched[done + k] = System.nanoTime() - start;
+                }
+                long start = System.nanoTime();
+                c.commit();
+                commits[b] = System.nanoTime() - start;
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            done += size;
         }
-        System.out.println(per);
+        Map<String, Long> afterBatched = status(pool);
+        Arrays.sort(batched);
+        Arrays.sort(commits);
+        System.out.printf("batched as the inbox runs them: %d turns, %d per transaction%n", turns, batch);
+        System.out.printf("  per turn    p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 5 ms); commit per batch"
+                          + " p50 %.2f ms, p99 %.2f ms%n", batched[turns / 2] / 1e6, batched[(int) (turns * 0.99)] / 1e6,
+                          batched[turns - 1] / 1e6, commits[commits.length / 2] / 1e6,
+                          commits[Math.min(commits.length - 1, (int) (commits.length * 0.99))] / 1e6);
+        System.out.println(perTurn(beforeBatched, afterBatched, turns));
         pool.close();
         System.exit(0);
     }
@@ -65,6 +109,14 @@ public final class EngineTurnBench {
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;
+    }
+
+    private static String perTurn(Map<String, Long> before, Map<String, Long> after, int turns) {
+        StringBuilder per = new StringBuilder("  per turn   ");
+        for (String key : before.keySet()) {
+            per.append(String.format(" %s %.2f", key.replace("Com_", ""), (after.get(key) - before.get(key)) / (double) turns));
+        }
+        return per.toString();
     }
 
     private static Map<String, Long> status(HikariDataSource pool) throws Exception {

@@ -38,9 +38,18 @@ public final class EngineFixture {
 
     /** With the wards' texts and case page links as Main wires them. */
     public EngineFixture(DataSource dataSource, Clock clock, WardTexts texts, Optional<CaseLinks> links) {
+        this(dataSource, clock, texts, links, Duration.ZERO);
+    }
+
+    /**
+     * With how often the catalog looks for new versions: zero (tests see an edit at once, at the cost of a query per
+     * look-up) or, for benchmarks, the shipped interval.
+     */
+    public EngineFixture(DataSource dataSource, Clock clock, WardTexts texts, Optional<CaseLinks> links,
+                         Duration catalogRefresh) {
         this.dataSource = dataSource;
         Config config = Config.just(ConfigSources.create(Map.of("catalog.dir", "../config/catalog",
-                                                                "catalog.refresh-interval", "PT0S")));
+                                                                "catalog.refresh-interval", catalogRefresh.toString())));
         this.catalog = CatalogStore.load(vn.warddesk.bot.catalog.CatalogSettings.from(config.get("catalog")), dataSource, clock);
         this.cases = new Cases(dataSource, catalog.office().caseCodePrefix(), catalog.office().zone(),
                                vn.warddesk.bot.conversation.ConversationLog.access(vn.warddesk.bot.outbox.Outbox.QUEUE),

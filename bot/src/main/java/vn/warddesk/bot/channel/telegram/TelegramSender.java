@@ -46,6 +46,12 @@ final class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public String bot(String address) {
+        // "recipient@ward" goes out through that ward's own bot; a plain recipient through the configuration's.
+        return ChannelAddress.parse(address).wardBot().orElse("");
+    }
+
+    @Override
     public SendResult send(Delivery delivery) {
         String text = delivery.reply().text();
         if (text == null || text.isBlank()) {

@@ -73,6 +73,12 @@ final class ZaloSender implements ChannelSender {
     }
 
     @Override
+    public String bot(String address) {
+        // "recipient@ward" goes out through that ward's own oa; a plain recipient through the configuration's.
+        return ChannelAddress.parse(address).wardBot().orElse("");
+    }
+
+    @Override
     public SendResult send(Delivery delivery) {
         boolean inWindow = delivery.lastInboundAt()
                 .map(at -> at.plus(settings.interactionWindow()).isAfter(clock.instant()))
