@@ -71,8 +71,16 @@ public final class EntityExtractor {
 
     private final Pattern caseCodePattern;
 
+    /** False only in tests: every regex runs on every text, to check that the cheap pre-checks never skip a match. */
+    private final boolean preChecks;
+
     public EntityExtractor(Pattern caseCodePattern) {
+        this(caseCodePattern, true);
+    }
+
+    EntityExtractor(Pattern caseCodePattern, boolean preChecks) {
         this.caseCodePattern = Objects.requireNonNull(caseCodePattern, "caseCodePattern");
+        this.preChecks = preChecks;
     }
 
     /** Entities in text order; never throws for any text. */
@@ -83,8 +91,8 @@ public final class EntityExtractor {
         }
         String source = TextNormalizer.truncate(text, MAX_CHARS);
         Scan scan = new Scan(source, view(source));
-        boolean digits = scan.hasDigit();
-        if (source.indexOf('@') >= 0) {
+        boolean digits = !preChecks || scan.hasDigit();
+        if (!preChecks || source.indexOf('@') >= 0) {
             matchAll(scan, EMAIL, EntityType.EMAIL, m -> TOP_LEVEL_DOMAIN.matcher(m.group()).matches()
                     ? scan.text(m).toLowerCase(Locale.ROOT) : null);
         }
@@ -92,7 +100,7 @@ public final class EntityExtractor {
             // Case codes, phones, IDs and numeric dates all contain digits. Each regex below runs only when a cheap scan
             // finds what any of its matches must contain (a digit count, a separator between digits, a word): a regex
             // scan with look-behinds costs a few microseconds per hundred chars, the scans a fraction of that.
-            int digitCount = scan.digitCount();
+            int digitCount = preChecks ? scan.digitCount() : Integer.MAX_VALUE;
             if (!DEFAULT_CASE_CODE_PATTERN.equals(caseCodePattern.pattern()) || digitCount >= CASE_CODE_DIGITS) {
                 matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
             }
@@ -103,14 +111,14 @@ public final class EntityExtractor {
                 matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
             }
             String folded = scan.view;
-            if (wordThenDigit(folded, "ngay") || wordThenDigit(folded, "mung") || wordThenDigit(folded, "mong")) {
+            if (!preChecks || wordThenDigit(folded, "ngay") || wordThenDigit(folded, "mung") || wordThenDigit(folded, "mong")) {
                 matchAll(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)));
             }
-            if (scan.hasDigitSeparatorDigit()) {
+            if (!preChecks || scan.hasDigitSeparatorDigit()) {
                 matchAll(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
                         ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)));
             }
-            if (mayNameEnglishDate(folded)) {
+            if (!preChecks || mayNameEnglishDate(folded)) {
                 matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
                 matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
             }
@@ -118,22 +126,22 @@ public final class EntityExtractor {
         // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
         String view = scan.view;
         // Each pre-check is implied by a match ("nay" alone was in most messages: "này").
-        if (containsWord(view, "mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
+        if (!preChecks || containsWord(view, "mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
                 || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
             matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
         }
-        if (mayNameVietnameseWeekday(view)) {
+        if (!preChecks || mayNameVietnameseWeekday(view)) {
             matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
         }
         // Every English weekday ends in "nday", "sday", "rday" or "iday" ("đây" folds to "day").
-        if (view.contains("nday") || view.contains("sday") || view.contains("rday") || view.contains("iday")) {
+        if (!preChecks || view.contains("nday") || view.contains("sday") || view.contains("rday") || view.contains("iday")) {
             matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
         }
         if (digits) {
-            if (scan.hasDigitThenAmPm()) {
+            if (!preChecks || scan.hasDigitThenAmPm()) {
                 matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
             }
-            if (scan.hasDigitThenTimeMark()) {
+            if (!preChecks || scan.hasDigitThenTimeMark()) {
                 matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
             }
         }
