@@ -62,10 +62,25 @@ public final class EntityExtractor {
             "(?<![\\d:/.])([01]?\\d|2[0-3])\\s*(gio|h|g|:)\\s*([0-5]\\d)?(?:\\s*(?:phut|p)\\b)?"
                     + "(?:\\s+(sang|trua|chieu|toi|dem)\\b)?(?![\\da-z:])");
 
+    /** The default case-code pattern needs 4 + 7 digits; another pattern is always run. */
+    private static final String DEFAULT_CASE_CODE_PATTERN = NluSettings.DEFAULT_CASE_CODE.pattern();
+    private static final int CASE_CODE_DIGITS = 11, PHONE_DIGITS = 9, CITIZEN_ID_DIGITS = 12;
+    /** Every month name and abbreviation of {@code MONTHS} starts with one of these. */
+    private static final String[] MONTH_PREFIXES =
+            {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
     private final Pattern caseCodePattern;
 
+    /** False only in tests: every regex runs on every text, to check that the cheap pre-checks never skip a match. */
+    private final boolean preChecks;
+
     public EntityExtractor(Pattern caseCodePattern) {
+        this(caseCodePattern, true);
+    }
+
+    EntityExtractor(Pattern caseCodePattern, boolean preChecks) {
         this.caseCodePattern = Objects.requireNonNull(caseCodePattern, "caseCodePattern");
+        this.preChecks = preChecks;
     }
 
     /** Entities in text order; never throws for any text. */
@@ -76,40 +91,59 @@ public final class EntityExtractor {
         }
         String source = TextNormalizer.truncate(text, MAX_CHARS);
         Scan scan = new Scan(source, view(source));
-        boolean digits = scan.hasDigit();
-        if (source.indexOf('@') >= 0) {
+        boolean digits = !preChecks || scan.hasDigit();
+        if (!preChecks || source.indexOf('@') >= 0) {
             matchAll(scan, EMAIL, EntityType.EMAIL, m -> TOP_LEVEL_DOMAIN.matcher(m.group()).matches()
                     ? scan.text(m).toLowerCase(Locale.ROOT) : null);
         }
         if (digits) {
-            // Case codes, phones, IDs and numeric dates all contain digits.
-            matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
-            matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
-            matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
-            matchAll(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)));
-            matchAll(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
-                    ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)));
-            matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
-            matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
+            // Case codes, phones, IDs and numeric dates all contain digits. Each regex below runs only when a cheap scan
+            // finds what any of its matches must contain (a digit count, a separator between digits, a word): a regex
+            // scan with look-behinds costs a few microseconds per hundred chars, the scans a fraction of that.
+            int digitCount = preChecks ? scan.digitCount() : Integer.MAX_VALUE;
+            if (!DEFAULT_CASE_CODE_PATTERN.equals(caseCodePattern.pattern()) || digitCount >= CASE_CODE_DIGITS) {
+                matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
+            }
+            if (digitCount >= PHONE_DIGITS) {
+                matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
+            }
+            if (digitCount >= CITIZEN_ID_DIGITS) {
+                matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
+            }
+            String folded = scan.view;
+            if (!preChecks || wordThenDigit(folded, "ngay") || wordThenDigit(folded, "mung") || wordThenDigit(folded, "mong")) {
+                matchAll(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)));
+            }
+            if (!preChecks || scan.hasDigitSeparatorDigit()) {
+                matchAll(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
+                        ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)));
+            }
+            if (!preChecks || mayNameEnglishDate(folded)) {
+                matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
+                matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
+            }
         }
         // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
         String view = scan.view;
         // Each pre-check is implied by a match ("nay" alone was in most messages: "này").
-        if (view.contains("mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
+        if (!preChecks || containsWord(view, "mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
                 || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
             matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
         }
-        if (mayNameVietnameseWeekday(view)) {
+        if (!preChecks || mayNameVietnameseWeekday(view)) {
             matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
         }
-        if (view.contains("day")) {
+        // Every English weekday ends in "nday", "sday", "rday" or "iday" ("đây" folds to "day").
+        if (!preChecks || view.contains("nday") || view.contains("sday") || view.contains("rday") || view.contains("iday")) {
             matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
         }
         if (digits) {
-            if (view.indexOf('m') >= 0) {
+            if (!preChecks || scan.hasDigitThenAmPm()) {
                 matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
             }
-            matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
+            if (!preChecks || scan.hasDigitThenTimeMark()) {
+                matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
+            }
         }
         scan.found.sort(Comparator.comparingInt(Entity::start));
         return List.copyOf(scan.found);
@@ -140,6 +174,89 @@ public final class EntityExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code DATE_EN_DAY_MONTH} or {@code DATE_EN_MONTH_DAY} can match: a month prefix ("may", "mar" are in many
+     * words: "máy", "mấy", "marriage") with a digit before it (after white space, "of", "st"/"nd"/"rd"/"th") or after it
+     * (after the rest of the name, a dot and white space).
+     */
+    static boolean mayNameEnglishDate(String view) {
+        for (String prefix : MONTH_PREFIXES) {
+            for (int at = view.indexOf(prefix); at >= 0; at = view.indexOf(prefix, at + 1)) {
+                int before = skipSpaceBack(view, at - 1);
+                if (before >= 1 && view.startsWith("of", before - 1)) {
+                    before = skipSpaceBack(view, before - 2);
+                }
+                if (before >= 1 && ORDINAL_SUFFIXES.contains(view.substring(before - 1, before + 1))) {
+                    before -= 2;
+                }
+                if (before >= 0 && isAsciiDigit(view.charAt(before))) {
+                    return true;
+                }
+                int after = at + prefix.length();
+                while (after < view.length() && view.charAt(after) >= 'a' && view.charAt(after) <= 'z') {
+                    after++;
+                }
+                if (after < view.length() && view.charAt(after) == '.') {
+                    after++;
+                }
+                while (after < view.length() && Character.isWhitespace(view.charAt(after))) {
+                    after++;
+                }
+                if (after < view.length() && isAsciiDigit(view.charAt(after))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> ORDINAL_SUFFIXES = java.util.Set.of("st", "nd", "rd", "th");
+
+    /** Index of the last non-white-space char at or before {@code index} (-1 if none). */
+    private static int skipSpaceBack(String view, int index) {
+        while (index >= 0 && Character.isWhitespace(view.charAt(index))) {
+            index--;
+        }
+        return index;
+    }
+
+    /** {@code word}, one or more white-space chars and a digit ("ngay 5", "mung 10"): what {@code DATE_WORDS} needs. */
+    static boolean wordThenDigit(String view, String word) {
+        for (int at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + 1)) {
+            int next = at + word.length();
+            if (next >= view.length() || !Character.isWhitespace(view.charAt(next))) {
+                continue;
+            }
+            while (next < view.length() && Character.isWhitespace(view.charAt(next))) {
+                next++;
+            }
+            if (next < view.length() && isAsciiDigit(view.charAt(next))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} not inside a longer word (the regex's {@code \\b} on both sides). */
+    static boolean containsWord(String view, String word) {
+        for (int at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordChar(view.charAt(at - 1))) && (end == view.length() || !isWordChar(view.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A regex word char ({@code \\w} is ASCII: [a-zA-Z0-9_]), for the {@code \\b} checks above. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private interface Value {
@@ -333,6 +450,70 @@ public final class EntityExtractor {
                 }
             }
             return false;
+        }
+
+        int digitCount() {
+            int count = 0;
+            for (int i = 0; i < view.length(); i++) {
+                char c = view.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** A digit, one of / . - and a digit: what every numeric date contains. */
+        boolean hasDigitSeparatorDigit() {
+            for (int i = 1; i + 1 < view.length(); i++) {
+                char c = view.charAt(i);
+                if ((c == '/' || c == '.' || c == '-') && isDigit(view.charAt(i - 1)) && isDigit(view.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A digit followed, after optional white space, by g, h or ':' (gio, h, g, 9:30): what every time contains. */
+        boolean hasDigitThenTimeMark() {
+            for (int i = 0; i < view.length(); i++) {
+                if (!isDigit(view.charAt(i))) {
+                    continue;
+                }
+                int next = i + 1;
+                while (next < view.length() && Character.isWhitespace(view.charAt(next))) {
+                    next++;
+                }
+                if (next < view.length()) {
+                    char c = view.charAt(next);
+                    if (c == 'g' || c == 'h' || c == ':') {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** A digit, optional white space, then "am", "pm", "a." or "p.": what every English time contains ("lam" does not). */
+        boolean hasDigitThenAmPm() {
+            for (int i = 1; i + 1 < view.length(); i++) {
+                char c = view.charAt(i);
+                char next = view.charAt(i + 1);
+                if ((c == 'a' || c == 'p') && (next == 'm' || next == '.')) {
+                    int before = i - 1;
+                    while (before > 0 && Character.isWhitespace(view.charAt(before))) {
+                        before--;
+                    }
+                    if (isDigit(view.charAt(before))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         boolean overlaps(int start, int end) {

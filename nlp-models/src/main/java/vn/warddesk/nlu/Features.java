@@ -254,6 +254,19 @@ final class Features {
         /** Whether a procedure concept was found (the {@code t=} feature), for {@link Nlu}'s aspect-only rule. */
         boolean namesProcedure;
 
+        /** Work arrays of {@code CompiledModel.Joint#scores}: the table position and repetitions of each distinct feature. */
+        int[] slots = new int[512], repeats = new int[512];
+        /** Sink of the joint table's cache-warming reads, so that the JIT cannot drop them. */
+        int touched;
+
+        int[] slots(int capacity) {
+            if (slots.length < capacity) {
+                slots = new int[capacity];
+                repeats = new int[capacity];
+            }
+            return slots;
+        }
+
         void ensure(int capacity) {
             if (values.length < capacity) {
                 values = java.util.Arrays.copyOf(values, Math.max(capacity, values.length * 2));

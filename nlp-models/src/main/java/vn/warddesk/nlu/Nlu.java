@@ -190,6 +190,10 @@ public final class Nlu {
         return out;
     }
 
+    CompiledModel.Joint joint() {
+        return joint;
+    }
+
     Scratch scratch() {
         return scratch.get();
     }

@@ -25,6 +25,21 @@ import opennlp.tools.ml.maxent.quasinewton.QNMinimizer;
  */
 final class QnTraining {
 
+    /**
+     * One function evaluation is split into this many parts run on as many threads (events for the value, features for
+     * the gradient). Every number is summed in the same order as by one thread, so the model's bytes do not depend on it
+     * ({@code DeterminismTest}); the build's three models then use both cores to the end instead of one model waiting for
+     * the other.
+     */
+    static final int PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Below this many events a part is not worth a thread hand-over. */
+    private static final int MIN_EVENTS_PER_PART = 200;
+    private static final java.util.concurrent.ExecutorService HELPERS = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "nlu-training-part");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** OpenNLP's {@code QNTrainer} default: the most function evaluations one training may use. */
     private static final int MAX_FUNCTION_EVALUATIONS = 30_000;
 
@@ -159,6 +174,13 @@ final class QnTraining {
         /** With an origin: the function of the step d from it, {@code NLL(origin + d) + l2 * |origin + d|^2}. */
         private final double[] origin;
         private final double l2;
+        /** Each event's term of the value, summed in event order after the parts are done (same sum as one thread). */
+        private final double[] terms;
+        /** Part p scores the events [eventBounds[p], eventBounds[p+1]) and writes the gradient of features [featureBounds[p], featureBounds[p+1]). */
+        private final int[] eventBounds, featureBounds;
+        /** For feature f, part p's first entry of it in eventIds: {@code partStarts[f * (parts + 1) + p]}. */
+        private final int[] partStarts;
+        private final int parts;
 
         NegativeLogLikelihood(Indexed data, double[] origin, double l2) {
             this.data = data;
@@ -185,6 +207,40 @@ final class QnTraining {
                     int slot = next[ids[j]]++;
                     eventIds[slot] = e;
                     eventCounts[slot] = data.featureCounts()[j];
+                }
+            }
+            terms = new double[data.events()];
+            parts = Math.max(1, Math.min(PARTS, data.events() / MIN_EVENTS_PER_PART));
+            eventBounds = new int[parts + 1];
+            featureBounds = new int[parts + 1];
+            // Balanced by feature occurrences, the work of both passes.
+            long total = ids.length;
+            for (int p = 1; p < parts; p++) {
+                long target = total * p / parts;
+                int e = eventBounds[p - 1];
+                while (e < data.events() && offsets[e] < target) {
+                    e++;
+                }
+                eventBounds[p] = e;
+                int f = featureBounds[p - 1];
+                while (f < predicates && featureOffsets[f] < target) {
+                    f++;
+                }
+                featureBounds[p] = f;
+            }
+            eventBounds[parts] = data.events();
+            featureBounds[parts] = predicates;
+            // A feature's entries are in event order (filled event by event above): each part's run starts where its
+            // first event is.
+            partStarts = new int[predicates * (parts + 1)];
+            for (int f = 0; f < predicates; f++) {
+                int j = featureOffsets[f];
+                for (int p = 0; p <= parts; p++) {
+                    int bound = p == parts ? Integer.MAX_VALUE : eventBounds[p];
+                    while (j < featureOffsets[f + 1] && eventIds[j] < bound) {
+                        j++;
+                    }
+                    partStarts[f * (parts + 1) + p] = p == 0 ? featureOffsets[f] : j;
                 }
             }
         }
@@ -228,13 +284,32 @@ final class QnTraining {
                     penalty += x[i] * x[i];
                 }
             }
+            double[] weights = x;
+            inParts(p -> scorePart(p, weights));
+            double value = 0;
+            for (double term : terms) {
+                value += term;
+            }
+            lastPoint = point.clone();
+            lastValue = value + l2 * penalty;
+            lastWeights = x;
+            lastGradient = null;
+        }
+
+        /**
+         * Scores of the events of part {@code p}, then their residuals and value terms. Every event's score row is summed
+         * over the features in the same order as by one thread, so the result does not depend on the number of parts.
+         */
+        private void scorePart(int p, double[] x) {
             int w = width;
             double[] s = scores;
-            Arrays.fill(s, 0);
+            int firstEvent = eventBounds[p], lastEvent = eventBounds[p + 1];
+            Arrays.fill(s, firstEvent * w, lastEvent * w, 0);
             int predicates = featureOffsets.length - 1;
+            int stride = parts + 1;
             for (int f = 0; f < predicates; f++) {
                 int base = f * w;
-                for (int j = featureOffsets[f], end = featureOffsets[f + 1]; j < end; j++) {
+                for (int j = partStarts[f * stride + p], end = partStarts[f * stride + p + 1]; j < end; j++) {
                     int row = eventIds[j] * w;
                     double v = eventCounts[j];
                     for (int o = 0; o < w; o++) {
@@ -242,10 +317,9 @@ final class QnTraining {
                     }
                 }
             }
-            double value = 0;
             int[] outcome = data.outcome();
             double[] weight = data.weight();
-            for (int e = 0, events = data.events(); e < events; e++) {
+            for (int e = firstEvent; e < lastEvent; e++) {
                 int row = e * w;
                 int gold = outcome[e];
                 double goldScore = s[row + gold];
@@ -255,31 +329,31 @@ final class QnTraining {
                 }
                 double sum = 0;
                 for (int o = 0; o < w; o++) {
-                    double p = Math.exp(s[row + o] - max);
-                    s[row + o] = p;
-                    sum += p;
+                    double q = Math.exp(s[row + o] - max);
+                    s[row + o] = q;
+                    sum += q;
                 }
                 double times = weight[e];
-                value += times * (max + Math.log(sum) - goldScore);
+                terms[e] = times * (max + Math.log(sum) - goldScore);
                 double scale = times / sum;
                 for (int o = 0; o < w; o++) {
                     s[row + o] *= scale;
                 }
                 s[row + gold] -= times;
             }
-            lastPoint = point.clone();
-            lastValue = value + l2 * penalty;
-            lastWeights = x;
-            lastGradient = null;
         }
 
-        /** The gradient from the residuals {@link #evaluate} left in {@code scores}. */
+        /** The gradient from the residuals {@link #evaluate} left in {@code scores}, features split among the parts. */
         private double[] gradient() {
+            double[] gradient = new double[dimension];
+            inParts(p -> gradientPart(p, gradient));
+            return gradient;
+        }
+
+        private void gradientPart(int p, double[] gradient) {
             int w = width;
             double[] s = scores;
-            int predicates = featureOffsets.length - 1;
-            double[] gradient = new double[dimension];
-            for (int f = 0; f < predicates; f++) {
+            for (int f = featureBounds[p], last = featureBounds[p + 1]; f < last; f++) {
                 int base = f * w;
                 for (int j = featureOffsets[f], end = featureOffsets[f + 1]; j < end; j++) {
                     int row = eventIds[j] * w;
@@ -290,11 +364,30 @@ final class QnTraining {
                 }
             }
             if (origin != null) {
-                for (int i = 0; i < dimension; i++) {
+                for (int i = featureBounds[p] * w, end = featureBounds[p + 1] * w; i < end; i++) {
                     gradient[i] += 2 * l2 * lastWeights[i];
                 }
             }
-            return gradient;
+        }
+
+        /** Runs parts 1.. on the helper threads and part 0 on this one, and waits for all. */
+        private void inParts(java.util.function.IntConsumer part) {
+            List<java.util.concurrent.Future<?>> others = new ArrayList<>(parts - 1);
+            for (int p = 1; p < parts; p++) {
+                int which = p;
+                others.add(HELPERS.submit(() -> part.accept(which)));
+            }
+            part.accept(0);
+            for (java.util.concurrent.Future<?> other : others) {
+                try {
+                    other.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+                }
+            }
         }
     }
 }

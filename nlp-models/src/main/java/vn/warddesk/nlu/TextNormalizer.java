@@ -34,6 +34,26 @@ public final class TextNormalizer {
         for (int i = 0; i < length; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 0x80) {
+                // ASCII, most of every message: the same decisions as the Unicode calls below, without their table look-ups.
+                if (cp >= '0' && cp <= '9') {
+                    if (!inDigits) {
+                        token.append('0');
+                        inDigits = true;
+                    }
+                    continue;
+                }
+                inDigits = false;
+                if (cp >= 'a' && cp <= 'z') {
+                    token.append((char) cp);
+                } else if (cp >= 'A' && cp <= 'Z') {
+                    token.append((char) (cp + ('a' - 'A')));
+                } else if (!token.isEmpty()) {
+                    addToken(tokens, token.toString(), expandAbbreviations);
+                    token.setLength(0);
+                }
+                continue;
+            }
             if (Character.isDigit(cp)) {
                 if (!inDigits) {
                     token.append('0');

@@ -75,4 +75,14 @@ class TextNormalizerTest {
         assertEquals(text.length(), EntityExtractor.view(text).length());
         assertEquals("ngay 5 thang 3 nam 2024, da nang", EntityExtractor.view(text));
     }
+
+    /** ASCII takes a fast path without the Unicode look-ups; it must decide every char as those look-ups do. */
+    @Test
+    void every_ascii_char_is_a_letter_a_digit_or_a_separator_exactly_as_unicode_classifies_it() {
+        for (char c = 0; c < 0x80; c++) {
+            List<String> expected = Character.isLetter(c) ? List.of("a" + Character.toLowerCase(c) + "b")
+                    : Character.isDigit(c) ? List.of("a0b") : List.of("a", "b");
+            assertEquals(expected, TextNormalizer.normalize("a" + c + "b", false).tokens(), "char " + (int) c);
+        }
+    }
 }
