@@ -70,15 +70,18 @@ public final class RetentionJob implements AutoCloseable {
         }
     }
 
-    /** One pass at the given moment; each kind of data in its own short transaction. */
+    /**
+     * One pass at the given moment; each kind of data in its own short transaction, in READ COMMITTED so that its
+     * range deletes do not lock the gaps the inbox batches insert into (they deadlocked under a burst).
+     */
     public Counts runOnce(Instant now) {
-        int drafts = Jdbc.inTransaction(dataSource, c ->
+        int drafts = Jdbc.inReadCommitted(dataSource, c ->
                 ConversationLog.eraseDraftsBefore(c, now.minus(periods.unsubmittedIntake())));
-        int texts = Jdbc.inTransaction(dataSource, c ->
+        int texts = Jdbc.inReadCommitted(dataSource, c ->
                 ConversationLog.eraseTextsBefore(c, now.minus(periods.messageTexts()), now));
-        int caseFields = Jdbc.inTransaction(dataSource, c ->
+        int caseFields = Jdbc.inReadCommitted(dataSource, c ->
                 cases.eraseClosedBefore(c, now.minus(periods.closedCasePersonalFields()), now));
-        int consents = Jdbc.inTransaction(dataSource, c -> {
+        int consents = Jdbc.inReadCommitted(dataSource, c -> {
             // Consent records are proof for cases; they go only once no case refers to them any more.
             try (PreparedStatement d = c.prepareStatement("""
                     DELETE FROM consent WHERE created_at < ?
@@ -87,7 +90,7 @@ public final class RetentionJob implements AutoCloseable {
                 return d.executeUpdate();
             }
         });
-        int wardChoices = Jdbc.inTransaction(dataSource, c -> {
+        int wardChoices = Jdbc.inReadCommitted(dataSource, c -> {
             // A province-wide bot's remembered "which ward" goes with the message texts: once the citizen has been
             // silent that long in every conversation of that platform user, the bot asks again.
             try (PreparedStatement d = c.prepareStatement("""

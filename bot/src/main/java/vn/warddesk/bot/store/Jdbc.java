@@ -27,9 +27,21 @@ public final class Jdbc {
      * not repeated (the commit may have happened) and surfaces as a {@link StoreException}.
      */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+        return inTransaction(dataSource, Connection.TRANSACTION_REPEATABLE_READ, work);
+    }
+
+    /**
+     * The same in READ COMMITTED: for range deletes and updates (retention) that must lock only the rows they change,
+     * not the gaps that the inbox's batches insert into at the same time.
+     */
+    public static <T> T inReadCommitted(DataSource dataSource, Work<T> work) {
+        return inTransaction(dataSource, Connection.TRANSACTION_READ_COMMITTED, work);
+    }
+
+    private static <T> T inTransaction(DataSource dataSource, int isolation, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(dataSource, work);
+                return once(dataSource, isolation, work);
             } catch (StoreException e) {
                 if (attempt >= ATTEMPTS || !e.retryable() || e instanceof CommitOutcomeUnknown) {
                     throw e;
@@ -39,8 +51,12 @@ public final class Jdbc {
         }
     }
 
-    private static <T> T once(DataSource dataSource, Work<T> work) {
+    private static <T> T once(DataSource dataSource, int isolation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
+            boolean other = isolation != Connection.TRANSACTION_REPEATABLE_READ;
+            if (other) {
+                connection.setTransactionIsolation(isolation);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -50,7 +66,7 @@ public final class Jdbc {
                 rollbackQuietly(connection);
                 throw e;
             } finally {
-                resetQuietly(connection);
+                resetQuietly(connection, other);
             }
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
@@ -83,9 +99,12 @@ public final class Jdbc {
         }
     }
 
-    private static void resetQuietly(Connection connection) {
+    private static void resetQuietly(Connection connection, boolean isolationChanged) {
         try {
             connection.setAutoCommit(true);
+            if (isolationChanged) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
         } catch (SQLException ignored) {
             // Broken connection: the pool discards it.
         }
