@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -161,12 +162,8 @@ class StaffWardChannelsApiTest {
     }
 
     private int webhook(String path, String secret, long updateId, long userId) {
-        String update = """
-                {"update_id":%d,"message":{"message_id":1,"date":1732780800,
-                 "from":{"id":%d,"is_bot":false,"first_name":"Lan","language_code":"vi"},
-                 "chat":{"id":%d,"type":"private"},"text":"Giờ làm việc?"}}""".formatted(updateId, userId, userId);
-        return api.send("POST", path, java.util.Optional.empty(), update, false,
-                        Map.of("X-Telegram-Bot-Api-Secret-Token", secret)).status();
+        return api.send("POST", path, java.util.Optional.empty(), Webhooks.telegramText(updateId, userId, "Giờ làm việc?", "vi"),
+                        false, Map.of(Webhooks.TELEGRAM_SECRET.defaultCase(), secret)).status();
     }
 
     private static JsonNode field(JsonNode status, String key) {
