@@ -1,11 +1,8 @@
 package vn.warddesk.bot;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +12,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import vn.warddesk.bot.channel.Await;
 import vn.warddesk.bot.channel.zalo.ZaloTokens;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -162,17 +158,7 @@ class ChannelsWithEngineTest {
                 {"app_id":"%s","user_id_by_app":"1","event_name":"user_send_text","sender":{"id":"z-903"},
                  "recipient":{"id":"oa-1"},"message":{"msg_id":"zm-1","text":"Làm giấy khai sinh cần gì?"},
                  "timestamp":"1732780800000"}""".formatted(APP_ID);
-        String mac;
-        try {
-            mac = "mac=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((APP_ID + body + "1732780800000" + OA_SECRET).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        try (Http1ClientResponse response = client.post("/webhooks/zalo").header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.create("X-ZEvent-Signature"), mac).submit(body)) {
-            assertEquals(Status.OK_200, response.status());
-        }
+        assertEquals(Status.OK_200, Webhooks.zaloSigned(client, "/webhooks/zalo", APP_ID, body, "1732780800000", OA_SECRET));
         var pattern = postRequestedFor(urlEqualTo("/v3.0/oa/message/cs"))
                 .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo("z-903")));
         assertTrue(Await.until(Duration.ofSeconds(10), () -> !platforms.findAll(pattern).isEmpty()),
@@ -180,11 +166,7 @@ class ChannelsWithEngineTest {
     }
 
     private Status telegram(String body) {
-        try (Http1ClientResponse response = client.post("/webhooks/telegram")
-                .header(HeaderNames.create("X-Telegram-Bot-Api-Secret-Token"), SECRET)
-                .header(HeaderNames.CONTENT_TYPE, "application/json").submit(body)) {
-            return response.status();
-        }
+        return Webhooks.telegram(client, "/webhooks/telegram", SECRET, body);
     }
 
     private static List<LoggedRequest> telegramSent(String chat, int atLeast) {

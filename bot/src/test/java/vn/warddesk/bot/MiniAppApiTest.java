@@ -1,13 +1,9 @@
 package vn.warddesk.bot;
 
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -21,13 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.channel.zalo.MiniAppApi;
-import vn.warddesk.bot.testing.TestDatabase;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ServerTest
 class MiniAppApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WireMockServer graph;
-    private static HikariDataSource pool;
-    private static Features features;
+    private static MiniAppServer app;
     private final Http1Client client;
 
     MiniAppApiTest(Http1Client client) {
@@ -47,32 +39,21 @@ class MiniAppApiTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        graph = new WireMockServer(options().dynamicPort());
-        graph.start();
-        graph.stubFor(get(urlPathEqualTo("/v2.0/me/info")).withHeader("access_token", equalTo("user-token"))
-                              .withHeader("code", equalTo("phone-token")).withHeader("secret_key", equalTo("app-secret"))
-                              .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                                                  .withBody("{\"data\":{\"number\":\"84912345678\"},\"error\":0,\"message\":\"Success\"}")));
-        graph.stubFor(get(urlPathEqualTo("/v2.0/me/info")).withHeader("code", equalTo("used-token"))
-                              .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                                                  .withBody("{\"error\":-2002,\"message\":\"Invalid code\"}")));
-        Map<String, String> map = new HashMap<>();
-        map.put("zalo.app-secret", "app-secret");
-        map.put("zalo.graph-base-url", graph.baseUrl() + "/v2.0");
-        map.put("zalo.mini-app.name.vi", "Phường Hòa An");
-        map.put("zalo.mini-app.primary-color", "#C62828");
-        map.put("zalo.mini-app.logo-url", "https://ward.example.vn/logo.png");
-        map.put("outbox.enabled", "false");
-        pool = TestDatabase.fresh("miniapp_api");
-        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(map))), pool, Clock.systemUTC());
-        Main.configureServer(server, features);
+        app = MiniAppServer.start(server, "miniapp_api", graph -> {
+            graph.stubFor(get(urlPathEqualTo("/v2.0/me/info")).withHeader("access_token", equalTo("user-token"))
+                                  .withHeader("code", equalTo("phone-token")).withHeader("secret_key", equalTo("app-secret"))
+                                  .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                      .withBody("{\"data\":{\"number\":\"84912345678\"},\"error\":0,\"message\":\"Success\"}")));
+            graph.stubFor(get(urlPathEqualTo("/v2.0/me/info")).withHeader("code", equalTo("used-token"))
+                                  .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                      .withBody("{\"error\":-2002,\"message\":\"Invalid code\"}")));
+        }, Map.of("zalo.mini-app.name.vi", "Phường Hòa An", "zalo.mini-app.primary-color", "#C62828",
+                  "zalo.mini-app.logo-url", "https://ward.example.vn/logo.png"));
     }
 
     @AfterAll
     static void close() {
-        features.close();
-        pool.close();
-        graph.stop();
+        app.close();
     }
 
     private JsonNode look(String locale) throws Exception {

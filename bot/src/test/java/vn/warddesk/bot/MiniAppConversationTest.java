@@ -3,16 +3,10 @@ package vn.warddesk.bot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -23,13 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.privacy.KeyedHash;
-import vn.warddesk.bot.testing.TestDatabase;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MiniAppConversationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZALO_USER = "5423717283019876543";
-    private static WireMockServer graph;
-    private static HikariDataSource pool;
-    private static Features features;
+    private static MiniAppServer app;
     private final Http1Client client;
 
     MiniAppConversationTest(Http1Client client) {
@@ -50,31 +40,19 @@ class MiniAppConversationTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        graph = new WireMockServer(options().dynamicPort());
-        graph.start();
-        graph.stubFor(get(urlPathEqualTo("/v2.0/me")).withHeader("access_token", equalTo("good-token"))
-                              .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                                                  .withBody("{\"id\":\"" + ZALO_USER + "\",\"error\":0,\"message\":\"Success\"}")));
-        graph.stubFor(get(urlPathEqualTo("/v2.0/me")).withHeader("access_token", equalTo("bad-token"))
-                              .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                                                  .withBody("{\"error\":-501,\"message\":\"Access token is invalid\"}")));
-        Map<String, String> map = new HashMap<>();
-        map.put("catalog.dir", "../config/catalog");
-        map.put("zalo.app-id", "1234567890");
-        map.put("zalo.app-secret", "app-secret");
-        map.put("zalo.graph-base-url", graph.baseUrl() + "/v2.0");
-        map.put("privacy.hash-key", "mini-app-test-key");
-        map.put("outbox.enabled", "false");
-        pool = TestDatabase.fresh("mini_app_conversation");
-        features = Features.create(WardDeskSettings.read(Config.just(ConfigSources.create(map))), pool, Clock.systemUTC());
-        Main.configureServer(server, features);
+        app = MiniAppServer.start(server, "mini_app_conversation", graph -> {
+            graph.stubFor(get(urlPathEqualTo("/v2.0/me")).withHeader("access_token", equalTo("good-token"))
+                                  .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                      .withBody("{\"id\":\"" + ZALO_USER + "\",\"error\":0,\"message\":\"Success\"}")));
+            graph.stubFor(get(urlPathEqualTo("/v2.0/me")).withHeader("access_token", equalTo("bad-token"))
+                                  .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                      .withBody("{\"error\":-501,\"message\":\"Access token is invalid\"}")));
+        }, Map.of("catalog.dir", "../config/catalog", "zalo.app-id", "1234567890", "privacy.hash-key", "mini-app-test-key"));
     }
 
     @AfterAll
     static void close() {
-        features.close();
-        pool.close();
-        graph.stop();
+        app.close();
     }
 
     @Test
@@ -112,7 +90,7 @@ class MiniAppConversationTest {
     }
 
     private static String userHash(String conversationId) throws Exception {
-        try (Connection c = pool.getConnection();
+        try (Connection c = app.pool.getConnection();
              PreparedStatement q = c.prepareStatement("SELECT channel_user_hash FROM conversation WHERE id = ?")) {
             q.setString(1, conversationId);
             try (ResultSet rs = q.executeQuery()) {

@@ -9,17 +9,22 @@ import javax.sql.DataSource;
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.text.WardTexts;
 
-/** Remembers one-off notices per chat user (table channel_notice), so a notice is said once, replays included. */
+/**
+ * One-off notices to chat users: remembers which were said (table channel_notice), so a notice is said once, replays
+ * included, and gives their text in the ward's words.
+ */
 public final class ChannelNotices {
     private static final String INSERT = """
             INSERT IGNORE INTO channel_notice (channel, user_hash, notice, created_at) VALUES (?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final WardTexts texts;
 
-    public ChannelNotices(DataSource dataSource, Clock clock) {
+    public ChannelNotices(DataSource dataSource, Clock clock, WardTexts texts) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** True exactly once per (channel, user, notice): the caller then says it. */
@@ -36,7 +41,7 @@ public final class ChannelNotices {
     }
 
     /** "Only text is understood", in the ward's words and the citizen's language (Vietnamese first). */
-    public static String onlyText(WardTexts texts, String wardId, String locale) {
+    public String onlyText(String wardId, String locale) {
         return texts.of(wardId, "en".equals(locale) ? "en" : "vi").get("channel.only_text");
     }
 }

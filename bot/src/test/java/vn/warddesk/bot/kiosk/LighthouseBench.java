@@ -3,7 +3,6 @@ package vn.warddesk.bot.kiosk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,13 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-
-import vn.warddesk.bot.KioskServerSupport;
-import vn.warddesk.bot.testing.TestDatabase;
 
 /**
  * Benchmark, not a test: Lighthouse's performance category for the kiosk home screen with its mobile emulation (the
@@ -42,13 +35,9 @@ public final class LighthouseBench {
             System.exit(2);
         }
         Path out = Files.createDirectories(Path.of(System.getProperty("warddesk.test.dir", "target"), "lighthouse"));
-        HikariDataSource pool = TestDatabase.fresh("lighthouse_bench");
-        WebServerConfig.Builder builder = WebServer.builder().port(0).host("127.0.0.1").shutdownHook(false);
-        AutoCloseable features = KioskServerSupport.configure(builder, Config.empty(), pool, Clock.systemUTC());
-        WebServer server = builder.build().start();
-        String url = "http://127.0.0.1:" + server.port() + "/kiosk/";
         List<double[]> results = new ArrayList<>();
-        try {
+        try (BenchServer server = BenchServer.start("lighthouse_bench", Config.empty())) {
+            String url = "http://127.0.0.1:" + server.port() + "/kiosk/";
             System.out.printf("lighthouse bench: %d runs of %s (Lighthouse mobile emulation, headless Chromium)%n", runs, url);
             System.out.println("run  performance  CLS     FCP_ms  LCP_ms  TBT_ms  SI_ms");
             for (int i = 1; i <= runs; i++) {
@@ -65,14 +54,6 @@ public final class LighthouseBench {
                 System.out.printf("%3d  %11.0f  %.3f  %6.0f  %6.0f  %6.0f  %5.0f%n", i, r[0], r[1], r[2], r[3], r[4], r[5]);
             }
             shifts("http://127.0.0.1:" + server.port());
-        } finally {
-            server.stop();
-            try {
-                features.close();
-            } catch (Exception e) {
-                System.err.println("lighthouse bench: closing the features failed: " + e.getMessage());
-            }
-            pool.close();
         }
         if (results.isEmpty()) { // runs = 0: only where the page shifts
             System.exit(0);

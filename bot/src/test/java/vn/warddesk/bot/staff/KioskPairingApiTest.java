@@ -3,13 +3,10 @@ package vn.warddesk.bot.staff;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -51,13 +48,8 @@ class KioskPairingApiTest {
                       CLOCK.instant());
         wards.putWard(new Ward("demo-closed", "demo-hue", "Phường đã đóng", "Closed ward", true, false), CLOCK.instant());
         wards.setEnabled("demo-closed", false);
-        Map<String, String> map = new HashMap<>();
-        map.put("catalog.dir", "../config/catalog");
-        map.put("staff.seed-demo-accounts", "true");
-        map.put("limits.enabled", "false");
-        map.put("privacy.hash-key", "test-key");
-        map.put("kiosk.pairing-required", "true");
-        StaffServerSupport.configure(server, Config.just(ConfigSources.create(map)), pool, CLOCK);
+        StaffServerSupport.configureWithDemoAccounts(server, Map.of("catalog.dir", "../config/catalog", "limits.enabled", "false",
+                                                                    "kiosk.pairing-required", "true"), pool, CLOCK);
     }
 
     @AfterAll
@@ -67,18 +59,17 @@ class KioskPairingApiTest {
 
     private StaffApi.Answer startConversation(String query, String channel, Optional<String> device) {
         Map<String, String> headers = device.map(token -> Map.of("X-Kiosk-Device", token)).orElse(NO_HEADERS);
-        return api.send("POST", "/api/v1/conversations" + query, Optional.empty(),
-                        Map.of("channel", channel, "locale", "vi"), false, headers);
+        return api.anonymous("POST", "/api/v1/conversations" + query, Map.of("channel", channel, "locale", "vi"), headers);
     }
 
     private StaffApi.Answer pair(String code) {
-        return api.send("POST", "/api/v1/kiosk/pair", Optional.empty(), Map.of("code", code), false, NO_HEADERS);
+        return api.anonymous("POST", "/api/v1/kiosk/pair", Map.of("code", code), NO_HEADERS);
     }
 
     @Test
     void a_code_pairs_one_kiosk_once_and_a_revoked_kiosk_is_refused() {
         StaffApi.Session admin = api.signIn("demo.admin", "demo-admin-2026");
-        StaffApi.Answer unpaired = api.send("GET", "/api/v1/kiosk/device", Optional.empty(), null, false, NO_HEADERS);
+        StaffApi.Answer unpaired = api.anonymous("GET", "/api/v1/kiosk/device", null, NO_HEADERS);
         assertEquals(200, unpaired.status(), unpaired.body());
         assertFalse(unpaired.json().path("paired").asBoolean());
         assertTrue(unpaired.json().path("pairingRequired").asBoolean());
@@ -101,7 +92,7 @@ class KioskPairingApiTest {
         assertEquals(0, count("SELECT COUNT(*) FROM kiosk_device WHERE token_hash = '" + token + "'"),
                      "the token itself is not stored");
 
-        StaffApi.Answer device = api.send("GET", "/api/v1/kiosk/device", Optional.empty(), null, false,
+        StaffApi.Answer device = api.anonymous("GET", "/api/v1/kiosk/device", null,
                                           Map.of("X-Kiosk-Device", token));
         assertEquals(200, device.status(), device.body());
         assertEquals("demo-hoa-an", device.json().path("wardId").asText());
@@ -116,7 +107,7 @@ class KioskPairingApiTest {
         assertEquals("Entrance", listed.json().path("devices").get(0).path("label").asText());
         assertEquals(404, api.post("/api/v1/staff/kiosk-devices/" + (id + 1000) + "/revoke", admin, Map.of()).status());
         assertEquals(200, api.post("/api/v1/staff/kiosk-devices/" + id + "/revoke", admin, Map.of()).status());
-        StaffApi.Answer revoked = api.send("GET", "/api/v1/kiosk/device", Optional.empty(), null, false,
+        StaffApi.Answer revoked = api.anonymous("GET", "/api/v1/kiosk/device", null,
                                            Map.of("X-Kiosk-Device", token));
         assertEquals(401, revoked.status(), "a revoked kiosk is told to pair again");
         assertEquals("device_not_paired", revoked.json().path("error").asText());
@@ -131,7 +122,7 @@ class KioskPairingApiTest {
         CLOCK.advance(Duration.ofMinutes(11));
         assertEquals(404, pair(code).status(), "expired after ten minutes");
         assertEquals(404, pair("12345678").status());
-        assertEquals(400, api.send("POST", "/api/v1/kiosk/pair", Optional.empty(), "[]", false, NO_HEADERS).status());
+        assertEquals(400, api.anonymous("POST", "/api/v1/kiosk/pair", "[]", NO_HEADERS).status());
         StaffApi.Session officer = api.signIn("demo.officer", "demo-officer-2026");
         assertEquals(403, api.post("/api/v1/staff/kiosk-devices/pairing-codes", officer, Map.of()).status());
         assertEquals(403, api.get("/api/v1/staff/kiosk-devices", officer).status());
@@ -151,11 +142,11 @@ class KioskPairingApiTest {
             assertEquals(404, unknown.status(), ward + ": " + unknown.body());
             assertTrue(unknown.header("Content-Type").orElse("").startsWith("application/problem+json"));
         }
-        StaffApi.Answer page = api.send("GET", "/kiosk/demo-thuan-hoa/", Optional.empty(), null, false, NO_HEADERS);
+        StaffApi.Answer page = api.anonymous("GET", "/kiosk/demo-thuan-hoa/", null, NO_HEADERS);
         assertEquals(303, page.status());
         assertEquals("/kiosk/?ward=demo-thuan-hoa", page.header("Location").orElse(""));
-        assertEquals(404, api.send("GET", "/kiosk/nowhere/", Optional.empty(), null, false, NO_HEADERS).status());
-        assertEquals(200, api.send("GET", "/kiosk/app.js", Optional.empty(), null, false, NO_HEADERS).status(),
+        assertEquals(404, api.anonymous("GET", "/kiosk/nowhere/", null, NO_HEADERS).status());
+        assertEquals(200, api.anonymous("GET", "/kiosk/app.js", null, NO_HEADERS).status(),
                      "the kiosk's files still load");
     }
 

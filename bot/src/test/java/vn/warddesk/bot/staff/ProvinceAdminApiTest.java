@@ -10,7 +10,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -49,13 +48,8 @@ class ProvinceAdminApiTest {
         wards.putProvince(new Province("demo-hue", "Thành phố Huế (DEMO)", "Hue City (DEMO)"), CLOCK.instant());
         wards.putWard(new Ward("demo-thuan-hoa", "demo-hue", "Phường Thuận Hóa (DEMO)", "Thuan Hoa (DEMO)", true, false),
                       CLOCK.instant());
-        Map<String, String> map = new HashMap<>();
-        map.put("catalog.dir", "../config/catalog");
-        map.put("staff.seed-demo-accounts", "true");
-        map.put("limits.enabled", "false");
-        map.put("privacy.hash-key", "test-key");
-        config = Config.just(ConfigSources.create(map));
-        StaffServerSupport.configure(server, config, pool, CLOCK);
+        config = StaffServerSupport.configureWithDemoAccounts(server, Map.of("catalog.dir", "../config/catalog",
+                                                                             "limits.enabled", "false"), pool, CLOCK);
     }
 
     @AfterAll
@@ -66,14 +60,8 @@ class ProvinceAdminApiTest {
     /** The Da Nang province admin, made on the command line, with its password changed and second factor set up. */
     private StaffApi.Session provinceAdmin(String username) {
         Staff.FirstAdmin created = Staff.forCommandLine(vn.warddesk.bot.WardDeskSettings.read(config).staff(), pool, CLOCK).createAdmin("demo-hoa-an", username, true);
-        StaffApi.Session session = api.signIn(username, created.oneTimePassword());
-        assertEquals(200, api.post("/api/v1/staff/password", session, Map.of("currentPassword", created.oneTimePassword(),
-                                                                             "newPassword", "province-admin-password-2026")).status());
-        StaffApi.Answer enrol = api.post("/api/v1/staff/second-factor/enrol", session, Map.of());
-        assertEquals(200, enrol.status(), "a province admin needs a second factor like an admin");
-        String secret = enrol.json().path("secret").asText();
-        assertEquals(200, api.post("/api/v1/staff/second-factor/confirm", session,
-                                   Map.of("code", SecondFactor.code(secret, CLOCK.instant()))).status());
+        StaffApi.Session session = api.firstSignIn(username, created.oneTimePassword(), "province-admin-password-2026");
+        api.enrolSecondFactor(session, CLOCK.instant()); // a province admin needs a second factor like an admin
         return session;
     }
 

@@ -108,4 +108,42 @@ final class StaffApi {
     Answer postWithoutCsrf(String path, Session session, Object body) {
         return send("POST", path, Optional.of(session), body == null ? Map.of() : body, false, Map.of());
     }
+
+    /** Anonymous call (no session): the public API, the kiosk pairing, a sign-in with a body of the test's own. */
+    Answer anonymous(String method, String path, Object body, Map<String, String> headers) {
+        return send(method, path, Optional.empty(), body, false, headers);
+    }
+
+    /** Signs in with an explicit second-factor (or recovery) code. */
+    Answer loginWithCode(String username, String password, String code) {
+        return anonymous("POST", "/api/v1/staff/login", Map.of("username", username, "password", password, "code", code),
+                         Map.of());
+    }
+
+    /** A new account's first sign-in: with its one-time password, which it then changes (fails unless both work). */
+    Session firstSignIn(String username, String oneTimePassword, String newPassword) {
+        Session session = signIn(username, oneTimePassword);
+        expectOk(post("/api/v1/staff/password", session,
+                      Map.of("currentPassword", oneTimePassword, "newPassword", newPassword)), "password change");
+        return session;
+    }
+
+    /**
+     * Sets up the signed-in account's second factor (enrol, then confirm with the code of {@code now}); fails unless
+     * both work. Returns the account's TOTP secret.
+     */
+    String enrolSecondFactor(Session session, java.time.Instant now) {
+        String secret = expectOk(post("/api/v1/staff/second-factor/enrol", session, Map.of()), "second-factor enrolment")
+                .json().path("secret").asText();
+        expectOk(post("/api/v1/staff/second-factor/confirm", session, Map.of("code", SecondFactor.code(secret, now))),
+                 "second-factor confirmation");
+        return secret;
+    }
+
+    private static Answer expectOk(Answer answer, String what) {
+        if (answer.status() != 200) {
+            throw new AssertionError(what + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
 }

@@ -20,6 +20,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium for the staff console tests, with screenshots under target/screenshots/. */
 final class StaffBrowser implements AutoCloseable {
+    /** The demo accounts the console asks a second-factor code of. */
+    private static final java.util.Set<String> DEMO_ACCOUNTS_WITH_SECOND_FACTOR =
+            java.util.Set.of("demo.admin", "demo.supervisor", "demo.province");
+
     private final Path profile;
     private final ChromeDriver driver;
     private final String base;
@@ -90,6 +94,19 @@ final class StaffBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
         type(By.id("login-code"), SecondFactor.code(DemoAccounts.TOTP_SECRET, java.time.Instant.now()));
         click(By.id("login-submit"));
+    }
+
+    /**
+     * Signs in on the sign-in form already on screen (keeping its language), with the demo code when the console asks
+     * for the second factor.
+     */
+    void signInOnForm(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("login-submit"));
+        if (DEMO_ACCOUNTS_WITH_SECOND_FACTOR.contains(username)) {
+            enterDemoCode();
+        }
     }
 
     void signOut() {

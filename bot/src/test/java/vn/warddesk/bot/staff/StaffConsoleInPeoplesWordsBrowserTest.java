@@ -12,15 +12,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -58,12 +55,9 @@ class StaffConsoleInPeoplesWordsBrowserTest {
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("staff_peoples_words");
         engine = new EngineCases(pool);
-        Map<String, String> map = new HashMap<>();
-        map.put("staff.seed-demo-accounts", "true");
-        map.put("staff.events-poll-interval", "PT0.3S");
-        map.put("privacy.hash-key", "test-key");
-        map.put("conversation.public-base-url", BASE_URL);
-        StaffServerSupport.configure(server, Config.just(ConfigSources.create(map)), pool, Clock.systemUTC());
+        StaffServerSupport.configureWithDemoAccounts(server, Map.of("staff.events-poll-interval", "PT0.3S",
+                                                                    "conversation.public-base-url", BASE_URL),
+                                                     pool, Clock.systemUTC());
     }
 
     @AfterAll
@@ -285,10 +279,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 assertEquals(List.of(), b.consoleErrors(), "no 401 before sign-in, no missing favicon");
                 axe(b, lang + " sign-in");
 
-                b.type(By.id("username"), "demo.supervisor");
-                b.type(By.id("password"), "demo-supervisor-2026");
-                b.click(By.id("login-submit"));
-                b.enterDemoCode();
+                b.signInOnForm("demo.supervisor", "demo-supervisor-2026");
                 b.await(By.id("queue-list"));
                 axe(b, lang + " queue");
                 b.open("/staff/#/case/" + k.code());
@@ -305,9 +296,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 axe(b, lang + " password");
                 b.signOut();
 
-                b.type(By.id("username"), "demo.editor");
-                b.type(By.id("password"), "demo-editor-2026");
-                b.click(By.id("login-submit"));
+                b.signInOnForm("demo.editor", "demo-editor-2026");
                 b.await(By.id("catalog-procedure"));
                 axe(b, lang + " catalog");
                 new Select(b.driver().findElement(By.id("catalog-procedure"))).selectByValue("birth_registration");
@@ -320,10 +309,7 @@ class StaffConsoleInPeoplesWordsBrowserTest {
                 axe(b, lang + " catalog JSON");
                 b.signOut();
 
-                b.type(By.id("username"), "demo.admin");
-                b.type(By.id("password"), "demo-admin-2026");
-                b.click(By.id("login-submit"));
-                b.enterDemoCode();
+                b.signInOnForm("demo.admin", "demo-admin-2026");
                 b.await(By.id("accounts-list"));
                 b.await(By.cssSelector("#accounts-list table"));
                 axe(b, lang + " accounts");

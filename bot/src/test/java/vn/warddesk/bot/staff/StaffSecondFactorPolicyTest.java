@@ -3,14 +3,10 @@ package vn.warddesk.bot.staff;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -39,21 +35,12 @@ class StaffSecondFactorPolicyTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         pool = TestDatabase.fresh("staff_totp_policy");
-        Map<String, String> map = new HashMap<>();
-        map.put("staff.seed-demo-accounts", "true");
-        map.put("limits.sign-ins-per-client.requests", "1000");
-        map.put("privacy.hash-key", "test-key");
-        StaffServerSupport.configure(server, Config.just(ConfigSources.create(map)), pool, CLOCK);
+        StaffServerSupport.configureWithDemoAccounts(server, Map.of("limits.sign-ins-per-client.requests", "1000"), pool, CLOCK);
     }
 
     @AfterAll
     static void close() {
         pool.close();
-    }
-
-    private StaffApi.Answer login(String username, String password, String code) {
-        return api.send("POST", "/api/v1/staff/login", Optional.empty(),
-                        Map.of("username", username, "password", password, "code", code), false, Map.of());
     }
 
     @Test
@@ -62,30 +49,27 @@ class StaffSecondFactorPolicyTest {
         String oneTime = api.post("/api/v1/staff/accounts", admin,
                                   Map.of("username", "replay.admin", "roles", List.of("admin")))
                 .json().path("oneTimePassword").asText();
-        StaffApi.Session fresh = api.signIn("replay.admin", oneTime);
         String password = "replay-admin-password-2026";
-        assertEquals(200, api.post("/api/v1/staff/password", fresh,
-                                   Map.of("currentPassword", oneTime, "newPassword", password)).status());
-        String secret = api.post("/api/v1/staff/second-factor/enrol", fresh, Map.of()).json().path("secret").asText();
-        String enrolCode = SecondFactor.code(secret, CLOCK.instant());
-        assertEquals(200, api.post("/api/v1/staff/second-factor/confirm", fresh, Map.of("code", enrolCode)).status());
+        StaffApi.Session fresh = api.firstSignIn("replay.admin", oneTime, password);
+        String secret = api.enrolSecondFactor(fresh, CLOCK.instant());
+        String enrolCode = SecondFactor.code(secret, CLOCK.instant()); // the code the enrolment was confirmed with
 
-        StaffApi.Answer withEnrolCode = login("replay.admin", password, enrolCode);
+        StaffApi.Answer withEnrolCode = api.loginWithCode("replay.admin", password, enrolCode);
         assertEquals(401, withEnrolCode.status(), "the code typed at enrolment is used up");
         assertEquals("code_used", withEnrolCode.json().path("error").asText());
 
         CLOCK.advance(Duration.ofSeconds(30));
         String next = SecondFactor.code(secret, CLOCK.instant());
-        assertEquals(200, login("replay.admin", password, next).status(), "the next step's code works");
-        StaffApi.Answer replayed = login("replay.admin", password, next);
+        assertEquals(200, api.loginWithCode("replay.admin", password, next).status(), "the next step's code works");
+        StaffApi.Answer replayed = api.loginWithCode("replay.admin", password, next);
         assertEquals(401, replayed.status(), "the same code a second time is refused");
         assertEquals("code_used", replayed.json().path("error").asText());
         String previous = SecondFactor.code(secret, CLOCK.instant().minusSeconds(30));
-        assertEquals(401, login("replay.admin", password, previous).status(),
+        assertEquals(401, api.loginWithCode("replay.admin", password, previous).status(),
                      "an older code (still within the drift window) is refused after a newer one was used");
 
         CLOCK.advance(Duration.ofSeconds(30));
-        assertEquals(200, login("replay.admin", password, SecondFactor.code(secret, CLOCK.instant())).status());
+        assertEquals(200, api.loginWithCode("replay.admin", password, SecondFactor.code(secret, CLOCK.instant())).status());
     }
 
     @Test

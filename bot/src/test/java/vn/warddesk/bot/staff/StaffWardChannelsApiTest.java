@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -54,16 +54,13 @@ class StaffWardChannelsApiTest {
                                  .willReturn(aResponse().withHeader("Content-Type", "application/json")
                                                      .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
         Map<String, String> map = new HashMap<>();
-        map.put("staff.seed-demo-accounts", "true");
-        map.put("privacy.hash-key", "test-key");
         map.put("secret.keys", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         map.put("limits.sign-ins-per-client.requests", "1000"); // this class signs in often, from one address
         map.put("telegram.api-base-url", telegram.baseUrl());
         map.put("outbox.poll-interval", "PT0.05S");
         map.put("inbox.poll-interval", "PT0.05S");
         pool = TestDatabase.fresh("staff_ward_channels");
-        config = Config.just(ConfigSources.create(map));
-        StaffServerSupport.configure(server, config, pool, java.time.Clock.systemUTC());
+        config = StaffServerSupport.configureWithDemoAccounts(server, map, pool, java.time.Clock.systemUTC());
     }
 
     @AfterAll
@@ -161,12 +158,8 @@ class StaffWardChannelsApiTest {
     }
 
     private int webhook(String path, String secret, long updateId, long userId) {
-        String update = """
-                {"update_id":%d,"message":{"message_id":1,"date":1732780800,
-                 "from":{"id":%d,"is_bot":false,"first_name":"Lan","language_code":"vi"},
-                 "chat":{"id":%d,"type":"private"},"text":"Giờ làm việc?"}}""".formatted(updateId, userId, userId);
-        return api.send("POST", path, java.util.Optional.empty(), update, false,
-                        Map.of("X-Telegram-Bot-Api-Secret-Token", secret)).status();
+        return api.send("POST", path, java.util.Optional.empty(), Webhooks.telegramText(updateId, userId, "Giờ làm việc?", "vi"),
+                        false, Map.of(Webhooks.TELEGRAM_SECRET.defaultCase(), secret)).status();
     }
 
     private static JsonNode field(JsonNode status, String key) {

@@ -46,12 +46,11 @@ public final class TelegramChannel {
         TelegramBots bots = new TelegramBots(settings, wards, secrets);
         TelegramDirect direct = new TelegramDirect(api);
         TelegramWebhook webhook = new TelegramWebhook(settings, bots, new TelegramUpdates(new KeyedHash(channels.privacyHashKey())),
-                                                      inbox, direct, new ChannelNotices(dataSource, clock), accepted,
+                                                      inbox, direct, new ChannelNotices(dataSource, clock, texts), accepted,
                                                       clock, new vn.warddesk.bot.inbox.DeadLetters(dataSource, clock),
                                                       channels.defaultWard(),
                                                       new WardChoice(dataSource, wards, clock, new vn.warddesk.bot.channel.WardChoiceTexts(
-                                                              texts, channels.defaultWard())),
-                                                      (ward, locale) -> ChannelNotices.onlyText(texts, ward, locale));
+                                                              texts, channels.defaultWard())));
         return new TelegramChannel(bots, webhook, new TelegramSender(api, settings, bots), direct);
     }
 

@@ -55,14 +55,10 @@ final class TelegramWebhook {
     private final DeadLetters deadLetters;
     private final String defaultWard;
     private final WardChoice wardChoice;
-    /** The ward's "only text is understood" notice: (ward, Telegram language) to text. */
-    private final java.util.function.BinaryOperator<String> onlyText;
 
     TelegramWebhook(TelegramSettings settings, TelegramBots bots, TelegramUpdates updates, Inbox inbox,
                     TelegramDirect direct, ChannelNotices notices, Runnable accepted, Clock clock,
-                    DeadLetters deadLetters, String defaultWard, WardChoice wardChoice,
-                    java.util.function.BinaryOperator<String> onlyText) {
-        this.onlyText = onlyText;
+                    DeadLetters deadLetters, String defaultWard, WardChoice wardChoice) {
         this.settings = settings;
         this.bots = bots;
         this.updates = updates;
@@ -122,7 +118,7 @@ final class TelegramWebhook {
                 case TelegramUpdates.Parsed.NonText nonText -> {
                     if (notices.firstTime("telegram", nonText.userHash(), "only_text")) {
                         direct.sendText(bot.token(), nonText.chatId(),
-                                        onlyText.apply(bot.ward().orElse(defaultWard), nonText.locale()));
+                                        notices.onlyText(bot.ward().orElse(defaultWard), nonText.locale()));
                     }
                 }
                 case TelegramUpdates.Parsed.CallbackOnly callback ->

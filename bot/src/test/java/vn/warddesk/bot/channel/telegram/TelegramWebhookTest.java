@@ -28,6 +28,7 @@ import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.testing.SwitchableDataSource;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -292,20 +293,11 @@ class TelegramWebhookTest {
     }
 
     private Status webhook(String secret, String body) {
-        try (Http1ClientResponse response = client.post("/webhooks/telegram")
-                .header(TelegramWebhook.SECRET_HEADER, secret)
-                .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
-                .submit(body)) {
-            return response.status();
-        }
+        return Webhooks.telegram(client, "/webhooks/telegram", secret, body);
     }
 
     static String textUpdate(long updateId, long userId, String text, String language) {
-        return """
-                {"update_id":%d,"message":{"message_id":%d,"date":1732780800,
-                 "from":{"id":%d,"is_bot":false,"first_name":"Lan","language_code":"%s"},
-                 "chat":{"id":%d,"first_name":"Lan","type":"private"},"text":"%s"}}"""
-                .formatted(updateId, updateId, userId, language, userId, text);
+        return Webhooks.telegramText(updateId, userId, text, language);
     }
 
     private InboundEvent eventFor(String eventId) {

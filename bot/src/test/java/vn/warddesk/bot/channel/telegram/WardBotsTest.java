@@ -14,7 +14,6 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -28,6 +27,7 @@ import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.secret.SecretKeys;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 import vn.warddesk.bot.ward.ChannelField;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardChannelSecrets;
@@ -156,12 +156,7 @@ class WardBotsTest {
     }
 
     private Status webhook(String path, String secret, String body) {
-        try (Http1ClientResponse response = client.post(path)
-                .header(TelegramWebhook.SECRET_HEADER, secret)
-                .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
-                .submit(body)) {
-            return response.status();
-        }
+        return Webhooks.telegram(client, path, secret, body);
     }
 
     private static InboundEvent eventFor(String eventId) {

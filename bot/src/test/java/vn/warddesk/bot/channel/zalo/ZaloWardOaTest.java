@@ -10,10 +10,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -26,6 +24,7 @@ import vn.warddesk.bot.channel.RecordingPort;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.secret.SecretKeys;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Webhooks;
 import vn.warddesk.bot.ward.ChannelField;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardChannelSecrets;
@@ -96,8 +95,7 @@ class ZaloWardOaTest {
     @Test
     void a_wards_oa_event_signed_with_its_key_reaches_its_ward_and_is_answered_with_its_token() {
         String body = event("wmsg1", "8800", WARD_APP_ID);
-        assertEquals(Status.OK_200, send("/webhooks/zalo/ward-z", body, ZaloWebhookTest.signature(
-                WARD_APP_ID, body, "1732780800000", WARD_KEY)));
+        assertEquals(Status.OK_200, Webhooks.zaloSigned(client, "/webhooks/zalo/ward-z", WARD_APP_ID, body, "1732780800000", WARD_KEY));
         assertTrue(Await.until(Duration.ofSeconds(10), () -> port.events().stream().anyMatch(e -> e.eventId().equals("zalo:wmsg1"))));
         var event = port.events().stream().filter(e -> e.eventId().equals("zalo:wmsg1")).findFirst().orElseThrow();
         assertEquals("ward-z", ((ConversationRef.ByChannelUser) event.conversation()).wardId());
@@ -109,12 +107,12 @@ class ZaloWardOaTest {
     @Test
     void a_wrong_signature_is_401_and_an_unknown_ward_or_the_unconfigured_old_path_is_404() {
         String body = event("wmsg2", "8801", WARD_APP_ID);
-        assertEquals(Status.UNAUTHORIZED_401, send("/webhooks/zalo/ward-z", body,
-                                                   ZaloWebhookTest.signature(WARD_APP_ID, body, "1732780800000", "other")));
-        assertEquals(Status.NOT_FOUND_404, send("/webhooks/zalo/no-ward", body,
-                                                ZaloWebhookTest.signature(WARD_APP_ID, body, "1732780800000", WARD_KEY)));
-        assertEquals(Status.NOT_FOUND_404, send("/webhooks/zalo", body,
-                                                ZaloWebhookTest.signature(WARD_APP_ID, body, "1732780800000", WARD_KEY)));
+        assertEquals(Status.UNAUTHORIZED_401,
+                     Webhooks.zaloSigned(client, "/webhooks/zalo/ward-z", WARD_APP_ID, body, "1732780800000", "other"));
+        assertEquals(Status.NOT_FOUND_404,
+                     Webhooks.zaloSigned(client, "/webhooks/zalo/no-ward", WARD_APP_ID, body, "1732780800000", WARD_KEY));
+        assertEquals(Status.NOT_FOUND_404,
+                     Webhooks.zaloSigned(client, "/webhooks/zalo", WARD_APP_ID, body, "1732780800000", WARD_KEY));
         assertTrue(port.events().stream().noneMatch(e -> e.eventId().equals("zalo:wmsg2")));
     }
 
@@ -122,12 +120,5 @@ class ZaloWardOaTest {
         return """
                 {"app_id":"%s","event_name":"user_send_text","sender":{"id":"%s"},"recipient":{"id":"1"},
                  "message":{"msg_id":"%s","text":"Xin chào"},"timestamp":"1732780800000"}""".formatted(appId, userId, msgId);
-    }
-
-    private Status send(String path, String body, String signature) {
-        try (Http1ClientResponse response = client.post(path).header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(ZaloWebhook.SIGNATURE, signature).submit(body)) {
-            return response.status();
-        }
     }
 }
