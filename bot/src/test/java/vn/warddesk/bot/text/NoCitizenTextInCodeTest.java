@@ -27,6 +27,8 @@ class NoCitizenTextInCodeTest {
             "understanding: words added to a follow-up before it is classified again, never shown",
             "DialogueTopic.java: bảo vệ dữ liệu cá nhân của tôi",
             "understanding: words added to a follow-up before it is classified again, never shown",
+            "DialogueTopic.java: phường",
+            "understanding: the office named before an office follow-up is classified again, never shown",
             "FieldCheck.java: thứ $1", "understanding: chat shorthand for a weekday spelled out for the date extractor",
             "FieldCheck.java: chủ nhật", "understanding: chat shorthand for Sunday spelled out for the date extractor",
             "ConsentReceipt.java: Type \\\"tôi rút lại sự đồng ý\\\" / \\\"withdraw my consent\\\" in the conversation, or ask at",
