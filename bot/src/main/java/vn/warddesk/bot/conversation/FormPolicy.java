@@ -114,7 +114,7 @@ final class FormPolicy implements Policy {
         }
         Optional<String> named = Phrases.field(h.folded, names(t));
         if (named.isPresent()) {
-            return a.form().edit(t, named.get());
+            return a.form().edit(t, named.get(), Phrases.newValues(h.text));
         }
         if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
             a.form().askWhichField(t);
