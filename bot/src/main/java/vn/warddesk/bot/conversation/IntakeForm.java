@@ -130,6 +130,12 @@ final class IntakeForm {
         return currentField(t).map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
     }
 
+    /** Whether the value would be accepted for the named field of the form (nothing is stored). */
+    boolean valid(Turn t, String fieldName, String text) {
+        return fields(t).stream().filter(f -> f.name().equals(fieldName)).findFirst()
+                .map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
+    }
+
     void skip(Turn t) {
         Optional<IntakeField> field = Dialogue.INTAKE.equals(t.conv.state) ? currentField(t) : Optional.empty();
         if (field.isEmpty() || field.get().required()) {
