@@ -82,8 +82,17 @@ final class Answering {
         return office.asksPrivacyFact(folded);
     }
 
+    /**
+     * The section of the notice the question asks, or the short notice. Right after a privacy answer, "and my chat
+     * messages?" / "còn tin nhắn thì sao?" names no fact of its own: it asks the same fact about other data.
+     */
     void privacyInfo(Turn t, String folded) {
-        t.say(Kind.PRIVACY_INFO, office.privacy(t, folded), dataRightsButtons(t));
+        Optional<String> fact = office.privacyFact(t, folded);
+        if (fact.isEmpty() && "privacy_info".equals(t.ctx().lastIntent()) && Phrases.whatAbout(folded)) {
+            fact = Optional.ofNullable(t.ctx().lastFact());
+        }
+        t.record(new ConversationEvent.IntentAnswered("privacy_info", fact.orElse(null)));
+        t.say(Kind.PRIVACY_INFO, office.privacy(t, fact), dataRightsButtons(t));
         leaveIdle(t);
     }
 

@@ -93,8 +93,14 @@ sealed interface ConversationEvent {
     record ForwardAcked(boolean acked) implements ConversationEvent {
     }
 
-    /** The office/privacy question answered last (null: none), so that "còn thứ 7?" is read as about it. */
-    record IntentAnswered(String intent) implements ConversationEvent {
+    /**
+     * The office/privacy question answered last (null: none), so that "còn thứ 7?" is read as about it; for privacy,
+     * also the notice section answered (null: the short notice), so that "and my messages?" asks the same fact.
+     */
+    record IntentAnswered(String intent, String fact) implements ConversationEvent {
+        IntentAnswered(String intent) {
+            this(intent, null);
+        }
     }
 
     /** The citizen started over: draft and dialogue state are gone, only the conversation stays. */

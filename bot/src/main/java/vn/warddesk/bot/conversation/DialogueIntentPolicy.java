@@ -59,7 +59,9 @@ final class DialogueIntentPolicy implements Policy {
     /** Also the target of the "intent:&lt;name&gt;" buttons of "did you mean A or B?". */
     void run(Turn t, String intent, String folded, Understanding u) throws SQLException {
         List<vn.warddesk.nlu.Entity> entities = u == null ? List.of() : u.entities();
-        t.record(new ConversationEvent.IntentAnswered(DialogueTopic.isTopic(intent) ? intent : null));
+        if (!"privacy_info".equals(intent)) { // a privacy answer records which fact it gave
+            t.record(new ConversationEvent.IntentAnswered(DialogueTopic.isTopic(intent) ? intent : null));
+        }
         switch (intent) {
             case "greeting" -> a.answering().greet(t);
             case "thanks" -> a.answering().thanks(t);

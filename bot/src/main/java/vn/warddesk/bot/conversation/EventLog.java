@@ -142,7 +142,7 @@ final class EventLog {
             case ConversationEvent.ErasePending e -> Stored.of("erase_pending", null, String.valueOf(e.pending()));
             case ConversationEvent.CancelPending e -> Stored.of("cancel_pending", null, String.valueOf(e.pending()));
             case ConversationEvent.ForwardAcked e -> Stored.of("forward_acked", null, String.valueOf(e.acked()));
-            case ConversationEvent.IntentAnswered e -> new Stored("intent_answered", null, e.intent(), null, null, null, null);
+            case ConversationEvent.IntentAnswered e -> new Stored("intent_answered", null, e.intent(), e.fact(), null, null, null);
             case ConversationEvent.Restarted e -> Stored.of("restarted");
             case ConversationEvent.StateSet e -> Stored.of("state_set", null, e.state());
             case ConversationEvent.SessionStarted e -> Stored.of("session_started");
@@ -183,7 +183,7 @@ final class EventLog {
             case "erase_pending" -> new ConversationEvent.ErasePending(Boolean.parseBoolean(d));
             case "cancel_pending" -> new ConversationEvent.CancelPending(Boolean.parseBoolean(d));
             case "forward_acked" -> new ConversationEvent.ForwardAcked(Boolean.parseBoolean(d));
-            case "intent_answered" -> new ConversationEvent.IntentAnswered(row.intent());
+            case "intent_answered" -> new ConversationEvent.IntentAnswered(row.intent(), row.aspect());
             case "restarted" -> new ConversationEvent.Restarted();
             case "state_set" -> new ConversationEvent.StateSet(d);
             case "session_started" -> new ConversationEvent.SessionStarted();

@@ -103,7 +103,7 @@ final class FormPolicy implements Policy {
 
     /** "sửa số điện thoại", "change my phone", "sai tên rồi": edit that field; "sai rồi" alone asks which. */
     private boolean correction(Turn t, Heard h) {
-        if (!Phrases.edit(h.folded) || Phrases.words(h.folded) > 8) {
+        if (!Phrases.edit(h.folded) || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
             return false;
         }
         Optional<IntakeField> current = a.form().currentField(t);
@@ -114,13 +114,23 @@ final class FormPolicy implements Policy {
         }
         Optional<String> named = Phrases.field(h.folded, names(t));
         if (named.isPresent()) {
-            return a.form().edit(t, named.get());
+            return a.form().edit(t, named.get(), Phrases.newValues(h.text));
         }
         if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
             a.form().askWhichField(t);
             return true;
         }
         return false;
+    }
+
+    /**
+     * A longer message is a correction too when it names a field and brings a valid new value for it ("sorry, I want
+     * to change my phone to 0987…"); without both it may be a note that happens to say "change" or "sai".
+     */
+    private boolean carriesNewValue(Turn t, Heard h) {
+        Optional<String> named = Phrases.field(h.folded, names(t));
+        return named.isPresent() && Phrases.words(h.folded) <= 14
+               && Phrases.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
     }
 
     private List<String> names(Turn t) {

@@ -130,6 +130,12 @@ final class IntakeForm {
         return currentField(t).map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
     }
 
+    /** Whether the value would be accepted for the named field of the form (nothing is stored). */
+    boolean valid(Turn t, String fieldName, String text) {
+        return fields(t).stream().filter(f -> f.name().equals(fieldName)).findFirst()
+                .map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
+    }
+
     void skip(Turn t) {
         Optional<IntakeField> field = Dialogue.INTAKE.equals(t.conv.state) ? currentField(t) : Optional.empty();
         if (field.isEmpty() || field.get().required()) {
@@ -153,13 +159,26 @@ final class IntakeForm {
 
     /** Corrects one field, then returns to where the form was. False when the form has no such field. */
     boolean edit(Turn t, String name) {
+        return edit(t, name, List.of());
+    }
+
+    /**
+     * Corrects one field. When the correction already carries the new value ("à nhầm, sđt là 0905…", "change my phone
+     * to 0987…") and the value is valid, it is taken at once, as a person at the desk would; else the field is asked.
+     */
+    boolean edit(Turn t, String name, List<String> newValues) {
         List<IntakeField> fields = fields(t);
         if (fields.stream().noneMatch(f -> f.name().equals(name))) {
             return false;
         }
         boolean done = Dialogue.CONFIRM.equals(t.conv.state);
         t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), done ? fields.size() : t.ctx().fieldIndex(), name));
-        askField(t);
+        Optional<String> value = newValues.stream().filter(v -> valid(t, v)).findFirst();
+        if (value.isPresent()) {
+            fill(t, value.get());
+        } else {
+            askField(t);
+        }
         return true;
     }
 

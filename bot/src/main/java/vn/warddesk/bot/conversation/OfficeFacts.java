@@ -135,18 +135,31 @@ final class OfficeFacts {
         return PRIVACY_SECTIONS.values().stream().anyMatch(p -> p.matcher(folded).find());
     }
 
-    /** The section of the privacy notice that answers the question, or the short notice. */
-    String privacy(Turn t, String folded) {
-        Catalog.PrivacyNotice notice = catalog.privacyNotice(t.lang());
+    /**
+     * Which section of the privacy notice the question asks about ("retention", "who can see"…: the English words of
+     * its heading), when the notice has that section.
+     */
+    Optional<String> privacyFact(Turn t, String folded) {
+        String fullText = catalog.privacyNotice(t.lang()).fullText();
         for (Map.Entry<Pattern, Pattern> section : PRIVACY_SECTIONS.entrySet()) {
-            if (section.getValue().matcher(folded).find()) {
-                Optional<String> found = section(notice.fullText(), section.getKey());
-                if (found.isPresent()) {
-                    return found.get();
-                }
+            if (section.getValue().matcher(folded).find() && section(fullText, section.getKey()).isPresent()) {
+                return Optional.of(factName(section.getKey()));
             }
         }
-        return notice.shortText();
+        return Optional.empty();
+    }
+
+    /** The section of the privacy notice for that fact, or the short notice. */
+    String privacy(Turn t, Optional<String> fact) {
+        Catalog.PrivacyNotice notice = catalog.privacyNotice(t.lang());
+        return fact.flatMap(name -> PRIVACY_SECTIONS.keySet().stream().filter(h -> factName(h).equals(name)).findFirst())
+                .flatMap(heading -> section(notice.fullText(), heading))
+                .orElse(notice.shortText());
+    }
+
+    private static String factName(Pattern heading) {
+        String words = heading.pattern();
+        return words.substring(words.lastIndexOf('|') + 1);
     }
 
     private static Optional<String> section(String fullText, Pattern heading) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,9 @@ final class Phrases {
     /** Answers to "cancel the form?" or "erase?" that mean "no, go on": "làm tiếp", "keep it", "continue". */
     private static final Pattern GO_ON = Pattern.compile(
             "\\b(lam tiep|tiep tuc|tiep di|dien tiep|nhap tiep|khong huy|ko huy|giu lai|giu|keep|continue|go on"
-            + "|carry on|don t cancel|dont cancel|do not cancel|don t erase|do not erase)\\b");
+            + "|carry on|don t cancel|dont cancel|do not cancel|don t erase|do not erase"
+            // a negated erase verb answers "erase?" with a no: "thôi ko xoá nữa", "đừng xoá", "don't delete"
+            + "|(khong|ko|k|kh|dung|chua) (can )?xoa|don t delete|dont delete|do not delete)\\b");
     private static final Pattern EDIT = Pattern.compile(
             "\\b(sua|sua lai|doi|doi lai|thay doi|thay|nhap lai|ghi lai|sai|nham|nhap sai|ghi sai|go sai|khac|change|edit"
             + "|correct|fix|update|wrong|mistake|typo|other|another|different)\\b");
@@ -76,6 +79,9 @@ final class Phrases {
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
             + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
     /** A message that asks something rather than gives a value. */
+    /** What introduces the new value in a correction; read on the typed text, accents and case as typed. */
+    private static final Pattern NEW_VALUE = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to)(?![\\p{L}\\p{N}])|:");
     private static final Pattern QUESTION = Pattern.compile(
             "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
             + "|nao|co can|can gi|can mang|lam sao|duoc khong|dc ko|dc k|what|how|when|where|which|why|who|can i|do i"
@@ -139,6 +145,22 @@ final class Phrases {
 
     static boolean thatOne(String folded) {
         return THAT_ONE.matcher(folded).find();
+    }
+
+    /**
+     * What a correction may carry as the new value: the text after each "là", "thành", "is", "to" or colon, first
+     * marker first ("sđt là 0905…", "I want to change my phone to 0987…"); the caller keeps the first valid one.
+     */
+    static java.util.List<String> newValues(String text) {
+        java.util.List<String> values = new java.util.ArrayList<>(2);
+        Matcher m = NEW_VALUE.matcher(text);
+        while (m.find()) {
+            String value = text.substring(m.end()).strip();
+            if (!value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     static boolean question(String folded) {

@@ -62,7 +62,7 @@ record Tracker(String state, Context context) {
             case ConversationEvent.ErasePending e -> with(c.withPendingErase(e.pending()));
             case ConversationEvent.CancelPending e -> with(c.withPendingCancel(e.pending()));
             case ConversationEvent.ForwardAcked e -> with(c.withForwardAcked(e.acked()));
-            case ConversationEvent.IntentAnswered e -> with(c.withLastIntent(e.intent()));
+            case ConversationEvent.IntentAnswered e -> with(c.withLastIntent(e.intent(), e.fact()));
             case ConversationEvent.StateSet e -> new Tracker(e.state(), c);
             case ConversationEvent.SessionStarted e -> new Tracker(Dialogue.IDLE, Context.empty());
             case ConversationEvent.Restarted e -> new Tracker(Dialogue.IDLE, Context.empty());

@@ -170,6 +170,39 @@ class ConversationEngineTest {
         assertNotEquals(fx.catalog.intakeFields("birth_registration", Lang.VI).get(0).question(), field.question());
     }
 
+    private static boolean asks(ConversationPort.Handled handled, Reply.Kind kind, String field) {
+        return handled.replies().stream().anyMatch(r -> r.kind() == kind && r.field().equals(java.util.Optional.ofNullable(field)));
+    }
+
+    @Test
+    void a_correction_that_carries_the_new_value_takes_it_and_goes_back_to_where_the_form_was() {
+        ConversationRef user = telegramUser("correct-with-value");
+        String id = fx.engine.handle(action(user, "c1", "start:birth_registration")).conversationId();
+        fx.engine.handle(action(user, "c2", "consent:agree"));
+        fx.engine.handle(text(user, "c3", "Trần Thị Mai"));
+        assertTrue(asks(fx.engine.handle(text(user, "c4", "0905123456")), Reply.Kind.ASK_FIELD, "preferred_day"));
+        ConversationPort.Handled corrected = fx.engine.handle(text(user, "c5", "à nhầm, sđt là 0905123465"));
+        assertTrue(asks(corrected, Reply.Kind.ASK_FIELD, "preferred_day"), "the day is asked again, not the phone: " + corrected.replies());
+        String draft = fx.string("SELECT draft FROM conversation WHERE id = ?", id);
+        assertTrue(draft.contains("0905123465") && !draft.contains("0905123456"), draft);
+        ConversationPort.Handled longer = fx.engine.handle(text(user, "c6", "sorry, I want to change my phone to 0912000111 please"));
+        assertTrue(asks(longer, Reply.Kind.ASK_FIELD, "preferred_day"), "a longer correction with a valid value: " + longer.replies());
+        assertTrue(fx.string("SELECT draft FROM conversation WHERE id = ?", id).contains("0912000111"));
+        ConversationPort.Handled noValue = fx.engine.handle(text(user, "c7", "sửa số điện thoại"));
+        assertTrue(asks(noValue, Reply.Kind.ASK_FIELD, "phone"), "without a value the field is asked: " + noValue.replies());
+    }
+
+    @Test
+    void a_negated_erase_verb_keeps_the_data() {
+        ConversationRef user = telegramUser("keep-data");
+        fx.engine.handle(action(user, "k1", "start:birth_registration"));
+        fx.engine.handle(action(user, "k2", "consent:agree"));
+        fx.engine.handle(text(user, "k3", "xóa dữ liệu của tôi"));
+        ConversationPort.Handled kept = fx.engine.handle(text(user, "k4", "thôi ko xoá nữa"));
+        assertFalse(kept.erased());
+        assertTrue(kept.replies().stream().anyMatch(r -> r.kind() == Reply.Kind.ERASE_KEPT), kept.replies().toString());
+    }
+
     @Test
     void withdrawal_also_erases_delivered_copies_in_the_outbox() throws Exception {
         ConversationRef user = telegramUser("scrub");

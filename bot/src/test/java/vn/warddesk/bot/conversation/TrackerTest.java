@@ -208,6 +208,7 @@ class TrackerTest {
                 new ConversationEvent.ErasePending(true),
                 new ConversationEvent.ForwardAcked(true),
                 new ConversationEvent.IntentAnswered("office_hours"),
+                new ConversationEvent.IntentAnswered("privacy_info", "retention"),
                 new ConversationEvent.IntentAnswered(null),
                 new ConversationEvent.StateSet(Dialogue.CONFIRM),
                 new ConversationEvent.DraftExpired(),
