@@ -78,10 +78,10 @@ final class Phrases {
     private static final Pattern THAT_ONE = Pattern.compile(
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
             + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
-    /** A message that asks something rather than gives a value. */
     /** What introduces the new value in a correction; read on the typed text, accents and case as typed. */
     private static final Pattern NEW_VALUE = Pattern.compile(
             "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to)(?![\\p{L}\\p{N}])|:");
+    /** A message that asks something rather than gives a value. */
     private static final Pattern QUESTION = Pattern.compile(
             "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
             + "|nao|co can|can gi|can mang|lam sao|duoc khong|dc ko|dc k|what|how|when|where|which|why|who|can i|do i"
