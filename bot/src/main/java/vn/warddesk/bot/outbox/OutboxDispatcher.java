@@ -231,33 +231,20 @@ public final class OutboxDispatcher implements AutoCloseable {
     private List<Claimed> claimAndLease(Instant now) {
         // READ COMMITTED: the claim's locking scan then keeps no gap locks and releases rows it rejects, so the
         // engine's INSERTs into outbox never wait for a claim.
-        return Jdbc.withConnection(dataSource, connection -> {
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            connection.setAutoCommit(false);
-            try {
-                List<Claimed> claimed = claim(connection, now);
-                if (!claimed.isEmpty()) {
-                    // One statement for the batch's lease.
-                    String in = String.join(", ", java.util.Collections.nCopies(claimed.size(), "?"));
-                    try (PreparedStatement lease = connection.prepareStatement(LEASE_ALL.formatted(in))) {
-                        lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
-                        for (int i = 0; i < claimed.size(); i++) {
-                            lease.setLong(i + 2, claimed.get(i).id());
-                        }
-                        lease.executeUpdate();
+        return Jdbc.inReadCommitted(dataSource, connection -> {
+            List<Claimed> claimed = claim(connection, now);
+            if (!claimed.isEmpty()) {
+                // One statement for the batch's lease.
+                String in = String.join(", ", java.util.Collections.nCopies(claimed.size(), "?"));
+                try (PreparedStatement lease = connection.prepareStatement(LEASE_ALL.formatted(in))) {
+                    lease.setTimestamp(1, Timestamp.from(now.plus(settings.claimLease())));
+                    for (int i = 0; i < claimed.size(); i++) {
+                        lease.setLong(i + 2, claimed.get(i).id());
                     }
-                    connection.commit();
-                } else {
-                    connection.rollback(); // nothing claimed, nothing to make durable
+                    lease.executeUpdate();
                 }
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
+            return claimed;
         });
     }
 
