@@ -44,7 +44,7 @@ public final class CatalogStore implements Catalog {
     private final long refreshNanos;
     private final Freshness.Settings freshness;
     private volatile Snapshot snapshot;
-    private volatile ProvinceLayer provinceLayer;
+    private volatile FieldOrigins fieldOrigins;
     private volatile long lastCheck;
 
     private CatalogStore(DataSource dataSource, Clock clock, String wardId, Seed seed,
@@ -112,10 +112,10 @@ public final class CatalogStore implements Catalog {
      * (the province's current values, what the ward changed itself); else the seed's provenance.
      */
     Map<String, String> provenance(String procedureId, Procedure live) {
-        ProvinceLayer layer = provinceLayer;
-        if (layer != null) {
+        FieldOrigins origins = fieldOrigins;
+        if (origins != null) {
             try {
-                Map<String, String> computed = layer.provenance(wardId, procedureId, live);
+                Map<String, String> computed = origins.of(wardId, procedureId, live);
                 if (!computed.isEmpty()) {
                     return computed;
                 }
@@ -126,9 +126,9 @@ public final class CatalogStore implements Catalog {
         return provenance(procedureId);
     }
 
-    /** The province layer this ward's content is composed with (many-ward layout only). */
-    void provenanceFrom(ProvinceLayer layer) {
-        this.provinceLayer = layer;
+    /** Works out field origins over the province layer this ward's content is composed with (many-ward layout only). */
+    void provenanceFrom(FieldOrigins origins) {
+        this.fieldOrigins = origins;
     }
 
     /** Re-reads the live view now (a province edit just stored new versions of this ward). */

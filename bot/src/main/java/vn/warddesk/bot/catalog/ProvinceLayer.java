@@ -5,23 +5,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.warddesk.bot.store.Jdbc;
-import vn.warddesk.bot.store.StoreException;
 
 /**
  * The province layer in the database: per province and procedure, the values its People's Council sets (fee,
@@ -113,7 +108,7 @@ public final class ProvinceLayer {
         Optional<ProvinceVersions.Row> row = Jdbc.withConnection(dataSource,
                                                                   c -> ProvinceVersions.newest(c, provinceId, procedureId, false));
         JsonNode values = row.map(r -> CatalogStore.readTree(r.content())).orElse(JsonNodeFactory.instance.objectNode());
-        JsonNode effective = Layering.merge(nationalTrees.get(procedureId), layers(provinceId, values)).document();
+        JsonNode effective = Layering.merge(nationalTrees.get(procedureId), ProvinceTrees.layers(provinceId, values)).document();
         return Optional.of(new View(provinceId, procedureId, row.map(ProvinceVersions.Row::version).orElse(0), values,
                                     effective, wardsOf(provinceId)));
     }
@@ -166,7 +161,8 @@ public final class ProvinceLayer {
             throw new Refused(problems);
         }
         JsonNode clean = CatalogStore.readTree(values.toString());
-        problems.addAll(problems(Layering.merge(nationalTrees.get(procedureId), layers(provinceId, clean)).document(),
+        problems.addAll(ProvinceTrees.problems(Layering.merge(nationalTrees.get(procedureId),
+                                                                   ProvinceTrees.layers(provinceId, clean)).document(),
                                  procedureId));
         if (!problems.isEmpty()) {
             throw new Refused(problems);
@@ -190,8 +186,8 @@ public final class ProvinceLayer {
         ProvinceVersions.insert(c, provinceId, new ProvinceVersions.Row(procedureId, current + 1, values.toString(),
                                                                          author, now, JsonDiff.toJson(changes).toString()),
                                 false);
-        JsonNode oldBase = normalized(Layering.merge(nationalTrees.get(procedureId), layers(provinceId, before)).document());
-        JsonNode newBase = normalized(Layering.merge(nationalTrees.get(procedureId), layers(provinceId, values)).document());
+        JsonNode oldBase = base(provinceId, procedureId, before);
+        JsonNode newBase = base(provinceId, procedureId, values);
         List<String> updated = new ArrayList<>();
         List<String> keeping = new ArrayList<>();
         List<Validation.Problem> problems = new ArrayList<>();
@@ -205,7 +201,7 @@ public final class ProvinceLayer {
             ObjectNode next = liveTree.deepCopy();
             boolean ownValue = false;
             for (String key : WardFolders.PROVINCE_KEYS) {
-                ownValue |= follow(next, key, oldBase.get(key), newBase.get(key));
+                ownValue |= ProvinceTrees.follow(next, key, oldBase.get(key), newBase.get(key));
             }
             if (ownValue) {
                 keeping.add(ward);
@@ -214,7 +210,7 @@ public final class ProvinceLayer {
             if (wardChanges.isEmpty()) {
                 continue;
             }
-            for (Validation.Problem problem : problems(next, procedureId)) {
+            for (Validation.Problem problem : ProvinceTrees.problems(next, procedureId)) {
                 problems.add(new Validation.Problem(problem.field(), "ward " + ward + ": " + problem.problem()));
             }
             VersionStore.insert(c, ward, new VersionStore.Row(procedureId, live.get().version() + 1, next.toString(),
@@ -229,107 +225,21 @@ public final class ProvinceLayer {
                          keeping);
     }
 
-    /**
-     * Three-way update of one field of a ward's document: where the ward still has what the old province values
-     * gave it, it takes the new ones; where it differs, the ward set its own value and keeps it. Objects are followed
-     * key by key. Returns whether the ward kept a value of its own somewhere in the field.
-     */
-    private static boolean follow(ObjectNode ward, String key, JsonNode oldBase, JsonNode newBase) {
-        JsonNode mine = ward.get(key);
-        if (same(mine, oldBase)) {
-            if (newBase == null || newBase.isNull()) {
-                ward.remove(key);
-            } else {
-                ward.set(key, newBase.deepCopy());
-            }
-            return false;
-        }
-        if (mine != null && mine.isObject() && oldBase != null && oldBase.isObject() && newBase != null
-            && newBase.isObject()) {
-            Set<String> names = new LinkedHashSet<>();
-            oldBase.fieldNames().forEachRemaining(names::add);
-            newBase.fieldNames().forEachRemaining(names::add);
-            boolean own = false;
-            for (String name : names) {
-                own |= follow((ObjectNode) mine, name, oldBase.get(name), newBase.get(name));
-            }
-            return own;
-        }
-        return !same(mine, newBase);
+    /** National text ← these province values, as the catalog stores a procedure. */
+    JsonNode base(String provinceId, String procedureId, JsonNode values) {
+        return ProvinceTrees.normalized(Layering.merge(nationalTrees.get(procedureId),
+                                                       ProvinceTrees.layers(provinceId, values)).document());
     }
 
-    private static boolean same(JsonNode a, JsonNode b) {
-        boolean aMissing = a == null || a.isNull();
-        boolean bMissing = b == null || b.isNull();
-        if (aMissing || bMissing) {
-            return aMissing && bMissing;
-        }
-        return JsonDiff.between(a, b).isEmpty();
+    /** The province a ward of this deployment belongs to. */
+    Optional<String> provinceOf(String wardId) {
+        return Optional.ofNullable(provinceOfWard.get(wardId));
     }
 
-    /**
-     * Where each field of a ward's live procedure comes from: the national text, the province's current values, or
-     * the ward itself (an override file or an editor's edit) — what differs from national ← province is the ward's.
-     */
-    Map<String, String> provenance(String wardId, String procedureId, Procedure live) {
-        String provinceId = provinceOfWard.get(wardId);
-        JsonNode national = nationalTrees.get(procedureId);
-        if (provinceId == null || national == null || live == null) {
-            return Map.of();
-        }
-        JsonNode values = Jdbc.withConnection(dataSource, c -> ProvinceVersions.newest(c, provinceId, procedureId, false))
+    /** The province's newest values for one procedure (empty object when it sets none). */
+    JsonNode currentValues(String provinceId, String procedureId) {
+        return Jdbc.withConnection(dataSource, c -> ProvinceVersions.newest(c, provinceId, procedureId, false))
                 .map(r -> CatalogStore.readTree(r.content())).orElse(JsonNodeFactory.instance.objectNode());
-        List<Layering.Layer> layers = new ArrayList<>(layers(provinceId, values));
-        JsonNode base = normalized(Layering.merge(national, layers).document());
-        JsonNode liveTree = CatalogStore.readTree(Json.CONTENT.valueToTree(live).toString());
-        ObjectNode own = JsonNodeFactory.instance.objectNode();
-        difference(base, liveTree, own);
-        layers.add(new Layering.Layer("ward:" + wardId, own));
-        return Layering.merge(national, layers).provenance();
-    }
-
-    /** The parts of {@code live} that differ from {@code base}, objects compared key by key. */
-    private static void difference(JsonNode base, JsonNode live, ObjectNode out) {
-        for (Iterator<String> names = live.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            JsonNode mine = live.get(name);
-            JsonNode theirs = base.get(name);
-            if (same(mine, theirs)) {
-                continue;
-            }
-            if (mine.isObject() && theirs != null && theirs.isObject()) {
-                ObjectNode inner = out.putObject(name);
-                difference(theirs, mine, inner);
-            } else {
-                out.set(name, mine);
-            }
-        }
-    }
-
-    private static List<Layering.Layer> layers(String provinceId, JsonNode values) {
-        return values == null || values.size() == 0 ? List.of()
-                : List.of(new Layering.Layer("province:" + provinceId, values));
-    }
-
-    /** A merged document as the catalog stores it (bound and written back), so comparisons see the same shapes. */
-    private static JsonNode normalized(JsonNode document) {
-        try {
-            Procedure procedure = Json.YAML.treeToValue(document, Procedure.class);
-            return CatalogStore.readTree(Json.CONTENT.valueToTree(procedure).toString());
-        } catch (JacksonException e) {
-            throw new StoreException("catalog: a province layer does not bind: " + Json.describe(e).problem(), e);
-        }
-    }
-
-    private static List<Validation.Problem> problems(JsonNode document, String procedureId) {
-        Procedure procedure;
-        try {
-            procedure = Json.YAML.treeToValue(document, Procedure.class);
-        } catch (JacksonException e) {
-            Json.ReadProblem problem = Json.describe(e);
-            return List.of(new Validation.Problem(problem.field(), problem.problem()));
-        }
-        return Validation.procedure(procedure, procedureId);
     }
 
     private List<String> wardsOf(String provinceId) {

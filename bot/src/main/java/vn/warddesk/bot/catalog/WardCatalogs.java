@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.warddesk.bot.store.StoreException;
 import vn.warddesk.bot.ward.Province;
@@ -72,17 +73,19 @@ public final class WardCatalogs implements Catalog.ByWard {
         }
         Seed.Source national = Seed.source(catalogDir);
         // The province layer lives in the database: province.yaml is its first version, a province admin's edits win.
-        ProvinceLayer layer = new ProvinceLayer(dataSource, clock, WardFolders.nationalTrees(national));
+        Map<String, JsonNode> nationalTrees = WardFolders.nationalTrees(national);
+        ProvinceLayer layer = new ProvinceLayer(dataSource, clock, nationalTrees);
         WardFolders.ProvinceValues values = layer::seedAndNewest;
         WardFolders.Loaded loaded = WardFolders.load(national, wardsDir, provincesDir, values);
         register(registry, loaded, clock);
         Stamps stamps = new Stamps(dataSource, refresh);
+        FieldOrigins origins = new FieldOrigins(layer, nationalTrees);
         Map<String, String> provinceOfWard = new LinkedHashMap<>();
         for (WardFolders.WardEntry ward : loaded.wards()) {
             CatalogStore store = CatalogStore.ofWard(settings, dataSource, clock, ward.seed(),
                     id -> WardFolders.reread(national, wardsDir, provincesDir, values, ward.id(), id), ward.provenance(),
                     stamps);
-            store.provenanceFrom(layer);
+            store.provenanceFrom(origins);
             byWard.put(ward.id(), store);
             provinceOfWard.put(ward.id(), ward.file().province());
         }
