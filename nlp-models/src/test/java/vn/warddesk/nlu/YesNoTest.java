@@ -42,7 +42,9 @@ class YesNoTest {
     @Test
     void khong_as_a_question_particle_and_whole_sentences_are_neither() {
         for (String neither : List.of("làm online được không?", "được không", "có không", "phải không",
-                                      "lệ phí bao nhiêu", "ok?", "hjhj", "đăng ký được không?", "ko dong y thi van lam duoc ko", "Nguyễn Văn An", "0912345678", "")) {
+                                      "lệ phí bao nhiêu", "ok?", "hjhj",
+                                      "đăng ký được không?", "ko dong y thi van lam duoc ko", "Nguyễn Văn An",
+                                      "0912345678", "")) {
             assertEquals(Optional.empty(), YesNo.of(neither), neither);
         }
     }

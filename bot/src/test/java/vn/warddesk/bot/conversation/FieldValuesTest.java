@@ -42,14 +42,16 @@ class FieldValuesTest {
 
     @Test
     void name_phone_and_day_in_one_line_fill_all_three() {
-        Optional<FieldValues.Split> split = values.split(asked(0, Map.of()), "Trần Thị Bích Ngọc - 0977 111 222 - thứ 4 tuần sau");
+        Optional<FieldValues.Split> split =
+                values.split(asked(0, Map.of()), "Trần Thị Bích Ngọc - 0977 111 222 - thứ 4 tuần sau");
         assertEquals(Optional.of(new FieldValues.Split("Trần Thị Bích Ngọc", List.of(
                 new FieldValues.Value(PHONE, "0977111222"), new FieldValues.Value(DAY, "2026-12-16")))), split);
     }
 
     @Test
     void a_day_typed_with_the_phone_asked_is_taken_too() {
-        Optional<FieldValues.Split> split = values.split(asked(1, Map.of("contact_name", "Minh")), "0905 444 555, thu 6 tuan sau nhe");
+        Optional<FieldValues.Split> split =
+                values.split(asked(1, Map.of("contact_name", "Minh")), "0905 444 555, thu 6 tuan sau nhe");
         assertEquals(Optional.of(new FieldValues.Split("0905444555", List.of(new FieldValues.Value(DAY, "2026-12-18")))),
                      split);
     }
