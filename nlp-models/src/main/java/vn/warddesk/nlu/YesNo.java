@@ -8,8 +8,9 @@ import java.util.Set;
  * The one yes/no lexicon of every state that waits for a yes or a no (consent, confirm, erase, clarify, cancel).
  * Works on accent-folded tokens, so "ừ", "u", "vâng", "vang", "dạ", "da", "dc", "đc", "oke", "yes" and "không", "ko",
  * "k", "hong", "thôi", "no" are all read. A whole message must consist of lexicon words and polite particles
- * ("ạ", "nhé", "rồi", "bạn"…); anything else means it is not a plain yes or no. "không" as a question particle
- * ("làm online được không?", "có không") is therefore not a no: the message is a question.
+ * ("ạ", "nhé", "rồi", "bạn", "ad"…); anything else means it is not a plain yes or no. "không" as a question particle
+ * ("làm online được không?", "có không") is therefore not a no: the message is a question. "No need" is a no in every
+ * form people type it: "khỏi", "thôi khỏi", "không cần đâu", "thoi hong can dau", "no need".
  */
 public final class YesNo {
     /** The answer a message gives to a yes/no question. */
@@ -21,12 +22,17 @@ public final class YesNo {
             "xac", "nhan", "correct", "right", "gui", "luon", "of", "course");
     private static final Set<String> NO = Set.of(
             "khong", "ko", "k", "kh", "hong", "hok", "hem", "khg", "kg", "no", "nope", "nah", "not", "dont", "don",
-            "thoi", "sai", "chua", "decline", "disagree", "cancel", "huy", "wrong", "never", "mind", "nevermind");
+            "thoi", "sai", "chua", "decline", "disagree", "cancel", "huy", "wrong", "never", "mind", "nevermind", "khoi");
+    /**
+     * "cần" / "need" and "đâu" after a no ("không cần đâu", "no need") complete it; anywhere else they make the message a
+     * sentence ("có cần không", "cần"), so they are not particles of their own.
+     */
+    private static final Set<String> AFTER_NO = Set.of("can", "need", "needed", "dau");
     /** Words that soften an answer without changing it. */
     private static final Set<String> PARTICLES = Set.of(
             "a", "nhe", "nha", "nhen", "roi", "ban", "em", "anh", "chi", "oi", "minh", "toi", "please", "thanks",
             "thank", "you", "cam", "on", "di", "ma", "vay", "the", "i", "it", "is", "that", "s", "ah", "oh", "well",
-            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha", "e", "mik", "mk", "tui", "t", "to");
+            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha", "e", "mik", "mk", "tui", "t", "to", "ad");
 
     private YesNo() {
     }
@@ -56,7 +62,7 @@ public final class YesNo {
                 no++;
             } else if (YES.contains(token)) {
                 yes++;
-            } else if (!PARTICLES.contains(token)) {
+            } else if (!PARTICLES.contains(token) && !(no > 0 && AFTER_NO.contains(token))) {
                 return Optional.empty();
             }
         }

@@ -25,9 +25,26 @@ class YesNoTest {
     }
 
     @Test
+    void no_need_is_a_no_in_chat_words_with_and_without_accents() {
+        for (String no : List.of("thoi hong can dau", "thôi không cần đâu", "ko can dau", "ko can dau ad", "khỏi",
+                                 "thôi khỏi", "khoi nha", "không cần", "no need", "nah", "nah, no need", "no thanks")) {
+            assertEquals(Optional.of(YesNo.Answer.NO), YesNo.of(no), no);
+        }
+    }
+
+    @Test
+    void need_without_a_no_before_it_is_not_an_answer() {
+        for (String neither : List.of("cần", "có cần không", "cần đâu", "need", "can", "đâu", "ok cần")) {
+            assertEquals(Optional.empty(), YesNo.of(neither), neither);
+        }
+    }
+
+    @Test
     void khong_as_a_question_particle_and_whole_sentences_are_neither() {
         for (String neither : List.of("làm online được không?", "được không", "có không", "phải không",
-                                      "lệ phí bao nhiêu", "ok?", "hjhj", "Nguyễn Văn An", "0912345678", "")) {
+                                      "lệ phí bao nhiêu", "ok?", "hjhj",
+                                      "đăng ký được không?", "ko dong y thi van lam duoc ko", "Nguyễn Văn An",
+                                      "0912345678", "")) {
             assertEquals(Optional.empty(), YesNo.of(neither), neither);
         }
     }

@@ -53,7 +53,8 @@ final class Dialogue {
         this.dialogueIntents = new DialogueIntentPolicy(actions);
         FollowUpPolicy followUp = new FollowUpPolicy(actions, new DialogueTopic(actions, dialogueIntents));
         this.policies = List.of(new EscapePolicy(actions, this),
-                                new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents)),
+                                new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
+                                               new FieldValues(check)),
                                 followUp, procedure, dialogueIntents, new FallbackPolicy(actions));
     }
 

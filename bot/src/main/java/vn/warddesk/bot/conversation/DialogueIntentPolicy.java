@@ -24,6 +24,10 @@ final class DialogueIntentPolicy implements Policy {
             run(t, "privacy_info", h.folded, u); // "ai xem được thông tin của tôi": privacy, not "show me my data"
             return true;
         }
+        if (u.clarify() && h.officeQuestion(SURE).isPresent()) {
+            run(t, u.intent(), h.folded, u); // "wait, are you open on Saturdays?": hours or nothing, so the hours
+            return true;
+        }
         if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
             return false;
         }

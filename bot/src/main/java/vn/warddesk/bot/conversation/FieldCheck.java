@@ -123,6 +123,11 @@ final class FieldCheck {
         return Result.error(texts.get("field.choice_invalid"));
     }
 
+    /** The entities of one type in a line, with their places: a phone or a day typed beside another value. */
+    List<Entity> found(String text, LocalDate today, EntityType type) {
+        return of(text, today, type);
+    }
+
     private List<Entity> of(String text, LocalDate today, EntityType type) {
         return extractor.extract(text, today).stream().filter(e -> e.type() == type).toList();
     }

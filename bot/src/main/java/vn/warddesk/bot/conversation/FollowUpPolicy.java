@@ -56,7 +56,8 @@ final class FollowUpPolicy implements Policy {
             return false; // a new procedure named: the procedure policy answers it
         }
         boolean dialogueIntent = !catalog.knows(u.intent()) && !WEAK_INTENTS.contains(u.intent())
-                                 && !u.clarify() && u.confidence() >= DIALOGUE_SURE;
+                                 && !u.clarify() && u.confidence() >= DIALOGUE_SURE
+                                 || h.officeQuestion(DIALOGUE_SURE).isPresent(); // not re-read as an aspect
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
         }

@@ -17,15 +17,21 @@ import vn.warddesk.nlu.Understanding;
 final class FormPolicy implements Policy {
     /** Intents that are never a side question in the middle of a form. */
     private static final Set<String> NOT_A_QUESTION = Set.of("out_of_scope", "affirm", "deny");
+    /** How sure the NLU must be of an office question before it wins over a valid value for the day asked. */
+    private static final double OFFICE_SURE = 0.8;
 
     private final Actions a;
     private final FollowUpPolicy followUp;
     private final List<Policy> sideQuestions;
+    private final FormCorrections corrections;
+    private final FieldValues values;
 
-    FormPolicy(Actions actions, FollowUpPolicy followUp, List<Policy> sideQuestions) {
+    FormPolicy(Actions actions, FollowUpPolicy followUp, List<Policy> sideQuestions, FieldValues values) {
         this.a = actions;
         this.followUp = followUp;
         this.sideQuestions = sideQuestions;
+        this.values = values;
+        this.corrections = new FormCorrections(actions, values);
     }
 
     @Override
@@ -58,7 +64,7 @@ final class FormPolicy implements Policy {
             a.form().submit(t);
             return;
         }
-        if (correction(t, h)) {
+        if (corrections.handle(t, h)) {
             return;
         }
         if (h.answerNo()) {
@@ -78,7 +84,7 @@ final class FormPolicy implements Policy {
             return;
         }
         IntakeField f = current.get();
-        if (correction(t, h)) {
+        if (corrections.handle(t, h)) {
             return;
         }
         if (!f.required() && (Phrases.nothing(h.folded) || h.no())) {
@@ -98,43 +104,12 @@ final class FormPolicy implements Policy {
             a.form().askField(t);
             return;
         }
+        Optional<FieldValues.Split> several = a.form().where(t).flatMap(form -> values.split(form, h.text));
+        if (several.isPresent()) {
+            a.form().fill(t, several.get()); // "Lê Thị Mai, sđt 0935 222 333": the name and the phone
+            return;
+        }
         a.form().fill(t, h.text);
-    }
-
-    /** "sửa số điện thoại", "change my phone", "sai tên rồi": edit that field; "sai rồi" alone asks which. */
-    private boolean correction(Turn t, Heard h) {
-        if (!Phrases.edit(h.folded) || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
-            return false;
-        }
-        Optional<IntakeField> current = a.form().currentField(t);
-        boolean freeText = current.map(f -> f.type() == Catalog.FieldType.TEXT).orElse(false)
-                           && Dialogue.INTAKE.equals(t.conv.state);
-        if (freeText && !Phrases.field(h.folded, names(t)).isPresent()) {
-            return false; // a note may well say "đổi", "sai"…: only a named field is a correction there
-        }
-        Optional<String> named = Phrases.field(h.folded, names(t));
-        if (named.isPresent()) {
-            return a.form().edit(t, named.get(), Phrases.newValues(h.text));
-        }
-        if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
-            a.form().askWhichField(t);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * A longer message is a correction too when it names a field and brings a valid new value for it ("sorry, I want
-     * to change my phone to 0987…"); without both it may be a note that happens to say "change" or "sai".
-     */
-    private boolean carriesNewValue(Turn t, Heard h) {
-        Optional<String> named = Phrases.field(h.folded, names(t));
-        return named.isPresent() && Phrases.words(h.folded) <= 14
-               && Phrases.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
-    }
-
-    private List<String> names(Turn t) {
-        return a.form().fields(t).stream().map(IntakeField::name).toList();
     }
 
     /**
@@ -148,16 +123,17 @@ final class FormPolicy implements Policy {
         Optional<IntakeField> current = Dialogue.INTAKE.equals(t.conv.state) ? a.form().currentField(t) : Optional.empty();
         boolean structured = current.map(f -> f.type() != Catalog.FieldType.NAME && f.type() != Catalog.FieldType.TEXT)
                 .orElse(false);
-        if (structured && a.form().valid(t, h.text)) {
-            return false;
-        }
         Understanding u = h.u();
+        boolean officeQuestion = h.officeQuestion(OFFICE_SURE).isPresent();
+        if (structured && a.form().valid(t, h.text) && !(officeQuestion && !u.clarify())) {
+            return false; // "thứ 7 được không" is a day; "phường có làm thứ 7 ko" (hours, sure) asks about the office
+        }
         String topic = t.ctx().topic();
         boolean aboutTopic = topic != null && followUp.aspect(t, h, topic).isPresent();
         if (NOT_A_QUESTION.contains(u.intent())) {
             return aboutTopic;
         }
-        return !u.clarify() || aboutTopic;
+        return !u.clarify() || aboutTopic || officeQuestion;
     }
 
     /** Lets the answering policies answer; true when one did. */

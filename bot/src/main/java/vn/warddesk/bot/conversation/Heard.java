@@ -11,6 +11,10 @@ import vn.warddesk.nlu.YesNo;
  * policy asks (a phone number typed into the form needs no classification).
  */
 final class Heard {
+    /** Readings that answer nothing by themselves: not a rival to an office question. */
+    private static final java.util.Set<String> NON_ANSWERS = java.util.Set.of("out_of_scope", "affirm", "deny");
+    /** An office question that is more likely than not, when its only rival is a non-answer. */
+    private static final double MORE_LIKELY = 0.5;
     final String text;
     /** Lower case, accents folded, single spaces: what the phrase patterns read. */
     final String folded;
@@ -112,6 +116,24 @@ final class Heard {
     /** Enough of a message to be re-read in context: a question, or two words or more (never a lone "hjhj"). */
     boolean hasContent() {
         return Phrases.question(folded) || Phrases.words(folded) >= 2;
+    }
+
+    /**
+     * The office or privacy question (hours, address, privacy) the message asks on its own reading, when the NLU is
+     * sure of it or unsure only between it and a non-answer (out of scope, yes, no) with at least half the probability:
+     * "wait, are you open on Saturdays?" is 0.51 hours against 0.48 out of scope. Such a question is answered as itself,
+     * never re-read as an aspect of the topic's procedure ("how long" for "open on Saturdays").
+     */
+    Optional<String> officeQuestion(double sure) {
+        Understanding u = u();
+        if (!DialogueTopic.isTopic(u.intent())) {
+            return Optional.empty();
+        }
+        if (!u.clarify() && u.confidence() >= sure) {
+            return Optional.of(u.intent());
+        }
+        boolean rivalSaysNothing = u.alternatives().size() > 1 && NON_ANSWERS.contains(u.alternatives().get(1).intent());
+        return rivalSaysNothing && u.confidence() >= MORE_LIKELY ? Optional.of(u.intent()) : Optional.empty();
     }
 
     /** The aspect the NLU heard, when it is sure enough. */

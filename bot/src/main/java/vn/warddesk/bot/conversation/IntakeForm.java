@@ -125,6 +125,37 @@ final class IntakeForm {
         }
     }
 
+    /** Where the form is, for reading values of other fields out of a line; empty while a field is being corrected. */
+    Optional<FieldValues.Form> where(Turn t) {
+        if (t.ctx().editing() != null || t.ctx().procedure() == null) {
+            return Optional.empty();
+        }
+        List<IntakeField> fields = fields(t);
+        int asked = Dialogue.CONFIRM.equals(t.conv.state) ? fields.size() : t.ctx().fieldIndex();
+        return Optional.of(new FieldValues.Form(fields, asked, t.conv.draft, t.today, t.lang(), t.texts()));
+    }
+
+    /**
+     * The answer to the field asked and the values of later fields typed in the same line ("Lê Thị Mai, sđt 0935…"):
+     * each is stored as filled, then the next empty field is asked.
+     */
+    void fill(Turn t, FieldValues.Split split) {
+        String procedure = t.ctx().procedure();
+        IntakeField asked = currentField(t).orElseThrow();
+        t.conv.draft.put(asked.name(), split.asked());
+        t.record(new ConversationEvent.FieldFilled(procedure, asked.name()));
+        for (FieldValues.Value later : split.later()) {
+            boolean next = currentField(t).filter(f -> f.name().equals(later.field().name())).isPresent();
+            if (!next) { // a field further on: filled in place, the form stays where it was
+                t.record(new ConversationEvent.FormMoved(procedure, t.ctx().fieldIndex(), later.field().name()));
+            }
+            t.conv.draft.put(later.field().name(), later.value());
+            t.record(new ConversationEvent.FieldFilled(procedure, later.field().name()));
+        }
+        t.conv.draftUpdatedAt = t.now;
+        askNext(t);
+    }
+
     /** Whether the value would be accepted for the field being asked (nothing is stored). */
     boolean valid(Turn t, String text) {
         return currentField(t).map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
@@ -149,6 +180,19 @@ final class IntakeForm {
     /** The field is done: the event moves the form on (after a correction, back to where it was), then ask. */
     private void advance(Turn t, ConversationEvent done) {
         t.record(done);
+        askNext(t);
+    }
+
+    /** Asks the field the form is at, or the next one not filled yet from an earlier line. */
+    private void askNext(Turn t) {
+        List<IntakeField> fields = fields(t);
+        int next = t.ctx().fieldIndex();
+        while (t.ctx().editing() == null && next < fields.size() && t.conv.draft.containsKey(fields.get(next).name())) {
+            next++;
+        }
+        if (next != t.ctx().fieldIndex()) {
+            t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), next, null));
+        }
         askField(t);
     }
 

@@ -48,6 +48,9 @@ final class Phrases {
             "\\b(sua|sua lai|doi|doi lai|thay doi|thay|nhap lai|ghi lai|sai|nham|nhap sai|ghi sai|go sai|khac|change|edit"
             + "|correct|fix|update|wrong|mistake|typo|other|another|different)\\b");
     private static final Map<String, Pattern> FIELD_WORDS = new LinkedHashMap<>();
+    /** "số" alone names the phone only in a short line ("sai số rồi"); in a note it is any number ("số CCCD"). */
+    private static final Pattern SHORT_PHONE = Pattern.compile("\\b(?<!ho )so\\b(?! do\\b)");
+    private static final int SHORT_LINE = 4;
 
     static {
         FIELD_WORDS.put("phone", Pattern.compile(
@@ -81,6 +84,29 @@ final class Phrases {
     /** What introduces the new value in a correction; read on the typed text, accents and case as typed. */
     private static final Pattern NEW_VALUE = Pattern.compile(
             "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to)(?![\\p{L}\\p{N}])|:");
+    /**
+     * What marks a line as a correction of something said before, with or without a field named: "à nhầm", "sai",
+     * "đúng là", "sorry", "actually", "I meant", "my full name is".
+     */
+    private static final Pattern CORRECTION = Pattern.compile(
+            "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|my full name is"
+            + "|my real name is)\\b");
+    private static final String PRONOUN = "(toi|em|e|minh|anh|chi|t|tui|mik|chau|con|my)";
+    /** Words that say which field a value is, or join two values: "sđt", "số", "phone", "và", "and". */
+    private static final String FIELD_NAMING = "(so dien thoai|dien thoai|so dt|sdt|dt|so|phone number|phone|number"
+            + "|mobile|tel|va|and|con|ngay hen|hen ngay|ngay|vao|on)( (cua )?" + PRONOUN + ")?( la| is)?";
+    /**
+     * What may open a value without being part of it: "à nhầm", "sorry", "tên em là", "họ tên:", "my name is", "I'm",
+     * "sđt". Pronouns count only inside such a phrase: "Minh Trần" keeps its "Minh".
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean"
+            + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
+            + PRONOUN + " la|dung la|dung ra la|(my |the )?(full |real )?name( is| s)?|i m|im|i am|this is|it s|"
+            + FIELD_NAMING + ")( |$))+");
+    /** What may close a value without being part of it: "… sđt", "… và", "… nhé". */
+    private static final Pattern TAIL = Pattern.compile("(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe))+$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** A message that asks something rather than gives a value. */
     private static final Pattern QUESTION = Pattern.compile(
             "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
@@ -124,7 +150,8 @@ final class Phrases {
                 return Optional.of(words.getKey());
             }
         }
-        return Optional.empty();
+        boolean phone = formFields.contains("phone") && words(folded) <= SHORT_LINE;
+        return phone && SHORT_PHONE.matcher(folded).find() ? Optional.of("phone") : Optional.empty();
     }
 
     static boolean staff(String folded) {
@@ -161,6 +188,31 @@ final class Phrases {
             }
         }
         return values;
+    }
+
+    /** A correction marker: "à nhầm", "sai", "đúng là", "sorry", "actually", "I meant"… */
+    static boolean correction(String folded) {
+        return CORRECTION.matcher(folded).find();
+    }
+
+    /**
+     * The typed text without what opens or closes a value but is not part of it ("tên em là", "my name is", "I'm",
+     * "à nhầm", "sđt", "và"), accents and case as typed: "tên e là Lê Thị Mai, sđt" gives "Lê Thị Mai".
+     */
+    static String withoutLeadIns(String typed) {
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Matcher word = WORD.matcher(typed);
+        while (word.find()) {
+            spans.add(new int[] {word.start(), word.end()});
+            words.add(fold(word.group()));
+        }
+        String folded = String.join(" ", words);
+        Matcher lead = LEAD_IN.matcher(folded);
+        int from = lead.lookingAt() ? words(folded.substring(0, lead.end()).strip()) : 0;
+        Matcher tail = TAIL.matcher(folded);
+        int to = tail.find() ? words.size() - words(tail.group().strip()) : words.size();
+        return from >= to ? "" : typed.substring(spans.get(from)[0], spans.get(to - 1)[1]);
     }
 
     static boolean question(String folded) {

@@ -193,6 +193,34 @@ class ConversationEngineTest {
     }
 
     @Test
+    void a_name_and_a_phone_in_one_line_fill_both_fields_and_the_phone_stays_out_of_the_name() throws Exception {
+        ConversationRef user = telegramUser("name-and-phone");
+        String id = fx.engine.handle(action(user, "np1", "start:death_registration")).conversationId();
+        fx.engine.handle(action(user, "np2", "consent:agree"));
+        ConversationPort.Handled both = fx.engine.handle(text(user, "np3", "Lê Thị Mai, sđt 0935 222 333"));
+        assertTrue(asks(both, Reply.Kind.ASK_FIELD, "preferred_day"), both.replies().toString());
+        String draft = fx.string("SELECT draft FROM conversation WHERE id = ?", id);
+        assertTrue(draft.contains("\"Lê Thị Mai\"") && draft.contains("\"0935222333\""), draft);
+        assertEquals(2, fx.count("SELECT COUNT(*) FROM conversation_event WHERE conversation_id = ? AND type = 'field_filled'",
+                                 id));
+    }
+
+    @Test
+    void a_marked_correction_of_the_phone_while_the_day_is_asked_is_recorded_as_field_corrected() throws Exception {
+        ConversationRef user = telegramUser("late-correction");
+        String id = fx.engine.handle(action(user, "lc1", "start:marital_status_certificate")).conversationId();
+        fx.engine.handle(action(user, "lc2", "consent:agree"));
+        fx.engine.handle(text(user, "lc3", "Hoàng Minh Tuấn"));
+        fx.engine.handle(text(user, "lc4", "0987654321"));
+        ConversationPort.Handled corrected = fx.engine.handle(text(user, "lc5", "à nhầm, số đúng là 0987654312"));
+        assertTrue(asks(corrected, Reply.Kind.ASK_FIELD, "preferred_day"), corrected.replies().toString());
+        String draft = fx.string("SELECT draft FROM conversation WHERE id = ?", id);
+        assertTrue(draft.contains("0987654312") && !draft.contains("0987654321"), draft);
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM conversation_event WHERE conversation_id = ?"
+                                 + " AND type = 'field_corrected' AND detail = 'phone'", id));
+    }
+
+    @Test
     void a_negated_erase_verb_keeps_the_data() {
         ConversationRef user = telegramUser("keep-data");
         fx.engine.handle(action(user, "k1", "start:birth_registration"));

@@ -1,0 +1,72 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Catalog.IntakeField;
+
+/**
+ * Corrections while a form is filled or summarised: a field named ("sửa số điện thoại", "sai tên rồi", "change my
+ * phone to 0987…"), "sai rồi" alone (which one?), or the new value of a field answered before, recognised by what it
+ * is ("à nhầm, số đúng là 0987…" while the day is asked, "sorry, my full name is Thomas Becker" while the phone is).
+ */
+final class FormCorrections {
+    private final Policy.Actions a;
+    private final FieldValues values;
+
+    FormCorrections(Policy.Actions actions, FieldValues values) {
+        this.a = actions;
+        this.values = values;
+    }
+
+    /** True when the message was a correction and has been acted on. */
+    boolean handle(Turn t, Heard h) {
+        return named(t, h) || earlierField(t, h);
+    }
+
+    /** "sửa số điện thoại", "change my phone", "sai tên rồi": edit that field; "sai rồi" alone asks which. */
+    private boolean named(Turn t, Heard h) {
+        if (!Phrases.edit(h.folded) || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
+            return false;
+        }
+        Optional<IntakeField> current = a.form().currentField(t);
+        boolean freeText = current.map(f -> f.type() == Catalog.FieldType.TEXT).orElse(false)
+                           && Dialogue.INTAKE.equals(t.conv.state);
+        Optional<String> named = Phrases.field(h.folded, names(t));
+        if (freeText && named.isEmpty()) {
+            return false; // a note may well say "đổi", "sai"…: only a named field is a correction there
+        }
+        if (named.isPresent()) {
+            return a.form().edit(t, named.get(), Phrases.newValues(h.text));
+        }
+        if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
+            a.form().askWhichField(t);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * "à nhầm, số đúng là 0987654312" while the day is asked: no field named, but a correction marker and a value
+     * that only an earlier field takes. That field is corrected, then the form goes on where it was.
+     */
+    private boolean earlierField(Turn t, Heard h) {
+        Optional<FieldValues.Value> value = a.form().where(t).flatMap(form -> values.correction(form, h.text, h.folded));
+        return value.isPresent() && a.form().edit(t, value.get().field().name(), List.of(value.get().value()));
+    }
+
+    /**
+     * A longer message is a correction too when it names a field and brings a valid new value for it ("sorry, I want
+     * to change my phone to 0987…"); without both it may be a note that happens to say "change" or "sai".
+     */
+    private boolean carriesNewValue(Turn t, Heard h) {
+        Optional<String> named = Phrases.field(h.folded, names(t));
+        return named.isPresent() && Phrases.words(h.folded) <= 14
+               && Phrases.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
+    }
+
+    private List<String> names(Turn t) {
+        return a.form().fields(t).stream().map(IntakeField::name).toList();
+    }
+}
