@@ -132,7 +132,27 @@ public final class ConversationEngine implements ConversationPort {
         ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
                                                              event.locale(), now, readCommitted);
         String channel = event.channel() == null ? row.channel : event.channel();
-        if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
+        Input input = bounded(event.input());
+        // A typed text or a pressed button is its own replay ledger: storing it records the event id in the same
+        // row (one statement); an event that stores no message is recorded in inbound_event.
+        long inbound = 0L;
+        boolean replay;
+        switch (input) {
+            case Input.Text text -> {
+                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, text.text(), null, channel,
+                                                                              event.eventId(), now);
+                replay = stored.isEmpty();
+                inbound = stored.orElse(0L);
+            }
+            case Input.Action action -> {
+                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, null, action.action(), channel,
+                                                                              event.eventId(), now);
+                replay = stored.isEmpty();
+                inbound = stored.orElse(0L);
+            }
+            default -> replay = event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now);
+        }
+        if (replay) {
             LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
             return outcome(row, new Handled(row.id, true, List.of()));
         }
@@ -141,16 +161,11 @@ public final class ConversationEngine implements ConversationPort {
         } else if (event.input() instanceof Input.Text text) {
             Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
         }
-        Input input = bounded(event.input());
-        long inbound = switch (input) {
-            case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
-            case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
-            default -> 0L;
-        };
         Optional<WardDialogue> ward = dialogueFor(row.wardId);
         LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
         Turn turn = new Turn(c, row, now, today, row.channel);
         turn.inboundMessageId = inbound;
+        long inboundId = inbound;
         turn.wardTexts = texts;
         if (ward.isPresent()) {
             ward.get().dialogue().run(turn, input);
@@ -171,7 +186,7 @@ public final class ConversationEngine implements ConversationPort {
             events.addAll(turn.events.subList(erasedAt, turn.events.size()));
         } else {
             Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
-                    inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                    inboundId, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
                     u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
                             .toList())));
             events.addAll(turn.events);

@@ -154,26 +154,35 @@ final class ConversationStore {
                     yield row;
                 }
                 // INSERT IGNORE against the unique (channel, user hash, ward) key: two first events cannot make two rows.
+                String id = UUID.randomUUID().toString();
+                String startLocale = locale == null ? "vi" : locale;
                 boolean inserted;
                 try (PreparedStatement insert = c.prepareStatement("""
                         INSERT IGNORE INTO conversation (id, ward_id, channel, channel_user_hash, channel_address, locale,
                                                          state, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'idle', ?, ?)""")) {
-                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(1, id);
                     insert.setString(2, user.wardId());
                     insert.setString(3, user.channel());
                     insert.setString(4, user.userHash());
                     insert.setString(5, user.address());
-                    insert.setString(6, locale == null ? "vi" : locale);
+                    insert.setString(6, startLocale);
                     insert.setTimestamp(7, Timestamp.from(now));
                     insert.setTimestamp(8, Timestamp.from(now));
                     inserted = insert.executeUpdate() == 1;
+                }
+                if (inserted) {
+                    // Our own new row, locked by its insert: it is what we just wrote and has no events yet, so it is
+                    // not read back.
+                    Row row = new Row(id, user.wardId(), user.channel(), user.address(), startLocale,
+                                      Tracker.initial(Dialogue.IDLE), new LinkedHashMap<>(), null, null, null, now);
+                    row.created = true;
+                    yield row;
                 }
                 // A locking read: it sees the row another first message committed meanwhile, which the snapshot of
                 // the plain read above does not; the row exists now, so it locks that row, not a gap.
                 Row row = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
                                  user.userHash(), user.wardId()).orElseThrow();
-                row.created = inserted;
                 if (user.address() != null && !user.address().equals(row.address)) {
                     row.address = user.address();
                 }

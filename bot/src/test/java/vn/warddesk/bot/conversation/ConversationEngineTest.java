@@ -92,7 +92,8 @@ class ConversationEngineTest {
         assertTrue(out >= 2 * perThread, "every event answered");
         assertEquals(out, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", id),
                      "every reply queued for Telegram in the same transaction");
-        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM inbound_event WHERE conversation_id = ?", id));
+        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND event_id IS NOT NULL",
+                                             id), "every event id in the replay ledger (its message row)");
         // Serialized: each inbound message is directly followed by its own replies, never by the other thread's input.
         List<String> directions = new ArrayList<>();
         try (var c = pool.getConnection(); var q = c.prepareStatement(
