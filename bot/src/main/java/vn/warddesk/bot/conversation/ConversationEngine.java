@@ -116,21 +116,55 @@ public final class ConversationEngine implements ConversationPort {
 
     @Override
     public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
-        return turn(transaction, event, clock.instant(), true).handled();
+        TurnWrites writes = new TurnWrites(outbound);
+        Handled handled = turn(transaction, event, clock.instant(), true, writes).handled();
+        writes.flush(transaction);
+        return handled;
+    }
+
+    /** The inbox's batch: the turns' replies, outbox rows and events are written together at {@link Batch#flush}. */
+    @Override
+    public Batch batch(Connection transaction) {
+        TurnWrites writes = new TurnWrites(outbound);
+        return new Batch() {
+            @Override
+            public Handled handle(InboundEvent event) throws SQLException {
+                return turn(transaction, event, clock.instant(), true, writes).handled();
+            }
+
+            @Override
+            public void flush() throws SQLException {
+                writes.flush(transaction);
+            }
+        };
     }
 
     private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
-        return Jdbc.inTransaction(dataSource, c -> turn(c, event, now, false));
+        return Jdbc.inTransaction(dataSource, c -> {
+            TurnWrites writes = new TurnWrites(outbound);
+            Outcome outcome = turn(c, event, now, false, writes);
+            writes.flush(c);
+            return outcome;
+        });
     }
 
     /**
      * One event in the caller's transaction: lock, understand, decide, write; the caller commits.
      * {@code readCommitted}: the transaction is READ COMMITTED (the inbox's batches), so locking reads lock no gaps.
      */
-    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted) throws SQLException {
-        ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
-                                                             event.locale(), now, readCommitted);
+    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted, TurnWrites writes)
+            throws SQLException {
+        ConversationStore.Row found = store.findOrCreateLocked(c, event.conversation(), event.channel(),
+                                                               event.locale(), now, readCommitted);
+        if (writes.holds(found.id)) {
+            // An earlier event of this batch was of the same conversation (the inbox claims one per conversation, so
+            // this is rare): its events are written first and the row folded again with them.
+            writes.flush(c);
+            found = store.findOrCreateLocked(c, event.conversation(), event.channel(), event.locale(), now,
+                                             readCommitted);
+        }
+        ConversationStore.Row row = found;
         String channel = event.channel() == null ? row.channel : event.channel();
         Input input = bounded(event.input());
         // A typed text or a pressed button is its own replay ledger: storing it records the event id in the same
@@ -191,14 +225,8 @@ public final class ConversationEngine implements ConversationPort {
                             .toList())));
             events.addAll(turn.events);
         }
-        List<Long> seqs = ConversationLog.deliverAll(c, outbound, row.id, row.channel, row.address, turn.replies, "bot",
-                                                     now);
-        for (int i = 0; i < turn.replies.size() && !turn.erased; i++) {
-            Reply reply = turn.replies.get(i);
-            events.add(new ConversationEvent.BotSaid(seqs.get(i), reply.kind().wire(), reply.procedure().orElse(null),
-                                                     reply.aspect().orElse(null), reply.field().orElse(null)));
-        }
-        EventLog.append(c, row.id, events, now);
+        // Replies, their outbox rows and bot_said events (with the replies' message ids) are written at the flush.
+        writes.add(row.id, row.channel, row.address, turn.replies, events, !turn.erased, now);
         LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                              + row.state + ", " + turn.replies.size() + " replies");
         return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));

@@ -48,44 +48,30 @@ public final class ConversationLog {
         return seq;
     }
 
-    /**
-     * Stores a turn's replies (one message row each, in order, with one statement) and queues them through the
-     * outbound port with one call when the conversation has a push address. Returns the messages' sequence numbers,
-     * in order.
-     */
-    static List<Long> deliverAll(Connection c, OutboundQueue queue, String conversationId, String channel,
-                                 String address, List<Reply> replies, String origin, Instant now) throws SQLException {
-        List<Long> seqs = insertAll(c, conversationId, origin, replies, now);
-        if (address != null && !replies.isEmpty()) {
-            List<OutboundQueue.Queued> queued = new ArrayList<>(replies.size());
-            for (int i = 0; i < replies.size(); i++) {
-                queued.add(new OutboundQueue.Queued(replies.get(i), seqs.get(i)));
-            }
-            queue.enqueueAll(c, conversationId, channel, address, queued, origin, now);
-        }
-        return seqs;
+    /** A message the bot or staff sends, to be stored. */
+    record Outgoing(String conversationId, String origin, String text, Instant at) {
     }
 
     /**
-     * Outbound messages as one multi-row INSERT; {@code RETURNING} gives their ids in the order of the rows (MariaDB
-     * 10.5+), whatever the auto-increment step (a Galera cluster's ids are not consecutive).
+     * Outbound messages (of one or several conversations) as one multi-row INSERT; {@code RETURNING} gives their ids in
+     * the order of the rows (MariaDB 10.5+), whatever the auto-increment step (a Galera cluster's ids are not
+     * consecutive). The ids are the messages' sequence numbers.
      */
-    private static List<Long> insertAll(Connection c, String conversationId, String origin, List<Reply> replies,
-                                        Instant now) throws SQLException {
-        if (replies.isEmpty()) {
+    static List<Long> insertOutgoing(Connection c, List<Outgoing> messages) throws SQLException {
+        if (messages.isEmpty()) {
             return List.of();
         }
         String sql = "INSERT INTO message (conversation_id, direction, origin, text, action, created_at) VALUES "
-                     + String.join(", ", java.util.Collections.nCopies(replies.size(), "(?, 'out', ?, ?, NULL, ?)"))
+                     + String.join(", ", java.util.Collections.nCopies(messages.size(), "(?, 'out', ?, ?, NULL, ?)"))
                      + " RETURNING id";
-        List<Long> ids = new ArrayList<>(replies.size());
+        List<Long> ids = new ArrayList<>(messages.size());
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             int at = 0;
-            for (Reply reply : replies) {
-                insert.setString(at + 1, conversationId);
-                insert.setString(at + 2, origin);
-                insert.setString(at + 3, reply.text());
-                insert.setTimestamp(at + 4, Timestamp.from(now));
+            for (Outgoing message : messages) {
+                insert.setString(at + 1, message.conversationId());
+                insert.setString(at + 2, message.origin());
+                insert.setString(at + 3, message.text());
+                insert.setTimestamp(at + 4, Timestamp.from(message.at()));
                 at += 4;
             }
             try (ResultSet rs = insert.executeQuery()) {
@@ -94,8 +80,8 @@ public final class ConversationLog {
                 }
             }
         }
-        if (ids.size() != replies.size()) {
-            throw new SQLException("stored " + ids.size() + " of " + replies.size() + " replies");
+        if (ids.size() != messages.size()) {
+            throw new SQLException("stored " + ids.size() + " of " + messages.size() + " messages");
         }
         return ids;
     }

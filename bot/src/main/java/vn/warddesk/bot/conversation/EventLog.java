@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * SQL of the append-only {@code conversation_event} table: one multi-row insert per turn, the events of the current
- * session read back for the fold, delete on erasure. Each event is one row: its type and the columns it needs.
+ * SQL of the append-only {@code conversation_event} table: one multi-row insert per turn (or per batch of turns),
+ * the events of the current session read back for the fold, delete on erasure. Each event is one row: its type and
+ * the columns it needs.
  */
 final class EventLog {
     private static final String INSERT = """
@@ -49,18 +50,29 @@ final class EventLog {
         }
     }
 
+    /** One event to store: its conversation and when it happened. */
+    record Entry(String conversationId, ConversationEvent event, Instant at) {
+    }
+
     static void append(Connection c, String conversationId, List<ConversationEvent> events, Instant now)
             throws SQLException {
-        if (events.isEmpty()) {
+        append(c, events.stream().map(e -> new Entry(conversationId, e, now)).toList());
+    }
+
+    /**
+     * One statement for the events of one or several turns (of different conversations), in order: ids ascend with
+     * the rows of one INSERT, and a conversation's ids are the fold's order.
+     */
+    static void append(Connection c, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
             return;
         }
-        // One statement for the turn's events, in order (ids ascend with the rows of one INSERT): the fold's order.
-        String sql = INSERT + String.join(", ", java.util.Collections.nCopies(events.size(), ROW));
+        String sql = INSERT + String.join(", ", java.util.Collections.nCopies(entries.size(), ROW));
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             int at = 0;
-            for (ConversationEvent event : events) {
-                Stored row = encode(event);
-                insert.setString(at + 1, conversationId);
+            for (Entry entry : entries) {
+                Stored row = encode(entry.event());
+                insert.setString(at + 1, entry.conversationId());
                 insert.setString(at + 2, row.type());
                 if (row.message() == null) {
                     insert.setNull(at + 3, Types.BIGINT);
@@ -76,7 +88,7 @@ final class EventLog {
                 }
                 insert.setString(at + 7, row.procedure());
                 insert.setString(at + 8, row.detail());
-                insert.setTimestamp(at + 9, Timestamp.from(now));
+                insert.setTimestamp(at + 9, Timestamp.from(entry.at()));
                 at += 9;
             }
             insert.executeUpdate();
