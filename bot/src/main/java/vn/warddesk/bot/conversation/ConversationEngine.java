@@ -116,7 +116,7 @@ public final class ConversationEngine implements ConversationPort {
 
     @Override
     public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
-        TurnWrites writes = new TurnWrites(outbound);
+        TurnWrites writes = new TurnWrites(outbound, store);
         Handled handled = turn(transaction, event, clock.instant(), true, writes).handled();
         writes.flush(transaction);
         return handled;
@@ -125,7 +125,7 @@ public final class ConversationEngine implements ConversationPort {
     /** The inbox's batch: the turns' replies, outbox rows and events are written together at {@link Batch#flush}. */
     @Override
     public Batch batch(Connection transaction) {
-        TurnWrites writes = new TurnWrites(outbound);
+        TurnWrites writes = new TurnWrites(outbound, store);
         return new Batch() {
             @Override
             public Handled handle(InboundEvent event) throws SQLException {
@@ -142,7 +142,7 @@ public final class ConversationEngine implements ConversationPort {
     private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
         return Jdbc.inTransaction(dataSource, c -> {
-            TurnWrites writes = new TurnWrites(outbound);
+            TurnWrites writes = new TurnWrites(outbound, store);
             Outcome outcome = turn(c, event, now, false, writes);
             writes.flush(c);
             return outcome;
@@ -207,7 +207,7 @@ public final class ConversationEngine implements ConversationPort {
             turn.replies.add(Reply.text(texts.of(row.wardId, Lang.of(row.locale) == Lang.EN ? "en" : "vi")
                                              .get("ward.not_served")));
         }
-        store.save(c, row, now);
+        writes.save(store.saved(row, now));
         List<ConversationEvent> events = new java.util.ArrayList<>();
         if (turn.erased) {
             // The history went with the texts: the log starts again at the erasure (and what followed it).
@@ -225,7 +225,8 @@ public final class ConversationEngine implements ConversationPort {
                             .toList())));
             events.addAll(turn.events);
         }
-        // Replies, their outbox rows and bot_said events (with the replies' message ids) are written at the flush.
+        // The row, the replies, their outbox rows and bot_said events (with the replies' message ids) are written at
+        // the flush: at the end of this turn, or of the inbox's batch.
         writes.add(row.id, row.channel, row.address, turn.replies, events, !turn.erased, now);
         LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                              + row.state + ", " + turn.replies.size() + " replies");

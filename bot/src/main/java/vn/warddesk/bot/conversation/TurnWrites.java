@@ -11,9 +11,10 @@ import java.util.Set;
 import vn.warddesk.bot.message.Reply;
 
 /**
- * The writes of one or more turns in one transaction that no later turn of it reads — the bot's replies, their outbox
- * rows and the turns' dialogue events — gathered and written at the end with one multi-row statement each (issue 13:
- * a batch of 32 turns costs three INSERTs, not 96). A turn of a conversation that still has writes gathered here
+ * The writes of one or more turns in one transaction that no later turn of it reads — the conversation rows as the
+ * turns left them, the bot's replies, their outbox rows and the turns' dialogue events — gathered and written at the
+ * end with one multi-row statement each (issue 13: a batch of 32 turns costs one UPDATE and three INSERTs, not 32 and
+ * 96). A turn of a conversation that still has writes gathered here
  * writes them first ({@link #holds}), so its fold reads them.
  */
 final class TurnWrites {
@@ -23,11 +24,20 @@ final class TurnWrites {
     }
 
     private final OutboundQueue outbound;
+    private final ConversationStore store;
+    private final List<ConversationStore.Saved> rows = new ArrayList<>();
     private final List<Said> turns = new ArrayList<>();
     private final Set<String> conversations = new HashSet<>();
 
-    TurnWrites(OutboundQueue outbound) {
+    TurnWrites(OutboundQueue outbound, ConversationStore store) {
         this.outbound = outbound;
+        this.store = store;
+    }
+
+    /** Gathers the conversation row as the turn left it (its state, draft, session, language). */
+    void save(ConversationStore.Saved row) {
+        rows.add(row);
+        conversations.add(row.id());
     }
 
     /**
@@ -48,9 +58,15 @@ final class TurnWrites {
         return conversations.contains(conversationId);
     }
 
-    /** Writes everything gathered (messages, then outbox rows and events, which refer to the messages' ids). */
+    /**
+     * Writes everything gathered: the conversation rows (one UPDATE), the messages, then outbox rows and events, which
+     * refer to the messages' ids.
+     */
     void flush(Connection c) throws SQLException {
+        store.saveAll(c, rows);
+        rows.clear();
         if (turns.isEmpty()) {
+            conversations.clear();
             return;
         }
         List<ConversationLog.Outgoing> messages = new ArrayList<>();

@@ -159,6 +159,7 @@ class ConversationEngineTest {
                 c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(false);
                 long before = sessionCount(c, "Com_insert");
+                long updatesBefore = sessionCount(c, "Com_update");
                 ConversationPort.Batch batch = fx.engine.batch(c);
                 for (int i = 0; i < chats; i++) {
                     ConversationPort.Handled handled = batch.handle(
@@ -170,6 +171,9 @@ class ConversationEngineTest {
                 }
                 batch.flush();
                 inserts = sessionCount(c, "Com_insert") - before;
+                if (line < 2) {
+                    assertEquals(1, sessionCount(c, "Com_update") - updatesBefore, "the batch's rows, one UPDATE");
+                }
                 c.commit();
                 c.setAutoCommit(true);
             }

@@ -44,14 +44,17 @@ public final class EngineTurnBench {
         int warm = Math.min(500, turns / 4);
         run(fx, clock, warm, 0);
         Map<String, Long> before = status(pool);
+        long[] cpuBefore = cpu();
         long[] nanos = run(fx, clock, turns, 1_000_000);
         Map<String, Long> after = status(pool);
+        long[] cpuAfter = cpu();
         Arrays.sort(nanos);
         System.out.printf("engine turn bench: %d turns over %d chats, one thread, embedded MariaDB%n", turns,
                           turns / SCRIPT.size());
         System.out.printf("  per turn    p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 5 ms)%n",
                           nanos[turns / 2] / 1e6, nanos[(int) (turns * 0.99)] / 1e6, nanos[turns - 1] / 1e6);
         System.out.println(perTurn(before, after, turns));
+        System.out.println(cpuPerTurn(cpuBefore, cpuAfter, turns));
 
         // As the inbox runs them: a batch of turns of different chats (the script's n-th line for each chat, as
         // a batch claims one event per conversation), one transaction, one commit.
@@ -61,6 +64,7 @@ public final class EngineTurnBench {
         long[] flushes = new long[commits.length];
         long[] batches = new long[commits.length];
         Map<String, Long> beforeBatched = status(pool);
+        long[] cpuBeforeBatched = cpu();
         int done = 0;
         for (int b = 0; done < turns; b++) {
             int size = Math.min(batch, turns - done);
@@ -94,6 +98,7 @@ public final class EngineTurnBench {
             done += size;
         }
         Map<String, Long> afterBatched = status(pool);
+        long[] cpuAfterBatched = cpu();
         Arrays.sort(batched);
         Arrays.sort(commits);
         Arrays.sort(flushes);
@@ -107,6 +112,7 @@ public final class EngineTurnBench {
                           flushes[flushes.length / 2] / 1e6, p99(flushes) / 1e6, batches[batches.length / 2] / 1e6,
                           p99(batches) / 1e6);
         System.out.println(perTurn(beforeBatched, afterBatched, turns));
+        System.out.println(cpuPerTurn(cpuBeforeBatched, cpuAfterBatched, turns));
         pool.close();
         System.exit(0);
     }
@@ -128,6 +134,35 @@ public final class EngineTurnBench {
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;
+    }
+
+    /**
+     * CPU per turn: this JVM (engine, JDBC, also JIT and GC threads) and the embedded mariadbd. Unlike wall-clock
+     * times it stays comparable when other jobs share the cores.
+     */
+    private static String cpuPerTurn(long[] before, long[] after, int turns) {
+        double jvm = (after[0] - before[0]) / 1e6 / turns;
+        double db = (after[1] - before[1]) / 1e6 / turns;
+        return String.format("  CPU per turn %.2f ms (JVM %.2f + mariadbd %.2f)", jvm + db, jvm, db);
+    }
+
+    /** CPU time used so far in ns: [this JVM, the embedded mariadbd (a child process; 0 when not found)]. */
+    private static long[] cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long db = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        // /proc/<pid>/stat: utime and stime (fields 14, 15) in clock ticks (100 per second on Linux).
+                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return 0;
+                    }
+                }).sum();
+        return new long[] {jvm, db};
     }
 
     private static String perTurn(Map<String, Long> before, Map<String, Long> after, int turns) {
