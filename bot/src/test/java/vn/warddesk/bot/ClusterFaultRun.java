@@ -394,7 +394,9 @@ public final class ClusterFaultRun {
                             .add(JSON.readTree(rs.getString(2)).path("text").asText());
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT event_id FROM inbound_event WHERE channel = 'telegram'")) {
+            // The replay ledger: typed texts' ids on their message row (V62), other events' in inbound_event.
+            try (ResultSet rs = statement.executeQuery("SELECT event_id FROM message WHERE event_channel = 'telegram'"
+                                                       + " UNION SELECT event_id FROM inbound_event WHERE channel = 'telegram'")) {
                 while (rs.next()) {
                     handledUpdates.add(Long.parseLong(rs.getString(1).substring(3)));
                 }

@@ -116,23 +116,77 @@ public final class ConversationEngine implements ConversationPort {
 
     @Override
     public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
-        return turn(transaction, event, clock.instant(), true).handled();
+        TurnWrites writes = new TurnWrites(outbound, store);
+        Handled handled = turn(transaction, event, clock.instant(), true, writes).handled();
+        writes.flush(transaction);
+        return handled;
+    }
+
+    /** The inbox's batch: the turns' replies, outbox rows and events are written together at {@link Batch#flush}. */
+    @Override
+    public Batch batch(Connection transaction) {
+        TurnWrites writes = new TurnWrites(outbound, store);
+        return new Batch() {
+            @Override
+            public Handled handle(InboundEvent event) throws SQLException {
+                return turn(transaction, event, clock.instant(), true, writes).handled();
+            }
+
+            @Override
+            public void flush() throws SQLException {
+                writes.flush(transaction);
+            }
+        };
     }
 
     private Outcome processOnce(InboundEvent event) {
         Instant now = clock.instant();
-        return Jdbc.inTransaction(dataSource, c -> turn(c, event, now, false));
+        return Jdbc.inTransaction(dataSource, c -> {
+            TurnWrites writes = new TurnWrites(outbound, store);
+            Outcome outcome = turn(c, event, now, false, writes);
+            writes.flush(c);
+            return outcome;
+        });
     }
 
     /**
      * One event in the caller's transaction: lock, understand, decide, write; the caller commits.
      * {@code readCommitted}: the transaction is READ COMMITTED (the inbox's batches), so locking reads lock no gaps.
      */
-    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted) throws SQLException {
-        ConversationStore.Row row = store.findOrCreateLocked(c, event.conversation(), event.channel(),
-                                                             event.locale(), now, readCommitted);
+    private Outcome turn(Connection c, InboundEvent event, Instant now, boolean readCommitted, TurnWrites writes)
+            throws SQLException {
+        ConversationStore.Row found = store.findOrCreateLocked(c, event.conversation(), event.channel(),
+                                                               event.locale(), now, readCommitted);
+        if (writes.holds(found.id)) {
+            // An earlier event of this batch was of the same conversation (the inbox claims one per conversation, so
+            // this is rare): its events are written first and the row folded again with them.
+            writes.flush(c);
+            found = store.findOrCreateLocked(c, event.conversation(), event.channel(), event.locale(), now,
+                                             readCommitted);
+        }
+        ConversationStore.Row row = found;
         String channel = event.channel() == null ? row.channel : event.channel();
-        if (event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now)) {
+        Input input = bounded(event.input());
+        // A typed text or a pressed button is its own replay ledger: storing it records the event id in the same
+        // row (one statement); an event that stores no message is recorded in inbound_event.
+        long inbound = 0L;
+        boolean replay;
+        switch (input) {
+            case Input.Text text -> {
+                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, text.text(), null, channel,
+                                                                              event.eventId(), now);
+                replay = stored.isEmpty();
+                inbound = stored.orElse(0L);
+            }
+            case Input.Action action -> {
+                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, null, action.action(), channel,
+                                                                              event.eventId(), now);
+                replay = stored.isEmpty();
+                inbound = stored.orElse(0L);
+            }
+            default -> replay = event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now);
+        }
+        if (replay) {
             LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
             return outcome(row, new Handled(row.id, true, List.of()));
         }
@@ -141,16 +195,11 @@ public final class ConversationEngine implements ConversationPort {
         } else if (event.input() instanceof Input.Text text) {
             Language.guess(text.text()).ifPresent(lang -> row.locale = lang.tag());
         }
-        Input input = bounded(event.input());
-        long inbound = switch (input) {
-            case Input.Text text -> ConversationLog.insert(c, row.id, "in", "citizen", text.text(), null, now);
-            case Input.Action action -> ConversationLog.insert(c, row.id, "in", "citizen", null, action.action(), now);
-            default -> 0L;
-        };
         Optional<WardDialogue> ward = dialogueFor(row.wardId);
         LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
         Turn turn = new Turn(c, row, now, today, row.channel);
         turn.inboundMessageId = inbound;
+        long inboundId = inbound;
         turn.wardTexts = texts;
         if (ward.isPresent()) {
             ward.get().dialogue().run(turn, input);
@@ -158,7 +207,7 @@ public final class ConversationEngine implements ConversationPort {
             turn.replies.add(Reply.text(texts.of(row.wardId, Lang.of(row.locale) == Lang.EN ? "en" : "vi")
                                              .get("ward.not_served")));
         }
-        store.save(c, row, now);
+        writes.save(store.saved(row, now));
         List<ConversationEvent> events = new java.util.ArrayList<>();
         if (turn.erased) {
             // The history went with the texts: the log starts again at the erasure (and what followed it).
@@ -171,19 +220,14 @@ public final class ConversationEngine implements ConversationPort {
             events.addAll(turn.events.subList(erasedAt, turn.events.size()));
         } else {
             Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
-                    inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                    inboundId, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
                     u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
                             .toList())));
             events.addAll(turn.events);
         }
-        List<Long> seqs = ConversationLog.deliverAll(c, outbound, row.id, row.channel, row.address, turn.replies, "bot",
-                                                     now);
-        for (int i = 0; i < turn.replies.size() && !turn.erased; i++) {
-            Reply reply = turn.replies.get(i);
-            events.add(new ConversationEvent.BotSaid(seqs.get(i), reply.kind().wire(), reply.procedure().orElse(null),
-                                                     reply.aspect().orElse(null), reply.field().orElse(null)));
-        }
-        EventLog.append(c, row.id, events, now);
+        // The row, the replies, their outbox rows and bot_said events (with the replies' message ids) are written at
+        // the flush: at the end of this turn, or of the inbox's batch.
+        writes.add(row.id, row.channel, row.address, turn.replies, events, !turn.erased, now);
         LOGGER.log(System.Logger.Level.INFO, "conversation " + row.id + ": " + kind(input) + " handled, state "
                                              + row.state + ", " + turn.replies.size() + " replies");
         return outcome(row, new Handled(row.id, false, turn.replies, turn.erased));

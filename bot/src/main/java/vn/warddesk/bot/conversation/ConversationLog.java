@@ -48,23 +48,66 @@ public final class ConversationLog {
         return seq;
     }
 
+    /** A message the bot or staff sends, to be stored. */
+    record Outgoing(String conversationId, String origin, String text, Instant at) {
+    }
+
     /**
-     * Stores a turn's replies (one message row each, in order) and queues them through the outbound port with one
-     * call when the conversation has a push address. Returns the messages' sequence numbers, in order.
+     * Outbound messages (of one or several conversations) as one multi-row INSERT; {@code RETURNING} gives their ids in
+     * the order of the rows (MariaDB 10.5+), whatever the auto-increment step (a Galera cluster's ids are not
+     * consecutive). The ids are the messages' sequence numbers.
      */
-    static List<Long> deliverAll(Connection c, OutboundQueue queue, String conversationId, String channel,
-                                 String address, List<Reply> replies, String origin, Instant now) throws SQLException {
-        List<Long> seqs = new ArrayList<>(replies.size());
-        List<OutboundQueue.Queued> queued = new ArrayList<>(replies.size());
-        for (Reply reply : replies) {
-            long seq = insert(c, conversationId, "out", origin, reply.text(), null, now);
-            seqs.add(seq);
-            queued.add(new OutboundQueue.Queued(reply, seq));
+    static List<Long> insertOutgoing(Connection c, List<Outgoing> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return List.of();
         }
-        if (address != null && !queued.isEmpty()) {
-            queue.enqueueAll(c, conversationId, channel, address, queued, origin, now);
+        String sql = "INSERT INTO message (conversation_id, direction, origin, text, action, created_at) VALUES "
+                     + String.join(", ", java.util.Collections.nCopies(messages.size(), "(?, 'out', ?, ?, NULL, ?)"))
+                     + " RETURNING id";
+        List<Long> ids = new ArrayList<>(messages.size());
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            int at = 0;
+            for (Outgoing message : messages) {
+                insert.setString(at + 1, message.conversationId());
+                insert.setString(at + 2, message.origin());
+                insert.setString(at + 3, message.text());
+                insert.setTimestamp(at + 4, Timestamp.from(message.at()));
+                at += 4;
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
         }
-        return seqs;
+        if (ids.size() != messages.size()) {
+            throw new SQLException("stored " + ids.size() + " of " + messages.size() + " messages");
+        }
+        return ids;
+    }
+
+    /**
+     * Stores the citizen's message of a turn and records its platform event id in the same row (the replay ledger,
+     * unique per channel and event id). Returns the message's sequence number, or empty when a message with this
+     * event id is already stored: the event is a replay, and nothing was written. Without an event id (the web API
+     * gives none) the message is always stored.
+     */
+    static java.util.OptionalLong insertInbound(Connection c, String conversationId, String text, String action,
+                                                String eventChannel, String eventId, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT IGNORE INTO message (conversation_id, direction, origin, text, action, event_channel, event_id,
+                                            created_at)
+                VALUES (?, 'in', 'citizen', ?, ?, ?, ?, ?) RETURNING id""")) {
+            insert.setString(1, conversationId);
+            insert.setString(2, text);
+            insert.setString(3, action);
+            insert.setString(4, eventId == null ? null : eventChannel);
+            insert.setString(5, eventId);
+            insert.setTimestamp(6, Timestamp.from(now));
+            try (ResultSet rs = insert.executeQuery()) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        }
     }
 
     /** The engine's port for case work (staff replies, claim and hand-back notices, state after staff actions). */

@@ -26,6 +26,33 @@ public interface ConversationPort {
     }
 
     /**
+     * Several events handled in the caller's READ COMMITTED transaction, each as {@link #handle(Connection,
+     * InboundEvent)}, for events of different conversations (the inbox's batch). An engine may keep the writes that no
+     * later event reads (replies, outbox rows, its event log) until {@link Batch#flush}, and write them with one
+     * statement each; the caller calls it before it commits. This default writes each event's at once.
+     */
+    default Batch batch(Connection transaction) {
+        return new Batch() {
+            @Override
+            public Handled handle(InboundEvent event) throws SQLException {
+                return ConversationPort.this.handle(transaction, event);
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+    }
+
+    /** Events handled in one transaction, whose writes may be gathered until {@link #flush}. */
+    interface Batch {
+        Handled handle(InboundEvent event) throws SQLException;
+
+        /** Writes what the events so far left gathered; the transaction must not commit before. */
+        void flush() throws SQLException;
+    }
+
+    /**
      * @param duplicate true when the event id was seen before: nothing changed, replies are empty
      * @param erased    true when this event erased the conversation's data (the citizen withdrew consent): whoever
      *                  still keeps a copy of the citizen's earlier messages must drop it now

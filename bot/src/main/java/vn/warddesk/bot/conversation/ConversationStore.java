@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,8 +26,11 @@ final class ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String COLUMNS = """
-            id, ward_id, channel, channel_address, locale, state, draft, draft_updated_at, case_code,
-            session_started_at, created_at, updated_at""";
+            conversation.id, ward_id, channel, channel_address, locale, state, draft, draft_updated_at, case_code,
+            session_started_at, conversation.created_at, updated_at""";
+    private static final int COLUMN_COUNT = 12;
+    private static final String BY_ID = "conversation.id = ?";
+    private static final String BY_USER = "channel = ? AND channel_user_hash = ? AND ward_id = ?";
 
     /**
      * A locked conversation row, changed in memory during one event and saved at the end. {@code state} and
@@ -123,7 +127,7 @@ final class ConversationStore {
     Row findOrCreateLocked(Connection c, ConversationRef ref, String channel, String locale, Instant now,
                            boolean readCommitted) throws SQLException {
         return switch (ref) {
-            case ConversationRef.ById byId -> lockedById(c, byId.conversationId())
+            case ConversationRef.ById byId -> locked(c, readCommitted, BY_ID, byId.conversationId())
                     .orElseThrow(() -> new UnknownConversation(byId.conversationId()));
             case ConversationRef.ByChannelUser user -> {
                 // Every turn but the first finds the row: a plain read and the lock instead of insert, look-up and
@@ -131,8 +135,7 @@ final class ConversationStore {
                 // gap, and two first messages of different users would then deadlock on their INSERTs.
                 Optional<Row> known;
                 if (readCommitted) {
-                    known = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
-                                   user.userHash(), user.wardId());
+                    known = locked(c, true, BY_USER, user.channel(), user.userHash(), user.wardId());
                 } else {
                     String knownId = null;
                     try (PreparedStatement q = c.prepareStatement("""
@@ -154,26 +157,35 @@ final class ConversationStore {
                     yield row;
                 }
                 // INSERT IGNORE against the unique (channel, user hash, ward) key: two first events cannot make two rows.
+                String id = UUID.randomUUID().toString();
+                String startLocale = locale == null ? "vi" : locale;
                 boolean inserted;
                 try (PreparedStatement insert = c.prepareStatement("""
                         INSERT IGNORE INTO conversation (id, ward_id, channel, channel_user_hash, channel_address, locale,
                                                          state, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'idle', ?, ?)""")) {
-                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(1, id);
                     insert.setString(2, user.wardId());
                     insert.setString(3, user.channel());
                     insert.setString(4, user.userHash());
                     insert.setString(5, user.address());
-                    insert.setString(6, locale == null ? "vi" : locale);
+                    insert.setString(6, startLocale);
                     insert.setTimestamp(7, Timestamp.from(now));
                     insert.setTimestamp(8, Timestamp.from(now));
                     inserted = insert.executeUpdate() == 1;
                 }
+                if (inserted) {
+                    // Our own new row, locked by its insert: it is what we just wrote and has no events yet, so it is
+                    // not read back.
+                    Row row = new Row(id, user.wardId(), user.channel(), user.address(), startLocale,
+                                      Tracker.initial(Dialogue.IDLE), new LinkedHashMap<>(), null, null, null, now);
+                    row.created = true;
+                    yield row;
+                }
                 // A locking read: it sees the row another first message committed meanwhile, which the snapshot of
                 // the plain read above does not; the row exists now, so it locks that row, not a gap.
-                Row row = locked(c, "channel = ? AND channel_user_hash = ? AND ward_id = ?", user.channel(),
-                                 user.userHash(), user.wardId()).orElseThrow();
-                row.created = inserted;
+                Row row = locked(c, readCommitted, BY_USER, user.channel(), user.userHash(), user.wardId())
+                        .orElseThrow();
                 if (user.address() != null && !user.address().equals(row.address)) {
                     row.address = user.address();
                 }
@@ -183,14 +195,24 @@ final class ConversationStore {
     }
 
     Optional<Row> lockedById(Connection c, String conversationId) throws SQLException {
-        return locked(c, "id = ?", conversationId);
+        return locked(c, false, BY_ID, conversationId);
     }
 
-    private Optional<Row> locked(Connection c, String where, String... args) throws SQLException {
-        String id;
+    /**
+     * The row found by {@code where}, locked, with its dialogue state folded from its current session's events, read
+     * under the lock. {@code readCommitted}: one statement, the row joined to its session's events (a locking read
+     * that locks those event rows too, but no gaps at this isolation level). Under REPEATABLE READ it would lock the
+     * gaps after the events as well, where other conversations' first events are inserted: there the events are read
+     * by a second, plain statement.
+     */
+    private Optional<Row> locked(Connection c, boolean readCommitted, String where, String... args) throws SQLException {
+        String sql = readCommitted
+                ? "SELECT " + COLUMNS + ", " + EventLog.EVENT_COLUMNS + " FROM conversation " + EventLog.SESSION_JOIN
+                  + " WHERE " + where + " ORDER BY e.id FOR UPDATE"
+                : "SELECT " + COLUMNS + " FROM conversation WHERE " + where + " FOR UPDATE";
         Row row;
-        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation WHERE " + where
-                                                      + " FOR UPDATE")) {
+        List<ConversationEvent> session = new java.util.ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 q.setString(i + 1, args[i]);
             }
@@ -198,17 +220,24 @@ final class ConversationStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                id = rs.getString("id");
                 // Without any event yet (a new or a pre-event-log conversation) the fold starts from the stored state.
                 Tracker start = Tracker.initial(rs.getString("state"));
-                row = new Row(id, rs.getString("ward_id"), rs.getString("channel"), rs.getString("channel_address"),
-                              rs.getString("locale"), start, draft(rs.getString("draft")),
+                row = new Row(rs.getString("id"), rs.getString("ward_id"), rs.getString("channel"),
+                              rs.getString("channel_address"), rs.getString("locale"), start, draft(rs.getString("draft")),
                               instant(rs.getTimestamp("draft_updated_at")), rs.getString("case_code"),
                               instant(rs.getTimestamp("session_started_at")), rs.getTimestamp("updated_at").toInstant());
+                if (readCommitted) {
+                    do {
+                        EventLog.read(rs, COLUMN_COUNT + 1).ifPresent(session::add);
+                    } while (rs.next());
+                }
             }
         }
-        // The dialogue state is the fold of this session's events, read under the row lock just taken.
-        row.follow(Tracker.fold(row.tracker(), EventLog.session(c, id)));
+        if (!readCommitted) {
+            session = EventLog.session(c, row.id); // read under the row lock just taken
+        }
+        // The dialogue state is the fold of this session's events.
+        row.follow(Tracker.fold(row.tracker(), session));
         return Optional.of(row);
     }
 
@@ -225,21 +254,84 @@ final class ConversationStore {
         }
     }
 
+    /** A row's columns as a turn left them, to be written with other rows' ({@link #saveAll}). */
+    record Saved(String id, String address, String locale, String state, String draft, Instant draftUpdatedAt,
+                 String caseCode, Instant sessionStartedAt, Instant now) {
+    }
+
+    Saved saved(Row row, Instant now) {
+        boolean noDraft = row.draft == null || row.draft.isEmpty();
+        return new Saved(row.id, row.address, row.locale, row.state, noDraft ? null : write(row.draft),
+                         noDraft ? null : row.draftUpdatedAt, row.caseCode, row.sessionStartedAt, now);
+    }
+
+    /**
+     * Several turns' rows with one UPDATE (a batch of the inbox): each column is a {@code CASE} over the rows' ids, as
+     * the outbox marks its sent rows.
+     */
+    void saveAll(Connection c, List<Saved> rows) throws SQLException {
+        if (rows.size() <= 1) {
+            for (Saved row : rows) {
+                save(c, row);
+            }
+            return;
+        }
+        String[] columns = {"channel_address", "locale", "state", "draft", "draft_updated_at", "case_code",
+                            "session_started_at", "updated_at"};
+        String cases = String.join(" ", java.util.Collections.nCopies(rows.size(), "WHEN ? THEN ?"));
+        StringBuilder sql = new StringBuilder("UPDATE conversation SET ");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns[i]).append(" = CASE id ").append(cases).append(" END");
+        }
+        sql.append(" WHERE id IN (").append(String.join(", ", java.util.Collections.nCopies(rows.size(), "?")))
+                .append(")");
+        try (PreparedStatement u = c.prepareStatement(sql.toString())) {
+            int at = 1;
+            for (int column = 0; column < columns.length; column++) {
+                for (Saved row : rows) {
+                    u.setString(at++, row.id());
+                    switch (column) {
+                        case 0 -> u.setString(at, row.address());
+                        case 1 -> u.setString(at, row.locale());
+                        case 2 -> u.setString(at, row.state());
+                        case 3 -> u.setString(at, row.draft());
+                        case 4 -> u.setTimestamp(at, timestamp(row.draftUpdatedAt()));
+                        case 5 -> u.setString(at, row.caseCode());
+                        case 6 -> u.setTimestamp(at, timestamp(row.sessionStartedAt()));
+                        default -> u.setTimestamp(at, timestamp(row.now()));
+                    }
+                    at++;
+                }
+            }
+            for (Saved row : rows) {
+                u.setString(at++, row.id());
+            }
+            u.executeUpdate();
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     void save(Connection c, Row row, Instant now) throws SQLException {
+        save(c, saved(row, now));
+    }
+
+    private static void save(Connection c, Saved row) throws SQLException {
         try (PreparedStatement u = c.prepareStatement("""
                 UPDATE conversation SET channel_address = ?, locale = ?, state = ?, draft = ?,
                        draft_updated_at = ?, case_code = ?, session_started_at = ?, updated_at = ?
                 WHERE id = ?""")) {
-            u.setString(1, row.address);
-            u.setString(2, row.locale);
-            u.setString(3, row.state);
-            u.setString(4, row.draft == null || row.draft.isEmpty() ? null : write(row.draft));
-            u.setTimestamp(5, row.draft == null || row.draft.isEmpty() || row.draftUpdatedAt == null ? null
-                    : Timestamp.from(row.draftUpdatedAt));
-            u.setString(6, row.caseCode);
-            u.setTimestamp(7, row.sessionStartedAt == null ? null : Timestamp.from(row.sessionStartedAt));
-            u.setTimestamp(8, Timestamp.from(now));
-            u.setString(9, row.id);
+            u.setString(1, row.address());
+            u.setString(2, row.locale());
+            u.setString(3, row.state());
+            u.setString(4, row.draft());
+            u.setTimestamp(5, timestamp(row.draftUpdatedAt()));
+            u.setString(6, row.caseCode());
+            u.setTimestamp(7, timestamp(row.sessionStartedAt()));
+            u.setTimestamp(8, Timestamp.from(row.now()));
+            u.setString(9, row.id());
             u.executeUpdate();
         }
     }

@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * SQL of the append-only {@code conversation_event} table: one multi-row insert per turn, the events of the current
- * session read back for the fold, delete on erasure. Each event is one row: its type and the columns it needs.
+ * SQL of the append-only {@code conversation_event} table: one multi-row insert per turn (or per batch of turns),
+ * the events of the current session read back for the fold, delete on erasure. Each event is one row: its type and
+ * the columns it needs.
  */
 final class EventLog {
     private static final String INSERT = """
@@ -30,6 +31,17 @@ final class EventLog {
             WHERE conversation_id = ? AND id >= (SELECT COALESCE(MAX(id), 0) FROM conversation_event
                                                  WHERE conversation_id = ? AND type IN (%s))
             ORDER BY id""".formatted(STARTS_OVER);
+    /** The columns of an event as {@link #read(ResultSet, int)} reads them, from the table aliased {@code e}. */
+    static final String EVENT_COLUMNS = "e.type, e.message_id, e.intent, e.aspect, e.confidence, e.procedure_id, e.detail";
+    /**
+     * Joins the table {@code conversation} to the events of each row's current session (as {@link #session}), for a
+     * read of the row and its session in one statement: {@code ORDER BY e.id}; a row without events gets one row of
+     * NULL event columns.
+     */
+    static final String SESSION_JOIN = """
+            LEFT JOIN conversation_event e ON e.conversation_id = conversation.id
+             AND e.id >= (SELECT COALESCE(MAX(s.id), 0) FROM conversation_event s
+                          WHERE s.conversation_id = conversation.id AND s.type IN (%s))""".formatted(STARTS_OVER);
     private static final String ALL = """
             SELECT type, message_id, intent, aspect, confidence, procedure_id, detail FROM conversation_event
             WHERE conversation_id = ? ORDER BY id""";
@@ -49,18 +61,29 @@ final class EventLog {
         }
     }
 
+    /** One event to store: its conversation and when it happened. */
+    record Entry(String conversationId, ConversationEvent event, Instant at) {
+    }
+
     static void append(Connection c, String conversationId, List<ConversationEvent> events, Instant now)
             throws SQLException {
-        if (events.isEmpty()) {
+        append(c, events.stream().map(e -> new Entry(conversationId, e, now)).toList());
+    }
+
+    /**
+     * One statement for the events of one or several turns (of different conversations), in order: ids ascend with
+     * the rows of one INSERT, and a conversation's ids are the fold's order.
+     */
+    static void append(Connection c, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
             return;
         }
-        // One statement for the turn's events, in order (ids ascend with the rows of one INSERT): the fold's order.
-        String sql = INSERT + String.join(", ", java.util.Collections.nCopies(events.size(), ROW));
+        String sql = INSERT + String.join(", ", java.util.Collections.nCopies(entries.size(), ROW));
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             int at = 0;
-            for (ConversationEvent event : events) {
-                Stored row = encode(event);
-                insert.setString(at + 1, conversationId);
+            for (Entry entry : entries) {
+                Stored row = encode(entry.event());
+                insert.setString(at + 1, entry.conversationId());
                 insert.setString(at + 2, row.type());
                 if (row.message() == null) {
                     insert.setNull(at + 3, Types.BIGINT);
@@ -76,7 +99,7 @@ final class EventLog {
                 }
                 insert.setString(at + 7, row.procedure());
                 insert.setString(at + 8, row.detail());
-                insert.setTimestamp(at + 9, Timestamp.from(now));
+                insert.setTimestamp(at + 9, Timestamp.from(entry.at()));
                 at += 9;
             }
             insert.executeUpdate();
@@ -104,15 +127,27 @@ final class EventLog {
         List<ConversationEvent> events = new ArrayList<>();
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                long message = rs.getLong(2);
-                Long messageId = rs.wasNull() ? null : message;
-                double confidence = rs.getDouble(5);
-                Double conf = rs.wasNull() ? null : confidence;
-                decode(new Stored(rs.getString(1), messageId, rs.getString(3), rs.getString(4), conf, rs.getString(6),
-                                  rs.getString(7))).ifPresent(events::add);
+                read(rs, 1).ifPresent(events::add);
             }
         }
         return events;
+    }
+
+    /**
+     * The event in the current result row, its columns from {@code first} on ({@link #EVENT_COLUMNS}); empty when the
+     * row has none (the NULLs of a LEFT JOIN) or of a type this version does not know.
+     */
+    static java.util.Optional<ConversationEvent> read(ResultSet rs, int first) throws SQLException {
+        String type = rs.getString(first);
+        if (type == null) {
+            return java.util.Optional.empty();
+        }
+        long message = rs.getLong(first + 1);
+        Long messageId = rs.wasNull() ? null : message;
+        double confidence = rs.getDouble(first + 4);
+        Double conf = rs.wasNull() ? null : confidence;
+        return decode(new Stored(type, messageId, rs.getString(first + 2), rs.getString(first + 3), conf,
+                                 rs.getString(first + 5), rs.getString(first + 6)));
     }
 
     private static Stored encode(ConversationEvent event) {

@@ -21,6 +21,22 @@ public interface OutboundQueue {
     record Queued(Reply reply, long messageId) {
     }
 
+    /** A turn's stored replies to one conversation, to queue. */
+    record Addressed(String conversationId, String channel, String address, List<Queued> replies, String origin,
+                     Instant now) {
+    }
+
+    /**
+     * Queues the replies of several turns (of different conversations), each conversation's in order (an
+     * implementation may write them all with one statement; this default queues them conversation by conversation).
+     */
+    default void enqueueAll(Connection c, List<Addressed> turns) throws SQLException {
+        for (Addressed turn : turns) {
+            enqueueAll(c, turn.conversationId(), turn.channel(), turn.address(), turn.replies(), turn.origin(),
+                       turn.now());
+        }
+    }
+
     /**
      * Queues a turn's replies to one conversation, in order (an implementation may write them with one statement;
      * this default queues them one by one).

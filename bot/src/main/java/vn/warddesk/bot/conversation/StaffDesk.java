@@ -23,7 +23,16 @@ final class StaffDesk {
         this.cases = cases;
     }
 
+    /**
+     * The conversation's case an officer holds. A conversation without a case link never opened a case (the engine
+     * opens every case and sets the link in the same transaction, and nothing clears it), so there is none to claim
+     * and case_file is not read: most turns of most conversations. A claim made meanwhile by staff is seen either way,
+     * since it needs a case and waits for this turn's row lock.
+     */
     Optional<Cases.Case> claimed(Turn t) throws SQLException {
+        if (t.conv.caseCode == null) {
+            return Optional.empty();
+        }
         return cases.openFor(t.c, t.conv.id).filter(k -> "claimed".equals(k.status()));
     }
 

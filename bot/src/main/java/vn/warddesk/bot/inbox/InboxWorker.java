@@ -161,15 +161,21 @@ public final class InboxWorker implements AutoCloseable {
      */
     private List<Settled> handleAll(Connection connection, List<InboxStore.Claimed> rows) throws SQLException {
         List<InboxStore.Claimed> left = new ArrayList<>(rows);
+        // The engine gathers the turns' writes and writes them at the batch's end (one statement each). Should that
+        // fail for another reason than a deadlock, the batch runs again with each turn's writes made at once, which
+        // finds the event at fault.
+        boolean gathered = true;
         while (true) {
             Savepoint claimedOnly = connection.setSavepoint();
             List<Settled> settled = new ArrayList<>(left.size());
             InboxStore.Claimed failed = null;
             Exception error = null;
+            ConversationPort.Batch batch = port.batch(connection);
             for (InboxStore.Claimed row : left) {
                 Accepted accepted = row.accepted().orElseThrow();
                 try {
-                    settled.add(new Settled(accepted, port.handle(connection, accepted.event()), row.id()));
+                    settled.add(new Settled(accepted, gathered ? batch.handle(accepted.event())
+                            : port.handle(connection, accepted.event()), row.id()));
                 } catch (SQLException | RuntimeException e) {
                     failed = row;
                     error = e;
@@ -177,7 +183,20 @@ public final class InboxWorker implements AutoCloseable {
                 }
             }
             if (failed == null) {
-                return settled;
+                try {
+                    batch.flush();
+                    return settled;
+                } catch (SQLException | RuntimeException e) {
+                    if (isDeadlock(e)) {
+                        // Run again like any deadlocked batch; should it keep happening, its first row is set aside.
+                        throw new RolledBack(left.get(0), "engine error: " + e.getClass().getSimpleName(), e);
+                    }
+                    LOGGER.log(System.Logger.Level.WARNING, "inbox batch: writing the turns together failed ("
+                                                            + e.getClass().getSimpleName() + "), running them one by one");
+                    connection.rollback(claimedOnly);
+                    gathered = false;
+                    continue;
+                }
             }
             String reason = "engine error: " + error.getClass().getSimpleName(); // never the message: it may quote text
             if (isDeadlock(error)) {

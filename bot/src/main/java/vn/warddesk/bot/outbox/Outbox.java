@@ -50,7 +50,13 @@ public final class Outbox {
         @Override
         public void enqueueAll(Connection c, String conversationId, String channel, String address,
                                List<OutboundQueue.Queued> replies, String origin, Instant now) throws SQLException {
-            Outbox.enqueueAll(c, conversationId, channel, address, replies, origin, now);
+            Outbox.enqueueAll(c, List.of(new OutboundQueue.Addressed(conversationId, channel, address, replies, origin,
+                                                                     now)));
+        }
+
+        @Override
+        public void enqueueAll(Connection c, List<OutboundQueue.Addressed> turns) throws SQLException {
+            Outbox.enqueueAll(c, turns);
         }
     };
 
@@ -84,31 +90,36 @@ public final class Outbox {
     }
 
     /**
-     * Queues a turn's replies to one conversation with one multi-row INSERT, in order: the rows' ids ascend with the
-     * rows of one statement, and the dispatcher sends a conversation's rows in id order.
+     * Queues the replies of one or several turns (of different conversations) with one multi-row INSERT, each
+     * conversation's in order: the rows' ids ascend with the rows of one statement, and the dispatcher sends a
+     * conversation's rows in id order. Conversations of channels that are not pushed get no row.
      */
-    static void enqueueAll(Connection transaction, String conversationId, String channel, String address,
-                           List<OutboundQueue.Queued> replies, String origin, Instant now) throws SQLException {
-        if (!PUSH_CHANNELS.contains(channel) || replies.isEmpty()) {
+    static void enqueueAll(Connection transaction, List<OutboundQueue.Addressed> turns) throws SQLException {
+        List<OutboundQueue.Addressed> pushed = turns.stream()
+                .filter(t -> PUSH_CHANNELS.contains(t.channel()) && !t.replies().isEmpty()).toList();
+        int rows = pushed.stream().mapToInt(t -> t.replies().size()).sum();
+        if (rows == 0) {
             return;
         }
-        String sql = INSERT_ROWS + String.join(", ", java.util.Collections.nCopies(replies.size(), ROW));
+        String sql = INSERT_ROWS + String.join(", ", java.util.Collections.nCopies(rows, ROW));
         try (PreparedStatement insert = transaction.prepareStatement(sql)) {
             int at = 0;
-            for (OutboundQueue.Queued queued : replies) {
-                insert.setString(at + 1, conversationId);
-                if (queued.messageId() > 0) {
-                    insert.setLong(at + 2, queued.messageId());
-                } else {
-                    insert.setNull(at + 2, java.sql.Types.BIGINT);
+            for (OutboundQueue.Addressed turn : pushed) {
+                for (OutboundQueue.Queued queued : turn.replies()) {
+                    insert.setString(at + 1, turn.conversationId());
+                    if (queued.messageId() > 0) {
+                        insert.setLong(at + 2, queued.messageId());
+                    } else {
+                        insert.setNull(at + 2, java.sql.Types.BIGINT);
+                    }
+                    insert.setString(at + 3, turn.channel());
+                    insert.setString(at + 4, turn.address());
+                    insert.setString(at + 5, payload(queued.reply()));
+                    insert.setString(at + 6, turn.origin());
+                    insert.setTimestamp(at + 7, Timestamp.from(turn.now()));
+                    insert.setTimestamp(at + 8, Timestamp.from(turn.now()));
+                    at += 8;
                 }
-                insert.setString(at + 3, channel);
-                insert.setString(at + 4, address);
-                insert.setString(at + 5, payload(queued.reply()));
-                insert.setString(at + 6, origin);
-                insert.setTimestamp(at + 7, Timestamp.from(now));
-                insert.setTimestamp(at + 8, Timestamp.from(now));
-                at += 8;
             }
             insert.executeUpdate();
         }

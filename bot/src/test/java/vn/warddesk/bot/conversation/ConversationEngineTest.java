@@ -92,7 +92,8 @@ class ConversationEngineTest {
         assertTrue(out >= 2 * perThread, "every event answered");
         assertEquals(out, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", id),
                      "every reply queued for Telegram in the same transaction");
-        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM inbound_event WHERE conversation_id = ?", id));
+        assertEquals(2 * perThread, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND event_id IS NOT NULL",
+                                             id), "every event id in the replay ledger (its message row)");
         // Serialized: each inbound message is directly followed by its own replies, never by the other thread's input.
         List<String> directions = new ArrayList<>();
         try (var c = pool.getConnection(); var q = c.prepareStatement(
@@ -106,6 +107,119 @@ class ConversationEngineTest {
         }
         for (int i = 0; i + 1 < directions.size(); i++) {
             assertFalse(directions.get(i).equals("in") && directions.get(i + 1).equals("in"), "interleaved at " + i);
+        }
+    }
+
+    /** What a conversation's turns stored, without ids: its messages, outbox payloads and dialogue events, in order. */
+    private static List<String> stored(String conversationId) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var c = pool.getConnection()) {
+            for (String sql : List.of(
+                    "SELECT CONCAT_WS('|', 'message', direction, origin, text, action) FROM message"
+                    + " WHERE conversation_id = ? ORDER BY id",
+                    "SELECT CONCAT_WS('|', 'outbox', m.text, o.payload, o.status) FROM outbox o JOIN message m"
+                    + " ON m.id = o.message_id WHERE o.conversation_id = ? ORDER BY o.id",
+                    "SELECT CONCAT_WS('|', 'event', type, message_id IS NULL, intent, aspect, procedure_id, detail)"
+                    + " FROM conversation_event WHERE conversation_id = ? ORDER BY id")) {
+                try (var q = c.prepareStatement(sql)) {
+                    q.setString(1, conversationId);
+                    try (var rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void a_batch_writes_its_turns_together_and_stores_what_the_turns_alone_store() throws Exception {
+        List<String> script = List.of("làm giấy khai sinh cần gì", "phi bn", "tôi muốn gặp cán bộ");
+        int chats = 4;
+        List<ConversationRef.ByChannelUser> alone = new ArrayList<>();
+        List<ConversationRef.ByChannelUser> together = new ArrayList<>();
+        for (int i = 0; i < chats; i++) {
+            alone.add(telegramUser("alone-" + i));
+            together.add(telegramUser("together-" + i));
+        }
+        List<String> aloneIds = new ArrayList<>();
+        List<String> togetherIds = new ArrayList<>();
+        for (int line = 0; line < script.size(); line++) {
+            for (int i = 0; i < chats; i++) {
+                String id = fx.engine.handle(text(alone.get(i), "alone-" + i + "-" + line, script.get(line)))
+                        .conversationId();
+                if (line == 0) {
+                    aloneIds.add(id);
+                }
+            }
+            long inserts;
+            try (var c = pool.getConnection()) {
+                c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(false);
+                long before = sessionCount(c, "Com_insert");
+                long updatesBefore = sessionCount(c, "Com_update");
+                ConversationPort.Batch batch = fx.engine.batch(c);
+                for (int i = 0; i < chats; i++) {
+                    ConversationPort.Handled handled = batch.handle(
+                            text(together.get(i), "together-" + i + "-" + line, script.get(line)));
+                    assertFalse(handled.replies().isEmpty());
+                    if (line == 0) {
+                        togetherIds.add(handled.conversationId());
+                    }
+                }
+                batch.flush();
+                inserts = sessionCount(c, "Com_insert") - before;
+                if (line < 2) {
+                    assertEquals(1, sessionCount(c, "Com_update") - updatesBefore, "the batch's rows, one UPDATE");
+                }
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            // Per turn its message (and a new chat's row, the case the handoff opens); for the batch one INSERT each of
+            // replies, outbox rows and events.
+            int perTurn = line == 0 ? 2 : line == 2 ? 2 : 1;
+            assertEquals(chats * perTurn + 3, inserts, "the batch's statements, line " + line);
+        }
+        for (int i = 0; i < chats; i++) {
+            List<String> expected = stored(aloneIds.get(i));
+            List<String> actual = stored(togetherIds.get(i));
+            // Case codes are random: the same shape is enough.
+            assertEquals(expected.size(), actual.size(), "chat " + i + ": " + actual);
+            for (int r = 0; r < expected.size(); r++) {
+                assertEquals(expected.get(r).replaceAll("PH-[0-9-]+", "PH-code"),
+                             actual.get(r).replaceAll("PH-[0-9-]+", "PH-code"), "chat " + i + ", row " + r);
+            }
+            assertTrue(actual.stream().anyMatch(r -> r.startsWith("event|bot_said|0|")), "bot_said has its message id");
+        }
+    }
+
+    @Test
+    void two_events_of_one_conversation_in_one_batch_are_handled_as_one_after_the_other() throws Exception {
+        ConversationRef.ByChannelUser one = telegramUser("batch-twice-alone");
+        ConversationRef.ByChannelUser two = telegramUser("batch-twice");
+        List<Reply> expected = new ArrayList<>();
+        expected.addAll(fx.engine.handle(text(one, "twice-a-1", "làm giấy khai sinh cần gì")).replies());
+        expected.addAll(fx.engine.handle(text(one, "twice-a-2", "phi bn")).replies());
+        List<Reply> actual = new ArrayList<>();
+        try (var c = pool.getConnection()) {
+            c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(false);
+            ConversationPort.Batch batch = fx.engine.batch(c);
+            actual.addAll(batch.handle(text(two, "twice-b-1", "làm giấy khai sinh cần gì")).replies());
+            actual.addAll(batch.handle(text(two, "twice-b-2", "phi bn")).replies()); // needs the topic of the first
+            batch.flush();
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        assertEquals(expected.stream().map(Reply::text).toList(), actual.stream().map(Reply::text).toList());
+    }
+
+    private static long sessionCount(java.sql.Connection c, String variable) throws Exception {
+        try (var q = c.createStatement(); var rs = q.executeQuery("SHOW SESSION STATUS LIKE '" + variable + "'")) {
+            rs.next();
+            return rs.getLong(2);
         }
     }
 

@@ -121,7 +121,8 @@ class InboxBatchTest {
                                      conversation), "the citizen's message is stored once");
             assertEquals(repliesOfOneTurn, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?", conversation),
                          "the citizen is answered once, not once per run of the batch");
-            assertEquals(1, fx.count("SELECT COUNT(*) FROM inbound_event WHERE conversation_id = ?", conversation));
+            assertEquals(1, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND event_id IS NOT NULL",
+                                     conversation), "the update's id is in the replay ledger once");
         }
         long poisonCalls = engine.calls.stream().filter(c -> c.eventId().equals("web:poison")).count();
         assertEquals(ONE_WORKER.maxAttempts(), poisonCalls, "each failure counted once, up to max-attempts");
@@ -166,6 +167,85 @@ class InboxBatchTest {
                                  + " LIMIT 1 OFFSET " + (i - 1), conversation));
         }
         assertEquals(said, stored, "the chat's messages were handled in the order they arrived");
+    }
+
+    /** The real engine with its gathered writes; the first flush can be made to fail as a constraint violation would. */
+    private static final class Gathering implements ConversationPort {
+        final boolean failFirstFlush;
+        final AtomicInteger flushes = new AtomicInteger();
+        final List<String> gathered = new CopyOnWriteArrayList<>();
+        final List<String> oneByOne = new CopyOnWriteArrayList<>();
+
+        Gathering(boolean failFirstFlush) {
+            this.failFirstFlush = failFirstFlush;
+        }
+
+        @Override
+        public Handled handle(InboundEvent event) {
+            throw new AssertionError("the inbox hands events over inside its own transaction");
+        }
+
+        @Override
+        public Handled handle(Connection transaction, InboundEvent event) throws SQLException {
+            oneByOne.add(event.eventId());
+            return fx.engine.handle(transaction, event);
+        }
+
+        @Override
+        public Batch batch(Connection transaction) {
+            Batch real = fx.engine.batch(transaction);
+            return new Batch() {
+                @Override
+                public Handled handle(InboundEvent event) throws SQLException {
+                    gathered.add(event.eventId());
+                    return real.handle(event);
+                }
+
+                @Override
+                public void flush() throws SQLException {
+                    if (flushes.incrementAndGet() == 1 && failFirstFlush) {
+                        throw new SQLException("simulated: a gathered write breaks a constraint", "23000", 1062);
+                    }
+                    real.flush();
+                }
+            };
+        }
+    }
+
+    @Test
+    void a_batchs_writes_are_gathered_and_if_writing_them_fails_its_events_are_handled_one_by_one_once_each() {
+        for (boolean failFirstFlush : List.of(false, true)) {
+            Inbox inbox = new Inbox(pool, Clock.systemUTC());
+            String question = "Giờ làm việc của phường?";
+            int repliesOfOneTurn = fx.engine.handle(text(user(), "tg:gather-control-" + failFirstFlush, question))
+                    .replies().size();
+            List<ConversationRef.ByChannelUser> citizens = List.of(user(), user(), user());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < citizens.size(); i++) {
+                ids.add("tg:gather-" + failFirstFlush + "-" + i);
+                inbox.accept(new Accepted(text(citizens.get(i), ids.get(i), question), Optional.empty()));
+            }
+            Gathering engine = new Gathering(failFirstFlush);
+            InboxWorker worker = new InboxWorker(inbox, pool, engine, Map.of(), () -> { }, ONE_WORKER, Clock.systemUTC());
+            assertEquals(citizens.size(), worker.drain());
+
+            assertEquals(ids, engine.gathered, "the batch went through the engine's gathered writes");
+            assertEquals(failFirstFlush ? ids : List.of(), engine.oneByOne,
+                         "after a failed gathered write the same batch runs turn by turn");
+            for (ConversationRef.ByChannelUser citizen : citizens) {
+                String conversation = fx.string("SELECT id FROM conversation WHERE channel_user_hash = ?",
+                                                citizen.userHash());
+                assertEquals(1, fx.count("SELECT COUNT(*) FROM message WHERE conversation_id = ? AND direction = 'in'",
+                                         conversation), "the citizen's message is stored once");
+                assertEquals(repliesOfOneTurn, fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ?",
+                                                        conversation), "the citizen is answered once");
+                assertTrue(fx.count("SELECT COUNT(*) FROM conversation_event WHERE conversation_id = ?"
+                                    + " AND type = 'bot_said'", conversation) == repliesOfOneTurn,
+                           "each reply logged once");
+            }
+            assertEquals(0, fx.count("SELECT COUNT(*) FROM inbox WHERE event_id LIKE 'tg:gather-%'"),
+                         "every event handled and its inbox row deleted");
+        }
     }
 
     private static Map<String, List<String>> batches(List<Call> calls) {
