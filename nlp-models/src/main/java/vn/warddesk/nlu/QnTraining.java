@@ -172,6 +172,13 @@ final class QnTraining {
         private double lastValue;
         private double[] lastGradient;
         private double[] lastWeights;
+        /**
+         * Reused arrays of the size of the parameters (~1.2 M doubles for the intent model): a fresh copy per call was a
+         * 9 MB humongous allocation about ten times per iteration. Three for the points (the last one, the anchor, the
+         * first try), one for origin + step.
+         */
+        private final double[][] pointBuffers = new double[3][];
+        private double[] weightsBuffer;
         /** Whether {@link #raw} was summed over the features at the last point (false: taken along the line search's line). */
         private boolean lastExact;
 
@@ -365,7 +372,10 @@ final class QnTraining {
             double[] x = point;
             double penalty = 0;
             if (origin != null) {
-                x = new double[dimension];
+                if (weightsBuffer == null) {
+                    weightsBuffer = new double[dimension];
+                }
+                x = weightsBuffer;
                 for (int i = 0; i < dimension; i++) {
                     x[i] = origin[i] + point[i];
                     penalty += x[i] * x[i];
@@ -379,7 +389,7 @@ final class QnTraining {
             } else {
                 inParts(p -> scorePart(p, weights));
             }
-            lastPoint = point.clone();
+            lastPoint = copyOf(point);
             lastValue = sumOfTerms() + l2 * penalty;
             lastWeights = x;
             lastGradient = null;
@@ -387,6 +397,21 @@ final class QnTraining {
             if (!onLine && anchor != null && firstTry == null) {
                 startLine(lastPoint);
             }
+        }
+
+        /** A copy of {@code point} in a buffer that is neither the anchor nor the first try. */
+        private double[] copyOf(double[] point) {
+            for (int b = 0; b < pointBuffers.length; b++) {
+                if (pointBuffers[b] == null) {
+                    pointBuffers[b] = new double[dimension];
+                }
+                double[] buffer = pointBuffers[b];
+                if (buffer != anchor && buffer != firstTry) {
+                    System.arraycopy(point, 0, buffer, 0, dimension);
+                    return buffer;
+                }
+            }
+            throw new IllegalStateException("no free point buffer");
         }
 
         /** The raw scores of part {@code p}'s events at {@code anchor + r * (firstTry - anchor)}, then as {@link #finishPart}. */
