@@ -273,17 +273,23 @@ final class CompiledModel {
      * feature cost two probes into two tables that do not fit the cache together.
      */
     static final class Joint {
+        /** Low bits of a stored key: the row of the feature's weights; the high bits are the feature hash's own. */
+        static final int ROW_BITS = 22;
+        private static final long ROW_MASK = (1L << ROW_BITS) - 1;
         /**
-         * Open addressing with linear probing over the feature hashes alone ({@code 0} = empty slot): 8 bytes a slot, so
-         * the probes stay within a table a quarter the size of key + row pairs and mostly hit the core's own cache. The
-         * weights are stored by slot, not by a row number, so a hit needs no second indirection.
+         * Open addressing with linear probing over the feature hashes ({@code 0} = empty slot): 8 bytes a slot, so the
+         * probes stay within a small array that mostly sits in the core's own cache. A slot holds the hash's high
+         * {@code 64 - ROW_BITS} bits and, in the low bits, the feature's row, so a hit needs no second array read. Two
+         * predicates of the model never share those 42 bits (checked when the table is built); a feature the model lacks
+         * passes for one of its own with probability ~2^-42 per probe, i.e. never in practice.
          */
         private final long[] keys;
         private final int mask;
         /**
-         * Weights by slot, {@code width} a slot: the intent model's outcomes then the aspect model's. IEEE half floats
-         * ({@link Float#floatToFloat16}): a slot's weights of both models are 74 bytes instead of 148, about one cache
-         * line. Relative rounding 2^-11; the scores are summed in double.
+         * Weights by row, {@code width} a row, rows packed without gaps: the intent model's outcomes then the aspect
+         * model's. IEEE half floats ({@link Float#floatToFloat16}): a row of both models is 74 bytes instead of 148, and
+         * packed rows take a third of the memory that rows by slot took (the slots are two thirds empty), so the rows a
+         * message needs stay in the 1 MB per-core cache instead of the shared one. Relative rounding 2^-11.
          */
         private final short[] weights;
         private final int firstWidth, secondWidth, width, rowCount;
@@ -298,25 +304,31 @@ final class CompiledModel {
             secondWidth = second.outcomes.length;
             width = firstWidth + secondWidth;
             rowCount = all.size();
+            if (rowCount > ROW_MASK) {
+                throw new IllegalStateException("too many features for the joint table: " + rowCount);
+            }
             int capacity = Integer.highestOneBit(Math.max(16, all.size() * 2 - 1)) << 1;
             keys = new long[capacity];
             mask = capacity - 1;
-            weights = new short[capacity * width];
+            weights = new short[rowCount * width];
             java.util.Map<String, Integer> firstIndex = index(first.predicates), secondIndex = index(second.predicates);
+            java.util.Set<Long> tags = new java.util.HashSet<>(rowCount * 2);
+            int row = 0;
             for (String predicate : all) {
                 long key = Features.hash(predicate);
-                if (key == 0) {
-                    throw new IllegalStateException("feature hash 0 marks an empty slot: " + predicate);
+                long tag = key & ~ROW_MASK;
+                if (tag == 0) {
+                    throw new IllegalStateException("feature hash tag 0 marks an empty slot: " + predicate);
+                }
+                if (!tags.add(tag)) {
+                    throw new IllegalStateException("feature hash collision: " + predicate);
                 }
                 int slot = (int) key & mask;
                 while (keys[slot] != 0) {
-                    if (keys[slot] == key) {
-                        throw new IllegalStateException("feature hash collision: " + predicate);
-                    }
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
-                int base = slot * width;
+                keys[slot] = tag | row;
+                int base = row * width;
                 Integer f = firstIndex.get(predicate);
                 if (f != null) {
                     for (int k = 0; k < first.predicateOutcomes[f].length; k++) {
@@ -330,16 +342,18 @@ final class CompiledModel {
                                 Float.floatToFloat16((float) second.predicateWeights[s][k]);
                     }
                 }
+                row++;
             }
         }
 
-        /** The slot of a feature hash, or -1 when neither model has the feature. */
-        int slotOf(long key) {
+        /** The row of a feature hash, or -1 when neither model has the feature. */
+        int rowOf(long key) {
             int slot = (int) key & mask;
+            long tag = key & ~ROW_MASK;
             long stored;
             while ((stored = keys[slot]) != 0) {
-                if (stored == key) {
-                    return slot;
+                if ((stored & ~ROW_MASK) == tag) {
+                    return (int) (stored & ROW_MASK);
                 }
                 slot = (slot + 1) & mask;
             }
@@ -363,18 +377,16 @@ final class CompiledModel {
         }
 
         /**
-         * Summed weights of both models into {@code first} and {@code second} (zeroed first). A repeated feature (word
-         * unigrams and concepts are written two and three times in a row, see {@link Features}) is looked up once and its
-         * weights added once, times the repetitions.
+         * Summed weights of both models into {@code first} and {@code second}. A repeated feature (word unigrams and
+         * concepts are written two and three times in a row, see {@link Features}) is looked up once and its weights
+         * added once, times the repetitions.
          */
         void scores(Features.HashBuffer features, double[] first, double[] second) {
-            Arrays.fill(first, 0);
-            Arrays.fill(second, 0);
             long[] values = features.values;
             int n = features.size;
             int[] found = features.slots(n);
             int[] repeats = features.repeats;
-            // Pass 1: the slot of every distinct run of equal features. A short loop whose probes do not depend on each
+            // Pass 1: the row of every distinct run of equal features. A short loop whose probes do not depend on each
             // other, so the CPU has many table reads in flight at once instead of one per feature.
             int distinct = 0;
             for (int i = 0; i < n; ) {
@@ -384,9 +396,9 @@ final class CompiledModel {
                     repeat++;
                 }
                 i += repeat;
-                int slot = slotOf(key);
-                if (slot >= 0) {
-                    found[distinct] = slot * width;
+                int row = rowOf(key);
+                if (row >= 0) {
+                    found[distinct] = row * width;
                     repeats[distinct++] = repeat;
                 }
             }
@@ -398,27 +410,23 @@ final class CompiledModel {
                 touched += w[found[m]] + w[found[m] + width - 1];
             }
             features.touched = touched;
-            // Pass 3: the sums, in the same order as one pass would add them.
+            // Pass 3: the sums, both models in one loop over the row, in float (C2 turns the half-float conversion and
+            // the adds into vector instructions; with double sums it did not). Rounding ~1e-6 relative, far below the
+            // half floats' own 2^-11.
+            float[] sums = features.sums(width);
+            Arrays.fill(sums, 0);
             for (int m = 0; m < distinct; m++) {
                 int base = found[m];
-                int repeat = repeats[m];
-                if (repeat == 1) {
-                    for (int k = 0; k < firstWidth; k++) {
-                        first[k] += Float.float16ToFloat(w[base + k]);
-                    }
-                    base += firstWidth;
-                    for (int k = 0; k < secondWidth; k++) {
-                        second[k] += Float.float16ToFloat(w[base + k]);
-                    }
-                } else {
-                    for (int k = 0; k < firstWidth; k++) {
-                        first[k] += repeat * (double) Float.float16ToFloat(w[base + k]);
-                    }
-                    base += firstWidth;
-                    for (int k = 0; k < secondWidth; k++) {
-                        second[k] += repeat * (double) Float.float16ToFloat(w[base + k]);
-                    }
+                float repeat = repeats[m];
+                for (int k = 0; k < width; k++) {
+                    sums[k] += repeat * Float.float16ToFloat(w[base + k]);
                 }
+            }
+            for (int k = 0; k < firstWidth; k++) {
+                first[k] = sums[k];
+            }
+            for (int k = 0; k < secondWidth; k++) {
+                second[k] = sums[firstWidth + k];
             }
         }
     }

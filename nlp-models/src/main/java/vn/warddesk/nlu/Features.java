@@ -254,10 +254,20 @@ final class Features {
         /** Whether a procedure concept was found (the {@code t=} feature), for {@link Nlu}'s aspect-only rule. */
         boolean namesProcedure;
 
-        /** Work arrays of {@code CompiledModel.Joint#scores}: the table position and repetitions of each distinct feature. */
+        /** Work arrays of {@code CompiledModel.Joint#scores}: the row offset and repetitions of each distinct feature. */
         int[] slots = new int[512], repeats = new int[512];
         /** Sink of the joint table's cache-warming reads, so that the JIT cannot drop them. */
         int touched;
+
+        /** Work array of {@code CompiledModel.Joint#scores}: the float sums of both models' outcomes. */
+        private float[] sums = new float[0];
+
+        float[] sums(int width) {
+            if (sums.length != width) {
+                sums = new float[width];
+            }
+            return sums;
+        }
 
         int[] slots(int capacity) {
             if (slots.length < capacity) {

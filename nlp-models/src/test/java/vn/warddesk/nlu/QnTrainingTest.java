@@ -48,6 +48,52 @@ class QnTrainingTest {
     }
 
     @Test
+    void a_point_on_the_line_search_line_has_the_value_summed_over_the_features() throws IOException {
+        List<Dataset.Example> sample = Dataset.read(Path.of(System.getProperty("nlu.dataDir", "data"), "dev-sample.tsv"));
+        QnTraining.Indexed data = QnTraining.index(Trainer.contexts(sample.stream().map(Dataset.Example::text).toList(), true),
+                sample.stream().map(Dataset.Example::label).toList(), 2);
+        for (double[] origin : new double[][] {null, seeded(data, 7)}) {
+            QnTraining.NegativeLogLikelihood lined = new QnTraining.NegativeLogLikelihood(data, origin, 0.5);
+            int dimension = lined.getDimension();
+            double[] anchor = seeded(data, 1), direction = seeded(data, 2), offLine = seeded(data, 3);
+            lined.gradientAt(anchor); // the line search starts from the last gradient's point
+            double[] expected = new double[4], actual = new double[4];
+            double[] steps = {1, 0.5, 0.125};
+            for (int k = 0; k < steps.length; k++) {
+                double[] point = new double[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    point[i] = anchor[i] + steps[k] * direction[i];
+                }
+                actual[k] = lined.valueAt(point);
+                expected[k] = new QnTraining.NegativeLogLikelihood(data, origin, 0.5).valueAt(point);
+            }
+            actual[3] = lined.valueAt(offLine);
+            expected[3] = new QnTraining.NegativeLogLikelihood(data, origin, 0.5).valueAt(offLine);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(expected[k], actual[k], 1e-9 * Math.abs(expected[k]), "point " + k);
+            }
+            // the gradient at an accepted try is the one summed over the features, to the last bit
+            double[] point = new double[dimension];
+            for (int i = 0; i < dimension; i++) {
+                point[i] = anchor[i] + 0.125 * direction[i];
+            }
+            lined.valueAt(point);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    new QnTraining.NegativeLogLikelihood(data, origin, 0.5).gradientAt(point), lined.gradientAt(point));
+        }
+    }
+
+    /** A reproducible point with weights of the size training gives (|w| < 0.5). */
+    private static double[] seeded(QnTraining.Indexed data, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] x = new double[data.predicates().length * data.outcomes().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble() - 0.5;
+        }
+        return x;
+    }
+
+    @Test
     void equal_events_are_merged_and_rare_features_cut() {
         QnTraining.Indexed data = QnTraining.index(List.of(new String[] {"a", "a", "b"}, new String[] {"a", "a", "b"},
                 new String[] {"c"}, new String[] {"a", "d"}), List.of("x", "x", "y", "y"), 2);
