@@ -32,7 +32,8 @@ public final class YesNo {
     private static final Set<String> PARTICLES = Set.of(
             "a", "nhe", "nha", "nhen", "roi", "ban", "em", "anh", "chi", "oi", "minh", "toi", "please", "thanks",
             "thank", "you", "cam", "on", "di", "ma", "vay", "the", "i", "it", "is", "that", "s", "ah", "oh", "well",
-            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha", "e", "mik", "mk", "tui", "t", "to", "ad");
+            "do", "lam", "nhieu", "qua", "cho", "luon", "day", "nhi", "ha", "e", "mik", "mk", "tui", "t", "to", "ad",
+            "hmm", "hm", "hmmm"); // a hesitation before the answer: "hmm no, I don't agree"
 
     private YesNo() {
     }

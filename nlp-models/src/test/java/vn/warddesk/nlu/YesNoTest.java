@@ -48,4 +48,14 @@ class YesNoTest {
             assertEquals(Optional.empty(), YesNo.of(neither), neither);
         }
     }
+
+    @Test
+    void a_negation_before_agree_with_a_closing_dau_or_a_hesitation_is_a_no() {
+        for (String no : List.of("ko đồng ý đâu", "e ko dong y dau", "không đồng ý đâu ạ", "hmm no, I don't agree",
+                                 "hmm no")) {
+            assertEquals(Optional.of(YesNo.Answer.NO), YesNo.of(no), no);
+        }
+        assertEquals(Optional.of(YesNo.Answer.YES), YesNo.of("hmm ok"));
+        assertEquals(Optional.empty(), YesNo.of("hmm"));
+    }
 }

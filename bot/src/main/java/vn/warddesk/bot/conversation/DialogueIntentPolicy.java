@@ -38,7 +38,8 @@ final class DialogueIntentPolicy implements Policy {
         boolean form = Policy.inForm(t);
         switch (u.intent()) {
             case "out_of_scope", "affirm", "deny" -> {
-                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter); // "???", "…": not understood
+                // "???", "…", "asdfgh" (keyboard mash): nothing was said, so not understood rather than out of scope
+                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter) || Phrases.mash(h.folded);
                 if (form || ("out_of_scope".equals(u.intent()) && (u.confidence() < OUT_OF_SCOPE_SURE || noWords))) {
                     return false;
                 }

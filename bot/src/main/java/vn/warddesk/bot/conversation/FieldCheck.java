@@ -78,7 +78,7 @@ final class FieldCheck {
 
     private Result date(String typed, LocalDate today, boolean vi, Texts texts) {
         // Chat shorthand for weekdays ("t2 tuần sau", "t7", "cn") spelled out for the date extractor.
-        String text = WEEKDAY_SHORT.matcher(typed).replaceAll("thứ $1").replaceAll("(?iu)\\bcn\\b", "chủ nhật");
+        String text = spelledOut(typed);
         List<Entity> dates = of(text, today, EntityType.DATE);
         if (dates.isEmpty()) {
             return Result.error(texts.get("field.date_unreadable"));
@@ -121,6 +121,11 @@ final class FieldCheck {
             }
         }
         return Result.error(texts.get("field.choice_invalid"));
+    }
+
+    /** Chat shorthand for weekdays ("t2 tuần sau", "t7", "cn") spelled out for the date extractor. */
+    static String spelledOut(String typed) {
+        return WEEKDAY_SHORT.matcher(typed).replaceAll("thứ $1").replaceAll("(?iu)\\bcn\\b", "chủ nhật");
     }
 
     /** The entities of one type in a line, with their places: a phone or a day typed beside another value. */

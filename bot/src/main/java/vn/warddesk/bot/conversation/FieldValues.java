@@ -27,6 +27,8 @@ final class FieldValues {
             FieldType.PHONE, EntityType.PHONE, FieldType.DATE, EntityType.DATE));
     /** More words than this after the lead-ins is a sentence, not a name typed as a correction (one more beside a phone). */
     private static final int NAME_WORDS = 5;
+    /** A day of this many words is a phrase ("thứ hai tuần sau"), never a word of a name ("Mai", "Lê Chủ Nhật"). */
+    private static final int DAY_PHRASE = 3;
 
     /** A value for one field, ready to store. */
     record Value(IntakeField field, String value) {
@@ -60,7 +62,8 @@ final class FieldValues {
         if (asked.type() == FieldType.TEXT) {
             return Optional.empty(); // a note may mention a day or a number: it is the note's
         }
-        String text = Normalizer.normalize(typed, Normalizer.Form.NFC);
+        // "Nguyen Thi Lan t7 tuan sau": the day's shorthand spelled out, so that it is found beside the name
+        String text = FieldCheck.spelledOut(Normalizer.normalize(typed, Normalizer.Form.NFC));
         List<Value> later = new ArrayList<>();
         StringBuilder rest = new StringBuilder(text);
         for (IntakeField field : form.fields().subList(form.asked() + 1, form.fields().size())) {
@@ -151,11 +154,14 @@ final class FieldValues {
     }
 
     /**
-     * A day word that belongs to a name: beside the name asked, any day word not set apart by punctuation or a number
+     * A day word that belongs to a name (never one with a number or of three words or more): beside the name asked, any day word not set apart by punctuation or a number
      * ("Lê Thị Mai", "le thi mai 0905…", "Mai Anh Tuấn": Mai, not tomorrow); elsewhere a capitalised one next to a
      * capitalised word ("Lê Chủ Nhật").
      */
     static boolean partOfName(String text, Entity day, boolean nameAsked) {
+        if (day.text().chars().anyMatch(Character::isDigit) || Phrases.words(Phrases.fold(day.text())) >= DAY_PHRASE) {
+            return false; // "thứ 5 tuần sau", "15/12", "chủ nhật tuần sau": no name has a number or a phrase for a day
+        }
         int before = day.start() - 1;
         while (before >= 0 && text.charAt(before) == ' ') {
             before--;

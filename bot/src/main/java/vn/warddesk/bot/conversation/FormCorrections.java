@@ -12,6 +12,9 @@ import vn.warddesk.bot.catalog.Catalog.IntakeField;
  * is ("à nhầm, số đúng là 0987…" while the day is asked, "sorry, my full name is Thomas Becker" while the phone is).
  */
 final class FormCorrections {
+    /** A field named at the summary is a word or two, with a pronoun at most ("số đt của em"). */
+    private static final int FIELD_NAME_WORDS = 4;
+
     private final Policy.Actions a;
     private final FieldValues values;
 
@@ -27,7 +30,8 @@ final class FormCorrections {
 
     /** "sửa số điện thoại", "change my phone", "sai tên rồi": edit that field; "sai rồi" alone asks which. */
     private boolean named(Turn t, Heard h) {
-        if (!Phrases.edit(h.folded) || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
+        if (!Phrases.edit(h.folded) && !fieldNamedAtSummary(t, h)
+            || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
             return false;
         }
         Optional<IntakeField> current = a.form().currentField(t);
@@ -38,7 +42,7 @@ final class FormCorrections {
             return false; // a note may well say "đổi", "sai"…: only a named field is a correction there
         }
         if (named.isPresent()) {
-            return a.form().edit(t, named.get(), Phrases.newValues(h.text));
+            return a.form().edit(t, named.get(), notShorterName(t, named.get(), Phrases.newValues(h.text)));
         }
         if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
             a.form().askWhichField(t);
@@ -54,6 +58,29 @@ final class FormCorrections {
     private boolean earlierField(Turn t, Heard h) {
         Optional<FieldValues.Value> value = a.form().where(t).flatMap(form -> values.correction(form, h.text, h.folded));
         return value.isPresent() && a.form().edit(t, value.get().field().name(), List.of(value.get().value()));
+    }
+
+    /**
+     * At the summary (or after "which detail?") a short line that only names a field ("ngày hẹn", "số đt", "the
+     * date", "my number") chooses that field: it has nothing else to be.
+     */
+    private boolean fieldNamedAtSummary(Turn t, Heard h) {
+        return Dialogue.CONFIRM.equals(t.conv.state) && Phrases.words(h.folded) <= FIELD_NAME_WORDS
+               && !Phrases.question(h.folded) && Phrases.field(h.folded, names(t)).isPresent();
+    }
+
+    /**
+     * "sai tên rồi, tên e là Hoa" after "Phạm Thị Hảo": one given name does not replace a full name. The officer asks
+     * for the full name rather than guess which part was wrong, so a one-word name is not taken as the new value then.
+     */
+    private List<String> notShorterName(Turn t, String field, List<String> newValues) {
+        boolean name = a.form().fields(t).stream()
+                .anyMatch(f -> f.name().equals(field) && f.type() == Catalog.FieldType.NAME);
+        String stored = t.conv.draft.get(field);
+        if (!name || stored == null || Phrases.words(Phrases.fold(stored)) < 2) {
+            return newValues;
+        }
+        return newValues.stream().filter(v -> Phrases.words(Phrases.fold(Phrases.withoutLeadIns(v))) >= 2).toList();
     }
 
     /**

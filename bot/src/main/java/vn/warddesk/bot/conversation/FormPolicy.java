@@ -54,7 +54,9 @@ final class FormPolicy implements Policy {
         } else if (h.answerNo()) {
             a.consent().decline(t);
         } else {
-            sideQuestion(t, h);
+            if (!privacyQuestion(t, h)) {
+                sideQuestion(t, h);
+            }
             a.consent().remind(t);
         }
     }
@@ -100,7 +102,7 @@ final class FormPolicy implements Policy {
             a.form().askField(t);
             return;
         }
-        if (looksLikeQuestion(t, h) && sideQuestion(t, h)) {
+        if (privacyQuestion(t, h) || looksLikeQuestion(t, h) && sideQuestion(t, h)) {
             a.form().askField(t);
             return;
         }
@@ -125,8 +127,11 @@ final class FormPolicy implements Policy {
                 .orElse(false);
         Understanding u = h.u();
         boolean officeQuestion = h.officeQuestion(OFFICE_SURE).isPresent();
-        if (structured && a.form().valid(t, h.text) && !(officeQuestion && !u.clarify())) {
-            return false; // "thứ 7 được không" is a day; "phường có làm thứ 7 ko" (hours, sure) asks about the office
+        if (structured && a.form().valid(t, h.text) && !(officeQuestion && !u.clarify())
+            && !Phrases.asksSomething(h.folded)) {
+            // "thứ 7 được không" offers a day; "phường có làm thứ 7 ko" (hours, sure) asks about the office, and so
+            // does "what time are you open on Saturday?": a question word asks something, whatever day it names
+            return false;
         }
         String topic = t.ctx().topic();
         boolean aboutTopic = topic != null && followUp.aspect(t, h, topic).isPresent();
@@ -134,6 +139,19 @@ final class FormPolicy implements Policy {
             return aboutTopic;
         }
         return !u.clarify() || aboutTopic || officeQuestion;
+    }
+
+    /**
+     * A question about the citizen's own data ("số đt này ai xem được", "what will you keep about me and for how
+     * long?") asking one of the privacy notice's facts is answered from the notice, before any reading of it as an
+     * aspect of the procedure: at the consent step and in the form the data is what the citizen is weighing.
+     */
+    private boolean privacyQuestion(Turn t, Heard h) {
+        if (!Phrases.question(h.folded) || !Phrases.myData(h.folded) || !a.answering().asksPrivacyFact(h.folded)) {
+            return false;
+        }
+        a.answering().privacyInfo(t, h.folded);
+        return true;
     }
 
     /** Lets the answering policies answer; true when one did. */

@@ -22,7 +22,9 @@ final class Phrases {
     private static final Pattern RESTART = Pattern.compile(
             "^((thoi|a|oi|uh|um|ok|thi|vay|hay|let s|lets|please|can we|i want to|toi muon|cho (toi|em|minh)) )*"
             + "(bat dau lai( tu dau)?|lam lai( tu dau)?( het)?|start over|start again|begin again|start from scratch"
-            + "|restart|reset|/start|quay lai tu dau|lam lai tu dau)( di| nhe| nha| please| nao)?$");
+            + "|restart|reset|/start|quay lai tu dau|lam lai tu dau)"
+            // closing particles and a form of address, as many as people add: "làm lại từ đầu đi bạn ơi", "lam lai di ad"
+            + "( (di|nhe|nha|please|nao|a|ad|ban|oi|em|anh|chi|giup|voi|ho|luon|thanks))*$");
     private static final Pattern WITHDRAW = Pattern.compile(
             "(rut (lai )?(su )?dong y|xoa (het )?(du lieu|thong tin)( ca nhan)? cua (toi|minh|em)|xoa du lieu"
             + "|withdraw (my )?consent|delete (all )?my (data|details|information)|erase my (data|details))");
@@ -91,6 +93,25 @@ final class Phrases {
     private static final Pattern CORRECTION = Pattern.compile(
             "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|my full name is"
             + "|my real name is)\\b");
+    /**
+     * The citizen's own data as the subject of a question: "about me", "my details", "thông tin của em", "số đt này",
+     * "dữ liệu". What it asks (who sees it, how long it is kept) is the privacy notice's own list (OfficeFacts).
+     */
+    private static final Pattern MY_DATA = Pattern.compile(
+            "\\b(about me|my (personal )?(data|details|information|info|phone number|phone|number|name)"
+            + "|this (phone )?number|thong tin ca nhan|du lieu|(thong tin|so dien thoai|so dt|sdt|so phone|ten)"
+            + "( nay| (cua|ve) (toi|em|e|minh|tui|t|chau|con)))\\b");
+    /**
+     * A question that asks for something other than whether the value offered is fine: "what time", "mấy giờ", "khi
+     * nào", "có … không" (but not "… được không", "… ok không", "how about …", which offer the value and ask if it
+     * will do).
+     */
+    private static final Pattern ASKS_SOMETHING = Pattern.compile(
+            "\\b((what|how)(?! about)|when|where|which|who|why|may gio|luc may gio|bao gio|khi nao|o dau|tai sao"
+            + "|sao lai|ai|the nao|nhu the nao|ntn)\\b|\\bco\\b(?!.*\\b(duoc|dc|ok|oke|on|nhe)\\b).*\\b(khong|ko|k|hong|kh)\\b");
+    /** Keyboard rows, for a line typed along one of them ("asdfgh", "qwertyuiop", "jkjkjk"). */
+    private static final java.util.List<String> KEY_ROWS = java.util.List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
+    private static final int MASH_MIN = 5;
     private static final String PRONOUN = "(toi|em|e|minh|anh|chi|t|tui|mik|chau|con|my)";
     /** Words that say which field a value is, or join two values: "sđt", "số", "phone", "và", "and". */
     private static final String FIELD_NAMING = "(so dien thoai|dien thoai|so dt|sdt|dt|so|phone number|phone|number"
@@ -213,6 +234,53 @@ final class Phrases {
         Matcher tail = TAIL.matcher(folded);
         int to = tail.find() ? words.size() - words(tail.group().strip()) : words.size();
         return from >= to ? "" : typed.substring(spans.get(from)[0], spans.get(to - 1)[1]);
+    }
+
+    /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */
+    static boolean myData(String folded) {
+        return MY_DATA.matcher(folded).find();
+    }
+
+    /** A question that asks for information ("what time…", "mấy giờ", "có … không"), not whether a value will do. */
+    static boolean asksSomething(String folded) {
+        return ASKS_SOMETHING.matcher(folded.replace("?", " ")).find();
+    }
+
+    /**
+     * Keyboard mash: every word runs along one keyboard row, each letter beside the one before (or the same), and at
+     * least one such word is five letters or more ("asdfgh", "qwertyuiop", "jkjkjkjk"). No word of either language
+     * does that; "hjhj" (a laugh) is too short to count.
+     */
+    static boolean mash(String folded) {
+        if (folded.isBlank()) {
+            return false;
+        }
+        boolean long_ = false;
+        for (String word : folded.split(" ")) {
+            if (!alongARow(word)) {
+                return false;
+            }
+            long_ |= word.length() >= MASH_MIN;
+        }
+        return long_;
+    }
+
+    private static boolean alongARow(String word) {
+        if (word.length() < 2) {
+            return false;
+        }
+        for (String row : KEY_ROWS) {
+            boolean along = true;
+            for (int i = 0; i < word.length() && along; i++) {
+                int here = row.indexOf(word.charAt(i));
+                int before = i == 0 ? here : row.indexOf(word.charAt(i - 1));
+                along = here >= 0 && Math.abs(here - before) <= 1;
+            }
+            if (along) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean question(String folded) {

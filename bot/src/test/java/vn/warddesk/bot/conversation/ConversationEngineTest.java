@@ -419,4 +419,19 @@ class ConversationEngineTest {
         assertTrue(fx.count("SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND origin = 'bot'"
                             + " AND payload LIKE ?", id, "%" + code + "%") >= 2, "handoff and claim notices");
     }
+
+    @Test
+    void a_bare_given_name_as_a_correction_asks_the_full_name_and_keeps_the_stored_one_until_then() throws Exception {
+        ConversationRef user = telegramUser("bare-given-name");
+        String id = fx.engine.handle(action(user, "g1", "start:signature_certification")).conversationId();
+        fx.engine.handle(action(user, "g2", "consent:agree"));
+        assertTrue(asks(fx.engine.handle(text(user, "g3", "Phạm Thị Hảo")), Reply.Kind.ASK_FIELD, "phone"));
+        ConversationPort.Handled bare = fx.engine.handle(text(user, "g4", "sai tên rồi, tên e là Hoa"));
+        assertTrue(asks(bare, Reply.Kind.ASK_FIELD, "contact_name"), "the full name is asked: " + bare.replies());
+        String draft = fx.string("SELECT draft FROM conversation WHERE id = ?", id);
+        assertTrue(draft.contains("Phạm Thị Hảo") && !draft.contains("\"Hoa\""), draft);
+        ConversationPort.Handled full = fx.engine.handle(text(user, "g5", "Phạm Thị Hoa"));
+        assertTrue(asks(full, Reply.Kind.ASK_FIELD, "phone"), "back to where the form was: " + full.replies());
+        assertTrue(fx.string("SELECT draft FROM conversation WHERE id = ?", id).contains("Phạm Thị Hoa"));
+    }
 }

@@ -67,6 +67,18 @@ class FieldValuesTest {
     }
 
     @Test
+    void a_day_in_chat_shorthand_or_as_a_phrase_beside_the_name_is_taken_out_of_it() {
+        assertEquals(nameAndDay("Nguyen Thi Lan", "2026-12-19"), values.split(asked(0, Map.of()), "Nguyen Thi Lan t7 tuan sau"));
+        assertEquals(nameAndDay("Do Van Hai", "2026-12-14"), values.split(asked(0, Map.of()), "Do Van Hai, t2 tuan sau"));
+        assertEquals(nameAndDay("Pham Van Duc", "2026-12-17"),
+                     values.split(asked(0, Map.of()), "Pham Van Duc thu 5 tuan sau"));
+        // "Mai" opening the name stays in it (not tomorrow); the day with a number after it is the day
+        assertEquals(nameAndDay("Mai Văn Tú", "2026-12-15"), values.split(asked(0, Map.of()), "Mai Văn Tú thứ 3 tuần sau"));
+        // Sunday is closed: no day to take, so nothing is split
+        assertEquals(Optional.empty(), values.split(asked(0, Map.of()), "Le Van Tam, cn tuan sau"));
+    }
+
+    @Test
     void mai_in_a_lower_case_name_beside_a_phone_stays_in_the_name() {
         assertEquals(split("le thi mai", "0905123456"), values.split(asked(0, Map.of()), "le thi mai 0905123456"));
     }
@@ -104,6 +116,10 @@ class FieldValuesTest {
 
     private Optional<FieldValues.Value> correction(FieldValues.Form form, String text) {
         return values.correction(form, text, Phrases.fold(text));
+    }
+
+    private static Optional<FieldValues.Split> nameAndDay(String name, String day) {
+        return Optional.of(new FieldValues.Split(name, List.of(new FieldValues.Value(DAY, day))));
     }
 
     private static Optional<FieldValues.Split> split(String name, String phone) {

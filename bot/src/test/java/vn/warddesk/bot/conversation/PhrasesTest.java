@@ -43,4 +43,46 @@ class PhrasesTest {
         assertEquals(Optional.empty(), Phrases.field(Phrases.fold("cần sửa số CCCD trong giấy khai sinh của con"), FIELDS));
         assertEquals(Optional.empty(), Phrases.field(Phrases.fold("sửa hồ sơ"), FIELDS));
     }
+
+    @Test
+    void start_over_with_closing_particles_and_a_form_of_address() {
+        for (String restart : List.of("lam lai tu dau di ad", "làm lại từ đầu đi bạn ơi", "thoi bat dau lai tu dau nhe",
+                                      "can we start over please", "làm lại đi ạ")) {
+            assertTrue(Phrases.restart(Phrases.fold(restart)), restart);
+        }
+        assertFalse(Phrases.restart(Phrases.fold("lam lai giay khai sinh thi can gi")));
+    }
+
+    @Test
+    void keyboard_mash_runs_along_one_row_and_is_no_word() {
+        for (String mash : List.of("asdfgh", "qwertyuiop", "sdfghjkl", "jkjkjkjk", "asdfg hjkl")) {
+            assertTrue(Phrases.mash(Phrases.fold(mash)), mash);
+        }
+        for (String word : List.of("hjhj", "cai do", "hello", "were", "phí bao nhiêu", "are you a robot lol", "")) {
+            assertFalse(Phrases.mash(Phrases.fold(word)), word);
+        }
+    }
+
+    @Test
+    void a_question_word_asks_something_but_an_offered_day_with_duoc_khong_does_not() {
+        for (String asks : List.of("what time are you open on Saturday?", "mấy giờ phường mở cửa thứ 7 vậy",
+                                   "thu 7 phuong co lam ko", "when do you close on Friday")) {
+            assertTrue(Phrases.asksSomething(Phrases.fold(asks)), asks);
+        }
+        for (String offers : List.of("thu 6 tuan sau dc ko ad", "thứ 7 có được không", "next Monday then", "thứ 7 ok không",
+                                     "how about next Tuesday?")) {
+            assertFalse(Phrases.asksSomething(Phrases.fold(offers)), offers);
+        }
+    }
+
+    @Test
+    void the_citizens_own_data_as_the_subject() {
+        for (String mine : List.of("so dt nay ai xem dc v", "what exactly will you keep about me and for how long?",
+                                   "thông tin của em lưu bao lâu vậy", "who will see my phone number?")) {
+            assertTrue(Phrases.myData(Phrases.fold(mine)), mine);
+        }
+        for (String other : List.of("lệ phí bao nhiêu", "how long does it take", "cho em xin thông tin thủ tục")) {
+            assertFalse(Phrases.myData(Phrases.fold(other)), other);
+        }
+    }
 }
