@@ -24,17 +24,27 @@ record Clauses(List<String> parts) {
                                                                   Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "X thì Y": Vietnamese topic–comment, the question is Y. */
     private static final Pattern THEN = Pattern.compile("(?<=\\s)(thì|thi)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Question words and particles a Vietnamese question ends with (folded), looked for in its last words. */
-    private static final Pattern QUESTION_END = Pattern.compile(
-            "\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|hong|hok|khum|chua|sao|the nao|ntn|o dau|dau"
-            + "|ai|nao|duoc khong|dc ko|dc k|ha|nhi)\\b");
+    /** Question words that make a Vietnamese clause a question when among its last words ("… cần giấy tờ gì ạ"). */
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|the nao|ntn|nhu the nao|o dau|ai|nao|duoc khong|dc ko|dc k"
+            + "|lam sao)\\b");
+    /**
+     * Particles that ask only at the very end, before nothing but courtesy words ("… được nhận hông ad", "… không ạ"):
+     * inside a clause "chưa" is "not yet" ("vì lúc sinh chưa đăng ký kết hôn") and "đầu" a place ("đầu hẻm").
+     */
+    private static final Pattern QUESTION_PARTICLE = Pattern.compile(
+            "\\b(khong|ko|k|chua|hong|hok|khum|sao|ha|nhi|dau|j|chu)( (a|ad|ah|ak|em|chi|anh|ba|vay|ha|nhi|nha|nhe|ban"
+            + "|admin|ac|c|e))*$");
     /** English questions open with a question word or an auxiliary. */
     private static final Pattern QUESTION_OPENING = Pattern.compile(
             "^(how|what|when|where|which|why|who|can|could|do|does|did|is|are|am|will|would|should|may|shall|have|has)\\b");
-    /** A request rather than a question: "đặt lịch giúp em", "please book an appointment", "I'd like to…". */
+    /**
+     * A request rather than a question: "đặt lịch giúp em", "please book an appointment". Not "muốn làm" / "I'd like
+     * to": "a muốn làm thủ tục nhận con, vì …" may as well be a question, and is read whole as before.
+     */
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(dat lich|dat hen|hen lich|lay lich|lam ho|lam giup|dang ky giup|giup (em|e|chi|anh|minh|toi|t|tui|con|chau)"
-            + "|book|appointment|please|i want to|i d like to|i would like to|muon dang ky|muon lam|muon nop)\\b");
+            + "|book|appointment|please)\\b");
     /** How many of its last words a question word may be among ("… cần những giấy tờ gì ạ"). */
     private static final int QUESTION_TAIL = 4;
 
@@ -110,7 +120,7 @@ record Clauses(List<String> parts) {
         String[] words = folded.split(" ");
         String tail = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - QUESTION_TAIL),
                                                                     words.length));
-        return QUESTION_END.matcher(tail).find();
+        return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(folded.replace("?", "").strip()).find();
     }
 
     /** The question after the last "thì" of a clause ("… cho mẹ thì em đi thay được không ạ?"), if it asks one. */

@@ -68,6 +68,9 @@ class ClausesTest {
         assertFalse(Clauses.question("em ơi chị bán bún bò ở đầu hẻm 3 năm rồi"));
         assertFalse(Clauses.question("My father passed away at home last Friday."));
         assertFalse(Clauses.question("hjhj"));
+        // "chưa" inside a clause is "not yet", a question only at the end
+        assertFalse(Clauses.question("vi luc sinh chua dang ky ket hon"));
+        assertTrue(Clauses.question("hồ sơ của em xong chưa ạ"));
     }
 
     @Test
