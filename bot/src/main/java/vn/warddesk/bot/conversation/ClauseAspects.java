@@ -58,7 +58,8 @@ final class ClauseAspects {
         String name = Labels.intent(catalog, t, procedure);
         Set<String> aspects = new LinkedHashSet<>();
         for (String question : questions) {
-            read(h.clause(question), procedure, name, EACH_SURE).filter(a -> !"apply".equals(a)).ifPresent(aspects::add);
+            read(h.clause(question), procedure, name, EACH_SURE).filter(a -> !"apply".equals(a))
+                    .ifPresent(aspects::add);
         }
         return aspects.size() >= 2 ? List.copyOf(aspects) : List.of();
     }

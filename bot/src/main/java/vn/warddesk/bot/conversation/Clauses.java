@@ -23,7 +23,8 @@ record Clauses(List<String> parts) {
     private static final Pattern LEADING_JOINER = Pattern.compile("^(và|va|and|với lại|voi lai|còn)\\s+",
                                                                   Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "X thì Y": Vietnamese topic–comment, the question is Y. */
-    private static final Pattern THEN = Pattern.compile("(?<=\\s)(thì|thi)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern THEN = Pattern.compile("(?<=\\s)(thì|thi)\\s+",
+                                                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Question words that make a Vietnamese clause a question when among its last words ("… cần giấy tờ gì ạ"). */
     private static final Pattern QUESTION_WORD = Pattern.compile(
             "\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|the nao|ntn|nhu the nao|o dau|ai|nao|duoc khong|dc ko|dc k"
@@ -37,14 +38,15 @@ record Clauses(List<String> parts) {
             + "|admin|ac|c|e))*$");
     /** English questions open with a question word or an auxiliary. */
     private static final Pattern QUESTION_OPENING = Pattern.compile(
-            "^(how|what|when|where|which|why|who|can|could|do|does|did|is|are|am|will|would|should|may|shall|have|has)\\b");
+            "^(how|what|when|where|which|why|who|can|could|do|does|did|is|are|am|will|would|should|may|shall|have"
+            + "|has)\\b");
     /**
      * A request rather than a question: "đặt lịch giúp em", "please book an appointment". Not "muốn làm" / "I'd like
      * to": "a muốn làm thủ tục nhận con, vì …" may as well be a question, and is read whole as before.
      */
     private static final Pattern REQUEST = Pattern.compile(
-            "\\b(dat lich|dat hen|hen lich|lay lich|lam ho|lam giup|dang ky giup|giup (em|e|chi|anh|minh|toi|t|tui|con|chau)"
-            + "|book|appointment|please)\\b");
+            "\\b(dat lich|dat hen|hen lich|lay lich|lam ho|lam giup|dang ky giup"
+            + "|giup (em|e|chi|anh|minh|toi|t|tui|con|chau)|book|appointment|please)\\b");
     /** How many of its last words a question word may be among ("… cần những giấy tờ gì ạ"). */
     private static final int QUESTION_TAIL = 4;
 

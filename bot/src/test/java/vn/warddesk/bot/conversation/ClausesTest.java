@@ -14,8 +14,8 @@ class ClausesTest {
     void sentences_are_cut_at_stops_question_marks_semicolons_and_new_lines() {
         assertEquals(List.of("Hello!", "I need certified copies of my passport.", "Can the ward do that?",
                              "How much per page?"),
-                     Clauses.of("Hello! I need certified copies of my passport. Can the ward do that? How much per page?")
-                             .parts());
+                     Clauses.of("Hello! I need certified copies of my passport. Can the ward do that?"
+                                + " How much per page?").parts());
         assertEquals(List.of("chao ad a.", "phi bao nhieu;", "mat may ngay"),
                      Clauses.of("chao ad a. phi bao nhieu; mat may ngay").parts());
         assertEquals(List.of("dạ em chào ad", "làm khai sinh cần gì ạ"),
@@ -24,7 +24,8 @@ class ClausesTest {
 
     @Test
     void a_stop_inside_a_number_or_a_date_does_not_cut() {
-        assertEquals(List.of("phí 10.000 đồng một trang hả ad?"), Clauses.of("phí 10.000 đồng một trang hả ad?").parts());
+        assertEquals(List.of("phí 10.000 đồng một trang hả ad?"),
+                     Clauses.of("phí 10.000 đồng một trang hả ad?").parts());
         assertEquals(List.of("bé sinh 10.11.2026 ạ"), Clauses.of("bé sinh 10.11.2026 ạ").parts());
     }
 
@@ -39,10 +40,12 @@ class ClausesTest {
         assertEquals(List.of("dang ky giam ho phi bao nhieu", "mat may ngay vay ad"),
                      Clauses.of("dang ky giam ho phi bao nhieu va mat may ngay vay ad").parts());
         assertEquals(List.of("Cho em hỏi đăng ký khai tử mất mấy ngày", "có làm online được không ạ?"),
-                     Clauses.of("Cho em hỏi đăng ký khai tử mất mấy ngày, với lại có làm online được không ạ?").parts());
+                     Clauses.of("Cho em hỏi đăng ký khai tử mất mấy ngày, với lại có làm online được không ạ?")
+                             .parts());
         assertEquals(List.of("How much is a marital status certificate", "how long does it take?"),
                      Clauses.of("How much is a marital status certificate and how long does it take?").parts());
-        assertEquals(List.of("cần giấy tờ gì", "phí bao nhiêu ạ"), Clauses.of("cần giấy tờ gì còn phí bao nhiêu ạ").parts());
+        assertEquals(List.of("cần giấy tờ gì", "phí bao nhiêu ạ"),
+                     Clauses.of("cần giấy tờ gì còn phí bao nhiêu ạ").parts());
         // a story "and" or "và" is not a second question
         assertEquals(List.of("I need copies of my passport and my work permit."),
                      Clauses.of("I need copies of my passport and my work permit.").parts());
@@ -93,7 +96,8 @@ class ClausesTest {
     @Test
     void the_comment_after_thi_is_the_question_of_a_topic_comment_clause() {
         assertEquals(Optional.of("em đi thay được không ạ?"),
-                     Clauses.comment("Cho em hỏi xin lại bản sao trích lục khai sinh cho mẹ thì em đi thay được không ạ?"));
+                     Clauses.comment("Cho em hỏi xin lại bản sao trích lục khai sinh cho mẹ"
+                                     + " thì em đi thay được không ạ?"));
         assertEquals(Optional.of("can nhung giay to gi a"), Clauses.comment("gio lam thi can nhung giay to gi a"));
         assertEquals(Optional.empty(), Clauses.comment("phí bao nhiêu ạ"));
         assertEquals(Optional.empty(), Clauses.comment("khai sinh thì sao")); // one word after it: nothing to read
