@@ -124,16 +124,22 @@ final class Answering {
      * aspects (or the menu) and a staff button. Never a case: only the citizen decides to talk to staff.
      */
     void unclear(Turn t, Understanding u) {
+        List<String> options = clarifyOptions(t, u);
+        if (!options.isEmpty()) {
+            clarify(t, options, u.aspect().filter(Catalog.ASPECTS::contains).orElse("general"));
+            return;
+        }
+        notUnderstood(t);
+    }
+
+    /** The two candidates {@link #unclear} would offer as "did you mean A or B?", or none when it would not ask. */
+    List<String> clarifyOptions(Turn t, Understanding u) {
         List<String> options = u.alternatives().stream()
                 .filter(c -> !"out_of_scope".equals(c.intent()) && !"affirm".equals(c.intent())
                              && !"deny".equals(c.intent()) && !Understanding.ASPECT_ONLY.equals(c.intent()))
                 .filter(c -> c.probability() >= SECOND_CANDIDATE).map(Candidate::intent).distinct().limit(2).toList();
         boolean firstTime = t.ctx().unclear() == 0 && !Dialogue.CLARIFYING.equals(t.conv.state);
-        if (options.size() == 2 && firstTime) {
-            clarify(t, options, u.aspect().filter(Catalog.ASPECTS::contains).orElse("general"));
-            return;
-        }
-        notUnderstood(t);
+        return options.size() == 2 && firstTime ? options : List.of();
     }
 
     private void clarify(Turn t, List<String> options, String aspect) {

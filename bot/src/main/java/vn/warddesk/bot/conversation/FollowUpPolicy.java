@@ -1,6 +1,7 @@
 package vn.warddesk.bot.conversation;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,10 +23,12 @@ final class FollowUpPolicy implements Policy {
     private final Actions a;
 
     private final DialogueTopic dialogueTopic;
+    private final ClauseAspects clauses;
 
     FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
+        this.clauses = new ClauseAspects(actions.catalog());
     }
 
     @Override
@@ -61,7 +64,14 @@ final class FollowUpPolicy implements Policy {
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
         }
-        Optional<String> aspect = aspect(t, h, topic);
+        List<String> each = clauses.each(t, h, topic);
+        if (!each.isEmpty()) {
+            for (String asked : each) {
+                answer(t, topic, asked); // "phí bn, mất mấy ngày": both answered
+            }
+            return true;
+        }
+        Optional<String> aspect = clauses.last(t, h, topic).or(() -> aspect(t, h, topic));
         if (aspect.isPresent()) {
             answer(t, topic, aspect.get()); // "phí bn", "mất bao lâu", "làm online được không"
             return true;

@@ -141,4 +141,14 @@ final class Heard {
         Understanding u = u();
         return u.aspect().filter(a -> u.aspectConfidence() >= confidence);
     }
+
+    /** This message cut into its sentences and clauses. */
+    Clauses clauses() {
+        return Clauses.of(text);
+    }
+
+    /** One clause of this message heard as a message of its own: its own NLU readings, in this turn's language. */
+    Heard clause(String clause) {
+        return new Heard(clause, nlu, turn);
+    }
 }

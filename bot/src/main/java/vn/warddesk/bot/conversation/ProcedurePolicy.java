@@ -1,6 +1,7 @@
 package vn.warddesk.bot.conversation;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import vn.warddesk.bot.catalog.Catalog;
@@ -16,9 +17,11 @@ final class ProcedurePolicy implements Policy {
     private static final double APPLY_SURE = 0.6;
 
     private final Actions a;
+    private final ClauseAspects clauses;
 
     ProcedurePolicy(Actions actions) {
         this.a = actions;
+        this.clauses = new ClauseAspects(actions.catalog());
     }
 
     @Override
@@ -31,10 +34,18 @@ final class ProcedurePolicy implements Policy {
         Catalog catalog = a.catalog();
         Optional<String> aspect = u.aspect().filter(Catalog.ASPECTS::contains);
         if (catalog.knows(u.intent()) && !u.clarify()) {
+            List<String> each = clauses.each(t, h, u.intent());
+            if (!each.isEmpty()) {
+                for (String asked : each) {
+                    a.answering().answer(t, u.intent(), asked); // "phí bao nhiêu và mất mấy ngày": both answered
+                }
+                return true;
+            }
             String asked = aspect.orElse("general");
             if ("apply".equals(asked) && u.aspectConfidence() < APPLY_SURE) {
                 asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
             }
+            asked = clauses.last(t, h, u.intent()).orElse(asked); // the story names the procedure, the end asks
             if ("apply".equals(asked) && !Policy.inForm(t)) {
                 a.form().start(t, u.intent());
             } else {
