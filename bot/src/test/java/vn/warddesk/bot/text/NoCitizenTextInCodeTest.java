@@ -34,7 +34,13 @@ class NoCitizenTextInCodeTest {
             "FieldCheck.java: thứ $1", "understanding: chat shorthand for a weekday spelled out for the date extractor",
             "FieldCheck.java: chủ nhật", "understanding: chat shorthand for Sunday spelled out for the date extractor",
             "ConsentReceipt.java: Type \\\"tôi rút lại sự đồng ý\\\" / \\\"withdraw my consent\\\" in the conversation, or ask at",
-            "a field of the stored consent receipt record (Kantara CR), quoting the phrase the bot understands");
+            "a field of the stored consent receipt record (Kantara CR), quoting the phrase the bot understands",
+            "Clauses.java: \\\\s+(và|va|and|với lại|voi lai|còn)\\\\s+",
+            "understanding: the words that join two questions in one line, matched to cut it, never shown",
+            "Clauses.java: ^(và|va|and|với lại|voi lai|còn)\\\\s+",
+            "understanding: a joining word left at the start of a cut clause, matched, never shown",
+            "Clauses.java: (?<=\\\\s)(thì|thi)\\\\s+",
+            "understanding: \"X thì Y\" (topic then question), matched to read the question, never shown");
 
     @Test
     void no_vietnamese_string_literal_is_left_in_the_citizen_facing_packages() throws IOException {
