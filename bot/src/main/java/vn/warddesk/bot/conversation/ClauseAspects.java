@@ -17,8 +17,6 @@ import vn.warddesk.nlu.Understanding;
 final class ClauseAspects {
     /** How sure the closing question's aspect must be to override the whole message's. */
     private static final double LAST_SURE = Policy.ASPECT_SURE;
-    /** Filing now starts the consent prompt: as sure as {@code ProcedurePolicy} asks of a whole message. */
-    private static final double APPLY_SURE = 0.6;
     /** Each of two questions must be this sure before the bot answers twice: a story line must not add an answer. */
     private static final double EACH_SURE = 0.7;
 
@@ -81,7 +79,7 @@ final class ClauseAspects {
     }
 
     private static Optional<String> specific(Understanding u, double sure) {
-        double needed = u.aspect().filter("apply"::equals).isPresent() ? Math.max(sure, APPLY_SURE) : sure;
+        double needed = u.aspect().filter("apply"::equals).isPresent() ? Math.max(sure, Policy.APPLY_SURE) : sure;
         return u.aspect().filter(a -> !"general".equals(a) && Catalog.ASPECTS.contains(a))
                 .filter(a -> u.aspectConfidence() >= needed);
     }

@@ -1,6 +1,9 @@
 package vn.warddesk.bot.conversation;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import vn.warddesk.nlu.Nlu;
 import vn.warddesk.nlu.Understanding;
@@ -12,7 +15,7 @@ import vn.warddesk.nlu.YesNo;
  */
 final class Heard {
     /** Readings that answer nothing by themselves: not a rival to an office question. */
-    private static final java.util.Set<String> NON_ANSWERS = java.util.Set.of("out_of_scope", "affirm", "deny");
+    private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
     /** An office question that is more likely than not, when its only rival is a non-answer. */
     private static final double MORE_LIKELY = 0.5;
     final String text;
@@ -21,7 +24,10 @@ final class Heard {
     private final Nlu nlu;
     private final Turn turn;
     private Understanding understanding;
-    private final java.util.Map<String, Understanding> inContext = new java.util.HashMap<>(2);
+    private final Map<String, Understanding> inContext = new HashMap<>(2);
+    private Clauses clauses;
+    /** Clauses already heard: the two-questions and the closing-question readings ask about the same clauses. */
+    private final Map<String, Heard> clauseHeard = new HashMap<>(4);
 
     Heard(String text, Nlu nlu, Turn turn) {
         this.text = text.strip();
@@ -144,11 +150,14 @@ final class Heard {
 
     /** This message cut into its sentences and clauses. */
     Clauses clauses() {
-        return Clauses.of(text);
+        if (clauses == null) {
+            clauses = Clauses.of(text);
+        }
+        return clauses;
     }
 
     /** One clause of this message heard as a message of its own: its own NLU readings, in this turn's language. */
     Heard clause(String clause) {
-        return new Heard(clause, nlu, turn);
+        return clauseHeard.computeIfAbsent(clause, c -> new Heard(c, nlu, turn));
     }
 }

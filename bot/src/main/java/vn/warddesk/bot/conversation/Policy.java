@@ -21,6 +21,8 @@ interface Policy {
     double SURE = 0.7;
     /** Confidence at which the aspect model is trusted for a follow-up without a procedure. */
     double ASPECT_SURE = 0.5;
+    /** How sure a reading of "file it now" must be before the consent prompt starts a request. */
+    double APPLY_SURE = 0.6;
 
     static boolean inForm(Turn t) {
         return t.ctx().procedure() != null

@@ -14,7 +14,6 @@ import vn.warddesk.nlu.Understanding;
  */
 final class ProcedurePolicy implements Policy {
     /** How sure the aspect model must be that the citizen wants to file now before the consent prompt is shown. */
-    private static final double APPLY_SURE = 0.6;
 
     private final Actions a;
     private final ClauseAspects clauses;
