@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
@@ -168,24 +169,16 @@ public final class ConversationEngine implements ConversationPort {
         String channel = event.channel() == null ? row.channel : event.channel();
         Input input = bounded(event.input());
         // A typed text or a pressed button is its own replay ledger: storing it records the event id in the same
-        // row (one statement); an event that stores no message is recorded in inbound_event.
-        long inbound = 0L;
-        boolean replay;
-        switch (input) {
-            case Input.Text text -> {
-                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, text.text(), null, channel,
-                                                                              event.eventId(), now);
-                replay = stored.isEmpty();
-                inbound = stored.orElse(0L);
-            }
-            case Input.Action action -> {
-                java.util.OptionalLong stored = ConversationLog.insertInbound(c, row.id, null, action.action(), channel,
-                                                                              event.eventId(), now);
-                replay = stored.isEmpty();
-                inbound = stored.orElse(0L);
-            }
-            default -> replay = event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now);
-        }
+        // row (one statement); an event that stores no message (session start, leave) is recorded in inbound_event.
+        String typed = input instanceof Input.Text text ? text.text() : null;
+        String pressed = input instanceof Input.Action action ? action.action() : null;
+        boolean storesMessage = input instanceof Input.Text || input instanceof Input.Action;
+        OptionalLong stored = storesMessage
+                ? ConversationLog.insertInbound(c, row.id, typed, pressed, channel, event.eventId(), now)
+                : OptionalLong.of(0L);
+        boolean replay = storesMessage ? stored.isEmpty()
+                : event.eventId() != null && !store.firstTime(c, channel, event.eventId(), row.id, now);
+        long inbound = stored.orElse(0L);
         if (replay) {
             LOGGER.log(System.Logger.Level.DEBUG, "conversation " + row.id + ": replayed event ignored");
             return outcome(row, new Handled(row.id, true, List.of()));
@@ -199,7 +192,6 @@ public final class ConversationEngine implements ConversationPort {
         LocalDate today = now.atZone(ward.map(WardDialogue::catalog).orElse(catalog).office().zone()).toLocalDate();
         Turn turn = new Turn(c, row, now, today, row.channel);
         turn.inboundMessageId = inbound;
-        long inboundId = inbound;
         turn.wardTexts = texts;
         if (ward.isPresent()) {
             ward.get().dialogue().run(turn, input);
@@ -220,7 +212,7 @@ public final class ConversationEngine implements ConversationPort {
             events.addAll(turn.events.subList(erasedAt, turn.events.size()));
         } else {
             Optional.ofNullable(turn.heard).flatMap(Heard::understood).ifPresent(u -> events.add(new ConversationEvent.UserSaid(
-                    inboundId, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
+                    inbound, u.intent(), u.aspect().orElse(null), u.confidence(), u.clarify(),
                     u.entities().stream().map(e -> e.type().name().toLowerCase(java.util.Locale.ROOT)).distinct()
                             .toList())));
             events.addAll(turn.events);
