@@ -45,6 +45,10 @@ public final class Cli {
               ablate   [--data FILE.tsv|DIR ...] [--folds K] [--seeds N] [--only NAME]
                        the ablation table: each feature family left out, and no unaccented copies (default: data/train)
               tune     [--data FILE.tsv|DIR]                compare training settings on a validation split of the training data
+              answers  [--data FILE.tsv|DIR ...] [--against FILE]
+                       understand() of every text (as written, upper case, decomposed): one TSV line each; with --against,
+                       the number of texts whose answer differs from an earlier dump (intent, aspect, alternatives, clarify,
+                       entities equal; probabilities within 1e-5), exit 1 if any
             """;
 
     private Cli() {
@@ -66,6 +70,7 @@ public final class Cli {
                 case "crossval" -> crossval(options);
                 case "tune" -> tune(options);
                 case "ablate" -> ablate(options);
+                case "answers" -> answers(options);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'\n" + USAGE);
             }
         } catch (IllegalArgumentException | IOException e) {
@@ -260,6 +265,91 @@ public final class Cli {
         report.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.put("checksum", sink[0] % 1000);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    }
+
+    /** Tolerance of {@code answers --against} on probabilities: float rounding of the summed weights, not a changed answer. */
+    static final double ANSWER_TOLERANCE = 1e-5;
+
+    /**
+     * The answers of {@code understand()} on every text of {@code --data} (default: the training lines and the development
+     * sample), each as written, upper-cased and in decomposed Unicode (NFD), with a fixed "today": one TSV line per text.
+     * A speed change must leave these answers as they are: dump them before the change, then run with {@code --against}
+     * that dump.
+     */
+    static void answers(Options options) throws IOException {
+        List<String> paths = options.all("data").isEmpty()
+                ? List.of("nlp-models/data/train", "nlp-models/data/dev-sample.tsv") : options.all("data");
+        Nlu nlu = Nlu.shipped();
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        List<String> lines = new ArrayList<>();
+        for (String path : paths) {
+            for (Dataset.Example example : Dataset.read(Path.of(path))) {
+                String text = example.text();
+                for (String variant : List.of(text, text.toUpperCase(Locale.ROOT),
+                        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD))) {
+                    lines.add(answerLine(variant, nlu.understand(variant, Locale.ROOT, today)));
+                }
+            }
+        }
+        String against = options.get("against", null);
+        if (against == null) {
+            lines.forEach(System.out::println);
+            return;
+        }
+        List<String> before = Files.readAllLines(Path.of(against), StandardCharsets.UTF_8);
+        if (before.size() != lines.size()) {
+            throw new IllegalArgumentException(against + " has " + before.size() + " answers, now " + lines.size());
+        }
+        int differ = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!sameAnswer(before.get(i), lines.get(i))) {
+                differ++;
+                System.err.println("before\t" + before.get(i) + "\nnow\t" + lines.get(i));
+            }
+        }
+        System.out.printf("%d answers compared with %s, %d differ%n", lines.size(), against, differ);
+        if (differ > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** text, intent, aspect, confidence, aspect confidence, clarify, alternatives, entities; tab-separated. */
+    static String answerLine(String text, Understanding u) {
+        StringBuilder line = new StringBuilder();
+        line.append(text.replace('\t', ' ').replace('\n', ' ')).append('\t').append(u.intent()).append('\t')
+                .append(u.aspect().orElse("-")).append('\t').append(u.confidence()).append('\t')
+                .append(u.aspectConfidence()).append('\t').append(u.clarify()).append('\t');
+        for (Candidate candidate : u.alternatives()) {
+            line.append(candidate.intent()).append('=').append(candidate.probability()).append(' ');
+        }
+        line.append('\t');
+        for (Entity entity : u.entities()) {
+            line.append(entity.type()).append('|').append(entity.text()).append('|').append(entity.value()).append('|')
+                    .append(entity.start()).append('|').append(entity.end()).append(' ');
+        }
+        return line.toString();
+    }
+
+    /** Equal fields, numbers (also "intent=probability") within {@link #ANSWER_TOLERANCE}. */
+    static boolean sameAnswer(String before, String now) {
+        String[] a = before.split("[\t =]", -1), b = now.split("[\t =]", -1);
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(b[i])) {
+                continue;
+            }
+            try {
+                if (Math.abs(Double.parseDouble(a[i]) - Double.parseDouble(b[i])) <= ANSWER_TOLERANCE) {
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** The plain categorizer's tokens: lower-cased, split on whitespace (OpenNLP's WhitespaceTokenizer). */
