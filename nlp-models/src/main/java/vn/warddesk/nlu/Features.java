@@ -133,88 +133,92 @@ final class Features {
 
     /**
      * Writes the hashes of all features of {@code text} into {@code out} (grown if needed) and returns them with the count in
-     * {@link HashBuffer#size}. Same multiset as {@code hash(strings(tokens))}.
+     * {@link HashBuffer#size}. Same multiset as {@code hash(strings(tokens))}, in the order of the generators.
      */
     static void hashes(NormalizedText text, HashBuffer out) {
+        TokenBuffer tokens = new TokenBuffer();
+        tokens.set(text);
+        hashes(tokens, out);
+    }
+
+    /**
+     * {@link #hashes(NormalizedText, HashBuffer)} straight from the chars of a {@link TokenBuffer}. In the buffer the tokens
+     * are separated by exactly one space, so the hash of a bigram ("b=" token ' ' next) or of a lexicon phrase is the hash
+     * of a run of the buffer's chars, and the char n-grams are read from the padded folded text as it stands.
+     */
+    static void hashes(TokenBuffer text, HashBuffer out) {
         out.size = 0;
         out.namesProcedure = false;
-        List<String> tokens = text.tokens();
-        List<String> folded = text.foldedTokens();
-        int count = tokens.size();
+        int count = text.count;
         if (count == 0) {
             return;
         }
-        String fullFolded = text.folded();
-        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * (fullFolded.length() + 2) + 8);
+        int paddedLength = text.foldedLength;
+        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * paddedLength + 2 + CONCEPT_REPEAT * (Concepts.MAX_WORDS * count + 1));
         long[] buffer = out.values;
-        int size = 0;
-        for (int i = 0; i < count; i++) {
-            String token = tokens.get(i);
-            long wordHash = finish(mix(W, token));
-            for (int r = 0; r < WORD_REPEAT; r++) {
-                buffer[size++] = wordHash;
-            }
-            if (i + 1 < count) {
-                buffer[size++] = finish(mix(mix(mix(B, token), ' '), tokens.get(i + 1)));
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            String token = folded.get(i);
-            long wordHash = finish(mix(F, token));
-            for (int r = 0; r < WORD_REPEAT; r++) {
-                buffer[size++] = wordHash;
-            }
-            if (i + 1 < count) {
-                buffer[size++] = finish(mix(mix(mix(G, token), ' '), folded.get(i + 1)));
-            }
-        }
-        int paddedLength = fullFolded.length() + 2;
+        int size = words(text.accented, text.starts, text.ends, count, W, B, buffer, 0);
+        size = words(text.folded, text.foldedStarts, text.foldedEnds, count, F, G, buffer, size);
+        char[] padded = text.folded;
         for (int i = 0; i < paddedLength; i++) {
             long h = C;
-            for (int n = 1; n <= MAX_CHAR_GRAM && i + n <= paddedLength; n++) {
-                int position = i + n - 1;
-                char c = position == 0 || position == paddedLength - 1 ? ' ' : fullFolded.charAt(position - 1);
-                h = mix(h, c);
+            int longest = Math.min(MAX_CHAR_GRAM, paddedLength - i);
+            for (int n = 1; n <= longest; n++) {
+                h = mix(h, padded[i + n - 1]);
                 if (n >= MIN_CHAR_GRAM) {
                     buffer[size++] = finish(h);
                 }
             }
         }
-        // Bias and length: two slots of the 8 spare ones reserved above.
         buffer[size++] = BIAS;
         buffer[size++] = finish(mix(N, lengthBucket(count)));
         Concepts concepts = Concepts.SHIPPED;
         boolean namesProcedure = false;
+        int[] starts = text.foldedStarts, ends = text.foldedEnds;
         for (int i = 0; i < count; i++) {
+            // The phrase of tokens i..i+n is the run of chars from the start of token i to the end of token i+n.
             long h = FNV_OFFSET;
+            int at = starts[i];
             for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
-                if (n > 0) {
-                    h = mix(h, ' ');
+                int end = ends[i + n];
+                for (; at < end; at++) {
+                    h = mix(h, padded[at]);
                 }
-                h = mix(h, folded.get(i + n));
                 long feature = concepts.featureOf(finish(h));
                 if (feature != 0) {
                     namesProcedure |= concepts.namesProcedure(feature);
-                    if (size + CONCEPT_REPEAT > buffer.length) {
-                        out.size = size;
-                        out.ensure(size * 2 + CONCEPT_REPEAT);
-                        buffer = out.values;
-                    }
                     for (int r = 0; r < CONCEPT_REPEAT; r++) {
                         buffer[size++] = feature;
                     }
                 }
             }
         }
-        out.size = size;
-        out.ensure(size + CONCEPT_REPEAT);
-        buffer = out.values;
         out.namesProcedure = namesProcedure;
         long topic = namesProcedure ? NAMES_PROCEDURE : NAMES_NO_PROCEDURE;
         for (int r = 0; r < CONCEPT_REPEAT; r++) {
             buffer[size++] = topic;
         }
         out.size = size;
+    }
+
+    /** Word unigrams ({@value #WORD_REPEAT} times) and bigrams of the tokens {@code chars[starts[i], ends[i])}. */
+    private static int words(char[] chars, int[] starts, int[] ends, int count, long unigram, long bigram, long[] buffer, int size) {
+        for (int i = 0; i < count; i++) {
+            long wordHash = finish(mix(unigram, chars, starts[i], ends[i]));
+            for (int r = 0; r < WORD_REPEAT; r++) {
+                buffer[size++] = wordHash;
+            }
+            if (i + 1 < count) {
+                buffer[size++] = finish(mix(bigram, chars, starts[i], ends[i + 1]));
+            }
+        }
+        return size;
+    }
+
+    private static long mix(long h, char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ chars[i]) * FNV_PRIME;
+        }
+        return h;
     }
 
     /** The hash of one feature string, as {@link #hashes} computes it. */

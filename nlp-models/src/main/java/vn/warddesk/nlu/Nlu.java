@@ -72,6 +72,7 @@ public final class Nlu {
 
     /** Per-thread work arrays, so that {@code understand()} allocates little beyond its answer. */
     static final class Scratch {
+        final TokenBuffer tokens = new TokenBuffer();
         final Features.HashBuffer features = new Features.HashBuffer();
         final double[] intentScores, intentProbabilities, aspectScores, aspectProbabilities;
 
@@ -103,11 +104,13 @@ public final class Nlu {
         try {
             String bounded = TextNormalizer.nfc(TextNormalizer.truncate(input, EntityExtractor.MAX_CHARS));
             List<Entity> found = entities.extract(bounded, day);
-            NormalizedText normalized = TextNormalizer.normalize(bounded, expandAbbreviations);
-            if (!normalized.hasLetters()) {
+            Scratch work = scratch.get();
+            TextNormalizer.normalize(bounded, expandAbbreviations, work.tokens);
+            if (!work.tokens.hasLetters()) {
                 return outOfScope(found);
             }
-            return classify(normalized, found);
+            Features.hashes(work.tokens, work.features);
+            return answer(work, found);
         } catch (RuntimeException e) {
             // Defensive: a bug must not take the conversation down. Log the kind only, never the text.
             LOGGER.log(System.Logger.Level.WARNING, "understand failed: " + e.getClass().getName());
@@ -118,8 +121,12 @@ public final class Nlu {
     /** Intent and aspect probabilities without entities: what {@code classify} and {@code evaluate} need. */
     Understanding classify(NormalizedText normalized, List<Entity> found) {
         Scratch work = scratch.get();
-        Features.HashBuffer buffer = work.features;
-        Features.hashes(normalized, buffer);
+        Features.hashes(normalized, work.features);
+        return answer(work, found);
+    }
+
+    /** The answer for the features in {@code work.features}. */
+    private Understanding answer(Scratch work, List<Entity> found) {
         double[] probabilities = intentProbabilities(work);
         int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
         List<Candidate> alternatives = new ArrayList<>(order.length);
