@@ -109,7 +109,7 @@ public final class Nlu {
             if (!work.tokens.hasLetters()) {
                 return outOfScope(found);
             }
-            Features.hashes(work.tokens, work.features);
+            features(work);
             return answer(work, found);
         } catch (RuntimeException e) {
             // Defensive: a bug must not take the conversation down. Log the kind only, never the text.
@@ -121,8 +121,21 @@ public final class Nlu {
     /** Intent and aspect probabilities without entities: what {@code classify} and {@code evaluate} need. */
     Understanding classify(NormalizedText normalized, List<Entity> found) {
         Scratch work = scratch.get();
-        Features.hashes(normalized, work.features);
+        work.tokens.set(normalized);
+        features(work);
         return answer(work, found);
+    }
+
+    /**
+     * The features of {@code work.tokens} into {@code work.features}: with the joint table, known words and word pairs as
+     * their pre-summed rows ({@link WordMemo}); otherwise every feature hash.
+     */
+    private void features(Scratch work) {
+        if (joint != null) {
+            Features.jointHashes(work.tokens, joint.memo(), work.features);
+        } else {
+            Features.hashes(work.tokens, work.features);
+        }
     }
 
     /** The answer for the features in {@code work.features}. */

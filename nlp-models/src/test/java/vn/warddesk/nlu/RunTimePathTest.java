@@ -27,7 +27,8 @@ class RunTimePathTest {
             "", " ", "😀🙏", "0912345678", "sđt 0912345678, 9h30", "dk tam tru ko dc a, can j", "Đăng ký KHAI SINH",
             "a\u0301 \u0301\u0301 x", "\u0301", "İstanbul ǅemal ΣΟΦΟΣ ﬁle", "Привет \uD800 你好 abc\uDC00 𝐀𝐁 𠀀",
             "١٢٣ ٤٥ đ", "khai sinh ".repeat(60), "k ".repeat(190), "sdt ".repeat(99),
-            "a\tb\nc\u00a0d\u2003e", "sdt/cccd/gks", "ngày 5 tháng 3 năm 2024, Đà Nẵng");
+            "a\tb\nc\u00a0d\u2003e", "sdt/cccd/gks", "ngày 5 tháng 3 năm 2024, Đà Nẵng",
+            "a e o u i y k j h", "e muon dk a ơi e o dau", "thủ tục \u0301 khai sinh", "x y z khai sinh o a");
 
     private static List<String> texts;
 
@@ -76,6 +77,53 @@ class RunTimePathTest {
             compared += fast.length > 0 ? 1 : 0;
         }
         assertTrue(compared > 10_000, "texts with features: " + compared);
+    }
+
+    @Test
+    void pre_summed_words_and_pairs_give_the_scores_of_all_features() {
+        CompiledModel.Joint joint = Nlu.shipped().joint();
+        TokenBuffer tokens = new TokenBuffer();
+        Features.HashBuffer all = new Features.HashBuffer(), memo = new Features.HashBuffer();
+        int width = joint.width();
+        double[] expectedFirst = new double[width], expectedSecond = new double[width];
+        double[] first = new double[width], second = new double[width];
+        long memoRows = 0, hashes = 0, allHashes = 0;
+        for (String text : texts) {
+            TextNormalizer.normalize(text, true, tokens);
+            Features.hashes(tokens, all);
+            Features.jointHashes(tokens, joint.memo(), memo);
+            joint.scores(all, expectedFirst, expectedSecond);
+            joint.scores(memo, first, second);
+            // The same weights added in another order: float rounding only. Against the sums in double, each within the
+            // bound of float summation (terms x 2^-24 x the largest partial sum; the 400-char texts sum 1,300 terms, and equal
+            // terms round the same way every time); a wrong or missing row moves a score by 0.02 or more (rows below that
+            // were pruned), far above the bound of a normal message (~3e-4).
+            double[] exact = new double[width], magnitude = new double[width];
+            for (int i = 0; i < all.size; i++) {
+                int row = joint.rowOf(all.values[i]);
+                if (row >= 0) {
+                    joint.addRow(row, 1, exact);
+                    double[] one = new double[width];
+                    joint.addRow(row, 1, one);
+                    for (int k = 0; k < width; k++) {
+                        magnitude[k] += Math.abs(one[k]);
+                    }
+                }
+            }
+            int intents = joint.firstWidth();
+            for (int k = 0; k < width; k++) {
+                double tolerance = all.size * 0x1p-24 * magnitude[k] + 1e-6;
+                double ours = k < intents ? first[k] : second[k - intents];
+                double before = k < intents ? expectedFirst[k] : expectedSecond[k - intents];
+                assertEquals(exact[k], before, tolerance, text);
+                assertEquals(exact[k], ours, tolerance, text);
+            }
+            assertEquals(all.namesProcedure, memo.namesProcedure, text);
+            memoRows += memo.memoCount;
+            hashes += memo.size;
+            allHashes += all.size;
+        }
+        assertTrue(memoRows > texts.size() && hashes < allHashes / 2, memoRows + " memo rows, " + hashes + " of " + allHashes);
     }
 
     /** The normaliser as it was written before the buffers: strings, lists and the Unicode calls for every char. */
