@@ -145,6 +145,9 @@ public final class EntityExtractor {
                 matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
             }
         }
+        if (scan.found.isEmpty()) {
+            return List.of();
+        }
         scan.found.sort(Comparator.comparingInt(Entity::start));
         return List.copyOf(scan.found);
     }
@@ -153,8 +156,17 @@ public final class EntityExtractor {
      * True when {@code WEEKDAY_VI} can match: "chu nhat", or "thu" followed (after spaces) by the word 2-7, hai, ba, tu,
      * nam, sau or bay. "thu" alone is in nearly every procedure question ("thủ tục").
      */
-    private static final java.util.Set<String> WEEKDAY_WORDS =
-            java.util.Set.of("2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay");
+    private static final String[] WEEKDAY_WORDS = {"2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay"};
+
+    /** {@code view[from, to)} is one of {@link #WEEKDAY_WORDS}; compared in place ("thủ tục" is in most messages). */
+    private static boolean isWeekdayWord(String view, int from, int to) {
+        for (String word : WEEKDAY_WORDS) {
+            if (word.length() == to - from && view.regionMatches(from, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean mayNameVietnameseWeekday(String view) {
         if (view.contains("chu nhat")) {
@@ -169,7 +181,7 @@ public final class EntityExtractor {
             while (end < view.length() && (Character.isLetterOrDigit(view.charAt(end)) || view.charAt(end) == '_')) {
                 end++;
             }
-            if (WEEKDAY_WORDS.contains(view.substring(next, end))) {
+            if (isWeekdayWord(view, next, end)) {
                 return true;
             }
         }
@@ -419,23 +431,38 @@ public final class EntityExtractor {
     static String view(String text) {
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
-            char lower = Character.toLowerCase(text.charAt(i));
-            char folded = TextNormalizer.foldChar(lower);
-            chars[i] = folded == 0 ? lower : folded;
+            char c = text.charAt(i);
+            chars[i] = c < VIEW.length ? VIEW[c] : viewChar(c);
         }
         return new String(chars);
+    }
+
+    /** {@link #viewChar} of every char below U+2000 (nearly every message), read instead of computed. */
+    private static final char[] VIEW = new char[0x2000];
+
+    static {
+        for (char c = 0; c < VIEW.length; c++) {
+            VIEW[c] = viewChar(c);
+        }
+    }
+
+    /** Lower case, then accent-folded (a combining mark stays as it is, so that the length does not change). */
+    static char viewChar(char c) {
+        char lower = Character.toLowerCase(c);
+        char folded = TextNormalizer.foldChar(lower);
+        return folded == 0 ? lower : folded;
     }
 
     private static final class Scan {
         final String source;
         final String view;
-        final boolean[] taken;
-        final List<Entity> found = new ArrayList<>();
+        /** Chars already inside an entity; allocated with the first one (most messages have none). */
+        boolean[] taken;
+        final List<Entity> found = new ArrayList<>(0);
 
         Scan(String source, String view) {
             this.source = source;
             this.view = view;
-            this.taken = new boolean[source.length()];
         }
 
         String text(Matcher match) {
@@ -517,6 +544,9 @@ public final class EntityExtractor {
         }
 
         boolean overlaps(int start, int end) {
+            if (taken == null) {
+                return false;
+            }
             for (int i = start; i < end; i++) {
                 if (taken[i]) {
                     return true;
@@ -526,6 +556,9 @@ public final class EntityExtractor {
         }
 
         void add(Entity entity) {
+            if (taken == null) {
+                taken = new boolean[source.length()];
+            }
             for (int i = entity.start(); i < entity.end(); i++) {
                 taken[i] = true;
             }

@@ -142,17 +142,17 @@ public final class Nlu {
     private Understanding answer(Scratch work, List<Entity> found) {
         double[] probabilities = intentProbabilities(work);
         int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
-        List<Candidate> alternatives = new ArrayList<>(order.length);
-        for (int index : order) {
-            alternatives.add(new Candidate(intents.outcome(index), probabilities[index]));
+        Candidate[] alternatives = new Candidate[order.length];
+        for (int i = 0; i < order.length; i++) {
+            alternatives[i] = new Candidate(intents.outcome(order[i]), probabilities[order[i]]);
         }
-        String intent = alternatives.get(0).intent();
-        double confidence = alternatives.get(0).probability();
-        double runnerUp = alternatives.size() > 1 ? alternatives.get(1).probability() : 0;
+        String intent = alternatives[0].intent();
+        double confidence = alternatives[0].probability();
+        double runnerUp = alternatives.length > 1 ? alternatives[1].probability() : 0;
         boolean clarify = confidence < settings.confidenceThreshold() || confidence - runnerUp < settings.ambiguityMargin();
-        Optional<Aspect> aspect = aspectOf(intent, work.aspectProbabilities);
-        return new Understanding(intent, aspect.map(Aspect::name), confidence,
-                aspect.map(Aspect::probability).orElse(0.0), alternatives, clarify, found);
+        Aspect aspect = aspectOf(intent, work.aspectProbabilities).orElse(null);
+        return new Understanding(intent, aspect == null ? Optional.empty() : Optional.of(aspect.name()), confidence,
+                aspect == null ? 0 : aspect.probability(), List.of(alternatives), clarify, found);
     }
 
     /**
