@@ -230,6 +230,9 @@ public final class Cli {
         }
         long[][] samples = new long[all.size()][texts.size() * rounds];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<java.lang.management.GarbageCollectorMXBean> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        long gcCountBefore = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+        long gcMillisBefore = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
         long[] cpu = new long[all.size()];
         for (int round = 0; round < rounds; round++) {
             for (int which = 0; which < all.size(); which++) {
@@ -261,6 +264,13 @@ public final class Cli {
             report.put(names[which], row);
         }
         report.put("p99Ratio", Evaluation.round(p99[0] / p99[1]));
+        report.put("cpuRatio", Evaluation.round(cpu[0] / (double) cpu[1]));
+        // Collections while measuring (all five loops): a pause lands in one sample, so the p99 of 1,716 x 30 calls moves
+        // only when there are hundreds of them.
+        report.put("gcDuringMeasurement", collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum()
+                - gcCountBefore);
+        report.put("gcMillisDuringMeasurement", collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum()
+                - gcMillisBefore);
         report.put("plainTrainSeconds", Evaluation.round(plainTrainSeconds));
         report.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.put("checksum", sink[0] % 1000);
