@@ -213,11 +213,18 @@ public final class Cli {
         EntityExtractor entities = new EntityExtractor(NluSettings.DEFAULT_CASE_CODE);
         java.util.function.Consumer<String> entitiesOnly = text -> sink[0] += entities.extract(
                 TextNormalizer.nfc(TextNormalizer.truncate(text, EntityExtractor.MAX_CHARS)), today).size();
-        java.util.function.Consumer<String> normalizeOnly = text -> sink[0] += TextNormalizer.normalize(text).tokens().size();
+        // The parts as understand() runs them: normalising into a reusable buffer, then the features with the known words
+        // and pairs as pre-summed rows.
+        TokenBuffer tokens = new TokenBuffer();
+        java.util.function.Consumer<String> normalizeOnly = text -> {
+            TextNormalizer.normalize(TextNormalizer.nfc(TextNormalizer.truncate(text, EntityExtractor.MAX_CHARS)), true, tokens);
+            sink[0] += tokens.count;
+        };
         Features.HashBuffer buffer = new Features.HashBuffer();
         java.util.function.Consumer<String> featuresOnly = text -> {
-            Features.hashes(TextNormalizer.normalize(text), buffer);
-            sink[0] += buffer.size;
+            normalizeOnly.accept(text);
+            Features.jointHashes(tokens, nlu.joint().memo(), buffer);
+            sink[0] += buffer.size + buffer.memoCount;
         };
         List<java.util.function.Consumer<String>> all = List.of(ours, theirs, entitiesOnly, normalizeOnly, featuresOnly);
         // Warm-up: 5 s and at least 10 passes over the texts. On a loaded machine 5 s of wall clock can be well under a
