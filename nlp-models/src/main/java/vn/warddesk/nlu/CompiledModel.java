@@ -293,6 +293,8 @@ final class CompiledModel {
          */
         private final short[] weights;
         private final int firstWidth, secondWidth, width, rowCount;
+        /** Pre-summed rows of the words and word pairs the models know, for {@code understand()}. */
+        private final WordMemo memo;
 
         Joint(CompiledModel first, CompiledModel second) {
             if (first.algorithm != Algorithm.MAXENT || second.algorithm != Algorithm.MAXENT) {
@@ -343,6 +345,28 @@ final class CompiledModel {
                     }
                 }
                 row++;
+            }
+            memo = new WordMemo(this, all);
+        }
+
+        WordMemo memo() {
+            return memo;
+        }
+
+        /** Outcomes of the first model (the first ones of a row). */
+        int firstWidth() {
+            return firstWidth;
+        }
+
+        /** Outcomes of both models, the width of a row. */
+        int width() {
+            return width;
+        }
+
+        /** Adds {@code times} the weights of {@code row} to {@code sums} (as the scoring below reads them). */
+        void addRow(int row, int times, double[] sums) {
+            for (int k = 0; k < width; k++) {
+                sums[k] += times * Float.float16ToFloat(weights[row * width + k]);
             }
         }
 
@@ -409,6 +433,12 @@ final class CompiledModel {
             for (int m = 0; m < distinct; m++) {
                 touched += w[found[m]] + w[found[m] + width - 1];
             }
+            float[] memoRows = memo.rows();
+            int[] memoFound = features.memoRows;
+            int memoCount = features.memoCount;
+            for (int m = 0; m < memoCount; m++) {
+                touched += (int) (memoRows[memoFound[m]] + memoRows[memoFound[m] + width - 1]);
+            }
             features.touched = touched;
             // Pass 3: the sums, both models in one loop over the row, in float (C2 turns the half-float conversion and
             // the adds into vector instructions; with double sums it did not). Rounding ~1e-6 relative, far below the
@@ -420,6 +450,13 @@ final class CompiledModel {
                 float repeat = repeats[m];
                 for (int k = 0; k < width; k++) {
                     sums[k] += repeat * Float.float16ToFloat(w[base + k]);
+                }
+            }
+            // The pre-summed rows of known words and pairs (Features.jointHashes; none after Features.hashes).
+            for (int m = 0; m < memoCount; m++) {
+                int base = memoFound[m];
+                for (int k = 0; k < width; k++) {
+                    sums[k] += memoRows[base + k];
                 }
             }
             for (int k = 0; k < firstWidth; k++) {

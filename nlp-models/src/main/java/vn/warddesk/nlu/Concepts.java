@@ -37,30 +37,38 @@ final class Concepts {
 
     /** Folded phrase → concept. */
     private final Map<String, String> phrases;
-    /** Phrase hash → feature hash, open addressing. */
+    /**
+     * Phrase hash → feature hash, open addressing; also every phrase's first 1..k-1 words (feature 0 if not a phrase of
+     * its own), with {@code continues} set: a longer phrase starts with it. A search from a word stops as soon as the words
+     * so far are not the start of any phrase (most words start none), instead of always trying five lengths.
+     */
     private final long[] keys;
     private final long[] features;
-    private final boolean[] used;
+    private final boolean[] used, continues;
     private final int mask;
     /** Feature hashes of the procedure concepts, for {@link #namesProcedure}. */
     private final long[] procedureFeatures;
 
     private Concepts(Map<String, String> phrases) {
         this.phrases = Map.copyOf(phrases);
-        int capacity = Integer.highestOneBit(Math.max(16, phrases.size() * 4));
+        java.util.Set<String> prefixes = new java.util.TreeSet<>();
+        for (String phrase : phrases.keySet()) {
+            for (int space = phrase.indexOf(' '); space > 0; space = phrase.indexOf(' ', space + 1)) {
+                prefixes.add(phrase.substring(0, space));
+            }
+        }
+        int capacity = Integer.highestOneBit(Math.max(16, (phrases.size() + prefixes.size()) * 4));
         keys = new long[capacity];
         features = new long[capacity];
         used = new boolean[capacity];
+        continues = new boolean[capacity];
         mask = capacity - 1;
         for (Map.Entry<String, String> entry : phrases.entrySet()) {
-            long key = Features.hash(entry.getKey());
-            int slot = (int) key & mask;
-            while (used[slot]) {
-                slot = (slot + 1) & mask;
-            }
-            used[slot] = true;
-            keys[slot] = key;
+            int slot = slotFor(Features.hash(entry.getKey()));
             features[slot] = Features.hash("k=" + entry.getValue());
+        }
+        for (String prefix : prefixes) {
+            continues[slotFor(Features.hash(prefix))] = true;
         }
         procedureFeatures = PROCEDURE_CONCEPTS.stream().mapToLong(concept -> Features.hash("k=" + concept)).sorted().toArray();
     }
@@ -70,16 +78,43 @@ final class Concepts {
         return Arrays.binarySearch(procedureFeatures, feature) >= 0;
     }
 
+    /** The slot of a phrase hash, taken if new. */
+    private int slotFor(long key) {
+        int slot = (int) key & mask;
+        while (used[slot] && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        used[slot] = true;
+        keys[slot] = key;
+        return slot;
+    }
+
     /** The concept feature hash for a phrase hash, or 0 when the phrase is not in the lexicon. */
     long featureOf(long phraseHash) {
+        int slot = slotOf(phraseHash);
+        return slot < 0 ? 0 : features[slot];
+    }
+
+    /** The slot of a phrase hash (a phrase or the start of one), or -1 when no lexicon phrase is or starts with it. */
+    int slotOf(long phraseHash) {
         int slot = (int) phraseHash & mask;
         while (used[slot]) {
             if (keys[slot] == phraseHash) {
-                return features[slot];
+                return slot;
             }
             slot = (slot + 1) & mask;
         }
-        return 0;
+        return -1;
+    }
+
+    /** The concept feature hash of a slot from {@link #slotOf}, 0 when its words only start longer phrases. */
+    long feature(int slot) {
+        return features[slot];
+    }
+
+    /** Whether a longer lexicon phrase starts with the words of a slot from {@link #slotOf}. */
+    boolean continues(int slot) {
+        return continues[slot];
     }
 
     /** OpenNLP generator: the concept features of the folded tokens. */

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -128,10 +129,19 @@ public final class EntityExtractor {
         // Each pre-check is implied by a match ("nay" alone was in most messages: "này").
         if (!preChecks || containsWord(view, "mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
                 || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
-            matchAll(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(today, m.group(1)));
+            Value value = m -> relative(today, m.group(1));
+            if (preChecks) {
+                // A match is one of these words, or "ngay mai" starting 5 chars before its "mai": the regex is tried only
+                // there. Its look-behind of 14 words made a scan of every position cost ~15 us on a message with "mai".
+                matchAt(scan, DATE_RELATIVE, EntityType.DATE, value, relativeStarts(view));
+            } else {
+                matchAll(scan, DATE_RELATIVE, EntityType.DATE, value);
+            }
         }
         if (!preChecks || mayNameVietnameseWeekday(view)) {
-            matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today));
+            // Every match starts with "thu" or "chu nhat".
+            int from = preChecks ? firstOf(view, WEEKDAY_STARTS) : 0;
+            matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today), from);
         }
         // Every English weekday ends in "nday", "sday", "rday" or "iday" ("đây" folds to "day").
         if (!preChecks || view.contains("nday") || view.contains("sday") || view.contains("rday") || view.contains("iday")) {
@@ -141,9 +151,14 @@ public final class EntityExtractor {
             if (!preChecks || scan.hasDigitThenAmPm()) {
                 matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
             }
-            if (!preChecks || scan.hasDigitThenTimeMark()) {
-                matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time);
+            int timeMark = preChecks ? scan.firstDigitThenTimeMark() : 0;
+            if (timeMark >= 0) {
+                // The hour is one or two digits ending with such a digit: no match starts more than one char before it.
+                matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time, Math.max(0, timeMark - 1));
             }
+        }
+        if (scan.found.isEmpty()) {
+            return List.of();
         }
         scan.found.sort(Comparator.comparingInt(Entity::start));
         return List.copyOf(scan.found);
@@ -153,8 +168,17 @@ public final class EntityExtractor {
      * True when {@code WEEKDAY_VI} can match: "chu nhat", or "thu" followed (after spaces) by the word 2-7, hai, ba, tu,
      * nam, sau or bay. "thu" alone is in nearly every procedure question ("thủ tục").
      */
-    private static final java.util.Set<String> WEEKDAY_WORDS =
-            java.util.Set.of("2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay");
+    private static final String[] WEEKDAY_WORDS = {"2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay"};
+
+    /** {@code view[from, to)} is one of {@link #WEEKDAY_WORDS}; compared in place ("thủ tục" is in most messages). */
+    private static boolean isWeekdayWord(String view, int from, int to) {
+        for (String word : WEEKDAY_WORDS) {
+            if (word.length() == to - from && view.regionMatches(from, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean mayNameVietnameseWeekday(String view) {
         if (view.contains("chu nhat")) {
@@ -169,7 +193,7 @@ public final class EntityExtractor {
             while (end < view.length() && (Character.isLetterOrDigit(view.charAt(end)) || view.charAt(end) == '_')) {
                 end++;
             }
-            if (WEEKDAY_WORDS.contains(view.substring(next, end))) {
+            if (isWeekdayWord(view, next, end)) {
                 return true;
             }
         }
@@ -222,6 +246,21 @@ public final class EntityExtractor {
         return index;
     }
 
+    private static final String[] WEEKDAY_STARTS = {"thu", "chu nhat"};
+    private static final String[] RELATIVE_WORDS = {"mai", "hom nay", "ngay kia", "hom qua", "today", "tomorrow", "yesterday"};
+
+    /** The first index of any of {@code words} in {@code view} (the length when none occurs). */
+    private static int firstOf(String view, String[] words) {
+        int first = view.length();
+        for (String word : words) {
+            int at = view.indexOf(word);
+            if (at >= 0 && at < first) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
     /** {@code word}, one or more white-space chars and a digit ("ngay 5", "mung 10"): what {@code DATE_WORDS} needs. */
     static boolean wordThenDigit(String view, String word) {
         for (int at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + 1)) {
@@ -265,22 +304,81 @@ public final class EntityExtractor {
     }
 
     private static void matchAll(Scan scan, Pattern pattern, EntityType type, Value value) {
-        Matcher matcher = pattern.matcher(scan.view);
-        while (matcher.find()) {
-            int start = matcher.start();
-            int end = matcher.end();
-            if (end <= start || scan.overlaps(start, end)) {
+        matchAll(scan, pattern, type, value, 0);
+    }
+
+    /**
+     * The matches {@link #matchAll} finds when every match can only start at one of {@code starts} (ascending): the
+     * pattern is tried at those positions only, as {@code find()} tries it at each position (transparent bounds, so look-
+     * behinds and word boundaries see the whole text), and after a match the search goes on from its end as find() does.
+     */
+    private static void matchAt(Scan scan, Pattern pattern, EntityType type, Value value, int[] starts) {
+        Matcher matcher = pattern.matcher(scan.view).useTransparentBounds(true).useAnchoringBounds(false);
+        int length = scan.view.length();
+        int after = 0;
+        for (int start : starts) {
+            if (start < after) {
                 continue;
             }
-            String normalised;
-            try {
-                normalised = value.of(matcher);
-            } catch (DateTimeException | NumberFormatException e) {
-                normalised = null;
+            matcher.region(start, length);
+            if (!matcher.lookingAt()) {
+                continue;
             }
-            if (normalised != null) {
-                scan.add(new Entity(type, scan.source.substring(start, end), normalised, start, end));
+            after = Math.max(matcher.end(), start + 1);
+            accept(scan, matcher, type, value);
+        }
+    }
+
+    /** Where a {@code DATE_RELATIVE} match can start: at one of its words, or 5 chars before a "mai" ("ngay mai"). */
+    private static int[] relativeStarts(String view) {
+        int[] starts = new int[8];
+        int count = 0;
+        for (String word : RELATIVE_WORDS) {
+            for (int at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + 1)) {
+                if (count + 2 > starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[count++] = at;
+                if (word.equals("mai") && at >= "ngay ".length()) {
+                    starts[count++] = at - "ngay ".length();
+                }
             }
+        }
+        starts = Arrays.copyOf(starts, count);
+        Arrays.sort(starts);
+        return starts;
+    }
+
+    /**
+     * As above, scanning from {@code from} on: no match can start earlier (the caller knows where the first possible one
+     * is). Transparent bounds, so the look-behinds and word boundaries still see the chars before {@code from}: the matches
+     * are those of the whole text.
+     */
+    private static void matchAll(Scan scan, Pattern pattern, EntityType type, Value value, int from) {
+        Matcher matcher = pattern.matcher(scan.view);
+        if (from > 0) {
+            matcher.region(from, scan.view.length()).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        while (matcher.find()) {
+            accept(scan, matcher, type, value);
+        }
+    }
+
+    /** Adds the matcher's match as an entity unless it is empty, overlaps an earlier one or has no valid value. */
+    private static void accept(Scan scan, Matcher matcher, EntityType type, Value value) {
+        int start = matcher.start();
+        int end = matcher.end();
+        if (end <= start || scan.overlaps(start, end)) {
+            return;
+        }
+        String normalised;
+        try {
+            normalised = value.of(matcher);
+        } catch (DateTimeException | NumberFormatException e) {
+            normalised = null;
+        }
+        if (normalised != null) {
+            scan.add(new Entity(type, scan.source.substring(start, end), normalised, start, end));
         }
     }
 
@@ -419,23 +517,38 @@ public final class EntityExtractor {
     static String view(String text) {
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
-            char lower = Character.toLowerCase(text.charAt(i));
-            char folded = TextNormalizer.foldChar(lower);
-            chars[i] = folded == 0 ? lower : folded;
+            char c = text.charAt(i);
+            chars[i] = c < VIEW.length ? VIEW[c] : viewChar(c);
         }
         return new String(chars);
+    }
+
+    /** {@link #viewChar} of every char below U+2000 (nearly every message), read instead of computed. */
+    private static final char[] VIEW = new char[0x2000];
+
+    static {
+        for (char c = 0; c < VIEW.length; c++) {
+            VIEW[c] = viewChar(c);
+        }
+    }
+
+    /** Lower case, then accent-folded (a combining mark stays as it is, so that the length does not change). */
+    static char viewChar(char c) {
+        char lower = Character.toLowerCase(c);
+        char folded = TextNormalizer.foldChar(lower);
+        return folded == 0 ? lower : folded;
     }
 
     private static final class Scan {
         final String source;
         final String view;
-        final boolean[] taken;
-        final List<Entity> found = new ArrayList<>();
+        /** Chars already inside an entity; allocated with the first one (most messages have none). */
+        boolean[] taken;
+        final List<Entity> found = new ArrayList<>(0);
 
         Scan(String source, String view) {
             this.source = source;
             this.view = view;
-            this.taken = new boolean[source.length()];
         }
 
         String text(Matcher match) {
@@ -476,6 +589,11 @@ public final class EntityExtractor {
 
         /** A digit followed, after optional white space, by g, h or ':' (gio, h, g, 9:30): what every time contains. */
         boolean hasDigitThenTimeMark() {
+            return firstDigitThenTimeMark() >= 0;
+        }
+
+        /** The first digit followed (after optional white space) by g, h or ':', or -1. */
+        int firstDigitThenTimeMark() {
             for (int i = 0; i < view.length(); i++) {
                 if (!isDigit(view.charAt(i))) {
                     continue;
@@ -487,11 +605,11 @@ public final class EntityExtractor {
                 if (next < view.length()) {
                     char c = view.charAt(next);
                     if (c == 'g' || c == 'h' || c == ':') {
-                        return true;
+                        return i;
                     }
                 }
             }
-            return false;
+            return -1;
         }
 
         /** A digit, optional white space, then "am", "pm", "a." or "p.": what every English time contains ("lam" does not). */
@@ -517,6 +635,9 @@ public final class EntityExtractor {
         }
 
         boolean overlaps(int start, int end) {
+            if (taken == null) {
+                return false;
+            }
             for (int i = start; i < end; i++) {
                 if (taken[i]) {
                     return true;
@@ -526,6 +647,9 @@ public final class EntityExtractor {
         }
 
         void add(Entity entity) {
+            if (taken == null) {
+                taken = new boolean[source.length()];
+            }
             for (int i = entity.start(); i < entity.end(); i++) {
                 taken[i] = true;
             }

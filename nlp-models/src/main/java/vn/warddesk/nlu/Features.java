@@ -133,88 +133,195 @@ final class Features {
 
     /**
      * Writes the hashes of all features of {@code text} into {@code out} (grown if needed) and returns them with the count in
-     * {@link HashBuffer#size}. Same multiset as {@code hash(strings(tokens))}.
+     * {@link HashBuffer#size}. Same multiset as {@code hash(strings(tokens))}, in the order of the generators.
      */
     static void hashes(NormalizedText text, HashBuffer out) {
+        TokenBuffer tokens = new TokenBuffer();
+        tokens.set(text);
+        hashes(tokens, out);
+    }
+
+    /**
+     * {@link #hashes(NormalizedText, HashBuffer)} straight from the chars of a {@link TokenBuffer}. In the buffer the tokens
+     * are separated by exactly one space, so the hash of a bigram ("b=" token ' ' next) or of a lexicon phrase is the hash
+     * of a run of the buffer's chars, and the char n-grams are read from the padded folded text as it stands.
+     */
+    static void hashes(TokenBuffer text, HashBuffer out) {
         out.size = 0;
+        out.memoCount = 0;
         out.namesProcedure = false;
-        List<String> tokens = text.tokens();
-        List<String> folded = text.foldedTokens();
-        int count = tokens.size();
+        int count = text.count;
         if (count == 0) {
             return;
         }
-        String fullFolded = text.folded();
-        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * (fullFolded.length() + 2) + 8);
+        int paddedLength = text.foldedLength;
+        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * paddedLength + 2 + CONCEPT_REPEAT * (Concepts.MAX_WORDS * count + 1));
         long[] buffer = out.values;
-        int size = 0;
-        for (int i = 0; i < count; i++) {
-            String token = tokens.get(i);
-            long wordHash = finish(mix(W, token));
-            for (int r = 0; r < WORD_REPEAT; r++) {
-                buffer[size++] = wordHash;
-            }
-            if (i + 1 < count) {
-                buffer[size++] = finish(mix(mix(mix(B, token), ' '), tokens.get(i + 1)));
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            String token = folded.get(i);
-            long wordHash = finish(mix(F, token));
-            for (int r = 0; r < WORD_REPEAT; r++) {
-                buffer[size++] = wordHash;
-            }
-            if (i + 1 < count) {
-                buffer[size++] = finish(mix(mix(mix(G, token), ' '), folded.get(i + 1)));
-            }
-        }
-        int paddedLength = fullFolded.length() + 2;
+        int size = words(text.accented, text.starts, text.ends, count, W, B, buffer, 0);
+        size = words(text.folded, text.foldedStarts, text.foldedEnds, count, F, G, buffer, size);
+        char[] padded = text.folded;
         for (int i = 0; i < paddedLength; i++) {
             long h = C;
-            for (int n = 1; n <= MAX_CHAR_GRAM && i + n <= paddedLength; n++) {
-                int position = i + n - 1;
-                char c = position == 0 || position == paddedLength - 1 ? ' ' : fullFolded.charAt(position - 1);
-                h = mix(h, c);
+            int longest = Math.min(MAX_CHAR_GRAM, paddedLength - i);
+            for (int n = 1; n <= longest; n++) {
+                h = mix(h, padded[i + n - 1]);
                 if (n >= MIN_CHAR_GRAM) {
                     buffer[size++] = finish(h);
                 }
             }
         }
-        // Bias and length: two slots of the 8 spare ones reserved above.
-        buffer[size++] = BIAS;
-        buffer[size++] = finish(mix(N, lengthBucket(count)));
-        Concepts concepts = Concepts.SHIPPED;
-        boolean namesProcedure = false;
+        out.size = shapeAndConcepts(text, out, size);
+    }
+
+    /**
+     * The features of {@link #hashes(TokenBuffer, HashBuffer)} with the words and word pairs that {@code memo} knows
+     * replaced by their pre-summed rows (into {@link HashBuffer#memoRows}): the same weights, far fewer table reads. What is
+     * left as hashes: the features of unknown words and pairs, the char n-grams spanning two spaces, bias, length, concepts.
+     */
+    static void jointHashes(TokenBuffer text, WordMemo memo, HashBuffer out) {
+        out.size = 0;
+        out.memoCount = 0;
+        out.namesProcedure = false;
+        int count = text.count;
+        if (count == 0) {
+            return;
+        }
+        int paddedLength = text.foldedLength;
+        out.ensure((2 + 2 * WORD_REPEAT) * count + 3 * paddedLength + 2 + CONCEPT_REPEAT * (Concepts.MAX_WORDS * count + 1));
+        boolean[] wordKnown = out.wordKnown(count), pairKnown = out.pairKnown;
+        int[] memoRows = out.memoRows(2 * count);
+        int memoCount = 0;
+        long[] buffer = out.values;
+        int size = 0;
+        char[] accented = text.accented, padded = text.folded;
+        int[] starts = text.starts, ends = text.ends, foldedStarts = text.foldedStarts, foldedEnds = text.foldedEnds;
         for (int i = 0; i < count; i++) {
-            long h = FNV_OFFSET;
-            for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
-                if (n > 0) {
-                    h = mix(h, ' ');
+            long word = finish(mix(W, accented, starts[i], ends[i]));
+            int row = memo.find(word);
+            wordKnown[i] = row != WordMemo.ABSENT;
+            if (row >= 0) {
+                memoRows[memoCount++] = row;
+            } else if (row == WordMemo.ABSENT) {
+                long folded = finish(mix(F, padded, foldedStarts[i], foldedEnds[i]));
+                for (int r = 0; r < WORD_REPEAT; r++) {
+                    buffer[size++] = word;
                 }
-                h = mix(h, folded.get(i + n));
-                long feature = concepts.featureOf(finish(h));
-                if (feature != 0) {
-                    namesProcedure |= concepts.namesProcedure(feature);
-                    if (size + CONCEPT_REPEAT > buffer.length) {
-                        out.size = size;
-                        out.ensure(size * 2 + CONCEPT_REPEAT);
-                        buffer = out.values;
-                    }
-                    for (int r = 0; r < CONCEPT_REPEAT; r++) {
-                        buffer[size++] = feature;
+                for (int r = 0; r < WORD_REPEAT; r++) {
+                    buffer[size++] = folded;
+                }
+            }
+            if (i + 1 < count) {
+                long pair = finish(mix(B, accented, starts[i], ends[i + 1]));
+                row = memo.find(pair);
+                pairKnown[i] = row != WordMemo.ABSENT;
+                if (row >= 0) {
+                    memoRows[memoCount++] = row;
+                } else if (row == WordMemo.ABSENT) {
+                    buffer[size++] = pair;
+                    buffer[size++] = finish(mix(G, padded, foldedStarts[i], foldedEnds[i + 1]));
+                }
+            }
+        }
+        // Char n-grams: one starting at p lies in the text of token j (no space strictly inside: the word's own), spans the
+        // space after token j (one space inside: the pair's own), or spans two spaces (always looked up). The space before
+        // token j is at foldedStarts[j] - 1, the last pad at paddedLength - 1.
+        int token = 0;
+        for (int p = 0; p < paddedLength; p++) {
+            while (token + 1 < count && p >= foldedStarts[token + 1] - 1) {
+                token++;
+            }
+            int nextSpace = foldedEnds[token];
+            int spaceAfter = token + 1 < count ? foldedEnds[token + 1] : paddedLength;
+            int longest = Math.min(MAX_CHAR_GRAM, paddedLength - p);
+            int needed = 0;
+            for (int n = MIN_CHAR_GRAM; n <= longest; n++) {
+                int last = p + n - 1;
+                boolean known = last <= nextSpace ? wordKnown[token] : last <= spaceAfter && pairKnown[token];
+                if (!known) {
+                    needed = n;
+                }
+            }
+            if (needed == 0) {
+                continue;
+            }
+            long h = C;
+            for (int n = 1; n <= needed; n++) {
+                h = mix(h, padded[p + n - 1]);
+                if (n >= MIN_CHAR_GRAM) {
+                    int last = p + n - 1;
+                    boolean known = last <= nextSpace ? wordKnown[token] : last <= spaceAfter && pairKnown[token];
+                    if (!known) {
+                        buffer[size++] = finish(h);
                     }
                 }
             }
         }
-        out.size = size;
-        out.ensure(size + CONCEPT_REPEAT);
-        buffer = out.values;
+        out.memoCount = memoCount;
+        out.size = shapeAndConcepts(text, out, size);
+    }
+
+    /** Bias, length, concepts and the names-a-procedure feature, after {@code size} features; returns the new size. */
+    private static int shapeAndConcepts(TokenBuffer text, HashBuffer out, int size) {
+        int count = text.count;
+        long[] buffer = out.values;
+        char[] padded = text.folded;
+        buffer[size++] = BIAS;
+        buffer[size++] = finish(mix(N, lengthBucket(count)));
+        Concepts concepts = Concepts.SHIPPED;
+        boolean namesProcedure = false;
+        int[] starts = text.foldedStarts, ends = text.foldedEnds;
+        for (int i = 0; i < count; i++) {
+            // The phrase of tokens i..i+n is the run of chars from the start of token i to the end of token i+n.
+            long h = FNV_OFFSET;
+            int at = starts[i];
+            for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
+                int end = ends[i + n];
+                for (; at < end; at++) {
+                    h = mix(h, padded[at]);
+                }
+                int slot = concepts.slotOf(finish(h));
+                if (slot < 0) {
+                    break; // no lexicon phrase starts with these words, so none longer either
+                }
+                long feature = concepts.feature(slot);
+                if (feature != 0) {
+                    namesProcedure |= concepts.namesProcedure(feature);
+                    for (int r = 0; r < CONCEPT_REPEAT; r++) {
+                        buffer[size++] = feature;
+                    }
+                }
+                if (!concepts.continues(slot)) {
+                    break;
+                }
+            }
+        }
         out.namesProcedure = namesProcedure;
         long topic = namesProcedure ? NAMES_PROCEDURE : NAMES_NO_PROCEDURE;
         for (int r = 0; r < CONCEPT_REPEAT; r++) {
             buffer[size++] = topic;
         }
-        out.size = size;
+        return size;
+    }
+
+    /** Word unigrams ({@value #WORD_REPEAT} times) and bigrams of the tokens {@code chars[starts[i], ends[i])}. */
+    private static int words(char[] chars, int[] starts, int[] ends, int count, long unigram, long bigram, long[] buffer, int size) {
+        for (int i = 0; i < count; i++) {
+            long wordHash = finish(mix(unigram, chars, starts[i], ends[i]));
+            for (int r = 0; r < WORD_REPEAT; r++) {
+                buffer[size++] = wordHash;
+            }
+            if (i + 1 < count) {
+                buffer[size++] = finish(mix(bigram, chars, starts[i], ends[i + 1]));
+            }
+        }
+        return size;
+    }
+
+    private static long mix(long h, char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ chars[i]) * FNV_PRIME;
+        }
+        return h;
     }
 
     /** The hash of one feature string, as {@link #hashes} computes it. */
@@ -258,6 +365,27 @@ final class Features {
         int[] slots = new int[512], repeats = new int[512];
         /** Sink of the joint table's cache-warming reads, so that the JIT cannot drop them. */
         int touched;
+
+        /** Offsets of the pre-summed rows of {@link WordMemo} to add ({@link #jointHashes}), and how many. */
+        int[] memoRows = new int[64];
+        int memoCount;
+        /** Work arrays of {@link #jointHashes}: whether token i, and the pair i, i+1, had a memo entry. */
+        private boolean[] wordKnown = new boolean[64], pairKnown = new boolean[64];
+
+        int[] memoRows(int capacity) {
+            if (memoRows.length < capacity) {
+                memoRows = new int[capacity];
+            }
+            return memoRows;
+        }
+
+        boolean[] wordKnown(int capacity) {
+            if (wordKnown.length < capacity) {
+                wordKnown = new boolean[capacity];
+                pairKnown = new boolean[capacity];
+            }
+            return wordKnown;
+        }
 
         /** Work array of {@code CompiledModel.Joint#scores}: the float sums of both models' outcomes. */
         private float[] sums = new float[0];

@@ -72,6 +72,7 @@ public final class Nlu {
 
     /** Per-thread work arrays, so that {@code understand()} allocates little beyond its answer. */
     static final class Scratch {
+        final TokenBuffer tokens = new TokenBuffer();
         final Features.HashBuffer features = new Features.HashBuffer();
         final double[] intentScores, intentProbabilities, aspectScores, aspectProbabilities;
 
@@ -103,11 +104,13 @@ public final class Nlu {
         try {
             String bounded = TextNormalizer.nfc(TextNormalizer.truncate(input, EntityExtractor.MAX_CHARS));
             List<Entity> found = entities.extract(bounded, day);
-            NormalizedText normalized = TextNormalizer.normalize(bounded, expandAbbreviations);
-            if (!normalized.hasLetters()) {
+            Scratch work = scratch.get();
+            TextNormalizer.normalize(bounded, expandAbbreviations, work.tokens);
+            if (!work.tokens.hasLetters()) {
                 return outOfScope(found);
             }
-            return classify(normalized, found);
+            features(work);
+            return answer(work, found);
         } catch (RuntimeException e) {
             // Defensive: a bug must not take the conversation down. Log the kind only, never the text.
             LOGGER.log(System.Logger.Level.WARNING, "understand failed: " + e.getClass().getName());
@@ -118,21 +121,38 @@ public final class Nlu {
     /** Intent and aspect probabilities without entities: what {@code classify} and {@code evaluate} need. */
     Understanding classify(NormalizedText normalized, List<Entity> found) {
         Scratch work = scratch.get();
-        Features.HashBuffer buffer = work.features;
-        Features.hashes(normalized, buffer);
+        work.tokens.set(normalized);
+        features(work);
+        return answer(work, found);
+    }
+
+    /**
+     * The features of {@code work.tokens} into {@code work.features}: with the joint table, known words and word pairs as
+     * their pre-summed rows ({@link WordMemo}); otherwise every feature hash.
+     */
+    private void features(Scratch work) {
+        if (joint != null) {
+            Features.jointHashes(work.tokens, joint.memo(), work.features);
+        } else {
+            Features.hashes(work.tokens, work.features);
+        }
+    }
+
+    /** The answer for the features in {@code work.features}. */
+    private Understanding answer(Scratch work, List<Entity> found) {
         double[] probabilities = intentProbabilities(work);
         int[] order = topIndices(probabilities, Math.min(ALTERNATIVES, probabilities.length));
-        List<Candidate> alternatives = new ArrayList<>(order.length);
-        for (int index : order) {
-            alternatives.add(new Candidate(intents.outcome(index), probabilities[index]));
+        Candidate[] alternatives = new Candidate[order.length];
+        for (int i = 0; i < order.length; i++) {
+            alternatives[i] = new Candidate(intents.outcome(order[i]), probabilities[order[i]]);
         }
-        String intent = alternatives.get(0).intent();
-        double confidence = alternatives.get(0).probability();
-        double runnerUp = alternatives.size() > 1 ? alternatives.get(1).probability() : 0;
+        String intent = alternatives[0].intent();
+        double confidence = alternatives[0].probability();
+        double runnerUp = alternatives.length > 1 ? alternatives[1].probability() : 0;
         boolean clarify = confidence < settings.confidenceThreshold() || confidence - runnerUp < settings.ambiguityMargin();
-        Optional<Aspect> aspect = aspectOf(intent, work.aspectProbabilities);
-        return new Understanding(intent, aspect.map(Aspect::name), confidence,
-                aspect.map(Aspect::probability).orElse(0.0), alternatives, clarify, found);
+        Aspect aspect = aspectOf(intent, work.aspectProbabilities).orElse(null);
+        return new Understanding(intent, aspect == null ? Optional.empty() : Optional.of(aspect.name()), confidence,
+                aspect == null ? 0 : aspect.probability(), List.of(alternatives), clarify, found);
     }
 
     /**

@@ -1,8 +1,6 @@
 package vn.warddesk.nlu;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one place where text is normalised, for training and for understanding alike: Unicode NFC, lower case
@@ -17,6 +15,12 @@ public final class TextNormalizer {
     static final int MAX_CHARS = 400;
 
     private static final char[] FOLD = buildFoldTable();
+    /** {@link #LOWER}: the char is a separator (not a letter, digit or combining mark). */
+    static final char SEPARATOR = 0;
+    /** {@link #LOWER}: the char is a digit. */
+    static final char DIGIT = 0xFFFF;
+    /** Per char below U+2000: its lower case when it belongs in a token (letter, combining mark), else SEPARATOR or DIGIT. */
+    static final char[] LOWER = buildLowerTable();
 
     private TextNormalizer() {
     }
@@ -26,71 +30,131 @@ public final class TextNormalizer {
     }
 
     static NormalizedText normalize(String raw, boolean expandAbbreviations) {
+        TokenBuffer buffer = new TokenBuffer();
+        normalize(raw, expandAbbreviations, buffer);
+        return buffer.toNormalizedText();
+    }
+
+    /**
+     * Normalises {@code raw} into {@code out}, in one pass over its chars and without a string per token: what
+     * {@code understand()} calls on every message ({@link #normalize(String)} is this plus the strings).
+     */
+    static void normalize(String raw, boolean expandAbbreviations, TokenBuffer out) {
         String text = nfc(truncate(raw == null ? "" : raw, MAX_CHARS));
-        List<String> tokens = new ArrayList<>();
-        StringBuilder token = new StringBuilder(16);
-        boolean inDigits = false;
         int length = text.length();
+        out.clear();
+        out.ensureChars(length + 2);
+        out.folded[out.foldedLength++] = ' ';
+        // Start of the token being read in out.accented, -1 between tokens.
+        int token = -1;
+        boolean inDigits = false;
         for (int i = 0; i < length; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 0x80) {
-                // ASCII, most of every message: the same decisions as the Unicode calls below, without their table look-ups.
-                if (cp >= '0' && cp <= '9') {
-                    if (!inDigits) {
-                        token.append('0');
-                        inDigits = true;
+            char c = text.charAt(i);
+            char lower;
+            if (c < LOWER.length) {
+                // Latin, Vietnamese and the other scripts below U+2000, i.e. nearly every message: one table read gives the
+                // same decision as the Unicode calls below (TextNormalizerTest compares them char by char).
+                i++;
+                lower = LOWER[c];
+            } else {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (Character.isDigit(cp)) {
+                    lower = DIGIT;
+                } else if (!isWordCodePoint(cp)) {
+                    lower = SEPARATOR;
+                } else {
+                    inDigits = false;
+                    int lowerCodePoint = Character.toLowerCase(cp);
+                    if (Character.isBmpCodePoint(lowerCodePoint)) {
+                        token = append(out, token, (char) lowerCodePoint);
+                    } else {
+                        token = append(out, token, Character.highSurrogate(lowerCodePoint));
+                        token = append(out, token, Character.lowSurrogate(lowerCodePoint));
                     }
                     continue;
                 }
-                inDigits = false;
-                if (cp >= 'a' && cp <= 'z') {
-                    token.append((char) cp);
-                } else if (cp >= 'A' && cp <= 'Z') {
-                    token.append((char) (cp + ('a' - 'A')));
-                } else if (!token.isEmpty()) {
-                    addToken(tokens, token.toString(), expandAbbreviations);
-                    token.setLength(0);
-                }
-                continue;
             }
-            if (Character.isDigit(cp)) {
+            if (lower == DIGIT) {
                 if (!inDigits) {
-                    token.append('0');
+                    token = append(out, token, '0');
                     inDigits = true;
                 }
                 continue;
             }
             inDigits = false;
-            int type = Character.getType(cp);
-            if (Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
-                token.appendCodePoint(Character.toLowerCase(cp));
-            } else if (!token.isEmpty()) {
-                addToken(tokens, token.toString(), expandAbbreviations);
-                token.setLength(0);
+            if (lower != SEPARATOR) {
+                token = append(out, token, lower);
+            } else if (token >= 0) {
+                endToken(out, token, expandAbbreviations);
+                token = -1;
             }
         }
-        if (!token.isEmpty()) {
-            addToken(tokens, token.toString(), expandAbbreviations);
+        if (token >= 0) {
+            endToken(out, token, expandAbbreviations);
         }
-        List<String> folded = new ArrayList<>(tokens.size());
-        for (String t : tokens) {
-            folded.add(fold(t));
-        }
-        return new NormalizedText(String.join(" ", tokens), String.join(" ", folded), tokens, folded);
+        out.folded[out.foldedLength++] = ' ';
     }
 
-    private static void addToken(List<String> tokens, String token, boolean expandAbbreviations) {
-        if (expandAbbreviations) {
-            String[] expansion = Abbreviations.SHIPPED.expansion(token);
-            if (expansion != null) {
-                for (String part : expansion) {
-                    tokens.add(part);
-                }
-                return;
+    /** Appends a char to the token being read, opening one (after a space) when there is none; returns its start. */
+    private static int append(TokenBuffer out, int token, char c) {
+        if (token < 0) {
+            out.ensureChars(2);
+            if (out.count > 0) {
+                out.accented[out.accentedLength++] = ' ';
+            }
+            token = out.accentedLength;
+        } else if (out.accentedLength == out.accented.length) {
+            out.ensureChars(1);
+        }
+        out.accented[out.accentedLength++] = c;
+        return token;
+    }
+
+    /** Closes the token {@code out.accented[start, accentedLength)}: its expansion (if any) or itself, and its folded form. */
+    private static void endToken(TokenBuffer out, int start, boolean expandAbbreviations) {
+        Abbreviations table = Abbreviations.SHIPPED;
+        int slot = expandAbbreviations ? table.find(out.accented, start, out.accentedLength) : -1;
+        if (slot < 0) {
+            addToken(out, start, out.accentedLength);
+            return;
+        }
+        out.accentedLength = start;
+        out.ensureChars(table.longestExpansion() + 1);
+        String[] parts = table.parts(slot);
+        for (int p = 0; p < parts.length; p++) {
+            if (p > 0) {
+                out.accented[out.accentedLength++] = ' ';
+            }
+            int from = out.accentedLength;
+            parts[p].getChars(0, parts[p].length(), out.accented, from);
+            out.accentedLength += parts[p].length();
+            addToken(out, from, out.accentedLength);
+        }
+    }
+
+    /** Records the token {@code out.accented[start, end)} and writes its folded form ({@link #fold}) after a space. */
+    private static void addToken(TokenBuffer out, int start, int end) {
+        out.ensureToken();
+        out.ensureChars(end - start + 1);
+        int i = out.count;
+        out.starts[i] = start;
+        out.ends[i] = end;
+        char[] accented = out.accented, folded = out.folded;
+        int at = out.foldedLength;
+        if (i > 0) {
+            folded[at++] = ' ';
+        }
+        out.foldedStarts[i] = at;
+        for (int k = start; k < end; k++) {
+            char f = foldChar(accented[k]);
+            if (f != 0) {
+                folded[at++] = f;
             }
         }
-        tokens.add(token);
+        out.foldedEnds[i] = at;
+        out.foldedLength = at;
+        out.count = i + 1;
     }
 
     /** Cuts at {@code max} chars without splitting a surrogate pair. */
@@ -106,7 +170,21 @@ public final class TextNormalizer {
     }
 
     static String nfc(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!isNfcInert(text.charAt(i))) {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * True for the chars below U+0300 and the precomposed Latin letters U+1E00–U+1EFF (Vietnamese "ạ…ỹ"): each is in NFC
+     * and combines with no neighbour (quick-check "yes", combining class 0), so a text of only such chars is in NFC
+     * without asking the Unicode tables. {@code TextNormalizerTest} checks every pair of them.
+     */
+    static boolean isNfcInert(char c) {
+        return c < 0x300 || c >= 0x1E00 && c <= 0x1EFF;
     }
 
     /** Removes Vietnamese (and other Latin) diacritics, đ→d; combining marks are dropped. Other scripts are kept. */
@@ -129,6 +207,31 @@ public final class TextNormalizer {
     /** One char to one char (0 for a combining mark), so offsets in a folded view match the original. */
     static char foldChar(char c) {
         return c < FOLD.length ? FOLD[c] : c;
+    }
+
+    /** A letter or combining mark: kept in a token (lower-cased). */
+    static boolean isWordCodePoint(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static char[] buildLowerTable() {
+        char[] table = new char[0x2000];
+        for (int c = 0; c < table.length; c++) {
+            if (Character.isDigit(c)) {
+                table[c] = DIGIT;
+            } else if (isWordCodePoint(c)) {
+                int lower = Character.toLowerCase(c);
+                if (!Character.isBmpCodePoint(lower) || lower == SEPARATOR || lower == DIGIT) {
+                    // No such char below U+2000 today; should a Unicode update bring one, fail loudly rather than differ.
+                    throw new IllegalStateException("lower case of U+" + Integer.toHexString(c) + " does not fit the table");
+                }
+                table[c] = (char) lower;
+            } else {
+                table[c] = SEPARATOR;
+            }
+        }
+        return table;
     }
 
     private static char[] buildFoldTable() {
