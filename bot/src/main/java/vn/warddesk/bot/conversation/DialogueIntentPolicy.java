@@ -35,6 +35,10 @@ final class DialogueIntentPolicy implements Policy {
             a.answering().goodbye(t); // "vâng chào ạ" after an answer takes leave, it does not start over
             return true;
         }
+        if ("thanks".equals(u.intent()) && Phrases.farewell(h.folded)) {
+            run(t, "goodbye", h.folded, u); // "thanks, bye": taking leave, the thanks included
+            return true;
+        }
         boolean form = Policy.inForm(t);
         switch (u.intent()) {
             case "out_of_scope", "affirm", "deny" -> {

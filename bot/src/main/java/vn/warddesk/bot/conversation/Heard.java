@@ -18,6 +18,8 @@ final class Heard {
     private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
     /** An office question that is more likely than not, when its only rival is a non-answer. */
     private static final double MORE_LIKELY = 0.5;
+    /** Out of scope this sure is a line like the ones the NLU was trained on as off-topic. */
+    private static final double OFF_TOPIC = 0.99;
     final String text;
     /** Lower case, accents folded, single spaces: what the phrase patterns read. */
     final String folded;
@@ -107,11 +109,23 @@ final class Heard {
         if (own.isPresent() && !"general".equals(own.get())) {
             return own;
         }
+        if (offTopic()) {
+            return Optional.empty(); // "giá vàng hôm nay bao nhiêu": with the topic's name it would read as its fee
+        }
         Understanding again = inContext(topicName);
         if (topic.equals(again.intent()) && !again.clarify() && again.aspectConfidence() >= confidence) {
             return again.aspect().filter(a -> !"general".equals(a));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The NLU all but certain the message is not a ward matter (out of scope at {@value #OFF_TOPIC} or more, as a line
+     * it was trained on): such a line is not re-read with the topic's name, where almost any question lands on it.
+     */
+    boolean offTopic() {
+        Understanding u = u();
+        return "out_of_scope".equals(u.intent()) && !u.clarify() && u.confidence() >= OFF_TOPIC;
     }
 
     /** The message read once more with words of the conversation's topic after it. */
