@@ -1,5 +1,6 @@
 package vn.warddesk.bot.conversation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,6 +23,8 @@ final class Comparison {
     private static final Pattern COMPARING_JOIN = Pattern.compile("so voi|giong|nhu|vs|versus|like");
     /** How likely a side's procedure must be among that side's own readings ("certifying a copy" is 0.25 copies). */
     private static final double SIDE = 0.1;
+    /** Words of a side next to the joiner that may name a procedure by themselves ("certifying a copy"). */
+    private static final int NEXT_TO_JOINER = 3;
 
     private final Catalog catalog;
 
@@ -41,8 +44,8 @@ final class Comparison {
             if (!compares) {
                 continue;
             }
-            Optional<String> left = side(h.clause(h.folded.substring(0, m.start())));
-            Optional<String> right = side(h.clause(h.folded.substring(m.end())));
+            Optional<String> left = side(h, h.folded.substring(0, m.start()), true);
+            Optional<String> right = side(h, h.folded.substring(m.end()), false);
             if (left.isPresent() && right.isPresent() && !left.get().equals(right.get())
                 && candidate(whole, left.get()) && candidate(whole, right.get())) {
                 return Optional.of(List.of(left.get(), right.get()));
@@ -73,10 +76,28 @@ final class Comparison {
         return best == null ? "general" : specific(best).orElse("general");
     }
 
-    private Optional<String> side(Heard side) {
-        if (side.folded.isBlank()) {
+    /**
+     * The procedure one side names: the side read whole, or else only its words next to the joiner ("which is faster,
+     * certifying a copy" reads as a question about time; "certifying a copy" names the procedure).
+     */
+    private Optional<String> side(Heard h, String side, boolean left) {
+        if (side.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> whole = procedure(h.clause(side));
+        if (whole.isPresent()) {
+            return whole;
+        }
+        String[] words = side.split(" ");
+        if (words.length <= NEXT_TO_JOINER) {
+            return Optional.empty();
+        }
+        String near = String.join(" ", left ? Arrays.copyOfRange(words, words.length - NEXT_TO_JOINER, words.length)
+                : Arrays.copyOfRange(words, 0, NEXT_TO_JOINER));
+        return procedure(h.clause(near));
+    }
+
+    private Optional<String> procedure(Heard side) {
         return side.u().alternatives().stream().filter(c -> catalog.knows(c.intent()) && c.probability() >= SIDE)
                 .map(Candidate::intent).findFirst();
     }

@@ -66,6 +66,12 @@ final class FollowUpPolicy implements Policy {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;
         }
+        Optional<AspectPhrases.Found> shape = AspectPhrases.in(h.folded);
+        if (shape.isPresent() && !(procedure && named(h, shape.get().rest(), u.intent()))) {
+            // "thế mang bản gốc hay bản sao": the topic's papers, though the words alone read as copy certification
+            answer(t, topic, shape.get().aspect());
+            return true;
+        }
         boolean namesAnother = procedure && !u.intent().equals(topic);
         if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)
             && !(namesAnother && Phrases.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
@@ -75,7 +81,8 @@ final class FollowUpPolicy implements Policy {
         }
         if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
-            answer(t, u.intent(), h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x)).orElse(last));
+            answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
+                    .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));
             return true;
         }
         if (procedure) {
@@ -123,6 +130,15 @@ final class FollowUpPolicy implements Policy {
             return Optional.of("general");
         }
         return Phrases.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
+    }
+
+    /** Whether the message still names that procedure without the phrase that asks the aspect. */
+    private static boolean named(Heard h, String rest, String procedure) {
+        if (rest.isBlank()) {
+            return false;
+        }
+        Understanding without = h.clause(rest).u();
+        return procedure.equals(without.intent()) && !without.clarify();
     }
 
     /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */

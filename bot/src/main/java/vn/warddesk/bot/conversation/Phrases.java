@@ -84,7 +84,7 @@ final class Phrases {
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
             + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
     /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
-    private static final Pattern BARE_PRONOUN = Pattern.compile("\\b(no|it|that|this)\\b");
+    private static final Pattern BARE_PRONOUN = Pattern.compile("\\b(no|it|that|this)\\b(?! (one|procedure)\\b)");
     /**
      * Where to hand in the papers, as opposed to where the office is: a filing verb before "ở đâu" / "where" ("nộp ở
      * đâu", "làm ở ubnd phường hay ở đâu", "where do I file them"), not "phường ở đâu", "where is your office".
@@ -236,8 +236,11 @@ final class Phrases {
         return then > 0 && words(folded.substring(0, then)) >= 3 || folded.matches(".*\\b(if|neu)\\b.*");
     }
 
+    /** "vậy thôi à" asks only with a question mark: folded, "à" and the polite "ạ" are one word. */
     static boolean thatsAll(String folded) {
-        return THATS_ALL.matcher(stripQuestion(folded)).matches();
+        String bare = stripQuestion(folded);
+        return THATS_ALL.matcher(bare).matches()
+               || folded.contains("?") && THATS_ALL.matcher(bare.replaceAll(" a\\b", " ha")).matches();
     }
 
     static boolean both(String folded) {

@@ -55,6 +55,7 @@ final class ProcedurePolicy implements Policy {
                 asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
             }
             asked = clauses.last(t, h, u.intent()).orElse(asked); // the story names the procedure, the end asks
+            asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect).orElse(asked); // "phải làm trong mấy ngày"
             if ("apply".equals(asked) && !Policy.inForm(t)) {
                 a.form().start(t, u.intent());
             } else {
