@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Three question shapes a desk officer hears one way and the NLU's words pull another (pure, on folded text):
  * <ul>
  *   <li>the deadline to register ("phải làm trong bao nhiêu ngày", "how many days do we have") is who must file and
- *       when (eligibility: "trong 15 ngày"), not how long the office takes;</li>
+ *       when (eligibility: "trong 15 ngày"), not how long the office takes; so is whether one must register at all
+ *       ("bán hàng online ở nhà có phải đk ko", "do I need to register a household business?");</li>
  *   <li>how long a paper stays valid ("giấy đó có hạn bao lâu", "có giá trị bao lâu") is what the paper is (the
  *       overview: "có giá trị 6 tháng"), not the processing time;</li>
  *   <li>original or copy of a paper ("mang bản gốc hay bản sao") is the topic's papers, not copy certification.</li>
@@ -28,7 +29,12 @@ final class AspectPhrases {
                     "\\bphai (lam|dang ky|dk|di|nop|khai bao|khai|bao)\\b.*\\btrong (vong )?(bao nhieu|may|bao lau)( ngay| thang)?"
                     + "|\\btrong (vong )?(bao nhieu|may) ngay (thi |la )?phai\\b|\\bhan chot\\b"
                     + "|\\bhow (many days|many weeks|long|much time) (do|have) (we|i|you) (have|got)\\b|\\bdeadline\\b"
-                    + "|\\btime limit\\b|\\bwithin how (many days|long)\\b")),
+                    + "|\\btime limit\\b|\\bwithin how (many days|long)\\b"
+                    // whether one must register at all ("bán hàng online ở nhà có phải đk ko", "do I need to register")
+                    + "|\\b(co )?(phai|can|bat buoc)( phai)? (dang ky|dk)\\b(?!.*\\b(online|truc tuyen|qua mang|o dau)\\b)"
+                    + "( \\w+){0,4} (khong|ko|k|hong|hok)$"
+                    + "|(?<!\\b(what|which|papers|documents|paperwork|things|else) )\\bdo (i|we) (even )?(need|have) to register\\b"
+                    + "(?!.*\\b(online|where)\\b)")),
             new Shape("general", Pattern.compile(
                     "\\b(co )?(gia tri|hieu luc|han su dung|thoi han su dung|co han)( su dung| trong)?"
                     + " (bao lau|may thang|may nam|den khi nao|bao nhieu thang)\\b"

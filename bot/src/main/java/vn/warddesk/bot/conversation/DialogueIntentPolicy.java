@@ -59,7 +59,7 @@ final class DialogueIntentPolicy implements Policy {
     }
 
     /** Thanks and goodbye are the two likeliest readings and together nearly all of it. */
-    private static boolean closing(Understanding u) {
+    static boolean closing(Understanding u) {
         Set<String> leave = Set.of("thanks", "goodbye");
         List<vn.warddesk.nlu.Candidate> top = u.alternatives();
         return top.size() > 1 && leave.contains(top.get(0).intent()) && leave.contains(top.get(1).intent())

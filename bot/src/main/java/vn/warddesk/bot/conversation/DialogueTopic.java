@@ -59,7 +59,8 @@ final class DialogueTopic {
         if (!u.clarify() && u.confidence() >= OWN_INTENT && !WEAK.contains(u.intent())) {
             return false; // a clear question of its own ("giờ làm việc?", "tôi muốn gặp cán bộ")
         }
-        if (CLOSING.contains(u.intent()) && !u.clarify() && !Phrases.question(h.folded)) {
+        boolean leaving = CLOSING.contains(u.intent()) && !u.clarify() || DialogueIntentPolicy.closing(u);
+        if (leaving && !Phrases.question(h.folded)) { // "ok tks ad, bye": torn between thanks and bye is still leave
             return false;
         }
         if (OFFICE.containsKey(last) && asksTheProcedure(t, h)) {

@@ -23,6 +23,16 @@ class AspectPhrasesTest {
     }
 
     @Test
+    void whether_one_must_register_at_all_is_eligibility_but_registering_online_is_not() {
+        assertEquals(Optional.of("eligibility"), aspect("mở tiệm nail nhỏ ở nhà có phải đăng ký không"));
+        assertEquals(Optional.of("eligibility"), aspect("do we even need to register a small stall?"));
+        assertEquals(Optional.empty(), aspect("có phải đăng ký online không"));
+        assertEquals(Optional.empty(), aspect("do I need to register online or in person"));
+        assertEquals(Optional.empty(), aspect("What documents do we need to register our marriage?"));
+        assertEquals(Optional.empty(), aspect("What do I need to register my baby's birth?"));
+    }
+
+    @Test
     void how_long_a_paper_stays_valid_is_the_overview() {
         for (String validity : List.of("giấy xác nhận có giá trị bao lâu", "giay nay co han den khi nao",
                                        "how long is the certificate valid", "does it expire")) {
