@@ -22,6 +22,14 @@ public interface Catalog {
     /** A short answer (≤ 700 characters) for a procedure and aspect; "general" is the overview. */
     Optional<Answer> answer(String procedureId, String aspect, Lang lang);
 
+    /**
+     * Whether the ward's People's Committee (the office whose address and hours the bot gives) handles the procedure;
+     * false for residence registration, which the commune/ward police handle ({@code authority} in the procedure file).
+     */
+    default boolean handledByWardOffice(String procedureId) {
+        return true;
+    }
+
     /** The minimal details needed to open a case for this procedure, in the order they are asked. */
     List<IntakeField> intakeFields(String procedureId, Lang lang);
 

@@ -364,6 +364,13 @@ public final class CatalogStore implements Catalog {
     }
 
     @Override
+    public boolean handledByWardOffice(String procedureId) {
+        // "UBND xã/phường", "Chủ tịch UBND …", "UBND … và Văn phòng đăng ký đất đai": the committee receives the file
+        return !knows(procedureId) || live(procedureId).map(l -> l.procedure().authority())
+                .map(a -> a.vi() == null || a.vi().contains("UBND")).orElse(true);
+    }
+
+    @Override
     public List<IntakeField> intakeFields(String procedureId, Lang lang) {
         if (!knows(procedureId)) {
             return List.of();

@@ -51,6 +51,9 @@ final class ClauseAspects {
     List<String> each(Turn t, Heard h, String procedure) {
         List<String> questions = h.clauses().questions();
         if (questions.size() < 2) {
+            questions = Clauses.openingList(h.text); // "phí và thời gian làm tạm trú": two things asked in a list
+        }
+        if (questions.size() < 2) {
             return List.of();
         }
         String name = Labels.intent(catalog, t, procedure);

@@ -49,6 +49,8 @@ record Clauses(List<String> parts) {
             + "|giup (em|e|chi|anh|minh|toi|t|tui|con|chau)|book|appointment|please)\\b");
     /** How many of its last words a question word may be among ("… cần những giấy tờ gì ạ"). */
     private static final int QUESTION_TAIL = 4;
+    /** Words at most in the first item of a list that opens a message ("phí", "giấy tờ", "thời gian làm"). */
+    private static final int LIST_ITEM = 3;
 
     Clauses {
         parts = List.copyOf(parts);
@@ -123,6 +125,23 @@ record Clauses(List<String> parts) {
         String tail = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - QUESTION_TAIL),
                                                                     words.length));
         return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(folded.replace("?", "").strip()).find();
+    }
+
+    /**
+     * A message that opens with a short list of things asked ("phí và thời gian làm tạm trú", "giấy tờ và lệ phí đăng
+     * ký kết hôn", "documents and fee for marriage"): the first item (one to three words) and the rest, cut at the
+     * first "và / and / với"; empty when the message does not open that way. Which items are aspects the NLU says.
+     */
+    static List<String> openingList(String text) {
+        String line = text.strip();
+        Matcher m = JOINER.matcher(line);
+        if (!m.find()) {
+            return List.of();
+        }
+        String first = line.substring(0, m.start()).strip();
+        String rest = line.substring(m.end()).strip();
+        int n = words(first);
+        return n >= 1 && n <= LIST_ITEM && words(rest) >= 1 ? List.of(first, rest) : List.of();
     }
 
     /** The question after the last "thì" of a clause ("… cho mẹ thì em đi thay được không ạ?"), if it asks one. */

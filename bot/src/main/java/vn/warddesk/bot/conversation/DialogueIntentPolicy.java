@@ -10,6 +10,8 @@ import vn.warddesk.nlu.Understanding;
 final class DialogueIntentPolicy implements Policy {
     /** Below this an out-of-scope reading is not trusted: the fallback asks instead. */
     private static final double OUT_OF_SCOPE_SURE = 0.6;
+    /** Thanks and goodbye together at least this likely: the message takes leave. */
+    private static final double CLOSING = 0.9;
 
     private final Actions a;
 
@@ -26,6 +28,12 @@ final class DialogueIntentPolicy implements Policy {
         }
         if (u.clarify() && h.officeQuestion(SURE).isPresent()) {
             run(t, u.intent(), h.folded, u); // "wait, are you open on Saturdays?": hours or nothing, so the hours
+            return true;
+        }
+        boolean leaving = closing(u) || !u.clarify() && "thanks".equals(u.intent());
+        if (leaving) {
+            // "thanks, bye", "ok cảm ơn nhé, tạm biệt": thanks with a farewell (or torn between the two) takes leave
+            run(t, Phrases.farewell(h.folded) ? "goodbye" : u.intent(), h.folded, u);
             return true;
         }
         if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
@@ -48,6 +56,14 @@ final class DialogueIntentPolicy implements Policy {
         }
         run(t, u.intent(), h.folded, u);
         return true;
+    }
+
+    /** Thanks and goodbye are the two likeliest readings and together nearly all of it. */
+    static boolean closing(Understanding u) {
+        Set<String> leave = Set.of("thanks", "goodbye");
+        List<vn.warddesk.nlu.Candidate> top = u.alternatives();
+        return top.size() > 1 && leave.contains(top.get(0).intent()) && leave.contains(top.get(1).intent())
+               && top.get(0).probability() + top.get(1).probability() >= CLOSING;
     }
 
     private static boolean privacyQuestion(Understanding u) {

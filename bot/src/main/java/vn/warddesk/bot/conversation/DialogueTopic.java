@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 
+import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.nlu.Understanding;
 
 /**
@@ -58,8 +59,12 @@ final class DialogueTopic {
         if (!u.clarify() && u.confidence() >= OWN_INTENT && !WEAK.contains(u.intent())) {
             return false; // a clear question of its own ("giờ làm việc?", "tôi muốn gặp cán bộ")
         }
-        if (CLOSING.contains(u.intent()) && !u.clarify() && !Phrases.question(h.folded)) {
+        boolean leaving = CLOSING.contains(u.intent()) && !u.clarify() || DialogueIntentPolicy.closing(u);
+        if (leaving && !Phrases.question(h.folded)) { // "ok tks ad, bye": torn between thanks and bye is still leave
             return false;
+        }
+        if (OFFICE.containsKey(last) && asksTheProcedure(t, h)) {
+            return false; // "vậy mang bản gốc theo hay sao" after the Saturday hours: the papers, not the office
         }
         int language = t.vi() ? 0 : 1;
         Understanding again = OFFICE.containsKey(last) ? h.inContext(OFFICE.get(last)[language]) : null;
@@ -71,6 +76,18 @@ final class DialogueTopic {
         }
         intents.run(t, again.intent(), h.folded, u); // the original's entities: "thứ 7", "2/9"
         return true;
+    }
+
+    /**
+     * After an office answer, a message whose own reading asks a specific aspect (papers, fee, online…) while a
+     * procedure is still the topic goes back to that procedure: re-read with the office's words, almost any line
+     * becomes an office question.
+     */
+    private boolean asksTheProcedure(Turn t, Heard h) {
+        String topic = t.ctx().topic();
+        return topic != null && a.catalog().knows(topic)
+               && h.aspect(Policy.ASPECT_SURE).filter(x -> !"general".equals(x) && Catalog.ASPECTS.contains(x))
+                       .isPresent();
     }
 
     private static boolean clear(Understanding reading) {

@@ -24,11 +24,13 @@ final class FollowUpPolicy implements Policy {
 
     private final DialogueTopic dialogueTopic;
     private final ClauseAspects clauses;
+    private final Comparison comparison;
 
     FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
         this.clauses = new ClauseAspects(actions.catalog());
+        this.comparison = new Comparison(actions.catalog());
     }
 
     @Override
@@ -42,17 +44,45 @@ final class FollowUpPolicy implements Policy {
         if (topic == null || !catalog.knows(topic)) {
             return false;
         }
+        if (comparison.procedures(h).isPresent()) {
+            return false; // two procedures named and compared: the procedure policy answers both
+        }
         Understanding u = h.u();
         boolean procedure = catalog.knows(u.intent()) && !u.clarify();
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
-        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)) {
+        String other = t.ctx().otherTopic();
+        boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
+        if (!procedure && Phrases.fileWhere(h.folded)) {
+            List<String> asked = twoTopics && Phrases.both(h.folded) ? List.of(other, topic) : List.of(topic);
+            List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
+            if (where.stream().allMatch(Optional::isPresent)) {
+                for (int i = 0; i < asked.size(); i++) {
+                    answer(t, asked.get(i), where.get(i).get()); // residence: the police, not the ward's address
+                }
+                return true;
+            }
+        }
+        if (!procedure && Phrases.thatsAll(h.folded)) {
+            answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
+            return true;
+        }
+        Optional<AspectPhrases.Found> shape = AspectPhrases.in(h.folded);
+        if (shape.isPresent() && !(procedure && named(h, shape.get().rest(), u.intent()))) {
+            // "thế mang bản gốc hay bản sao": the topic's papers, though the words alone read as copy certification
+            answer(t, topic, shape.get().aspect());
+            return true;
+        }
+        boolean namesAnother = procedure && !u.intent().equals(topic);
+        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)
+            && !(namesAnother && Phrases.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
             // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
             answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
             return true;
         }
         if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
-            answer(t, u.intent(), h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x)).orElse(last));
+            answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
+                    .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));
             return true;
         }
         if (procedure) {
@@ -63,6 +93,12 @@ final class FollowUpPolicy implements Policy {
                                  || h.officeQuestion(DIALOGUE_SURE).isPresent(); // not re-read as an aspect
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
+        }
+        if (!procedure && twoTopics && Phrases.compares(h.folded)) {
+            String asked = clauses.last(t, h, topic).or(() -> aspect(t, h, topic)).orElse(last);
+            answer(t, other, asked); // "thế cái nào mất phí" after birth and death: the fee of each, the topic last
+            answer(t, topic, asked);
+            return true;
         }
         List<String> each = clauses.each(t, h, topic);
         if (!each.isEmpty()) {
@@ -81,6 +117,28 @@ final class FollowUpPolicy implements Policy {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Where to hand in the papers of the topic's procedure, when the ward office's address is not the answer: a
+     * procedure another authority handles (residence: the police) gets its overview, which names that authority; a
+     * where-question about the citizen's own situation ("vợ chồng em ở 2 phường khác nhau thì nộp ở đâu") gets who
+     * may file where (eligibility). Empty: the office's address answers it.
+     */
+    private Optional<String> whereToFile(Heard h, String topic) {
+        if (!a.catalog().handledByWardOffice(topic)) {
+            return Optional.of("general");
+        }
+        return Phrases.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
+    }
+
+    /** Whether the message still names that procedure without the phrase that asks the aspect. */
+    private static boolean named(Heard h, String rest, String procedure) {
+        if (rest.isBlank()) {
+            return false;
+        }
+        Understanding without = h.clause(rest).u();
+        return procedure.equals(without.intent()) && !without.clarify();
     }
 
     /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */

@@ -18,6 +18,9 @@ final class Heard {
     private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
     /** An office question that is more likely than not, when its only rival is a non-answer. */
     private static final double MORE_LIKELY = 0.5;
+    /** Out of scope this sure, and nothing else even this likely, is a line like the NLU's off-topic training. */
+    private static final double OFF_TOPIC = 0.95;
+    private static final double SOME_TOPIC = 0.02;
     final String text;
     /** Lower case, accents folded, single spaces: what the phrase patterns read. */
     final String folded;
@@ -107,11 +110,26 @@ final class Heard {
         if (own.isPresent() && !"general".equals(own.get())) {
             return own;
         }
+        if (offTopic()) {
+            return Optional.empty(); // "giá vàng hôm nay bao nhiêu": with the topic's name it would read as its fee
+        }
         Understanding again = inContext(topicName);
         if (topic.equals(again.intent()) && !again.clarify() && again.aspectConfidence() >= confidence) {
             return again.aspect().filter(a -> !"general".equals(a));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The NLU all but certain the message is not a ward matter: out of scope at {@value #OFF_TOPIC} or more, with no
+     * follow-up or procedure reading even at {@value #SOME_TOPIC} ("giá vàng hôm nay bao nhiêu", "giá xăng hôm nay bao
+     * nhiêu"). Such a line is not re-read with the topic's name, where almost any question lands on the topic.
+     */
+    boolean offTopic() {
+        Understanding u = u();
+        return "out_of_scope".equals(u.intent()) && !u.clarify() && u.confidence() >= OFF_TOPIC
+               && u.alternatives().stream().skip(1).noneMatch(c -> c.probability() >= SOME_TOPIC
+                                                                   && !NON_ANSWERS.contains(c.intent()));
     }
 
     /** The message read once more with words of the conversation's topic after it. */

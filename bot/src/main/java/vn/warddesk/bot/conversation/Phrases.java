@@ -83,6 +83,29 @@ final class Phrases {
     private static final Pattern THAT_ONE = Pattern.compile(
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
             + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
+    /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
+    private static final Pattern BARE_PRONOUN = Pattern.compile("\\b(no|it|that|this)\\b(?! (one|procedure)\\b)");
+    /**
+     * Where to hand in the papers, as opposed to where the office is: a filing verb before "ở đâu" / "where" ("nộp ở
+     * đâu", "làm ở ubnd phường hay ở đâu", "where do I file them"), not "phường ở đâu", "where is your office".
+     */
+    private static final Pattern FILE_WHERE = Pattern.compile(
+            "\\b(nop|lam|dang ky|dk|xin|gui)\\b.*\\bo dau\\b"
+            + "|\\bwhere (do|can|should|must) (i|we|you|they) (file|submit|apply|register|hand in|send|do)\\b"
+            + "|\\b(file|submit|apply|register|hand (it|them) in)\\b.*\\bwhere\\b");
+    /** "vậy thôi hả", "chỉ vậy thôi à", "is that all?", "is that it?": whether the last answer was the whole of it. */
+    private static final Pattern THATS_ALL = Pattern.compile(
+            "^(chi |chi can |co )?(vay|the|nhu vay|nhu the) thoi( (ha|ah|ak|u|sao|hay sao|nhi))+( (ad|ban|em|chi|anh))*$"
+            + "|^(so )?is that (all|it)( then)?$|^only that$");
+    /** Both things talked about: "where do I file them", "cả hai". */
+    private static final Pattern BOTH = Pattern.compile("\\b(them|both|ca hai|ca 2|2 cai|hai cai)\\b");
+    /** Taking leave in the same line as thanks: "thanks, bye", "cảm ơn, chào nhé", "thank you bye". */
+    private static final Pattern FAREWELL = Pattern.compile(
+            "\\b(bye|goodbye|good bye|bai bai|tam biet|chao nhe|chao nha|chao ad|chao ban|see you)\\b");
+    /** "X với Y cái nào …", "which …, X or Y", "difference between X and Y", "X like Y": two procedures compared. */
+    private static final Pattern COMPARES = Pattern.compile(
+            "\\b(cai nao|ben nao|khac (gi|nhau)|giong (nhau|nhu)|so voi|which (one|ones|is|are|of|takes|costs)"
+            + "|difference|differ|compared|versus|vs|each|both|ca hai|moi cai|hai cai)\\b");
     /** What introduces the new value in a correction; read on the typed text, accents and case as typed. */
     private static final Pattern NEW_VALUE = Pattern.compile(
             "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to)(?![\\p{L}\\p{N}])|:");
@@ -193,6 +216,43 @@ final class Phrases {
 
     static boolean thatOne(String folded) {
         return THAT_ONE.matcher(folded).find();
+    }
+
+    /** Points back only with a bare pronoun ("can I do it online?"), no "giấy đó" / "that one". */
+    static boolean onlyPronoun(String folded) {
+        return !thatOne(BARE_PRONOUN.matcher(folded).replaceAll(" ")) && BARE_PRONOUN.matcher(folded).find();
+    }
+
+    static boolean fileWhere(String folded) {
+        return FILE_WHERE.matcher(folded).find();
+    }
+
+    /**
+     * The citizen's own situation told before the question: three words or more before "thì" ("vợ chồng em ở 2
+     * phường khác nhau thì nộp ở đâu"), or an "if"/"nếu".
+     */
+    static boolean situation(String folded) {
+        int then = folded.lastIndexOf(" thi ");
+        return then > 0 && words(folded.substring(0, then)) >= 3 || folded.matches(".*\\b(if|neu)\\b.*");
+    }
+
+    /** "vậy thôi à" asks only with a question mark: folded, "à" and the polite "ạ" are one word. */
+    static boolean thatsAll(String folded) {
+        String bare = stripQuestion(folded);
+        return THATS_ALL.matcher(bare).matches()
+               || folded.contains("?") && THATS_ALL.matcher(bare.replaceAll(" a\\b", " ha")).matches();
+    }
+
+    static boolean both(String folded) {
+        return BOTH.matcher(folded).find();
+    }
+
+    static boolean farewell(String folded) {
+        return FAREWELL.matcher(folded).find();
+    }
+
+    static boolean compares(String folded) {
+        return COMPARES.matcher(folded).find();
     }
 
     /**

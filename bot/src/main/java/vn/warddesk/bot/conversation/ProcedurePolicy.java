@@ -17,10 +17,12 @@ final class ProcedurePolicy implements Policy {
 
     private final Actions a;
     private final ClauseAspects clauses;
+    private final Comparison comparison;
 
     ProcedurePolicy(Actions actions) {
         this.a = actions;
         this.clauses = new ClauseAspects(actions.catalog());
+        this.comparison = new Comparison(actions.catalog());
     }
 
     @Override
@@ -31,6 +33,14 @@ final class ProcedurePolicy implements Policy {
             return true;
         }
         Catalog catalog = a.catalog();
+        Optional<List<String>> compared = comparison.procedures(h);
+        if (compared.isPresent()) {
+            String asked = comparison.aspect(h);
+            for (String procedure : compared.get()) {
+                a.answering().answer(t, procedure, asked); // "khai sinh với khai tử cái nào lâu hơn": the time of each
+            }
+            return true;
+        }
         Optional<String> aspect = u.aspect().filter(Catalog.ASPECTS::contains);
         if (catalog.knows(u.intent()) && !u.clarify()) {
             List<String> each = clauses.each(t, h, u.intent());
@@ -45,6 +55,7 @@ final class ProcedurePolicy implements Policy {
                 asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
             }
             asked = clauses.last(t, h, u.intent()).orElse(asked); // the story names the procedure, the end asks
+            asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect).orElse(asked); // "phải làm trong mấy ngày"
             if ("apply".equals(asked) && !Policy.inForm(t)) {
                 a.form().start(t, u.intent());
             } else {

@@ -102,4 +102,12 @@ class ClausesTest {
         assertEquals(Optional.empty(), Clauses.comment("phí bao nhiêu ạ"));
         assertEquals(Optional.empty(), Clauses.comment("khai sinh thì sao")); // one word after it: nothing to read
     }
+
+    @Test
+    void a_short_list_that_opens_the_line_is_cut_at_its_joiner() {
+        assertEquals(List.of("phí", "thời gian làm tạm trú"), Clauses.openingList("phí và thời gian làm tạm trú"));
+        assertEquals(List.of("documents", "fee for marriage"), Clauses.openingList("documents and fee for marriage"));
+        assertEquals(List.of(), Clauses.openingList("bố em mất tuần trước và mẹ em đi làm khai tử được không"));
+        assertEquals(List.of(), Clauses.openingList("lệ phí bao nhiêu"));
+    }
 }

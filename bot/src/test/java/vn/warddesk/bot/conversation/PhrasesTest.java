@@ -85,4 +85,57 @@ class PhrasesTest {
             assertFalse(Phrases.myData(Phrases.fold(other)), other);
         }
     }
+
+    @Test
+    void where_to_hand_in_the_papers_is_not_where_the_office_is() {
+        for (String file : List.of("nộp hồ sơ ở đâu", "lam o ubnd phuong hay o dau", "where do I file them",
+                                   "where can we submit it")) {
+            assertTrue(Phrases.fileWhere(Phrases.fold(file)), file);
+        }
+        for (String office : List.of("phường ở đâu vậy", "where is your office", "dia chi ubnd o dau")) {
+            assertFalse(Phrases.fileWhere(Phrases.fold(office)), office);
+        }
+    }
+
+    @Test
+    void a_situation_before_thi_or_an_if() {
+        assertTrue(Phrases.situation(Phrases.fold("vợ chồng em ở 2 phường khác nhau thì nộp ở đâu")));
+        assertTrue(Phrases.situation(Phrases.fold("where do we file if we live in different wards")));
+        assertFalse(Phrases.situation(Phrases.fold("nộp ở đâu")));
+    }
+
+    @Test
+    void a_bare_pronoun_is_not_a_reference_like_giay_do() {
+        assertTrue(Phrases.onlyPronoun(Phrases.fold("back to the birth one, is it free?")));
+        assertFalse(Phrases.onlyPronoun(Phrases.fold("giấy đó có cần công chứng không")));
+        assertFalse(Phrases.onlyPronoun(Phrases.fold("that one, is it free?")));
+        assertFalse(Phrases.onlyPronoun(Phrases.fold("phí bao nhiêu")));
+    }
+
+    @Test
+    void comparing_words_but_not_a_plain_which() {
+        for (String compare : List.of("cái nào nhanh hơn", "khác gì nhau", "which is cheaper", "and how long for each",
+                                      "both of them")) {
+            assertTrue(Phrases.compares(Phrases.fold(compare)), compare);
+        }
+        assertFalse(Phrases.compares(Phrases.fold("which documents do I need")));
+        assertFalse(Phrases.compares(Phrases.fold("phí bao nhiêu")));
+    }
+
+    @Test
+    void is_that_all_asks_but_thoi_a_takes_leave() {
+        for (String asks : List.of("vậy thôi hả", "chỉ vậy thôi sao ad", "thế thôi à?", "is that all?", "is that it")) {
+            assertTrue(Phrases.thatsAll(Phrases.fold(asks)), asks);
+        }
+        for (String not : List.of("thôi ạ", "vậy thôi ạ", "thoi khong can")) {
+            assertFalse(Phrases.thatsAll(Phrases.fold(not)), not);
+        }
+    }
+
+    @Test
+    void a_farewell_beside_thanks() {
+        assertTrue(Phrases.farewell(Phrases.fold("thanks, bye")));
+        assertTrue(Phrases.farewell(Phrases.fold("cảm ơn, chào nhé")));
+        assertFalse(Phrases.farewell(Phrases.fold("cảm ơn ad")));
+    }
 }
