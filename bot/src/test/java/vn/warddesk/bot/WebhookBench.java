@@ -102,7 +102,9 @@ public final class WebhookBench {
             telegram = standIn;
         }
 
-        String url = TestDatabase.createDatabase("bench_webhook_" + ProcessHandle.current().pid());
+        // -Dbench.jdbc-options=useServerPrepStmts=true&… tries MariaDB Connector/J options without a rebuild.
+        String url = TestDatabase.createDatabase("bench_webhook_" + ProcessHandle.current().pid())
+                     + Optional.ofNullable(System.getProperty("bench.jdbc-options")).map(o -> "?" + o).orElse("");
         DbSettings settings = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(), Path.of("unused"),
                                              0, "unused", SHIPPED_POOL_SIZE, Duration.ofSeconds(5));
         HikariDataSource pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), settings);
@@ -265,11 +267,15 @@ public final class WebhookBench {
         double loadMs = (cpuAfter[2] - cpuBefore[2]) / 1e6 / accepted;
         double telegramMs = (cpuAfter[3] - cpuBefore[3]) / 1e6 / accepted;
         double serverMs = jvmMs - loadMs - telegramMs;
+        double jitMs = (cpuAfter[4] - cpuBefore[4]) / 1e6 / accepted;
+        double gcMs = (cpuAfter[5] - cpuBefore[5]) / 1e6 / accepted;
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  CPU per update     %.2f ms this JVM = %.2f server (webhook, inbox, engine, dispatcher) + %.2f"
                           + " load generator + %.2f Telegram (%s); + %.2f ms mariadbd; from the first update until the"
                           + " inbox drained%n", jvmMs, serverMs, loadMs, telegramMs, wireMock ? "WireMock" : "stand-in",
                           dbMs);
+        System.out.printf("  of the server's    %.2f ms JIT compilers, %.2f ms garbage collector (from /proc/self/task)%n",
+                          jitMs, gcMs);
         System.out.printf("  server's own CPU   %.2f ms per update (server %.2f + mariadbd %.2f): %d cores allow at most"
                           + " %.0f updates/s (with the bench's clients and Telegram on them too: %.2f ms, %.0f/s)%n",
                           serverMs + dbMs, serverMs, dbMs, cores, cores * 1000 / (serverMs + dbMs), jvmMs + dbMs,
@@ -354,7 +360,38 @@ public final class WebhookBench {
                 telegram += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
-        return new long[] {jvm, db, LOAD_CPU.get(), telegram};
+        long[] jvmThreads = jvmOwnThreads();
+        return new long[] {jvm, db, LOAD_CPU.get(), telegram, jvmThreads[0], jvmThreads[1]};
+    }
+
+    /**
+     * CPU time in ns of the JVM's own threads, read from /proc/self/task (they are not Java threads the ThreadMXBean
+     * lists): [JIT compilers, garbage collector]. Both are the server's (a server runs them too), but the JIT's share
+     * falls as the code is compiled.
+     */
+    private static long[] jvmOwnThreads() {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ns = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                    if (name.contains("CompilerThre")) {
+                        jit += ns;
+                    } else if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+                        gc += ns;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {jit, gc};
     }
 
     /** The stand-in's pool and dispatcher, or WireMock's Jetty pool ("qtp…"). */
