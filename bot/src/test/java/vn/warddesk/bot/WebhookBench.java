@@ -44,9 +44,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * Benchmark (not a test): {@code ./warddesk bench-webhook [updates=10000] [concurrency=40] [paced-rate=50] [mode=full]
  * [warm-up=5000]}. Fires Telegram text updates at POST /webhooks/telegram on loopback from keep-alive connections
- * (WireMock stands in for Telegram), then measures single-row committed inserts into the same MariaDB. Prints accepted
- * updates/s, webhook p50/p99, when the engine had handled the burst, end-to-end reply latency (webhook request sent →
- * WireMock received the sendMessage) and the raw commit rate. Modes: "full" (default) runs the real conversation
+ * ({@link TelegramStandIn} answers the sendMessage calls; {@code -Dbench.telegram=wiremock} uses WireMock as the tests
+ * do), then measures single-row committed inserts into the same MariaDB. Prints accepted updates/s, webhook p50/p99,
+ * when the engine had handled the burst, end-to-end reply latency (webhook request sent → Telegram received the
+ * sendMessage), the CPU per update split into the server, the load generator, Telegram, the JIT and mariadbd, and the
+ * raw commit rate. Modes: "full" (default) runs the real conversation
  * engine as wired in Features; "stand-in" replaces it by {@link RecordingPort} (one transaction with the conversation,
  * message and outbox rows, no NLU); "no-dispatch" is full without the outbox dispatcher; "no-db" replaces the engine by
  * a no-op; "accept-only" runs no inbox workers at all (the webhook's own cost: HTTP, secret, JSON, hashing, INSERT).
