@@ -44,9 +44,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * Benchmark (not a test): {@code ./warddesk bench-webhook [updates=10000] [concurrency=40] [paced-rate=50] [mode=full]
  * [warm-up=5000]}. Fires Telegram text updates at POST /webhooks/telegram on loopback from keep-alive connections
- * (WireMock stands in for Telegram), then measures single-row committed inserts into the same MariaDB. Prints accepted
- * updates/s, webhook p50/p99, when the engine had handled the burst, end-to-end reply latency (webhook request sent →
- * WireMock received the sendMessage) and the raw commit rate. Modes: "full" (default) runs the real conversation
+ * ({@link TelegramStandIn} answers the sendMessage calls; {@code -Dbench.telegram=wiremock} uses WireMock as the tests
+ * do), then measures single-row committed inserts into the same MariaDB. Prints accepted updates/s, webhook p50/p99,
+ * when the engine had handled the burst, end-to-end reply latency (webhook request sent → Telegram received the
+ * sendMessage), the CPU per update split into the server, the load generator, Telegram, the JIT and mariadbd, and the
+ * raw commit rate. Modes: "full" (default) runs the real conversation
  * engine as wired in Features; "stand-in" replaces it by {@link RecordingPort} (one transaction with the conversation,
  * message and outbox rows, no NLU); "no-dispatch" is full without the outbox dispatcher; "no-db" replaces the engine by
  * a no-op; "accept-only" runs no inbox workers at all (the webhook's own cost: HTTP, secret, JSON, hashing, INSERT).
@@ -69,15 +71,9 @@ public final class WebhookBench {
         ObjectMapper json = new ObjectMapper();
 
         int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        WireMockServer telegram = new WireMockServer(options().dynamicPort().containerThreads(64).disableRequestJournal());
-        telegram.start();
-        telegram.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
-                                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                                                     .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
         Map<String, Long> replyArrived = new ConcurrentHashMap<>();
-        telegram.addMockServiceRequestListener((request, response) -> {
-            // A string search, not a JSON parse: WireMock runs in this JVM and its cost is taken from the server.
-            String body = request.getBodyAsString();
+        // A string search, not a JSON parse: the stand-in runs in this JVM.
+        java.util.function.Consumer<String> onSend = body -> {
             int at = body.indexOf("\"chat_id\":");
             if (at >= 0) {
                 int from = at + 10;
@@ -87,9 +83,30 @@ public final class WebhookBench {
                 }
                 replyArrived.putIfAbsent(body.substring(from, to).replace("\"", ""), System.nanoTime());
             }
-        });
+        };
+        // -Dbench.telegram=wiremock runs the tests' WireMock as Telegram instead of the plain stand-in: its request
+        // journal is off, but its matching and Jetty cost about a third of this JVM's CPU per update.
+        boolean wireMock = "wiremock".equals(System.getProperty("bench.telegram"));
+        String telegramUrl;
+        AutoCloseable telegram;
+        if (wireMock) {
+            WireMockServer mock = new WireMockServer(options().dynamicPort().containerThreads(64).disableRequestJournal());
+            mock.start();
+            mock.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+                                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                                     .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
+            mock.addMockServiceRequestListener((request, response) -> onSend.accept(request.getBodyAsString()));
+            telegramUrl = mock.baseUrl();
+            telegram = mock::stop;
+        } else {
+            TelegramStandIn standIn = TelegramStandIn.start(16, onSend);
+            telegramUrl = standIn.baseUrl();
+            telegram = standIn;
+        }
 
-        String url = TestDatabase.createDatabase("bench_webhook_" + ProcessHandle.current().pid());
+        // -Dbench.jdbc-options=useServerPrepStmts=true&… tries MariaDB Connector/J options without a rebuild.
+        String url = TestDatabase.createDatabase("bench_webhook_" + ProcessHandle.current().pid())
+                     + Optional.ofNullable(System.getProperty("bench.jdbc-options")).map(o -> "?" + o).orElse("");
         DbSettings settings = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(), Path.of("unused"),
                                              0, "unused", SHIPPED_POOL_SIZE, Duration.ofSeconds(5));
         HikariDataSource pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), settings);
@@ -98,7 +115,7 @@ public final class WebhookBench {
         Map<String, String> map = new HashMap<>();
         map.put("telegram.bot-token", TOKEN);
         map.put("telegram.webhook-secret", SECRET);
-        map.put("telegram.api-base-url", telegram.baseUrl());
+        map.put("telegram.api-base-url", telegramUrl);
         // Telegram's own 30/s per bot would dominate the end-to-end figure; the bench measures WardDesk.
         map.put("telegram.rate.per-bot-per-second", "100000");
         // Workers as shipped (config/application.yaml) unless -Dinbox.workers / -Doutbox.workers say otherwise.
@@ -136,8 +153,8 @@ public final class WebhookBench {
         // measured. The engine then works off what the warm-up queued, so the burst starts from an empty inbox.
         boolean engineRuns = !mode.equals("accept-only");
         fire(webhook, 0, warmUp, concurrency, sentAt);
-        waitUntilZero(pool, "SELECT COUNT(*) FROM inbox WHERE status = 'pending'", engineRuns);
-        waitUntilZero(pool, "SELECT COUNT(*) FROM outbox WHERE status = 'queued'", dispatch);
+        waitUntilZero(pool, "SELECT 1 FROM inbox WHERE status = 'pending' LIMIT 1", engineRuns);
+        waitUntilZero(pool, "SELECT 1 FROM outbox WHERE status = 'queued' LIMIT 1", dispatch);
         sentAt.clear();
         replyArrived.clear();
 
@@ -151,7 +168,7 @@ public final class WebhookBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         long accepted = Arrays.stream(latencies).filter(l -> l >= 0).count();
 
-        double handled = waitUntilZero(pool, "SELECT COUNT(*) FROM inbox WHERE status = 'pending'", engineRuns)
+        double handled = waitUntilZero(pool, "SELECT 1 FROM inbox WHERE status = 'pending' LIMIT 1", engineRuns)
                          - (start - BENCH_START) / 1e9;
         long[] cpuAfter = cpu();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -161,7 +178,7 @@ public final class WebhookBench {
         }
         long[] e2e = endToEnd(sentAt, replyArrived);
         // The engine may queue several replies per update: wait until the outbox is drained before the paced phase.
-        double drained = waitUntilZero(pool, "SELECT COUNT(*) FROM outbox WHERE status = 'queued'", dispatch)
+        double drained = waitUntilZero(pool, "SELECT 1 FROM outbox WHERE status = 'queued' LIMIT 1", dispatch)
                          - (start - BENCH_START) / 1e9;
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
         Map<String, Long> statusAfter = serverStatus(pool);
@@ -213,7 +230,7 @@ public final class WebhookBench {
 
         server.stop();
         wiring.close();
-        telegram.stop();
+        telegram.close();
 
         double sequentialAfter = rawInserts(pool, 1, Math.max(500, updates / 2));
         double sequentialCommits = Math.max(sequentialBefore, sequentialAfter);
@@ -249,11 +266,27 @@ public final class WebhookBench {
         System.out.println("  server work/update" + perUpdate);
         double jvmMs = (cpuAfter[0] - cpuBefore[0]) / 1e6 / accepted;
         double dbMs = (cpuAfter[1] - cpuBefore[1]) / 1e6 / accepted;
-        System.out.printf("  CPU per update     %.2f ms this JVM (server, engine, dispatcher, and the load generator and"
-                          + " WireMock) + %.2f ms mariadbd = %.2f ms, from the first update until the inbox drained:"
-                          + " %d cores allow at most %.0f updates/s%n", jvmMs, dbMs, jvmMs + dbMs,
-                          Runtime.getRuntime().availableProcessors(),
-                          Runtime.getRuntime().availableProcessors() * 1000 / (jvmMs + dbMs));
+        double loadMs = (cpuAfter[2] - cpuBefore[2]) / 1e6 / accepted;
+        double telegramMs = (cpuAfter[3] - cpuBefore[3]) / 1e6 / accepted;
+        double serverMs = jvmMs - loadMs - telegramMs;
+        double jitMs = (cpuAfter[4] - cpuBefore[4]) / 1e6 / accepted;
+        double gcMs = (cpuAfter[5] - cpuBefore[5]) / 1e6 / accepted;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("  CPU per update     %.2f ms this JVM = %.2f server (webhook, inbox, engine, dispatcher) + %.2f"
+                          + " load generator + %.2f Telegram (%s); + %.2f ms mariadbd; from the first update until the"
+                          + " inbox drained%n", jvmMs, serverMs, loadMs, telegramMs, wireMock ? "WireMock" : "stand-in",
+                          dbMs);
+        System.out.printf("  of the server's    %.2f ms JIT compilers, %.2f ms garbage collector (from /proc/self/task)%n",
+                          jitMs, gcMs);
+        System.out.printf("  server's own CPU   %.2f ms per update (server %.2f + mariadbd %.2f): %d cores allow at most"
+                          + " %.0f updates/s (with the bench's clients and Telegram on them too: %.2f ms, %.0f/s)%n",
+                          serverMs + dbMs, serverMs, dbMs, cores, cores * 1000 / (serverMs + dbMs), jvmMs + dbMs,
+                          cores * 1000 / (jvmMs + dbMs));
+        // The JIT still compiles during the burst (on shared cores it falls behind the warm-up); a server that has
+        // run for a while has compiled its code, so this is the figure for a ward's server in its normal state.
+        System.out.printf("  compiled server    %.2f ms per update without the JIT (server %.2f + mariadbd %.2f):"
+                          + " %d cores allow at most %.0f updates/s%n", serverMs - jitMs + dbMs, serverMs - jitMs, dbMs,
+                          cores, cores * 1000 / (serverMs - jitMs + dbMs));
         System.out.printf("  raw commits        %.0f single-row inserts/s on 1 connection (before the burst %.0f, after %.0f),"
                           + " %.0f/s on %d connections%n", sequentialCommits, sequentialBefore, sequentialAfter,
                           concurrentCommits, concurrency);
@@ -271,7 +304,9 @@ public final class WebhookBench {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         String headers = "X-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\n";
-        try (ExecutorService executor = Executors.newFixedThreadPool(concurrency)) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                concurrency, task -> new Thread(task, "bench-load-" + threadNumber.incrementAndGet()))) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < concurrency; t++) {
                 futures.add(executor.submit(() -> {
@@ -285,6 +320,9 @@ public final class WebhookBench {
                             int status = http.post(webhook.getPath(), headers, body);
                             latencies[i] = status == 200 ? System.nanoTime() - begin : -1;
                         }
+                    } finally {
+                        LOAD_CPU.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean()
+                                                   .getCurrentThreadCpuTime());
                     }
                     return null;
                 }));
@@ -298,9 +336,14 @@ public final class WebhookBench {
 
     private static final long BENCH_START = System.nanoTime();
 
+    /** CPU time of the load generator's threads, added by each when it ends (they do not outlive a burst). */
+    private static final java.util.concurrent.atomic.AtomicLong LOAD_CPU = new java.util.concurrent.atomic.AtomicLong();
+
     /**
-     * CPU time used so far in ns: [this JVM, the embedded mariadbd (a child process; 0 when not found)]. The JVM's
-     * includes the load generator and WireMock, which run in it.
+     * CPU time used so far in ns: [this JVM, the embedded mariadbd (a child process; 0 when not found), the load
+     * generator's threads, Telegram's (the stand-in's or WireMock's Jetty threads)]. The JVM's includes the last two:
+     * the server's own share is the JVM's minus them (its virtual threads run on the carrier threads, its HTTP client
+     * on its own workers: all of that is the server's).
      */
     private static long[] cpu() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -317,7 +360,50 @@ public final class WebhookBench {
                         return 0;
                     }
                 }).sum();
-        return new long[] {jvm, db};
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long telegram = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && isTelegramThread(info.getThreadName())) {
+                telegram += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        long[] jvmThreads = jvmOwnThreads();
+        return new long[] {jvm, db, LOAD_CPU.get(), telegram, jvmThreads[0], jvmThreads[1]};
+    }
+
+    /**
+     * CPU time in ns of the JVM's own threads, read from /proc/self/task (they are not Java threads the ThreadMXBean
+     * lists): [JIT compilers, garbage collector]. Both are the server's (a server runs them too), but the JIT's share
+     * falls as the code is compiled.
+     */
+    private static long[] jvmOwnThreads() {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ns = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                    if (name.contains("CompilerThre")) {
+                        jit += ns;
+                    } else if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+                        gc += ns;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {jit, gc};
+    }
+
+    /** The stand-in's pool and dispatcher, or WireMock's Jetty pool ("qtp…"). */
+    private static boolean isTelegramThread(String name) {
+        return name.startsWith(TelegramStandIn.THREAD_PREFIX) || name.equals("HTTP-Dispatcher") || name.startsWith("qtp");
     }
 
     /** MariaDB's statement and row-read counters: what one update costs the database server. */
@@ -334,18 +420,20 @@ public final class WebhookBench {
         return status;
     }
 
-    /** Waits (at most 10 minutes) until the count is zero; returns seconds since the bench started. */
-    private static double waitUntilZero(HikariDataSource pool, String countSql, boolean expected) throws Exception {
+    /**
+     * Waits (at most 10 minutes) until the query finds no row; returns seconds since the bench started. The query
+     * reads at most one row: a COUNT over thousands of waiting rows every poll was work for the server being measured.
+     */
+    private static double waitUntilZero(HikariDataSource pool, String anyRowSql, boolean expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (expected && System.nanoTime() < deadline) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-                 var rs = statement.executeQuery(countSql)) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
+                 var rs = statement.executeQuery(anyRowSql)) {
+                if (!rs.next()) {
                     break;
                 }
             }
-            Thread.sleep(250); // a COUNT over thousands of waiting rows is work for the server being measured
+            Thread.sleep(100);
         }
         return (System.nanoTime() - BENCH_START) / 1e9;
     }

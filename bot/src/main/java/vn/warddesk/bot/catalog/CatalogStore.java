@@ -41,6 +41,7 @@ public final class CatalogStore implements Catalog {
     private final java.util.function.UnaryOperator<String> stamps;
     private final Seed seed;
     private final OfficeHours hours;
+    private final java.util.Map<Lang, List<Holiday>> holidays;
     private final long refreshNanos;
     private final Freshness.Settings freshness;
     private volatile Snapshot snapshot;
@@ -59,6 +60,7 @@ public final class CatalogStore implements Catalog {
         this.provenance = provenance;
         this.stamps = stamps == null ? ward -> Jdbc.withConnection(dataSource, c -> VersionStore.stamp(c, ward)) : stamps;
         this.hours = new OfficeHours(seed.office());
+        this.holidays = holidaysByLang(seed.office());
         this.refreshNanos = refresh.toNanos();
         this.freshness = freshness;
     }
@@ -405,10 +407,18 @@ public final class CatalogStore implements Catalog {
 
     @Override
     public List<Holiday> holidays(Lang lang) {
-        List<Office.Holiday> holidays = seed.office().holidays();
-        return holidays == null ? List.of() : holidays.stream()
-                .sorted(java.util.Comparator.comparing(Office.Holiday::date))
-                .map(h -> new Holiday(h.date(), h.name().in(lang))).toList();
+        return holidays.get(lang);
+    }
+
+    /** The office's holidays by date in one language (sorted once: every office-hours answer reads them). */
+    private static java.util.Map<Lang, List<Holiday>> holidaysByLang(Office office) {
+        java.util.Map<Lang, List<Holiday>> byLang = new java.util.EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            byLang.put(lang, office.holidays() == null ? List.of() : office.holidays().stream()
+                    .sorted(java.util.Comparator.comparing(Office.Holiday::date))
+                    .map(h -> new Holiday(h.date(), h.name().in(lang))).toList());
+        }
+        return byLang;
     }
 
     @Override

@@ -7,8 +7,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Whether the office is open at a moment, and when it opens next, in the office's own time zone. */
@@ -26,12 +29,28 @@ final class OfficeHours {
     private record Slot(LocalTime open, LocalTime close) {
     }
 
-    private final Office office;
     private final ZoneId zone;
+    /** The office data parsed once (every office-hours answer reads them; parsing them per answer was a hot spot). */
+    private final Map<DayOfWeek, List<Slot>> week = new EnumMap<>(DayOfWeek.class);
+    private final Map<LocalDate, Office.Holiday> holidays = new HashMap<>();
+    private final Map<Lang, List<String>> weekly = new EnumMap<>(Lang.class);
 
     OfficeHours(Office office) {
-        this.office = office;
         this.zone = ZoneId.of(office.timezone());
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<Office.Interval> intervals = office.hours() == null ? null
+                    : office.hours().get(day.name().toLowerCase(Locale.ROOT));
+            week.put(day, intervals == null ? List.of()
+                    : intervals.stream().map(i -> new Slot(LocalTime.parse(i.open()), LocalTime.parse(i.close()))).toList());
+        }
+        if (office.holidays() != null) {
+            for (Office.Holiday h : office.holidays()) {
+                holidays.putIfAbsent(h.date(), h); // the first of two entries for one date, as the list was searched
+            }
+        }
+        for (Lang lang : Lang.values()) {
+            weekly.put(lang, weeklyLines(lang));
+        }
     }
 
     ZoneId zone() {
@@ -89,6 +108,10 @@ final class OfficeHours {
 
     /** The weekly schedule, consecutive days with the same hours grouped: "Thứ Hai – Thứ Sáu: 07:30–11:30, ...". */
     List<String> weekly(Lang lang) {
+        return weekly.get(lang);
+    }
+
+    private List<String> weeklyLines(Lang lang) {
         List<String> lines = new ArrayList<>();
         DayOfWeek start = DayOfWeek.MONDAY;
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -101,7 +124,7 @@ final class OfficeHours {
                 }
             }
         }
-        return lines;
+        return List.copyOf(lines);
     }
 
     private String describe(List<Slot> slots, Lang lang) {
@@ -119,16 +142,11 @@ final class OfficeHours {
     }
 
     private Optional<Office.Holiday> holiday(LocalDate date) {
-        return office.holidays() == null ? Optional.empty()
-                : office.holidays().stream().filter(h -> date.equals(h.date())).findFirst();
+        return Optional.ofNullable(holidays.get(date));
     }
 
     private List<Slot> slots(DayOfWeek day) {
-        List<Office.Interval> intervals = office.hours().get(day.name().toLowerCase(Locale.ROOT));
-        if (intervals == null) {
-            return List.of();
-        }
-        return intervals.stream().map(i -> new Slot(LocalTime.parse(i.open()), LocalTime.parse(i.close()))).toList();
+        return week.get(day);
     }
 
     static String dayName(DayOfWeek day, Lang lang) {

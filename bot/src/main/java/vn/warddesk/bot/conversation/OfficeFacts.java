@@ -45,6 +45,11 @@ final class OfficeFacts {
             Pattern.compile("\\b(bao mat|an toan|secure|security|hack|lo lot|leak|breach)\\b"));
 
     private final Catalog catalog;
+    /**
+     * Holiday names accent-folded, by name: every office-hours answer compares them with the message, and folding
+     * them per answer was a good part of its cost. Bounded by the holiday names of the wards' office data.
+     */
+    private final Map<String, String> foldedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     OfficeFacts(Catalog catalog) {
         this.catalog = catalog;
@@ -87,7 +92,7 @@ final class OfficeFacts {
                 .toList();
         List<Catalog.Holiday> named = new ArrayList<>();
         for (Catalog.Holiday h : upcoming) {
-            String name = Phrases.fold(PARENTHESES.matcher(h.name()).replaceAll(""));
+            String name = foldedNames.computeIfAbsent(h.name(), n -> Phrases.fold(PARENTHESES.matcher(n).replaceAll("")));
             if (!name.isBlank() && folded.contains(name)) {
                 named.add(h);
             }

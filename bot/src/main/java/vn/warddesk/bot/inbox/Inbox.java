@@ -101,17 +101,14 @@ public final class Inbox implements AutoCloseable {
                 batch.get(0).stored().completeExceptionally(e);
                 return;
             }
-            // One bad row must not fail its neighbours: store them one by one to find out which.
-            LOGGER.log(System.Logger.Level.WARNING, "inbox batch of " + batch.size() + " failed, storing one by one: "
+            // One bad row must not fail its neighbours: store the two halves apart, down to the row at fault. The good
+            // rows still share statements (about 2 log2(n) writes for one bad row in n, not n), and they keep their
+            // order: the first half is stored first.
+            LOGGER.log(System.Logger.Level.WARNING, "inbox batch of " + batch.size() + " failed, storing it in halves: "
                                                     + e.getMessage());
-            for (Waiting waiting : batch) {
-                try {
-                    insertRetryingConflicts(List.of(waiting.accepted()));
-                    waiting.stored().complete(null);
-                } catch (StoreException single) {
-                    waiting.stored().completeExceptionally(single);
-                }
-            }
+            int half = batch.size() / 2;
+            storeBatch(batch.subList(0, half));
+            storeBatch(batch.subList(half, batch.size()));
         }
     }
 
