@@ -27,7 +27,9 @@ final class ChoiceWords {
             "uk", "vang", "da", "roi", "kieu", "cai", "loai", "viec", "ve", "xin", "chon", "so", "muc", "thu", "nay",
             "i", "id", "im", "want", "wanna", "would", "like", "to", "an", "my", "our", "it", "its", "please", "option",
             "one", "need", "for", "this", "that", "just", "do", "is", "me", "we", "choose", "pick", "select", "number",
-            "of", "or", "and", "yes", "okay", "sure", "hoac", "va");
+            "of", "or", "and", "yes", "okay", "sure", "hoac", "va",
+            // what is left of "I'm", "it's", "I'd", "we'll", "we're"; teen-code t (tôi)
+            "m", "s", "d", "ll", "re", "t");
     /** A line that denies ("không phải đăng ký mới") is not read as naming an option. */
     private static final Set<String> NEGATION = Set.of("khong", "ko", "k", "kh", "hong", "chua", "not", "no", "don",
                                                        "dont", "nope");

@@ -48,6 +48,7 @@ class ChoiceWordsTest {
         assertEquals(Optional.of("suspend_or_close"), named("I want to close", BUSINESS));
         assertEquals(Optional.of("suspend_or_close"), named("closing down", BUSINESS));
         assertEquals(Optional.of("new_registration"), named("a new one please", BUSINESS));
+        assertEquals(Optional.of("new_registration"), named("I'm opening a new shop", BUSINESS));
         assertEquals(Optional.of("transfer"), named("inherit", LAND));
         assertEquals(Optional.of("change"), named("change", BUSINESS));
     }
