@@ -54,8 +54,10 @@ public final class EntityExtractor {
                     + "|(?<!(?:chi|anh|em|co|ba|ong|ban|ten|la|hoa|thanh|tuyet|xuan|ngoc) )mai(?! (?:tang|moi|sau|mot)))\\b");
     private static final Pattern WEEKDAY_VI = Pattern.compile(
             "\\b(?:(thu)\\s*(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)|chu nhat)\\b(?:\\s*(tuan\\s*(?:sau|toi|nay)))?");
+    /** "next tuesday", "next week (on) tuesday", "tuesday next week", "tuesday of next week", "this friday". */
     private static final Pattern WEEKDAY_EN = Pattern.compile(
-            "\\b(?:(next|this)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+            "\\b(?:(next|this)\\s+(?:week\\s+(?:on\\s+)?)?)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"
+                    + "(?:\\s*,?\\s*(?:of\\s+)?(?:the\\s+)?(next|this|coming)\\s+week\\b)?");
 
     private static final Pattern TIME_EN = Pattern.compile(
             "(?<![\\d:.])(1[0-2]|0?\\d)(?::([0-5]\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
@@ -469,7 +471,8 @@ public final class EntityExtractor {
 
     private static String englishWeekday(Matcher match, LocalDate today) {
         DayOfWeek day = DayOfWeek.valueOf(match.group(2).toUpperCase(Locale.ROOT));
-        if ("next".equals(match.group(1))) {
+        String week = match.group(1) != null ? match.group(1) : match.group(3);
+        if ("next".equals(week) || "coming".equals(week)) { // the day of the next calendar week
             return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
                     .plusDays(day.getValue() - 1L).toString();
         }

@@ -102,6 +102,18 @@ class EntityExtractorTest {
     }
 
     @Test
+    void an_english_weekday_with_next_week_after_it_or_before_it_is_in_the_next_week() {
+        // On a Tuesday, "tuesday next week" is not today and "friday next week" is not this Friday.
+        LocalDate tuesday = LocalDate.of(2026, 12, 1);
+        assertEquals("2026-12-08", extractor.extract("tuesday next week", tuesday).get(0).value());
+        assertEquals("2026-12-11", extractor.extract("Friday next week please", tuesday).get(0).value());
+        assertEquals("2026-12-09", extractor.extract("wednesday of next week", tuesday).get(0).value());
+        assertEquals("2026-12-10", extractor.extract("next week on thursday", tuesday).get(0).value());
+        assertEquals("2026-12-10", extractor.extract("thursday, next week", tuesday).get(0).value());
+        assertEquals("2026-12-04", extractor.extract("friday", tuesday).get(0).value());
+    }
+
+    @Test
     void words_that_only_look_like_weekdays_are_ignored() {
         assertTrue(of("thủ tục đăng ký", EntityType.DATE).isEmpty());
         assertTrue(of("xếp theo thứ tự", EntityType.DATE).isEmpty());

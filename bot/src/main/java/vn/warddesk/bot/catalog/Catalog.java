@@ -87,7 +87,14 @@ public interface Catalog {
 
     enum FieldType { NAME, PHONE, DATE, TEXT, CHOICE }
 
-    record Choice(String value, String label) {
+    /**
+     * One option of a choice field: its label in the citizen's language, and every word it may be typed as: both
+     * languages' labels and the catalog's {@code words} (a citizen may answer in either language).
+     */
+    record Choice(String value, String label, List<String> words) {
+        public Choice(String value, String label) {
+            this(value, label, List.of(label));
+        }
     }
 
     /** The privacy notice as shown: the engine records its version and the SHA-256 of the exact text shown. */

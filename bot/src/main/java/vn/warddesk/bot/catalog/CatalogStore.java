@@ -3,6 +3,8 @@ package vn.warddesk.bot.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -382,8 +384,22 @@ public final class CatalogStore implements Catalog {
                                           Boolean.TRUE.equals(f.required()), f.maxLength(), f.question().in(lang),
                                           f.purpose().in(lang),
                                           f.choices() == null ? List.of() : f.choices().stream()
-                                                  .map(c -> new Choice(c.value(), c.label().in(lang))).toList()))
+                                                  .map(c -> choice(c, lang)).toList()))
                 .toList()).orElse(List.of());
+    }
+
+    /** An option in the citizen's language, with every word it may be typed as, in both languages. */
+    private static Choice choice(Procedure.Choice c, Lang lang) {
+        List<String> words = new ArrayList<>(List.of(c.label().vi(), c.label().en()));
+        if (c.words() != null) {
+            for (String list : new String[] {c.words().vi(), c.words().en()}) {
+                if (list != null) {
+                    Arrays.stream(list.split(",")).map(String::strip).filter(w -> !w.isEmpty())
+                            .forEach(words::add);
+                }
+            }
+        }
+        return new Choice(c.value(), c.label().in(lang), List.copyOf(words));
     }
 
     @Override

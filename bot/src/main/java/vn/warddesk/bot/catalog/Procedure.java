@@ -91,6 +91,10 @@ record Procedure(String id, LocalDate reviewed, String icon, Text authority, Str
                   String justification, List<Choice> choices) {
     }
 
-    record Choice(String value, Text label) {
+    /**
+     * One option of a {@code choice} field. {@code words}: other ways citizens name it, comma-separated per language
+     * ("sang tên, mua bán" / "transfer, sell"), so that an option typed in words is understood (optional).
+     */
+    record Choice(String value, Text label, Text words) {
     }
 }

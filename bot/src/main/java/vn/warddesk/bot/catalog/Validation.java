@@ -190,6 +190,9 @@ final class Validation {
                                 add(cat + ".value", "must be snake_case (a-z, 0-9, _)");
                             }
                             text(cat + ".label", choice.label(), MAX_NAME);
+                            if (choice.words() != null) {
+                                text(cat + ".words", choice.words(), MAX_TEXT);
+                            }
                         }
                     }
                 }

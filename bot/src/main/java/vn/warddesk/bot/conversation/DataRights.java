@@ -74,6 +74,8 @@ final class DataRights {
         }
         text.append("\n").append(t.text("data.mine.messages", "count", store.messageCount(t.c, t.conv.id)));
         t.say(Kind.MY_DATA, text.toString(), List.of(new Button(t.text("button.delete_my_data"), "erase")));
+        // what is kept about me is the privacy topic: "and what do you use it for?" right after asks about that data
+        t.record(new ConversationEvent.IntentAnswered("privacy_info"));
     }
 
     private void appendFields(Turn t, StringBuilder text, String procedure, Map<String, String> values) {

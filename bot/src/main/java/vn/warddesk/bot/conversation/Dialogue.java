@@ -55,7 +55,8 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                followUp, procedure, dialogueIntents, new FallbackPolicy(actions));
+                                followUp, procedure, dialogueIntents, new FileAgainPolicy(actions),
+                                new FallbackPolicy(actions));
     }
 
     void run(Turn t, Input input) throws SQLException {

@@ -2,8 +2,10 @@ package vn.warddesk.bot.conversation;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.warddesk.nlu.Candidate;
 import vn.warddesk.nlu.Understanding;
 
 /** Greetings, thanks, office hours and location, privacy, case status, data rights: intents that are not procedures. */
@@ -12,6 +14,11 @@ final class DialogueIntentPolicy implements Policy {
     private static final double OUT_OF_SCOPE_SURE = 0.6;
     /** Thanks and goodbye together at least this likely: the message takes leave. */
     private static final double CLOSING = 0.9;
+    private static final Set<String> LEAVE = Set.of("thanks", "goodbye");
+    /** Readings that answer nothing: an office question just behind one of them is decided by its question word. */
+    private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
+    /** How likely the office reading behind a non-answer must be for the question word to decide. */
+    private static final double OFFICE_RUNNER_UP = 0.3;
 
     private final Actions a;
 
@@ -34,6 +41,11 @@ final class DialogueIntentPolicy implements Policy {
         if (leaving) {
             // "thanks, bye", "ok cảm ơn nhé, tạm biệt": thanks with a farewell (or torn between the two) takes leave
             run(t, Phrases.farewell(h.folded) ? "goodbye" : u.intent(), h.folded, u);
+            return true;
+        }
+        Optional<String> office = officeAsked(h, u);
+        if (office.isPresent()) {
+            run(t, office.get(), h.folded, u); // "thế tôi ra phường lúc mấy giờ thì được": 0.56 nothing, 0.41 hours
             return true;
         }
         if (u.clarify() || a.catalog().knows(u.intent()) || u.aspectOnly()) {
@@ -60,10 +72,28 @@ final class DialogueIntentPolicy implements Policy {
 
     /** Thanks and goodbye are the two likeliest readings and together nearly all of it. */
     static boolean closing(Understanding u) {
-        Set<String> leave = Set.of("thanks", "goodbye");
-        List<vn.warddesk.nlu.Candidate> top = u.alternatives();
-        return top.size() > 1 && leave.contains(top.get(0).intent()) && leave.contains(top.get(1).intent())
+        List<Candidate> top = u.alternatives();
+        return top.size() > 1 && LEAVE.contains(top.get(0).intent()) && LEAVE.contains(top.get(1).intent())
                && top.get(0).probability() + top.get(1).probability() >= CLOSING;
+    }
+
+    /**
+     * When the NLU hesitates between a non-answer (out of scope, yes, no) and an office question, the question word
+     * decides, as it would for a person: "mấy giờ", "khi nào", "what time" ask the hours; "ở đâu", "where" the place.
+     */
+    private static Optional<String> officeAsked(Heard h, Understanding u) {
+        if (!u.clarify() || !NON_ANSWERS.contains(u.intent()) || u.alternatives().size() < 2) {
+            return Optional.empty();
+        }
+        Candidate second = u.alternatives().get(1);
+        if (second.probability() < OFFICE_RUNNER_UP) {
+            return Optional.empty();
+        }
+        return switch (second.intent()) {
+            case "office_hours" -> Phrases.asksWhen(h.folded) ? Optional.of(second.intent()) : Optional.empty();
+            case "office_location" -> Phrases.asksWhere(h.folded) ? Optional.of(second.intent()) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     private static boolean privacyQuestion(Understanding u) {

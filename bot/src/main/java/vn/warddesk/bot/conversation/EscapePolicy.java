@@ -79,7 +79,10 @@ final class EscapePolicy implements Policy {
         if (t.ctx().forwardAcked()) {
             t.record(new ConversationEvent.ForwardAcked(false));
         }
-        if (Phrases.staff(h.folded) || modelMayEscape && h.sure("talk_to_staff", SURE)) {
+        // "e hỏi trường hợp riêng, ad ơi trả lời e với": my case is not the general one; a question about it is
+        // still answered first ("trường hợp đặc biệt có được miễn phí không")
+        boolean ownCase = modelMayEscape && Phrases.specialCase(h.folded) && h.clauses().questions().isEmpty();
+        if (Phrases.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE)) {
             a.staff().handoff(t);
             return true;
         }

@@ -120,7 +120,9 @@ final class FieldCheck {
                 return Result.ok(choice.value());
             }
         }
-        return Result.error(texts.get("field.choice_invalid"));
+        // "cap lan dau", "close the business", "sang tên": the option in the citizen's own words
+        return ChoiceWords.named(text, choices).map(c -> Result.ok(c.value()))
+                .orElseGet(() -> Result.error(texts.get("field.choice_invalid")));
     }
 
     /** Chat shorthand for weekdays ("t2 tuần sau", "t7", "cn") spelled out for the date extractor. */

@@ -62,7 +62,7 @@ final class FormPolicy implements Policy {
     }
 
     private void confirm(Turn t, Heard h) throws SQLException {
-        if (h.answerYes() && !Phrases.edit(h.folded)) {
+        if (h.answerYes() && !Phrases.edit(h.folded) || Phrases.send(h.folded)) {
             a.form().submit(t);
             return;
         }
@@ -86,6 +86,10 @@ final class FormPolicy implements Policy {
             return;
         }
         IntakeField f = current.get();
+        if (f.type() == Catalog.FieldType.CHOICE && !Phrases.question(h.folded) && a.form().valid(t, h.text)) {
+            a.form().fill(t, h.text); // an option's own words beat the edit words they hold ("thay đổi nội dung")
+            return;
+        }
         if (corrections.handle(t, h)) {
             return;
         }
@@ -123,6 +127,10 @@ final class FormPolicy implements Policy {
             return false;
         }
         Optional<IntakeField> current = Dialogue.INTAKE.equals(t.conv.state) ? a.form().currentField(t) : Optional.empty();
+        boolean note = current.map(f -> f.type() == Catalog.FieldType.TEXT).orElse(false);
+        if (note && h.clauses().questions().isEmpty()) {
+            return false; // the note tells the case: "chưa có sổ, muốn hỏi thủ tục" asks nothing, whatever words it has
+        }
         boolean structured = current.map(f -> f.type() != Catalog.FieldType.NAME && f.type() != Catalog.FieldType.TEXT)
                 .orElse(false);
         Understanding u = h.u();

@@ -38,6 +38,9 @@ final class Phrases {
             + "|^((actually|sorry|no|ok|well) )*(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
             + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
             + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
+            // putting it off is stopping for now: "thôi để hôm khác", "để lần sau nhé", "maybe another time"
+            + "|(de|hen) (hom|bua|lan|luc|dip|khi) (khac|sau)|(another|some other) time|maybe later"
+            + "|(do|finish) (it|this) later"
             + "|(don t|dont|do not) want to (do (this|it)|continue|go on|apply)|(cancel|drop) (the|my|this) "
             + "(request|form|booking|appointment|application)|huy (yeu cau|ho so|dang ky|lich hen|don))\\b.*");
     /** Answers to "cancel the form?" or "erase?" that mean "no, go on": "làm tiếp", "keep it", "continue". */
@@ -70,10 +73,35 @@ final class Phrases {
             + "|chuyen (cho |sang )?(can bo|nguoi that|nhan vien)|cho (toi|em|minh) gap|talk to (a |an )?(human|person"
             + "|staff|someone|officer|real person|agent)|speak (to|with) (a |an )?(human|person|staff|someone|officer"
             + "|agent)|real person|human agent)\\b");
+    /**
+     * "Em hỏi trường hợp riêng", "my case is a special one": the citizen says the general answer does not fit them,
+     * which at a ward desk is what an officer is for.
+     */
+    private static final Pattern SPECIAL_CASE = Pattern.compile(
+            "\\b(truong hop (rieng|dac biet|cu the)|hoan canh (rieng|dac biet)|special case|my (own )?case is (special"
+            + "|different|unusual|complicated)|unusual case|particular case)\\b");
     /** An optional field left empty: "không có gì", "no", "skip". */
     private static final Pattern NOTHING = Pattern.compile(
-            "^(khong|ko|k|hong|kh|no|nope|none|nothing|skip|n/a|bo qua|thoi)( (co|gi|can|them|dau|nua|a|nhe|ban|thanks"
-            + "|thank you|nothing|else|more|ghi|them gi|co gi|gi ca|gi het|gi nua))*$");
+            "^(khong|ko|k|hong|hok|hem|kh|no|nope|none|nothing|skip|n/a|bo qua|thoi)( (co|gi|j|ji|can|them|dau|nua|a|nhe"
+            + "|ban|ad|thanks|thank you|nothing|else|more|ghi|them gi|co gi|co j|gi ca|gi het|gi nua|ca|het))*$");
+    /**
+     * "Send it" at the summary in words: "submit", "looks good, send it", "gửi đi ạ", "đúng rồi nộp luôn", "xác
+     * nhận". The whole line must be such words and particles, so "đừng gửi", "not right" and "send it to my other
+     * number?" are not.
+     */
+    private static final Pattern SEND = Pattern.compile(
+            "^((yes|yeah|yep|ok|okay|oke|okie|sure|fine|great|perfect|good|all good|looks good|look good|looks fine"
+            + "|looks right|looks ok|looks correct|that s (right|correct|fine|good|all)|thats (right|correct|all)"
+            + "|everything (is |s )?(right|correct|fine|ok|good)|all (correct|right|fine)|correct|right|submit|send"
+            + "|confirm|confirmed|go ahead|proceed|do it|file it|book it|co|u|uk|dung roi|dung het( roi)?|chinh xac"
+            + "|chuan( roi)?|on roi|duoc roi|dc roi|ok het|gui|gui di|nop|nop di|xac nhan|dong y|chot|chot di|luon"
+            + "|it|now|please|them|the request|the form|my request|my application|this|di|nhe|nha|a|ad|giup|em|toi"
+            + "|minh|e|ho|voi|roi|het|thanks|thank you|vang|da)( |$))+$");
+    /** What in such a line says yes or send (the rest may be particles only). */
+    private static final Pattern SEND_WORD = Pattern.compile(
+            "\\b(yes|yeah|yep|ok|okay|oke|okie|sure|fine|great|perfect|good|right|correct|submit|send|confirm|confirmed"
+            + "|proceed|go ahead|do it|file it|book it|co|u|uk|dung|chinh xac|chuan|on roi|duoc roi|dc roi|gui|nop|xac nhan"
+            + "|dong y|chot)\\b");
 
     /** "còn X thì sao?", "X thì sao", "what about X", "how about X", "and X?": same question, another subject. */
     private static final Pattern WHAT_ABOUT = Pattern.compile(
@@ -132,6 +160,12 @@ final class Phrases {
     private static final Pattern ASKS_SOMETHING = Pattern.compile(
             "\\b((what|how)(?! about)|when|where|which|who|why|may gio|luc may gio|bao gio|khi nao|o dau|tai sao"
             + "|sao lai|ai|the nao|nhu the nao|ntn)\\b|\\bco\\b(?!.*\\b(duoc|dc|ok|oke|on|nhe)\\b).*\\b(khong|ko|k|hong|kh)\\b");
+    /** A question for a time: "mấy giờ", "khi nào", "lúc nào", "what time", "when". */
+    private static final Pattern ASKS_WHEN = Pattern.compile(
+            "\\b(may gio|gio nao|luc nao|khi nao|bao gio|what time|when|which hours|opening hours)\\b");
+    /** A question for a place: "ở đâu", "chỗ nào", "phòng nào", "where", "which room". */
+    private static final Pattern ASKS_WHERE = Pattern.compile(
+            "\\b(o dau|cho nao|noi nao|phong nao|dia chi|where|which room|address)\\b");
     /** Keyboard rows, for a line typed along one of them ("asdfgh", "qwertyuiop", "jkjkjk"). */
     private static final java.util.List<String> KEY_ROWS = java.util.List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
     private static final int MASH_MIN = 5;
@@ -202,8 +236,25 @@ final class Phrases {
         return STAFF.matcher(folded).find();
     }
 
+    static boolean specialCase(String folded) {
+        return SPECIAL_CASE.matcher(folded).find();
+    }
+
     static boolean nothing(String folded) {
         return NOTHING.matcher(stripQuestion(folded)).matches();
+    }
+
+    /** The citizen confirms the summary in words ("submit", "looks good, send it", "gửi đi ạ"). */
+    static boolean send(String folded) {
+        return !folded.contains("?") && SEND.matcher(folded).matches() && SEND_WORD.matcher(folded).find();
+    }
+
+    static boolean asksWhen(String folded) {
+        return ASKS_WHEN.matcher(folded).find();
+    }
+
+    static boolean asksWhere(String folded) {
+        return ASKS_WHERE.matcher(folded).find();
     }
 
     static int words(String folded) {

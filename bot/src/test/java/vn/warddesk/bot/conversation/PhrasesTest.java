@@ -138,4 +138,50 @@ class PhrasesTest {
         assertTrue(Phrases.farewell(Phrases.fold("cảm ơn, chào nhé")));
         assertFalse(Phrases.farewell(Phrases.fold("cảm ơn ad")));
     }
+
+    @Test
+    void the_summary_confirmed_in_words_but_not_a_denial_a_question_or_particles_alone() {
+        for (String send : List.of("submit", "looks good, send it", "gửi đi ạ", "đúng rồi nộp luôn", "xác nhận",
+                                   "ok gui di", "that's correct", "yes please send it", "chốt nhé ad")) {
+            assertTrue(Phrases.send(Phrases.fold(send)), send);
+        }
+        for (String not : List.of("đừng gửi", "not right", "send it to my other number?", "em", "ok nhưng sửa tên",
+                                  "gửi cho ai vậy")) {
+            assertFalse(Phrases.send(Phrases.fold(not)), not);
+        }
+    }
+
+    @Test
+    void an_optional_note_left_empty_in_teen_code() {
+        for (String nothing : List.of("ko co j", "k co j dau", "hong co gi het", "không có gì ạ", "nothing")) {
+            assertTrue(Phrases.nothing(Phrases.fold(nothing)), nothing);
+        }
+        assertFalse(Phrases.nothing(Phrases.fold("ko co so do")));
+    }
+
+    @Test
+    void putting_the_request_off_is_a_cancel() {
+        for (String later : List.of("thoi de hom khac", "để lần sau nhé", "thôi hẹn hôm khác", "maybe another time")) {
+            assertTrue(Phrases.cancel(Phrases.fold(later)), later);
+        }
+        assertFalse(Phrases.cancel(Phrases.fold("hôm khác được không")));
+        assertFalse(Phrases.cancel(Phrases.fold("can I pick another day")));
+    }
+
+    @Test
+    void question_words_for_a_time_or_a_place() {
+        assertTrue(Phrases.asksWhen(Phrases.fold("thế tôi ra phường lúc mấy giờ thì được")));
+        assertTrue(Phrases.asksWhen(Phrases.fold("when can I come")));
+        assertFalse(Phrases.asksWhen(Phrases.fold("ra phường ở đâu")));
+        assertTrue(Phrases.asksWhere(Phrases.fold("ra phường ở đâu")));
+        assertFalse(Phrases.asksWhere(Phrases.fold("mấy giờ mở cửa")));
+    }
+
+    @Test
+    void my_own_special_case() {
+        assertTrue(Phrases.specialCase(Phrases.fold("e hoi truong hop rieng, ad oi tra loi e voi")));
+        assertFalse(Phrases.specialCase(Phrases.fold("my case is a bit different")));
+        assertTrue(Phrases.specialCase(Phrases.fold("my case is complicated")));
+        assertFalse(Phrases.specialCase(Phrases.fold("trường hợp nào được miễn phí")));
+    }
 }
