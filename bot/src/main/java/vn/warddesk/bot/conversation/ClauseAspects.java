@@ -19,6 +19,8 @@ final class ClauseAspects {
     private static final double LAST_SURE = Policy.ASPECT_SURE;
     /** Each of two questions must be this sure before the bot answers twice: a story line must not add an answer. */
     private static final double EACH_SURE = 0.7;
+    /** A clause that is by itself a follow-up this sure keeps its own aspect (see {@link #read}). */
+    private static final double OWN_FOLLOW_UP_SURE = 0.9;
 
     private final Catalog catalog;
 
@@ -68,9 +70,18 @@ final class ClauseAspects {
     /**
      * The clause read with the procedure's name after it first: "Can I make an appointment with the ward?" alone is
      * a 0.63 eligibility question about nothing, with "Death registration" after it a 0.65 request to file. Its own
-     * reading counts when the named reading does not land on the procedure with a specific aspect.
+     * reading counts when the named reading does not land on the procedure with a specific aspect — and first when it
+     * is itself a sure follow-up: "lấy liền được không" (at once?) asks the time, while with the name after it "…
+     * được không" becomes "may one do it" (eligibility).
      */
     private static Optional<String> read(Heard clause, String procedure, String name, double sure) {
+        Understanding own = clause.u();
+        if (own.aspectOnly() && !own.clarify() && own.confidence() >= OWN_FOLLOW_UP_SURE) {
+            Optional<String> asked = specific(own, Math.max(sure, OWN_FOLLOW_UP_SURE));
+            if (asked.isPresent()) {
+                return asked;
+            }
+        }
         Understanding named = clause.inContext(name);
         if (procedure.equals(named.intent()) && !named.clarify()) {
             Optional<String> aspect = specific(named, sure);

@@ -78,20 +78,25 @@ final class DialogueIntentPolicy implements Policy {
     }
 
     /**
-     * When the NLU hesitates between a non-answer (out of scope, yes, no) and an office question, the question word
-     * decides, as it would for a person: "mấy giờ", "khi nào", "what time" ask the hours; "ở đâu", "where" the place.
+     * When the NLU hesitates and an office question is its likeliest reading, or the next after a non-answer (out of
+     * scope, yes, no), the question word decides, as it would for a person: "mấy giờ", "khi nào", "what time" ask the
+     * hours; "ở đâu", "where" the place.
      */
     private static Optional<String> officeAsked(Heard h, Understanding u) {
-        if (!u.clarify() || !NON_ANSWERS.contains(u.intent()) || u.alternatives().size() < 2) {
+        List<Candidate> top = u.alternatives();
+        if (!u.clarify() || top.isEmpty()) {
             return Optional.empty();
         }
-        Candidate second = u.alternatives().get(1);
-        if (second.probability() < OFFICE_RUNNER_UP) {
+        Candidate office = top.get(0);
+        if (NON_ANSWERS.contains(office.intent()) && top.size() > 1) {
+            office = top.get(1);
+        }
+        if (office.probability() < OFFICE_RUNNER_UP) {
             return Optional.empty();
         }
-        return switch (second.intent()) {
-            case "office_hours" -> Phrases.asksWhen(h.folded) ? Optional.of(second.intent()) : Optional.empty();
-            case "office_location" -> Phrases.asksWhere(h.folded) ? Optional.of(second.intent()) : Optional.empty();
+        return switch (office.intent()) {
+            case "office_hours" -> Phrases.asksWhen(h.folded) ? Optional.of(office.intent()) : Optional.empty();
+            case "office_location" -> Phrases.asksWhere(h.folded) ? Optional.of(office.intent()) : Optional.empty();
             default -> Optional.empty();
         };
     }
