@@ -142,8 +142,8 @@ final class Phrases {
      * "đúng là", "sorry", "actually", "I meant", "my full name is".
      */
     private static final Pattern CORRECTION = Pattern.compile(
-            "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|my full name is"
-            + "|my real name is)\\b");
+            "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|typo|my bad|mistyped"
+            + "|my full name is|my real name is)\\b");
     /**
      * The citizen's own data as the subject of a question: "about me", "my details", "thông tin của em", "số đt này",
      * "dữ liệu". What it asks (who sees it, how long it is kept) is the privacy notice's own list (OfficeFacts).
@@ -174,16 +174,23 @@ final class Phrases {
     private static final String FIELD_NAMING = "(so dien thoai|dien thoai|so dt|sdt|dt|so|phone number|phone|number"
             + "|mobile|tel|va|and|con|ngay hen|hen ngay|ngay|vao|on)( (cua )?" + PRONOUN + ")?( la| is)?";
     /**
+     * A remark that the value before was mistyped ("gõ sai", "em ghi nhầm rồi", "sai chính tả", "typo", "my bad"): it
+     * says why the line is sent, it is not part of the value. Bare "sai"/"nhầm" are left alone ("Nhâm" is a name).
+     */
+    private static final String TYPO = "(" + PRONOUN + " )?(go|danh|viet|ghi|nhap|bam|dien) (sai|nham|lon)( roi)?( a)?"
+            + "|(sai|nham|loi) chinh ta|(i )?(made a |my )?typo|my bad|(i )?(mistyped|misspelled|misspelt)( it)?";
+    /**
      * What may open a value without being part of it: "à nhầm", "sorry", "tên em là", "họ tên:", "my name is", "I'm",
      * "sđt". Pronouns count only inside such a phrase: "Minh Trần" keeps its "Minh".
      */
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean"
-            + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
+            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean|"
+            + TYPO + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
             + PRONOUN + " la|dung la|dung ra la|(my |the )?(full |real )?name( is| s)?|i m|im|i am|this is|it s|"
             + FIELD_NAMING + ")( |$))+");
-    /** What may close a value without being part of it: "… sđt", "… và", "… nhé". */
-    private static final Pattern TAIL = Pattern.compile("(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe))+$");
+    /** What may close a value without being part of it: "… sđt", "… và", "… nhé", "…, gõ sai". */
+    private static final Pattern TAIL = Pattern.compile(
+            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + TYPO + "))+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** A message that asks something rather than gives a value. */
     private static final Pattern QUESTION = Pattern.compile(

@@ -169,6 +169,14 @@ class PhrasesTest {
     }
 
     @Test
+    void a_remark_that_the_value_was_mistyped_is_not_part_of_it() {
+        assertEquals("Phạm Ngọc Hằng", Phrases.withoutLeadIns("xin lỗi tên em là Phạm Ngọc Hằng, gõ sai"));
+        assertEquals("Trần Văn Hùng", Phrases.withoutLeadIns("em gõ nhầm, tên đúng là Trần Văn Hùng"));
+        assertEquals("Thomas Becker", Phrases.withoutLeadIns("Thomas Becker, sorry typo"));
+        assertEquals("Nguyễn Văn Nhâm", Phrases.withoutLeadIns("Nguyễn Văn Nhâm")); // a name, not "nhầm"
+    }
+
+    @Test
     void question_words_for_a_time_or_a_place() {
         assertTrue(Phrases.asksWhen(Phrases.fold("thế tôi ra phường lúc mấy giờ thì được")));
         assertTrue(Phrases.asksWhen(Phrases.fold("when can I come")));
