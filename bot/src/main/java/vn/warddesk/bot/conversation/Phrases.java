@@ -28,14 +28,21 @@ final class Phrases {
     private static final Pattern WITHDRAW = Pattern.compile(
             "(rut (lai )?(su )?dong y|xoa (het )?(du lieu|thong tin)( ca nhan)? cua (toi|minh|em)|xoa du lieu"
             + "|withdraw (my )?consent|delete (all )?my (data|details|information)|erase my (data|details))");
+    /**
+     * Words of hesitation before a cancel ("hmm wait, maybe I should cancel", "hay là thôi hủy nhỉ", "chắc thôi không
+     * làm nữa"): still a cancel, and the form asks once whether to cancel, so a doubt costs nothing.
+     */
+    private static final String HESITATION = "hmm|hm|wait|maybe|perhaps|i think|on second thought|hay la|hay|chac la"
+            + "|chac|co le|hmm thoi|suy nghi lai";
     /** A request to stop filling the form. It must open the message: "Nguyễn Quang Huy" is a name, not a cancel. */
     private static final Pattern CANCEL = Pattern.compile(
-            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please) )*"
-            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can) )?"
+            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please|" + HESITATION + ") )*"
+            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can|nen) )?"
             + "(huy|cancel|dung lai|ngung|bo di|bo qua di|khoi|thoi khoi|khong lam nua|ko lam nua|k lam nua|hong lam nua"
             + "|khong muon lam nua|ko muon lam nua|khong can nua|ko can nua|khong dang ky nua|ko dang ky nua"
             + "|stop|quit|never ?mind|forget it|abort)( .*)?$"
-            + "|^((actually|sorry|no|ok|well) )*(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
+            + "|^((actually|sorry|no|ok|well|" + HESITATION + ") )*(i )?(want to |would like to |d like to |wanna "
+            + "|should |might |d better |ll |will |better )?(just )?(cancel|stop|quit)( .*)?$"
             + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
             + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
             // putting it off is stopping for now: "thôi để hôm khác", "để lần sau nhé", "maybe another time"

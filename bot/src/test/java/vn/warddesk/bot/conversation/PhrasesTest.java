@@ -169,6 +169,17 @@ class PhrasesTest {
     }
 
     @Test
+    void a_cancel_with_words_of_hesitation_is_still_a_cancel() {
+        for (String doubt : List.of("hmm wait, maybe I should cancel", "hay là thôi hủy nhỉ", "chắc thôi không làm nữa",
+                                    "perhaps I'll just stop here", "có lẽ em nên hủy")) {
+            assertTrue(Phrases.cancel(Phrases.fold(doubt)), doubt);
+        }
+        assertFalse(Phrases.cancel(Phrases.fold("maybe next Tuesday")));
+        assertFalse(Phrases.cancel(Phrases.fold("Hà Thị Huyền")));
+        assertFalse(Phrases.cancel(Phrases.fold("chắc là thứ 5 tuần sau")));
+    }
+
+    @Test
     void a_remark_that_the_value_was_mistyped_is_not_part_of_it() {
         assertEquals("Phạm Ngọc Hằng", Phrases.withoutLeadIns("xin lỗi tên em là Phạm Ngọc Hằng, gõ sai"));
         assertEquals("Trần Văn Hùng", Phrases.withoutLeadIns("em gõ nhầm, tên đúng là Trần Văn Hùng"));
