@@ -151,6 +151,18 @@ final class Phrases {
     private static final Pattern CORRECTION = Pattern.compile(
             "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|typo|my bad|mistyped"
             + "|my full name is|my real name is)\\b");
+    /** Not wanting to leave, give or share one's details: a refusal verb, then what is kept. */
+    private static final Pattern KEEP_DETAILS = Pattern.compile(
+            "\\b((khong|ko|k|hong|chang|hok|khg|kg) (muon|thich|dam|dinh|can|the|co y|chiu) (de lai|cung cap|dua|cho"
+            + "|chia se|khai|ghi|gui|nhap|tiet lo|de|dien|neu)|(rather not|don t want to|do not want to|dont want to"
+            + "|won t|will not|not comfortable|prefer not to|not going to|don t wanna|dont wanna|refuse to|not willing to)"
+            + "( to)? (give|share|leave|provide|hand over|enter|type|send|put|disclose|giving|sharing|leaving|providing))"
+            + "\\b.*\\b(thong tin|sdt|so dien thoai|so dt|dien thoai|so phone|so|ten|ho ten|du lieu|dia chi|cccd|cmnd"
+            + "|ca nhan|details|information|info|data|phone|number|name|personal|address|contact)\\b");
+    /** "… có được không", "thì sao", "what if…": a question whether one may keep the details, not a refusal. */
+    private static final Pattern IF_NOT = Pattern.compile(
+            "\\b(duoc khong|dc ko|dc k|duoc ko|co sao khong|co sao ko|thi sao|co duoc|co can|bat buoc|can i|do i have to"
+            + "|is it ok|is that ok|what if|must i|do i need|is it required|is it necessary)\\b");
     /**
      * The citizen's own data as the subject of a question: "about me", "my details", "thông tin của em", "số đt này",
      * "dữ liệu". What it asks (who sees it, how long it is kept) is the privacy notice's own list (OfficeFacts).
@@ -359,6 +371,15 @@ final class Phrases {
         Matcher tail = TAIL.matcher(folded);
         int to = tail.find() ? words.size() - words(tail.group().strip()) : words.size();
         return from >= to ? "" : typed.substring(spans.get(from)[0], spans.get(to - 1)[1]);
+    }
+
+    /**
+     * Not wanting to leave, give or share one's details, in any words ("thôi e ko muốn để lại thông tin đâu", "ko muốn
+     * cung cấp sđt", "I'd rather not give my details"); a question about it ("… có được không", "what if I don't
+     * want to give my number?") asks rather than refuses.
+     */
+    static boolean keepsDetails(String folded) {
+        return KEEP_DETAILS.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
     }
 
     /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */

@@ -180,6 +180,18 @@ class PhrasesTest {
     }
 
     @Test
+    void not_wanting_to_leave_ones_details_in_any_words() {
+        for (String keep : List.of("thoi e ko muon de lai thong tin dau", "không muốn cung cấp sđt",
+                                   "I'd rather not give my details", "em không dám để lại số điện thoại đâu",
+                                   "I don't want to share my personal information")) {
+            assertTrue(Phrases.keepsDetails(Phrases.fold(keep)), keep);
+        }
+        assertFalse(Phrases.keepsDetails(Phrases.fold("không muốn cung cấp sđt có được không")));
+        assertFalse(Phrases.keepsDetails(Phrases.fold("what if I don't want to give my number?")));
+        assertFalse(Phrases.keepsDetails(Phrases.fold("thông tin của em để làm gì")));
+    }
+
+    @Test
     void a_remark_that_the_value_was_mistyped_is_not_part_of_it() {
         assertEquals("Phạm Ngọc Hằng", Phrases.withoutLeadIns("xin lỗi tên em là Phạm Ngọc Hằng, gõ sai"));
         assertEquals("Trần Văn Hùng", Phrases.withoutLeadIns("em gõ nhầm, tên đúng là Trần Văn Hùng"));
