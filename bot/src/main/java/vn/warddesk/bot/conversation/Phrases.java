@@ -28,14 +28,21 @@ final class Phrases {
     private static final Pattern WITHDRAW = Pattern.compile(
             "(rut (lai )?(su )?dong y|xoa (het )?(du lieu|thong tin)( ca nhan)? cua (toi|minh|em)|xoa du lieu"
             + "|withdraw (my )?consent|delete (all )?my (data|details|information)|erase my (data|details))");
+    /**
+     * Words of hesitation before a cancel ("hmm wait, maybe I should cancel", "hay là thôi hủy nhỉ", "chắc thôi không
+     * làm nữa"): still a cancel, and the form asks once whether to cancel, so a doubt costs nothing.
+     */
+    private static final String HESITATION = "hmm|hm|wait|maybe|perhaps|i think|on second thought|hay la|hay|chac la"
+            + "|chac|co le|hmm thoi|suy nghi lai";
     /** A request to stop filling the form. It must open the message: "Nguyễn Quang Huy" is a name, not a cancel. */
     private static final Pattern CANCEL = Pattern.compile(
-            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please) )*"
-            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can) )?"
+            "^((thoi|uh|um|u|uk|ok|oke|vang|da|co|yes|yeah|a|oi|vay|thi|actually|sorry|no|please|" + HESITATION + ") )*"
+            + "((toi|em|minh|anh|chi|e|t) )?((muon|xin|can|nen) )?"
             + "(huy|cancel|dung lai|ngung|bo di|bo qua di|khoi|thoi khoi|khong lam nua|ko lam nua|k lam nua|hong lam nua"
             + "|khong muon lam nua|ko muon lam nua|khong can nua|ko can nua|khong dang ky nua|ko dang ky nua"
             + "|stop|quit|never ?mind|forget it|abort)( .*)?$"
-            + "|^((actually|sorry|no|ok|well) )*(i )?(want to |would like to |d like to |wanna )?(cancel|stop|quit)( .*)?$"
+            + "|^((actually|sorry|no|ok|well|" + HESITATION + ") )*(i )?(want to |would like to |d like to |wanna "
+            + "|should |might |d better |ll |will |better )?(just )?(cancel|stop|quit)( .*)?$"
             + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
             + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
             // putting it off is stopping for now: "thôi để hôm khác", "để lần sau nhé", "maybe another time"
@@ -142,8 +149,20 @@ final class Phrases {
      * "đúng là", "sorry", "actually", "I meant", "my full name is".
      */
     private static final Pattern CORRECTION = Pattern.compile(
-            "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|my full name is"
-            + "|my real name is)\\b");
+            "\\b(nham|sai|dung la|dung ra la|xin loi|sorry|actually|oops|i meant|i mean|typo|my bad|mistyped"
+            + "|my full name is|my real name is)\\b");
+    /** Not wanting to leave, give or share one's details: a refusal verb, then what is kept. */
+    private static final Pattern KEEP_DETAILS = Pattern.compile(
+            "\\b((khong|ko|k|hong|chang|hok|khg|kg) (muon|thich|dam|dinh|can|the|co y|chiu) (de lai|cung cap|dua|cho"
+            + "|chia se|khai|ghi|gui|nhap|tiet lo|de|dien|neu)|(rather not|don t want to|do not want to|dont want to"
+            + "|won t|will not|not comfortable|prefer not to|not going to|don t wanna|dont wanna|refuse to|not willing to)"
+            + "( to)? (give|share|leave|provide|hand over|enter|type|send|put|disclose|giving|sharing|leaving|providing))"
+            + "\\b.*\\b(thong tin|sdt|so dien thoai|so dt|dien thoai|so phone|so|ten|ho ten|du lieu|dia chi|cccd|cmnd"
+            + "|ca nhan|details|information|info|data|phone|number|name|personal|address|contact)\\b");
+    /** "… có được không", "thì sao", "what if…": a question whether one may keep the details, not a refusal. */
+    private static final Pattern IF_NOT = Pattern.compile(
+            "\\b(duoc khong|dc ko|dc k|duoc ko|co sao khong|co sao ko|thi sao|co duoc|co can|bat buoc|can i|do i have to"
+            + "|is it ok|is that ok|what if|must i|do i need|is it required|is it necessary)\\b");
     /**
      * The citizen's own data as the subject of a question: "about me", "my details", "thông tin của em", "số đt này",
      * "dữ liệu". What it asks (who sees it, how long it is kept) is the privacy notice's own list (OfficeFacts).
@@ -174,16 +193,23 @@ final class Phrases {
     private static final String FIELD_NAMING = "(so dien thoai|dien thoai|so dt|sdt|dt|so|phone number|phone|number"
             + "|mobile|tel|va|and|con|ngay hen|hen ngay|ngay|vao|on)( (cua )?" + PRONOUN + ")?( la| is)?";
     /**
+     * A remark that the value before was mistyped ("gõ sai", "em ghi nhầm rồi", "sai chính tả", "typo", "my bad"): it
+     * says why the line is sent, it is not part of the value. Bare "sai"/"nhầm" are left alone ("Nhâm" is a name).
+     */
+    private static final String TYPO = "(" + PRONOUN + " )?(go|danh|viet|ghi|nhap|bam|dien) (sai|nham|lon)( roi)?( a)?"
+            + "|(sai|nham|loi) chinh ta|(i )?(made a |my )?typo|my bad|(i )?(mistyped|misspelled|misspelt)( it)?";
+    /**
      * What may open a value without being part of it: "à nhầm", "sorry", "tên em là", "họ tên:", "my name is", "I'm",
      * "sđt". Pronouns count only inside such a phrase: "Minh Trần" keeps its "Minh".
      */
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean"
-            + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
+            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean|"
+            + TYPO + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
             + PRONOUN + " la|dung la|dung ra la|(my |the )?(full |real )?name( is| s)?|i m|im|i am|this is|it s|"
             + FIELD_NAMING + ")( |$))+");
-    /** What may close a value without being part of it: "… sđt", "… và", "… nhé". */
-    private static final Pattern TAIL = Pattern.compile("(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe))+$");
+    /** What may close a value without being part of it: "… sđt", "… và", "… nhé", "…, gõ sai". */
+    private static final Pattern TAIL = Pattern.compile(
+            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + TYPO + "))+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** A message that asks something rather than gives a value. */
     private static final Pattern QUESTION = Pattern.compile(
@@ -345,6 +371,15 @@ final class Phrases {
         Matcher tail = TAIL.matcher(folded);
         int to = tail.find() ? words.size() - words(tail.group().strip()) : words.size();
         return from >= to ? "" : typed.substring(spans.get(from)[0], spans.get(to - 1)[1]);
+    }
+
+    /**
+     * Not wanting to leave, give or share one's details, in any words ("thôi e ko muốn để lại thông tin đâu", "ko muốn
+     * cung cấp sđt", "I'd rather not give my details"); a question about it ("… có được không", "what if I don't
+     * want to give my number?") asks rather than refuses.
+     */
+    static boolean keepsDetails(String folded) {
+        return KEEP_DETAILS.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
     }
 
     /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */

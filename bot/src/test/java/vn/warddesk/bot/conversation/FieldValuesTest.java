@@ -97,6 +97,8 @@ class FieldValuesTest {
                      correction(asked(1, Map.of("contact_name", "Tom")), "sorry, my full name is Thomas Becker"));
         assertEquals(Optional.of(new FieldValues.Value(NAME, "Sarah Miller")),
                      correction(asked(1, Map.of("contact_name", "Sarah")), "I meant Sarah Miller"));
+        assertEquals(Optional.of(new FieldValues.Value(NAME, "Phạm Ngọc Hằng")), correction(
+                asked(1, Map.of("contact_name", "Phạm Ngọc Hân")), "xin lỗi tên em là Phạm Ngọc Hằng, gõ sai"));
     }
 
     @Test

@@ -169,6 +169,37 @@ class PhrasesTest {
     }
 
     @Test
+    void a_cancel_with_words_of_hesitation_is_still_a_cancel() {
+        for (String doubt : List.of("hmm wait, maybe I should cancel", "hay là thôi hủy nhỉ", "chắc thôi không làm nữa",
+                                    "perhaps I'll just stop here", "có lẽ em nên hủy")) {
+            assertTrue(Phrases.cancel(Phrases.fold(doubt)), doubt);
+        }
+        assertFalse(Phrases.cancel(Phrases.fold("maybe next Tuesday")));
+        assertFalse(Phrases.cancel(Phrases.fold("Hà Thị Huyền")));
+        assertFalse(Phrases.cancel(Phrases.fold("chắc là thứ 5 tuần sau")));
+    }
+
+    @Test
+    void not_wanting_to_leave_ones_details_in_any_words() {
+        for (String keep : List.of("thoi e ko muon de lai thong tin dau", "không muốn cung cấp sđt",
+                                   "I'd rather not give my details", "em không dám để lại số điện thoại đâu",
+                                   "I don't want to share my personal information")) {
+            assertTrue(Phrases.keepsDetails(Phrases.fold(keep)), keep);
+        }
+        assertFalse(Phrases.keepsDetails(Phrases.fold("không muốn cung cấp sđt có được không")));
+        assertFalse(Phrases.keepsDetails(Phrases.fold("what if I don't want to give my number?")));
+        assertFalse(Phrases.keepsDetails(Phrases.fold("thông tin của em để làm gì")));
+    }
+
+    @Test
+    void a_remark_that_the_value_was_mistyped_is_not_part_of_it() {
+        assertEquals("Phạm Ngọc Hằng", Phrases.withoutLeadIns("xin lỗi tên em là Phạm Ngọc Hằng, gõ sai"));
+        assertEquals("Trần Văn Hùng", Phrases.withoutLeadIns("em gõ nhầm, tên đúng là Trần Văn Hùng"));
+        assertEquals("Thomas Becker", Phrases.withoutLeadIns("Thomas Becker, sorry typo"));
+        assertEquals("Nguyễn Văn Nhâm", Phrases.withoutLeadIns("Nguyễn Văn Nhâm")); // a name, not "nhầm"
+    }
+
+    @Test
     void question_words_for_a_time_or_a_place() {
         assertTrue(Phrases.asksWhen(Phrases.fold("thế tôi ra phường lúc mấy giờ thì được")));
         assertTrue(Phrases.asksWhen(Phrases.fold("when can I come")));
