@@ -34,7 +34,12 @@ final class AspectPhrases {
                     + "|\\b(co )?(phai|can|bat buoc)( phai)? (dang ky|dk)\\b(?!.*\\b(online|truc tuyen|qua mang|o dau)\\b)"
                     + "( \\w+){0,4} (khong|ko|k|hong|hok)$"
                     + "|(?<!\\b(what|which|papers|documents|paperwork|things|else) )\\bdo (i|we) (even )?(need|have) to register\\b"
-                    + "(?!.*\\b(online|where)\\b)")),
+                    + "(?!.*\\b(online|where)\\b)"
+                    // whether someone may receive a benefit ("bà em 82 tuổi có được nhận trợ cấp không", "can he get
+                    // the allowance"), not how much, how soon or through which channel
+                    + "|\\b(co )?(duoc|dc) (nhan|huong|lanh)\\b(?!.*\\b(bao nhieu|bn|may|bao lau|khi nao|online"
+                    + "|truc tuyen|qua mang|buu dien)\\b).*\\b(khong|ko|k|hong|hok)\\b"
+                    + "|^(?!.*\\b(how much|how soon|when|online)\\b).*\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b")),
             new Shape("general", Pattern.compile(
                     "\\b(co )?(gia tri|hieu luc|han su dung|thoi han su dung|co han)( su dung| trong)?"
                     + " (bao lau|may thang|may nam|den khi nao|bao nhieu thang)\\b"

@@ -33,6 +33,19 @@ class AspectPhrasesTest {
     }
 
     @Test
+    void whether_someone_may_receive_a_benefit_is_eligibility_but_how_much_or_how_soon_is_not() {
+        for (String may : List.of("ông ngoại em 85 tuổi có được nhận trợ cấp hàng tháng không ạ",
+                                  "me don than co dc huong tro cap ko", "can my grandmother get the monthly allowance?")) {
+            assertEquals(Optional.of("eligibility"), aspect(may), may);
+        }
+        for (String not : List.of("được nhận bao nhiêu tiền một tháng", "bao lâu thì được nhận trợ cấp",
+                                  "có được nhận kết quả qua bưu điện không", "can he get it online?",
+                                  "how much can she get")) {
+            assertEquals(Optional.empty(), aspect(not), not);
+        }
+    }
+
+    @Test
     void how_long_a_paper_stays_valid_is_the_overview() {
         for (String validity : List.of("giấy xác nhận có giá trị bao lâu", "giay nay co han den khi nao",
                                        "how long is the certificate valid", "does it expire")) {
