@@ -26,11 +26,11 @@ final class FollowUpPolicy implements Policy {
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
+    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     @Override
