@@ -64,7 +64,7 @@ record Clauses(List<String> parts) {
                 if (!parts.isEmpty()) {
                     clause = LEADING_JOINER.matcher(clause).replaceFirst("");
                 }
-                if (!Folding.fold(clause).replace("?", "").isBlank()) {
+                if (!Folding.withoutQuestionMark(Folding.fold(clause)).isBlank()) {
                     cutAtJoiners(clause, parts);
                 }
             }
@@ -124,7 +124,7 @@ record Clauses(List<String> parts) {
         String[] words = folded.split(" ");
         String tail = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - QUESTION_TAIL),
                                                                     words.length));
-        return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(folded.replace("?", "").strip()).find();
+        return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(Folding.withoutQuestionMark(folded)).find();
     }
 
     /**
@@ -159,6 +159,6 @@ record Clauses(List<String> parts) {
     }
 
     private static int words(String text) {
-        return Folding.words(Folding.fold(text).replace("?", "").strip());
+        return Folding.words(Folding.withoutQuestionMark(Folding.fold(text)));
     }
 }

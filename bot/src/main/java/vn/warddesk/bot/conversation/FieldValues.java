@@ -84,7 +84,7 @@ final class FieldValues {
         if (asked.type() == FieldType.NAME && !nameSure(asked, text, left, later)) {
             return Optional.empty(); // "cho em đặt lịch thứ 7" is no name beside a day
         }
-        FieldCheck.Result result = check.check(asked, left, form.today(), form.lang(), form.texts());
+        FieldCheck.Result result = checked(form, asked, left);
         return result.value().map(value -> new Split(value, List.copyOf(later)));
     }
 
@@ -146,11 +146,16 @@ final class FieldValues {
     }
 
     private boolean valid(Form form, IntakeField field, String text) {
-        return check.check(field, text, form.today(), form.lang(), form.texts()).value().isPresent();
+        return checked(form, field, text).value().isPresent();
     }
 
     private String valueOf(Form form, IntakeField field, String text) {
-        return check.check(field, text, form.today(), form.lang(), form.texts()).value().orElseThrow();
+        return checked(form, field, text).value().orElseThrow();
+    }
+
+    /** What the check makes of a value for a field, on the form's day and in its language. */
+    private FieldCheck.Result checked(Form form, IntakeField field, String text) {
+        return check.check(field, text, form.today(), form.lang(), form.texts());
     }
 
     /**
