@@ -13,16 +13,14 @@ import vn.warddesk.nlu.Understanding;
  * anywhere asks for that case's status. An aspect with neither a procedure nor a topic asks which procedure.
  */
 final class ProcedurePolicy implements Policy {
-    /** How sure the aspect model must be that the citizen wants to file now before the consent prompt is shown. */
-
     private final Actions a;
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    ProcedurePolicy(Actions actions) {
+    ProcedurePolicy(Actions actions, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     @Override
