@@ -87,69 +87,116 @@ final class QnTraining {
         return CompiledModel.maxent(data.outcomes(), data.predicates(), x, metadata);
     }
 
-    /** Events as OpenNLP's one-pass indexer builds them: cutoff, events without any kept feature dropped, equal events merged. */
+    /**
+     * Events as OpenNLP's one-pass indexer builds them: cutoff, events without any kept feature dropped, equal events merged.
+     * The merged events are ordered by the text of their key (outcome, sorted feature ids, counts) as a sorted map of those
+     * keys would order them; that order fixes the summation order and so the model's bytes. Built with int arrays and one
+     * sort of the distinct keys instead of a sorted map per event: indexing is serial and on the training's critical path.
+     */
     static Indexed index(List<String[]> contexts, List<String> labels, int cutoff) {
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
         for (String[] context : contexts) {
             for (String feature : context) {
-                counts.merge(feature, 1, Integer::sum);
+                counts.computeIfAbsent(feature, key -> new int[1])[0]++;
             }
         }
-        String[] predicates = counts.entrySet().stream().filter(entry -> entry.getValue() >= cutoff).map(Map.Entry::getKey)
+        String[] predicates = counts.entrySet().stream().filter(entry -> entry.getValue()[0] >= cutoff).map(Map.Entry::getKey)
                 .sorted().toArray(String[]::new);
         Map<String, Integer> predicateIndex = new HashMap<>(predicates.length * 2);
         for (int i = 0; i < predicates.length; i++) {
             predicateIndex.put(predicates[i], i);
         }
         Map<String, Integer> outcomeIndex = new LinkedHashMap<>();
-        // Key: outcome and sorted (feature, count) pairs; value: how often the event occurs.
-        Map<String, double[]> merged = new TreeMap<>();
-        Map<String, int[][]> eventOf = new HashMap<>();
+        // Key: outcome and sorted (feature, count) pairs; value: the event and how often it occurs.
+        Map<String, MergedEvent> merged = new HashMap<>();
+        StringBuilder key = new StringBuilder();
+        int[] work = new int[64];
         for (int e = 0; e < contexts.size(); e++) {
-            TreeMap<Integer, Integer> features = new TreeMap<>();
-            for (String feature : contexts.get(e)) {
+            String[] context = contexts.get(e);
+            if (work.length < context.length) {
+                work = new int[context.length];
+            }
+            int kept = 0;
+            for (String feature : context) {
                 Integer id = predicateIndex.get(feature);
                 if (id != null) {
-                    features.merge(id, 1, Integer::sum);
+                    work[kept++] = id;
                 }
             }
-            if (features.isEmpty()) {
+            if (kept == 0) {
                 continue;
             }
+            Arrays.sort(work, 0, kept);
+            int distinct = 0;
+            for (int j = 0; j < kept; j++) {
+                distinct += j == 0 || work[j] != work[j - 1] ? 1 : 0;
+            }
+            int[] ids = new int[distinct];
+            int[] times = new int[distinct];
+            for (int j = 0, d = -1; j < kept; j++) {
+                if (j == 0 || work[j] != work[j - 1]) {
+                    ids[++d] = work[j];
+                }
+                times[d]++;
+            }
             int outcome = outcomeIndex.computeIfAbsent(labels.get(e), label -> outcomeIndex.size());
-            int[] ids = features.keySet().stream().mapToInt(Integer::intValue).toArray();
-            int[] times = features.values().stream().mapToInt(Integer::intValue).toArray();
-            String key = outcome + ":" + Arrays.toString(ids) + Arrays.toString(times);
-            merged.computeIfAbsent(key, k -> new double[1])[0]++;
-            eventOf.putIfAbsent(key, new int[][] {{outcome}, ids, times});
+            key.setLength(0);
+            key.append(outcome).append(':');
+            appendList(key, ids);
+            appendList(key, times);
+            merged.computeIfAbsent(key.toString(), k -> new MergedEvent(outcome, ids, times)).occurrences++;
         }
-        int events = merged.size();
+        String[] keys = merged.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        int events = keys.length;
         int[] offsets = new int[events + 1];
         int[] outcome = new int[events];
         double[] weight = new double[events];
-        List<int[][]> ordered = new ArrayList<>(events);
-        int e = 0, total = 0;
-        for (Map.Entry<String, double[]> entry : merged.entrySet()) {
-            int[][] event = eventOf.get(entry.getKey());
-            ordered.add(event);
-            outcome[e] = event[0][0];
-            weight[e] = entry.getValue()[0];
+        int total = 0;
+        for (int e = 0; e < events; e++) {
+            MergedEvent event = merged.get(keys[e]);
+            outcome[e] = event.outcome;
+            weight[e] = event.occurrences;
             offsets[e] = total;
-            total += event[1].length;
-            e++;
+            total += event.ids.length;
         }
         offsets[events] = total;
         int[] featureIds = new int[total];
         double[] featureCounts = new double[total];
-        for (int i = 0; i < events; i++) {
-            int[][] event = ordered.get(i);
-            for (int j = 0; j < event[1].length; j++) {
-                featureIds[offsets[i] + j] = event[1][j];
-                featureCounts[offsets[i] + j] = event[2][j];
+        for (int e = 0; e < events; e++) {
+            MergedEvent event = merged.get(keys[e]);
+            for (int j = 0; j < event.ids.length; j++) {
+                featureIds[offsets[e] + j] = event.ids[j];
+                featureCounts[offsets[e] + j] = event.times[j];
             }
         }
         return new Indexed(outcomeIndex.keySet().toArray(String[]::new), predicates, offsets, featureIds, featureCounts,
                 outcome, weight);
+    }
+
+    /** One distinct event of {@link #index} and how often it occurs. */
+    private static final class MergedEvent {
+        final int outcome;
+        final int[] ids, times;
+        int occurrences;
+
+        MergedEvent(int outcome, int[] ids, int[] times) {
+            this.outcome = outcome;
+            this.ids = ids;
+            this.times = times;
+        }
+    }
+
+    /** Appends the list as {@link Arrays#toString(int[])} writes it: the merged events are ordered by that text. */
+    private static void appendList(StringBuilder out, int[] values) {
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(values[i]);
+        }
+        out.append(']');
     }
 
     /**

@@ -83,13 +83,15 @@ final class Trainer {
      * on the same texts (intent, aspect, calibration): feature generation was a third of the training time.
      */
     static List<String[]> contexts(List<String> texts, boolean expandAbbreviations) {
-        List<String[]> contexts = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            NormalizedText normalized = TextNormalizer.normalize(text, expandAbbreviations);
-            contexts.add(normalized.tokens().isEmpty() ? NO_FEATURES
-                    : Features.strings(normalized.tokens().toArray(String[]::new)).toArray(String[]::new));
-        }
-        return contexts;
+        // Each text on its own, on all cores: this runs before any model can start (~0.6 s CPU for the shipped data), and
+        // every result lands at its text's index, so the order does not depend on the threads.
+        String[][] contexts = new String[texts.size()][];
+        java.util.stream.IntStream.range(0, texts.size()).parallel().forEach(i -> {
+            NormalizedText normalized = TextNormalizer.normalize(texts.get(i), expandAbbreviations);
+            contexts[i] = normalized.tokens().isEmpty() ? NO_FEATURES
+                    : Features.strings(normalized.tokens().toArray(String[]::new)).toArray(String[]::new);
+        });
+        return java.util.Arrays.asList(contexts);
     }
 
     private static final String[] NO_FEATURES = new String[0];

@@ -43,6 +43,27 @@ class DataSplitTest {
         assertTrue(shared.isEmpty(), () -> "held-out lines equal to an augmented training line: " + shared);
     }
 
+    /**
+     * data/validation (when present) is a model-selection set written blind: choices are made on it, so a line it shares
+     * with the training data would be scored as seen, and one it shares with the held-out split would let the held-out
+     * figures steer choices. The training build reads data/train only (pom: BuildModels data/train, not recursive).
+     */
+    @Test
+    void no_validation_text_is_also_a_training_or_held_out_text_or_an_unaccented_copy() throws IOException {
+        java.nio.file.Path validationDir = DATA.resolve("validation");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(validationDir), "no data/validation yet");
+        List<Dataset.Example> train = Dataset.read(DATA.resolve("train"));
+        Set<String> seen = train.stream().map(e -> key(e.text())).collect(Collectors.toSet());
+        train.stream().map(e -> Augmenter.unaccentedCopy(e.text())).filter(java.util.Objects::nonNull)
+                .map(DataSplitTest::key).forEach(seen::add);
+        heldOut().stream().map(e -> key(e.text())).forEach(seen::add);
+        List<Dataset.Example> validation = Dataset.read(validationDir);
+        List<String> shared = validation.stream().filter(e -> seen.contains(key(e.text())))
+                .map(e -> e.source() + ":" + e.line()).toList();
+        assertTrue(!validation.isEmpty(), "data/validation holds no lines");
+        assertTrue(shared.isEmpty(), () -> "validation lines also in the training or held-out data: " + shared);
+    }
+
     @Test
     void every_procedure_has_sixty_training_lines_and_every_dialogue_intent_thirty() throws IOException {
         Map<String, Long> perLabel = Dataset.read(DATA.resolve("train")).stream()
