@@ -55,7 +55,7 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                followUp, procedure, dialogueIntents, new FileAgainPolicy(actions),
+                                new SentRequestPolicy(actions), followUp, procedure, dialogueIntents, new FileAgainPolicy(actions),
                                 new FallbackPolicy(actions));
     }
 
@@ -95,7 +95,8 @@ final class Dialogue {
 
     private void onText(Turn t, String raw) throws SQLException {
         t.method = ConsentLog.Method.TYPED;
-        Heard heard = new Heard(raw, nlu, t);
+        // "cam on, the con ket hon thi sao": the thanks close the last answer, the question after them is what is asked
+        Heard heard = new Heard(CitizenAsks.afterThanks(raw).orElse(raw), nlu, t);
         t.heard = heard;
         for (Policy policy : policies) {
             if (policy.handle(t, heard)) {

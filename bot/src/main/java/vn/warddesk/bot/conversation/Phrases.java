@@ -44,6 +44,18 @@ final class Phrases {
             + "|^((actually|sorry|no|ok|well|" + HESITATION + ") )*(i )?(want to |would like to |d like to |wanna "
             + "|should |might |d better |ll |will |better )?(just )?(cancel|stop|quit)( .*)?$"
             + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
+            // putting it off, opening the line, whatever reason follows: "thôi để sau đi, e chưa có hợp đồng", "thoi
+            // khoan de sau, e hoi lai vo da", "later", "not now" ("để sau khi…", "để sau này", "để sau tết" are not:
+            // they go on, or name a day)
+            + "|^((thoi|khoan|tam|thoi thi|vay|the|thi|ok|oke|uh|um|a|oi|hmm|" + HESITATION + ") )*(de|hen|cu) (sau|luc khac"
+            + "|khi khac|hom khac|bua khac|dip khac)(?! (khi|nay|do|nua|cung|roi|tet|thu|ngay|tuan|thang|nam|\\d+)\\b)( .*)?$"
+            + "|^((ok|okay|oh|hmm|well|sorry|actually|" + HESITATION + ") )*(i ll |i will |let s |lets |we ll |i d rather )?"
+            + "(do (it|this) |continue |finish (it|this) |come back )?(later|not now)( (please|thanks|thank you|then|ok"
+            + "|sorry|maybe))*$"
+            // "để em suy nghĩ đã", "để tôi bàn với gia đình đã", "let me think about it": not now, for a while
+            + "|^((thoi|khoan|vay|the|ok|oke|uh|um|a|oi|hmm|" + HESITATION + ") )*de (toi|em|e|minh|tui|t|chau|con) "
+            + "(suy nghi|nghi|ban|hoi|xem|coi|tinh|ve|ve nha)\\b.*\\bda$"
+            + "|^((ok|okay|hmm|well|" + HESITATION + ") )*let me (think|talk|ask|check|discuss)\\b.*\\b(first|about it)$"
             + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
             // putting it off is stopping for now: "thôi để hôm khác", "để lần sau nhé", "maybe another time"
             + "|(de|hen) (hom|bua|lan|luc|dip|khi) (khac|sau)|(another|some other) time|maybe later"
@@ -159,6 +171,14 @@ final class Phrases {
             + "( to)? (give|share|leave|provide|hand over|enter|type|send|put|disclose|giving|sharing|leaving|providing))"
             + "\\b.*\\b(thong tin|sdt|so dien thoai|so dt|dien thoai|so phone|so|ten|ho ten|du lieu|dia chi|cccd|cmnd"
             + "|ca nhan|details|information|info|data|phone|number|name|personal|address|contact)\\b");
+    /**
+     * "Tôi không đồng ý …", "em chưa đồng ý đâu, để em bàn với nhà đã", "I don't agree to that": a decline of the
+     * notice said in a sentence, opening the line.
+     */
+    private static final Pattern NOT_AGREEING = Pattern.compile(
+            "^((thoi|da|vang|a|uh|um|sorry|no|nah|hmm|ok|well|xin loi) )*((toi|em|e|minh|tui|chau|con|t|i) )?"
+            + "(van |still )?(khong|ko|k|chua|hong|chang|don t|dont|do not|can t|cannot|won t) (the )?"
+            + "(dong y|chap nhan|agree|consent|accept)\\b");
     /** "… có được không", "thì sao", "what if…": a question whether one may keep the details, not a refusal. */
     private static final Pattern IF_NOT = Pattern.compile(
             "\\b(duoc khong|dc ko|dc k|duoc ko|co sao khong|co sao ko|thi sao|co duoc|co can|bat buoc|can i|do i have to"
@@ -380,6 +400,11 @@ final class Phrases {
      */
     static boolean keepsDetails(String folded) {
         return KEEP_DETAILS.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
+    }
+
+    /** A decline of the notice in a sentence ("tôi không đồng ý …"), not a question whether one may. */
+    static boolean notAgreeing(String folded) {
+        return NOT_AGREEING.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
     }
 
     /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */

@@ -215,4 +215,29 @@ class PhrasesTest {
         assertTrue(Phrases.specialCase(Phrases.fold("my case is complicated")));
         assertFalse(Phrases.specialCase(Phrases.fold("trường hợp nào được miễn phí")));
     }
+
+    @Test
+    void putting_it_off_opening_the_line_is_a_cancel_whatever_reason_follows() {
+        for (String later : List.of("thôi để sau đi, e chưa có hợp đồng thuê nhà", "thoi de sau a, e ban qua",
+                                    "thoi khoan de sau, e hoi lai vo da", "để em suy nghĩ thêm đã",
+                                    "ok I'll do it later", "not now, thanks", "let me think about it")) {
+            assertTrue(Phrases.cancel(Phrases.fold(later)), later);
+        }
+        for (String going : List.of("để sau khi cưới xong em làm", "để sau tết được không", "later this week",
+                                    "not today, maybe Friday", "Đỗ Văn Sau")) {
+            assertFalse(Phrases.cancel(Phrases.fold(going)), going);
+        }
+    }
+
+    @Test
+    void a_decline_of_the_notice_in_a_sentence_is_not_a_question() {
+        for (String no : List.of("Thôi tôi không đồng ý để lại thông tin đâu, để tôi bàn với gia đình đã",
+                                 "em chưa đồng ý đâu", "I don't agree to that")) {
+            assertTrue(Phrases.notAgreeing(Phrases.fold(no)), no);
+        }
+        for (String asks : List.of("không đồng ý thì có được làm không?", "what if I don't agree",
+                                   "tôi đồng ý")) {
+            assertFalse(Phrases.notAgreeing(Phrases.fold(asks)), asks);
+        }
+    }
 }

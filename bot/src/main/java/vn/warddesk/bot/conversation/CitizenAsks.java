@@ -1,0 +1,91 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a line's own words say it asks, before any reading of its topic: whether the bot is a person, the status of a
+ * request already sent, only a question ("muốn hỏi", "I want to ask") rather than a request, whether two things can
+ * be done together, a new question after a thank-you. Pure text work on accent-folded text (as {@link Phrases}).
+ */
+final class CitizenAsks {
+    /** "are you a real person?", "is this a bot", "bạn là người thật hay máy", "ad có phải người thật không". */
+    private static final Pattern BOT_IDENTITY = Pattern.compile(
+            "\\b((are|r) (you|u) (a |an )?(real |actual |live )?(person|human|bot|robot|machine|ai|chatbot|computer)"
+            + "|is (this|it) (a |an )?(real |actual )?(person|human|bot|robot|machine|ai|chatbot|automated)"
+            + "|am i (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(person|human|bot|robot|machine)"
+            + "|(ban|ad|admin|em|anh|chi|day|minh) (la|co phai( la)?) (nguoi|may|bot|robot|ai|tu dong)"
+            + "|nguoi that hay (la )?(may|bot|robot)|co phai (la )?(nguoi that|may|bot|robot)"
+            + "|(ban|ad|admin) (la )?(nguoi that|bot|robot|may) (a|ha|ak|khong|ko|k|hong|hay|vay))\\b");
+    /** A request already sent: "I sent a request yesterday", "em đã nộp hồ sơ", "my application". */
+    private static final Pattern SENT = Pattern.compile(
+            "\\b((i|we) (already |just |have |ve )?(sent|submitted|filed|made|booked|applied|lodged|registered)"
+            + "|(my|our) (request|application|booking|case|file|appointment request)"
+            + "|(da|vua|moi) (gui|nop|dang ky|dk|dat lich|dat hen|lam ho so|gui yeu cau|gui don)"
+            + "|(ho so|yeu cau|don|lich hen) (cua )?(toi|em|e|minh|tui|chau|con))\\b");
+    /** Asking how it is going: "any update?", "what's the status", "xong chưa", "đến đâu rồi", "có kết quả chưa". */
+    private static final Pattern HOW_IT_GOES = Pattern.compile(
+            "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|is it (ready|done"
+            + "|processed|approved)|has it been (processed|approved|accepted|done)|heard back|xong chua|duoc chua"
+            + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang|da (duoc )?(duyet"
+            + "|xu ly|giai quyet|nhan) chua|sao roi|the nao roi|ra sao roi)\\b");
+    /** Only a question: "muốn hỏi", "cho em hỏi", "hỏi về", "I want to ask", "I have a question about". */
+    private static final Pattern ONLY_ASKS = Pattern.compile(
+            "\\b(muon hoi|can hoi|xin hoi|cho (toi |em |e |minh |tui |chau |con )?hoi|hoi (ve|thu|chut|ti|xiu|cai|thong"
+            + " tin)|muon tim hieu|tim hieu (ve|thu)|muon biet|i (want|would like|d like|wanted|just want) to (ask|know)"
+            + "|can i ask|may i ask|i have a question|a question about|question regarding|just (asking|wondering)"
+            + "|i was wondering|want to know|would like to know|d like to know)\\b");
+    /** Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time", "together with". */
+    private static final Pattern TOGETHER = Pattern.compile(
+            "\\b(cung luc|cung mot luc|cung 1 luc|mot the|1 the|dong thoi|cung voi|kem theo|at the same time"
+            + "|same time|together with|at once|in one go|in one visit|combined)\\b");
+    /** A thank-you opening the typed line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"). */
+    private static final Pattern THANKS_FIRST = Pattern.compile(
+            "(?iu)^\\s*((ok|oke|okay|vâng|vang|dạ|da|ừ|à|a)[\\s,.!]+)?(cảm ơn|cám ơn|cảm on|cam on|thanks|thank you"
+            + "|thank u|thx|tks|ty)((\\s|[,.!]\\s*)(nhiều|nhieu|nhé|nhe|nha|ạ|ad|admin|bạn|ban|em|chị|chi|anh|so much"
+            + "|a lot|very much))*[\\s,.!:;-]+(?<rest>\\S.*)$");
+
+    private CitizenAsks() {
+    }
+
+    /** Whether the citizen asks if they talk to a person or a machine (not a request for staff). */
+    static boolean botIdentity(String folded) {
+        return BOT_IDENTITY.matcher(folded).find();
+    }
+
+    /** A request said to be sent, and how it is going asked: "I sent a request yesterday…, any update?". */
+    static boolean statusOfSent(String folded) {
+        return SENT.matcher(folded).find() && HOW_IT_GOES.matcher(folded).find();
+    }
+
+    /** The line says it asks ("muốn hỏi về trợ cấp", "I want to ask about…") and books nothing. */
+    static boolean onlyAsks(String folded) {
+        return ONLY_ASKS.matcher(folded).find() && !Clauses.requests(folded);
+    }
+
+    /** Whether it can be done together with something else, asked as a question ("… cùng lúc không"). */
+    static boolean together(String text) {
+        return TOGETHER.matcher(Phrases.fold(text)).find() && Clauses.question(text);
+    }
+
+    /** "apply" is a request only when the line does not say it only asks, nor asks whether it can go together. */
+    static String notFiling(String aspect, Heard h) {
+        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text)) ? "general" : aspect;
+    }
+
+    /**
+     * The question after a thank-you that opens the line ("cam on, the con ket hon thi sao", "thanks! what about
+     * marriage?"): thanks are no answer to it. Empty when nothing asking follows ("thanks, bye", "cảm ơn nhé").
+     */
+    static Optional<String> afterThanks(String text) {
+        Matcher m = THANKS_FIRST.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String rest = m.group("rest").strip();
+        String folded = Phrases.fold(rest);
+        return Clauses.question(rest) && Phrases.words(folded.replace("?", "").strip()) >= 2 && !Phrases.farewell(folded)
+                ? Optional.of(rest) : Optional.empty();
+    }
+}
