@@ -15,9 +15,12 @@ final class CitizenAsks {
             "\\b((are|r) (you|u) (a |an )?(real |actual |live )?(person|human|bot|robot|machine|ai|chatbot|computer)"
             + "|is (this|it) (a |an )?(real |actual )?(person|human|bot|robot|machine|ai|chatbot|automated)"
             + "|am i (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(person|human|bot|robot|machine)"
-            + "|(ban|ad|admin|em|anh|chi|day|minh) (la|co phai( la)?) (nguoi|may|bot|robot|ai|tu dong)"
-            + "|nguoi that hay (la )?(may|bot|robot)|co phai (la )?(nguoi that|may|bot|robot)"
-            + "|(ban|ad|admin) (la )?(nguoi that|bot|robot|may) (a|ha|ak|khong|ko|k|hong|hay|vay))\\b");
+            // a machine word after "là": "mình là người Hàn" (I am Korean) is the citizen speaking of themselves, and
+            // a bare "máy" folds like "mấy" ("phí của em là mấy")
+            + "|(ban|ad|admin|em|anh|chi|day|minh) (la|co phai( la)?) (nguoi that|nguoi may|may moc|may tinh|bot|robot"
+            + "|ai|tu dong|tro ly ao)"
+            + "|nguoi that hay (la )?(may|bot|robot)|co phai (la )?(nguoi that|nguoi may|bot|robot)"
+            + "|(ban|ad|admin) (la )?(nguoi that|bot|robot) (a|ha|ak|khong|ko|k|hong|hay|vay))\\b");
     /** A request already sent: "I sent a request yesterday", "em đã nộp hồ sơ", "my application". */
     private static final Pattern SENT = Pattern.compile(
             "\\b((i|we) (already |just |have |ve )?(sent|submitted|filed|made|booked|applied|lodged|registered)"

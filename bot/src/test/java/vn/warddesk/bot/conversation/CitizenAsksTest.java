@@ -24,7 +24,8 @@ class CitizenAsksTest {
             assertTrue(identity(line), line);
         }
         for (String line : List.of("I want to talk to a real person", "cho em gặp người thật", "talk to staff",
-                                   "bạn ơi phí bao nhiêu")) {
+                                   "bạn ơi phí bao nhiêu", "người yêu mình là người Hàn thì có làm ở phường được không",
+                                   "em là người nước ngoài", "phí của em là mấy", "có phải mấy giấy này không")) {
             assertFalse(identity(line), line);
         }
     }
