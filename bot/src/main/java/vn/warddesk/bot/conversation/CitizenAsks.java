@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * What a line's own words say it asks, before any reading of its topic: whether the bot is a person, the status of a
  * request already sent, only a question ("muốn hỏi", "I want to ask") rather than a request, whether two things can
- * be done together, a new question after a thank-you. Pure text work on accent-folded text (as {@link Phrases}).
+ * be done together, a new question after a thank-you. Pure text work on accent-folded text (as {@link Folding} folds it).
  */
 final class CitizenAsks {
     /** "are you a real person?", "is this a bot", "bạn là người thật hay máy", "ad có phải người thật không". */
@@ -43,11 +43,11 @@ final class CitizenAsks {
     private static final Pattern TOGETHER = Pattern.compile(
             "\\b(cung luc|cung mot luc|cung 1 luc|mot the|1 the|dong thoi|cung voi|kem theo|at the same time"
             + "|same time|together with|at once|in one go|in one visit|combined)\\b");
-    /** A thank-you opening the typed line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"). */
+    /** A thank-you opening the line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"), on folded text. */
     private static final Pattern THANKS_FIRST = Pattern.compile(
-            "(?iu)^\\s*((ok|oke|okay|vâng|vang|dạ|da|ừ|à|a)[\\s,.!]+)?(cảm ơn|cám ơn|cảm on|cam on|thanks|thank you"
-            + "|thank u|thx|tks|ty)((\\s|[,.!]\\s*)(nhiều|nhieu|nhé|nhe|nha|ạ|ad|admin|bạn|ban|em|chị|chi|anh|so much"
-            + "|a lot|very much))*[\\s,.!:;-]+(?<rest>\\S.*)$");
+            "^((ok|oke|okay|vang|da|u|a) )?(cam on|thanks|thank you|thank u|thx|tks|ty)( (so much|a lot|very much|nhieu|nhe"
+            + "|nha|ad|admin|ban|em|chi|anh|a))*(?= |$)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private CitizenAsks() {
     }
@@ -69,7 +69,7 @@ final class CitizenAsks {
 
     /** Whether it can be done together with something else, asked as a question ("… cùng lúc không"). */
     static boolean together(String text) {
-        return TOGETHER.matcher(Phrases.fold(text)).find() && Clauses.question(text);
+        return TOGETHER.matcher(Folding.fold(text)).find() && Clauses.question(text);
     }
 
     /** "apply" is a request only when the line does not say it only asks, nor asks whether it can go together. */
@@ -82,13 +82,20 @@ final class CitizenAsks {
      * marriage?"): thanks are no answer to it. Empty when nothing asking follows ("thanks, bye", "cảm ơn nhé").
      */
     static Optional<String> afterThanks(String text) {
-        Matcher m = THANKS_FIRST.matcher(text);
-        if (!m.matches()) {
+        Matcher thanks = THANKS_FIRST.matcher(Folding.fold(text));
+        if (!thanks.lookingAt()) {
             return Optional.empty();
         }
-        String rest = m.group("rest").strip();
-        String folded = Phrases.fold(rest);
-        return Clauses.question(rest) && Phrases.words(folded.replace("?", "").strip()) >= 2 && !Phrases.farewell(folded)
+        int skip = Folding.words(thanks.group());
+        Matcher word = WORD.matcher(text);
+        for (int i = 0; i <= skip; i++) {
+            if (!word.find()) {
+                return Optional.empty(); // nothing after the thanks
+            }
+        }
+        String rest = text.substring(word.start()).strip(); // as typed, from the first word after the thanks
+        String folded = Folding.fold(rest);
+        return Clauses.question(rest) && Folding.words(folded.replace("?", "").strip()) >= 2 && !AsksNothing.farewell(folded)
                 ? Optional.of(rest) : Optional.empty();
     }
 }

@@ -26,11 +26,11 @@ final class FollowUpPolicy implements Policy {
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
+    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     @Override
@@ -52,8 +52,8 @@ final class FollowUpPolicy implements Policy {
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
         String other = t.ctx().otherTopic();
         boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
-        if (!procedure && Phrases.fileWhere(h.folded)) {
-            List<String> asked = twoTopics && Phrases.both(h.folded) ? List.of(other, topic) : List.of(topic);
+        if (!procedure && QuestionShapes.fileWhere(h.folded)) {
+            List<String> asked = twoTopics && QuestionShapes.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
             if (where.stream().allMatch(Optional::isPresent)) {
                 for (int i = 0; i < asked.size(); i++) {
@@ -62,7 +62,7 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (!procedure && Phrases.thatsAll(h.folded)) {
+        if (!procedure && QuestionShapes.thatsAll(h.folded)) {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;
         }
@@ -73,13 +73,13 @@ final class FollowUpPolicy implements Policy {
             return true;
         }
         boolean namesAnother = procedure && !u.intent().equals(topic);
-        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)
-            && !(namesAnother && Phrases.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
+        if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded) && !QuestionShapes.whatAbout(h.folded)
+            && !(namesAnother && QuestionShapes.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
             // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
             answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
             return true;
         }
-        if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
+        if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
                     .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));
@@ -99,7 +99,7 @@ final class FollowUpPolicy implements Policy {
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
         }
-        if (!procedure && twoTopics && Phrases.compares(h.folded)) {
+        if (!procedure && twoTopics && QuestionShapes.compares(h.folded)) {
             String asked = clauses.last(t, h, topic).or(() -> aspect(t, h, topic)).orElse(last);
             answer(t, other, asked); // "thế cái nào mất phí" after birth and death: the fee of each, the topic last
             answer(t, topic, asked);
@@ -117,7 +117,7 @@ final class FollowUpPolicy implements Policy {
             answer(t, topic, aspect.get()); // "phí bn", "mất bao lâu", "làm online được không"
             return true;
         }
-        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded)) {
+        if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded)) {
             answer(t, topic, "general"); // "giấy đó là gì?"
             return true;
         }
@@ -134,7 +134,7 @@ final class FollowUpPolicy implements Policy {
         if (!a.catalog().handledByWardOffice(topic)) {
             return Optional.of("general");
         }
-        return Phrases.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
+        return QuestionShapes.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
     }
 
     /** Whether the message still names that procedure without the phrase that asks the aspect. */
@@ -148,7 +148,7 @@ final class FollowUpPolicy implements Policy {
 
     /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */
     Optional<String> aspect(Turn t, Heard h, String topic) {
-        boolean content = Phrases.question(h.folded) || Phrases.words(h.folded) >= 2;
+        boolean content = QuestionShapes.question(h.folded) || Folding.words(h.folded) >= 2;
         if (!content) {
             return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
         }

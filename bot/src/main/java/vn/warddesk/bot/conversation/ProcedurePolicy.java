@@ -20,10 +20,10 @@ final class ProcedurePolicy implements Policy {
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    ProcedurePolicy(Actions actions) {
+    ProcedurePolicy(Actions actions, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     @Override

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CitizenAsksTest {
 
     private static boolean identity(String text) {
-        return CitizenAsks.botIdentity(Phrases.fold(text));
+        return CitizenAsks.botIdentity(Folding.fold(text));
     }
 
     @Test
@@ -35,11 +35,11 @@ class CitizenAsksTest {
         for (String line : List.of("hi I sent a request yesterday for a birth registration appointment, any update?",
                                    "em đã nộp hồ sơ khai sinh tuần trước, xong chưa ạ",
                                    "what's the status of my application", "ho so cua em den dau roi ad")) {
-            assertTrue(CitizenAsks.statusOfSent(Phrases.fold(line)), line);
+            assertTrue(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
         for (String line : List.of("how long does birth registration take", "any update on the fee?",
                                    "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks")) {
-            assertFalse(CitizenAsks.statusOfSent(Phrases.fold(line)), line);
+            assertFalse(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
     }
 
@@ -47,11 +47,11 @@ class CitizenAsksTest {
     void saying_one_only_asks_is_no_request_unless_a_booking_is_asked_too() {
         for (String line : List.of("toi muon hoi ve tro cap cho me don than nuoi con nho", "cho em hỏi về khai sinh",
                                    "I want to ask about marriage registration", "I have a question about guardianship")) {
-            assertTrue(CitizenAsks.onlyAsks(Phrases.fold(line)), line);
+            assertTrue(CitizenAsks.onlyAsks(Folding.fold(line)), line);
         }
         for (String line : List.of("em muốn hỏi khai sinh, đặt lịch giúp em", "tôi muốn đăng ký kết hôn",
                                    "I want to apply for marriage registration")) {
-            assertFalse(CitizenAsks.onlyAsks(Phrases.fold(line)), line);
+            assertFalse(CitizenAsks.onlyAsks(Folding.fold(line)), line);
         }
     }
 
