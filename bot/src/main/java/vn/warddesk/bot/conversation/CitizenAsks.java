@@ -95,7 +95,7 @@ final class CitizenAsks {
         }
         String rest = text.substring(word.start()).strip(); // as typed, from the first word after the thanks
         String folded = Folding.fold(rest);
-        return Clauses.question(rest) && Folding.words(folded.replace("?", "").strip()) >= 2 && !AsksNothing.farewell(folded)
-                ? Optional.of(rest) : Optional.empty();
+        boolean asks = Clauses.question(rest) && Folding.words(folded.replace("?", "").strip()) >= 2;
+        return asks && !AsksNothing.farewell(folded) ? Optional.of(rest) : Optional.empty();
     }
 }

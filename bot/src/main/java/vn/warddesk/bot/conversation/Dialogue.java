@@ -16,7 +16,8 @@ import vn.warddesk.nlu.Nlu;
 
 /**
  * Runs one citizen event: session expiry, then typed text through the policies in order (escapes → active form →
- * follow-up → procedure answer → dialogue intents → fallback), or a pressed button straight to its action. States:
+ * a sent request's status → follow-up → procedure answer → dialogue intents → fallback), or a pressed button
+ * straight to its action. States:
  * idle → answering → consent → intake → confirm → handed_off → closed, plus clarifying. It changes only the locked
  * row of the turn and writes through the feature classes in the turn's transaction.
  */
@@ -60,8 +61,8 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                new SentRequestPolicy(actions), followUp, procedure, dialogueIntents, new FileAgainPolicy(actions),
-                                new FallbackPolicy(actions));
+                                new SentRequestPolicy(actions), followUp, procedure, dialogueIntents,
+                                new FileAgainPolicy(actions), new FallbackPolicy(actions));
     }
 
     void run(Turn t, Input input) throws SQLException {
