@@ -31,7 +31,9 @@ final class CitizenAsks {
     private static final Pattern HOW_IT_GOES = Pattern.compile(
             "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|is it (ready|done"
             + "|processed|approved)|has it been (processed|approved|accepted|done)|heard back|xong chua|duoc chua"
-            + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang|da (duoc )?(duyet"
+            // "tình trạng" only of the file: "tình trạng hôn nhân" is the single-status paper
+            + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang (ho so|yeu cau|don"
+            + "|lich hen)|da (duoc )?(duyet"
             + "|xu ly|giai quyet|nhan) chua|sao roi|the nao roi|ra sao roi)\\b");
     /** Only a question: "muốn hỏi", "cho em hỏi", "hỏi về", "I want to ask", "I have a question about". */
     private static final Pattern ONLY_ASKS = Pattern.compile(
@@ -39,10 +41,13 @@ final class CitizenAsks {
             + " tin)|muon tim hieu|tim hieu (ve|thu)|muon biet|i (want|would like|d like|wanted|just want) to (ask|know)"
             + "|can i ask|may i ask|i have a question|a question about|question regarding|just (asking|wondering)"
             + "|i was wondering|want to know|would like to know|d like to know)\\b");
-    /** Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time", "together with". */
+    /**
+     * Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time". Not "cùng với" (with
+     * someone), "at once" (right away) nor "một thẻ" (a card).
+     */
     private static final Pattern TOGETHER = Pattern.compile(
-            "\\b(cung luc|cung mot luc|cung 1 luc|mot the|1 the|dong thoi|cung voi|kem theo|at the same time"
-            + "|same time|together with|at once|in one go|in one visit|combined)\\b");
+            "\\b(cung luc|cung mot luc|cung 1 luc|luon mot the|dong thoi|at the same time|same time|in one go|in one visit"
+            + "|combined)\\b");
     /** A thank-you opening the line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"), on folded text. */
     private static final Pattern THANKS_FIRST = Pattern.compile(
             "^((ok|oke|okay|vang|da|u|a) )?(cam on|thanks|thank you|thank u|thx|tks|ty)( (so much|a lot|very much|nhieu|nhe"

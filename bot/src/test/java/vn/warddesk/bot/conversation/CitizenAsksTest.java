@@ -38,7 +38,8 @@ class CitizenAsksTest {
             assertTrue(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
         for (String line : List.of("how long does birth registration take", "any update on the fee?",
-                                   "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks")) {
+                                   "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks",
+                                   "hồ sơ của em có cần giấy xác nhận tình trạng hôn nhân không")) {
             assertFalse(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
     }
@@ -61,6 +62,8 @@ class CitizenAsksTest {
         assertTrue(CitizenAsks.together("can I do the residence at the same time?"));
         assertFalse(CitizenAsks.together("làm luôn xóa thường trú cùng lúc giúp em")); // a request, no question
         assertFalse(CitizenAsks.together("có làm online được không"));
+        assertFalse(CitizenAsks.together("đăng ký kết hôn cùng với người nước ngoài được không"));
+        assertFalse(CitizenAsks.together("can I get the extract at once?"));
     }
 
     @Test
