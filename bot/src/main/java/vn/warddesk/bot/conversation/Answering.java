@@ -50,6 +50,12 @@ final class Answering {
         return buttons;
     }
 
+    /** "Are you a real person?": the ward's automatic assistant, and an officer a button away. */
+    void notAPerson(Turn t) {
+        t.say(Kind.GREET, t.text("answer.not_a_person", "office", catalog.office().name()), menuButtons(t));
+        leaveIdle(t);
+    }
+
     static Button staffButton(Turn t) {
         return new Button(t.text("button.talk_to_staff"), "staff");
     }

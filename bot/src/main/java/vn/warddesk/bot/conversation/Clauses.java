@@ -111,6 +111,11 @@ record Clauses(List<String> parts) {
         return asking.isEmpty() ? Optional.empty() : Optional.of(asking.getLast());
     }
 
+    /** Asks to book ("đặt lịch giúp em", "please book"), on accent-folded text. */
+    static boolean requests(String folded) {
+        return REQUEST.matcher(folded).find();
+    }
+
     static boolean asks(String clause) {
         return question(clause) || REQUEST.matcher(Folding.fold(clause)).find();
     }

@@ -16,7 +16,8 @@ import vn.warddesk.nlu.Nlu;
 
 /**
  * Runs one citizen event: session expiry, then typed text through the policies in order (escapes → active form →
- * follow-up → procedure answer → dialogue intents → fallback), or a pressed button straight to its action. States:
+ * a sent request's status → follow-up → procedure answer → dialogue intents → fallback), or a pressed button
+ * straight to its action. States:
  * idle → answering → consent → intake → confirm → handed_off → closed, plus clarifying. It changes only the locked
  * row of the turn and writes through the feature classes in the turn's transaction.
  */
@@ -60,8 +61,8 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                followUp, procedure, dialogueIntents, new FileAgainPolicy(actions),
-                                new FallbackPolicy(actions));
+                                new SentRequestPolicy(actions), followUp, procedure, dialogueIntents,
+                                new FileAgainPolicy(actions), new FallbackPolicy(actions));
     }
 
     void run(Turn t, Input input) throws SQLException {
@@ -100,7 +101,8 @@ final class Dialogue {
 
     private void onText(Turn t, String raw) throws SQLException {
         t.method = ConsentLog.Method.TYPED;
-        Heard heard = new Heard(raw, nlu, t);
+        // "cam on, the con ket hon thi sao": the thanks close the last answer, the question after them is what is asked
+        Heard heard = new Heard(CitizenAsks.afterThanks(raw).orElse(raw), nlu, t);
         t.heard = heard;
         for (Policy policy : policies) {
             if (policy.handle(t, heard)) {

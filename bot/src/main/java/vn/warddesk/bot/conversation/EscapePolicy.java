@@ -82,7 +82,13 @@ final class EscapePolicy implements Policy {
         // "e hỏi trường hợp riêng, ad ơi trả lời e với": my case is not the general one; a question about it is
         // still answered first ("trường hợp đặc biệt có được miễn phí không")
         boolean ownCase = modelMayEscape && EscapeWords.specialCase(h.folded) && h.clauses().questions().isEmpty();
-        if (EscapeWords.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE)) {
+        // "are you a real person?" asks what answers, it does not ask for one: the answer offers staff, opens nothing
+        boolean identity = CitizenAsks.botIdentity(h.folded);
+        if (identity && modelMayEscape) {
+            a.answering().notAPerson(t);
+            return true;
+        }
+        if (!identity && (EscapeWords.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE))) {
             a.staff().handoff(t);
             return true;
         }

@@ -32,6 +32,18 @@ final class EscapeWords {
             + "|^((actually|sorry|no|ok|well|" + HESITATION + ") )*(i )?(want to |would like to |d like to |wanna "
             + "|should |might |d better |ll |will |better )?(just )?(cancel|stop|quit)( .*)?$"
             + "|^thoi( di| nhe| nha| khong| ko| nua)*$"
+            // putting it off, opening the line, whatever reason follows: "thôi để sau đi, e chưa có hợp đồng", "thoi
+            // khoan de sau, e hoi lai vo da", "later", "not now" ("để sau khi…", "để sau này", "để sau tết" are not:
+            // they go on, or name a day)
+            + "|^((thoi|khoan|tam|thoi thi|vay|the|thi|ok|oke|uh|um|a|oi|hmm|" + HESITATION + ") )*(de|hen|cu) (sau|luc khac"
+            + "|khi khac|hom khac|bua khac|dip khac)(?! (khi|nay|do|nua|cung|roi|tet|thu|ngay|tuan|thang|nam|\\d+)\\b)( .*)?$"
+            + "|^((ok|okay|oh|hmm|well|sorry|actually|" + HESITATION + ") )*(i ll |i will |let s |lets |we ll |i d rather )?"
+            + "(do (it|this) |continue |finish (it|this) |come back )?(later|not now)( (please|thanks|thank you|then|ok"
+            + "|sorry|maybe))*$"
+            // "để em suy nghĩ đã", "để tôi bàn với gia đình đã", "let me think about it": not now, for a while
+            + "|^((thoi|khoan|vay|the|ok|oke|uh|um|a|oi|hmm|" + HESITATION + ") )*de (toi|em|e|minh|tui|t|chau|con) "
+            + "(suy nghi|nghi|ban|hoi|xem|coi|tinh|ve|ve nha)\\b.*\\bda$"
+            + "|^((ok|okay|hmm|well|" + HESITATION + ") )*let me (think|talk|ask|check|discuss)\\b.*\\b(first|about it)$"
             + "|.*\\b(khong (muon )?(lam|dang ky|nop) (nua|tiep)|ko (muon )?(lam|dang ky|nop) (nua|tiep)"
             // putting it off is stopping for now: "thôi để hôm khác", "để lần sau nhé", "maybe another time"
             + "|(de|hen) (hom|bua|lan|luc|dip|khi) (khac|sau)|(another|some other) time|maybe later"

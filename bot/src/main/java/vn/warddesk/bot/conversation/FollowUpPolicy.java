@@ -85,6 +85,11 @@ final class FollowUpPolicy implements Policy {
                     .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));
             return true;
         }
+        if (namesAnother && CitizenAsks.together(h.text)) {
+            // "có làm luôn việc xóa thường trú cùng lúc không" after a death question: the topic's combined service
+            answer(t, topic, "general");
+            return true;
+        }
         if (procedure) {
             return false; // a new procedure named: the procedure policy answers it
         }
@@ -151,10 +156,11 @@ final class FollowUpPolicy implements Policy {
     }
 
     private void answer(Turn t, String procedure, String aspect) throws SQLException {
-        if ("apply".equals(aspect) && !Policy.inForm(t)) {
+        String asked = t.heard == null ? aspect : CitizenAsks.notFiling(aspect, t.heard); // "muốn hỏi về…" only asks
+        if ("apply".equals(asked) && !Policy.inForm(t)) {
             a.form().start(t, procedure);
         } else {
-            a.answering().answer(t, procedure, aspect);
+            a.answering().answer(t, procedure, asked);
         }
     }
 }

@@ -44,7 +44,9 @@ final class FormCorrections {
         if (named.isPresent()) {
             return a.form().edit(t, named.get(), notShorterName(t, named.get(), ValueFrame.newValues(h.text)));
         }
-        if (Folding.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
+        boolean summary = Dialogue.CONFIRM.equals(t.conv.state) && !QuestionShapes.question(h.folded);
+        if ((Folding.words(h.folded) <= 4 || summary) && !a.form().valid(t, h.text)) {
+            // "sai rồi", and at the summary "I want to change something": which detail?
             a.form().askWhichField(t);
             return true;
         }

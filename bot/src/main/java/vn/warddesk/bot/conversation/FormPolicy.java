@@ -51,7 +51,7 @@ final class FormPolicy implements Policy {
         if (h.answerYes()) {
             a.consent().agree(t);
             a.form().askField(t);
-        } else if (h.answerNo() || FormWords.keepsDetails(h.folded)) {
+        } else if (h.answerNo() || FormWords.keepsDetails(h.folded) || FormWords.notAgreeing(h.folded)) {
             a.consent().decline(t); // "e ko muốn để lại thông tin đâu" declines the notice in other words
         } else {
             if (!privacyQuestion(t, h)) {

@@ -65,6 +65,14 @@ final class FormWords {
             + "( to)? (give|share|leave|provide|hand over|enter|type|send|put|disclose|giving|sharing|leaving|providing))"
             + "\\b.*\\b(thong tin|sdt|so dien thoai|so dt|dien thoai|so phone|so|ten|ho ten|du lieu|dia chi|cccd|cmnd"
             + "|ca nhan|details|information|info|data|phone|number|name|personal|address|contact)\\b");
+    /**
+     * "Tôi không đồng ý …", "em chưa đồng ý đâu, để em bàn với nhà đã", "I don't agree to that": a decline of the
+     * notice said in a sentence, opening the line.
+     */
+    private static final Pattern NOT_AGREEING = Pattern.compile(
+            "^((thoi|da|vang|a|uh|um|sorry|no|nah|hmm|ok|well|xin loi) )*((toi|em|e|minh|tui|chau|con|t|i) )?"
+            + "(van |still )?(khong|ko|k|chua|hong|chang|don t|dont|do not|can t|cannot|won t) (the )?"
+            + "(dong y|chap nhan|agree|consent|accept)\\b");
     /** "… có được không", "thì sao", "what if…": a question whether one may keep the details, not a refusal. */
     private static final Pattern IF_NOT = Pattern.compile(
             "\\b(duoc khong|dc ko|dc k|duoc ko|co sao khong|co sao ko|thi sao|co duoc|co can|bat buoc|can i|do i have to"
@@ -117,6 +125,11 @@ final class FormWords {
      */
     static boolean keepsDetails(String folded) {
         return KEEP_DETAILS.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
+    }
+
+    /** A decline of the notice in a sentence ("tôi không đồng ý …"), not a question whether one may. */
+    static boolean notAgreeing(String folded) {
+        return NOT_AGREEING.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
     }
 
     /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */

@@ -13,6 +13,9 @@ import vn.warddesk.nlu.Understanding;
  * anywhere asks for that case's status. An aspect with neither a procedure nor a topic asks which procedure.
  */
 final class ProcedurePolicy implements Policy {
+    /** Out of scope this sure is not asked "which procedure?" for the aspect it names. */
+    private static final double OFF_TOPIC_SURE = 0.8;
+
     private final Actions a;
     private final ClauseAspects clauses;
     private final Comparison comparison;
@@ -54,6 +57,7 @@ final class ProcedurePolicy implements Policy {
             }
             asked = clauses.last(t, h, u.intent()).orElse(asked); // the story names the procedure, the end asks
             asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect).orElse(asked); // "phải làm trong mấy ngày"
+            asked = CitizenAsks.notFiling(asked, h); // "tôi muốn hỏi về trợ cấp…", "… cùng lúc được không": questions
             if ("apply".equals(asked) && !Policy.inForm(t)) {
                 a.form().start(t, u.intent());
             } else {
@@ -64,7 +68,9 @@ final class ProcedurePolicy implements Policy {
         Optional<String> sure = h.aspect(0.6).filter(x -> !"general".equals(x) && Catalog.ASPECTS.contains(x));
         boolean dialogueIntent = !catalog.knows(u.intent()) && !"out_of_scope".equals(u.intent()) && !u.aspectOnly()
                                  && !u.clarify();
-        if (sure.isPresent() && t.ctx().topic() == null && !dialogueIntent && !Policy.inForm(t)) {
+        // "how much tax do I pay for renting out my apartment?": another agency's matter, fee word or not
+        boolean offTopic = h.sure("out_of_scope", OFF_TOPIC_SURE);
+        if (sure.isPresent() && t.ctx().topic() == null && !dialogueIntent && !offTopic && !Policy.inForm(t)) {
             a.answering().whichProcedure(t, sure.get()); // "phí bao nhiêu?" as the first message
             return true;
         }

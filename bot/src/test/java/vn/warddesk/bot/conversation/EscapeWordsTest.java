@@ -44,4 +44,17 @@ class EscapeWordsTest {
         assertTrue(EscapeWords.specialCase(Folding.fold("my case is complicated")));
         assertFalse(EscapeWords.specialCase(Folding.fold("trường hợp nào được miễn phí")));
     }
+
+    @Test
+    void putting_it_off_opening_the_line_is_a_cancel_whatever_reason_follows() {
+        for (String later : List.of("thôi để sau đi, e chưa có hợp đồng thuê nhà", "thoi de sau a, e ban qua",
+                                    "thoi khoan de sau, e hoi lai vo da", "để em suy nghĩ thêm đã",
+                                    "ok I'll do it later", "not now, thanks", "let me think about it")) {
+            assertTrue(EscapeWords.cancel(Folding.fold(later)), later);
+        }
+        for (String going : List.of("để sau khi cưới xong em làm", "để sau tết được không", "later this week",
+                                    "not today, maybe Friday", "Đỗ Văn Sau")) {
+            assertFalse(EscapeWords.cancel(Folding.fold(going)), going);
+        }
+    }
 }

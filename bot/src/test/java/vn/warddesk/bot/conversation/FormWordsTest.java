@@ -70,4 +70,15 @@ class FormWordsTest {
         assertFalse(FormWords.keepsDetails(Folding.fold("what if I don't want to give my number?")));
         assertFalse(FormWords.keepsDetails(Folding.fold("thông tin của em để làm gì")));
     }
+
+    @Test
+    void a_decline_of_the_notice_in_a_sentence_is_not_a_question() {
+        for (String no : List.of("Thôi tôi không đồng ý để lại thông tin đâu, để tôi bàn với gia đình đã",
+                                 "em chưa đồng ý đâu", "I don't agree to that")) {
+            assertTrue(FormWords.notAgreeing(Folding.fold(no)), no);
+        }
+        for (String asks : List.of("không đồng ý thì có được làm không?", "what if I don't agree", "tôi đồng ý")) {
+            assertFalse(FormWords.notAgreeing(Folding.fold(asks)), asks);
+        }
+    }
 }

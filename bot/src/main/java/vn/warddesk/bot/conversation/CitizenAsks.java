@@ -1,0 +1,106 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a line's own words say it asks, before any reading of its topic: whether the bot is a person, the status of a
+ * request already sent, only a question ("muốn hỏi", "I want to ask") rather than a request, whether two things can
+ * be done together, a new question after a thank-you. Pure text work on accent-folded text (as {@link Folding} folds it).
+ */
+final class CitizenAsks {
+    /** "are you a real person?", "is this a bot", "bạn là người thật hay máy", "ad có phải người thật không". */
+    private static final Pattern BOT_IDENTITY = Pattern.compile(
+            "\\b((are|r) (you|u) (a |an )?(real |actual |live )?(person|human|bot|robot|machine|ai|chatbot|computer)"
+            + "|is (this|it) (a |an )?(real |actual )?(person|human|bot|robot|machine|ai|chatbot|automated)"
+            + "|am i (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(person|human|bot|robot|machine)"
+            // a machine word after "là": "mình là người Hàn" (I am Korean) is the citizen speaking of themselves, and
+            // a bare "máy" folds like "mấy" ("phí của em là mấy")
+            + "|(ban|ad|admin|em|anh|chi|day|minh) (la|co phai( la)?) (nguoi that|nguoi may|may moc|may tinh|bot|robot"
+            + "|ai|tu dong|tro ly ao)"
+            + "|nguoi that hay (la )?(may|bot|robot)|co phai (la )?(nguoi that|nguoi may|bot|robot)"
+            + "|(ban|ad|admin) (la )?(nguoi that|bot|robot) (a|ha|ak|khong|ko|k|hong|hay|vay))\\b");
+    /** A request already sent: "I sent a request yesterday", "em đã nộp hồ sơ", "my application". */
+    private static final Pattern SENT = Pattern.compile(
+            "\\b((i|we) (already |just |have |ve )?(sent|submitted|filed|made|booked|applied|lodged|registered)"
+            + "|(my|our) (request|application|booking|case|file|appointment request)"
+            + "|(da|vua|moi) (gui|nop|dang ky|dk|dat lich|dat hen|lam ho so|gui yeu cau|gui don)"
+            + "|(ho so|yeu cau|don|lich hen) (cua )?(toi|em|e|minh|tui|chau|con))\\b");
+    /** Asking how it is going: "any update?", "what's the status", "xong chưa", "đến đâu rồi", "có kết quả chưa". */
+    private static final Pattern HOW_IT_GOES = Pattern.compile(
+            "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|is it (ready|done"
+            + "|processed|approved)|has it been (processed|approved|accepted|done)|heard back|xong chua|duoc chua"
+            // "tình trạng" only of the file: "tình trạng hôn nhân" is the single-status paper
+            + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang (ho so|yeu cau|don"
+            + "|lich hen)|da (duoc )?(duyet"
+            + "|xu ly|giai quyet|nhan) chua|sao roi|the nao roi|ra sao roi)\\b");
+    /** Only a question: "muốn hỏi", "cho em hỏi", "hỏi về", "I want to ask", "I have a question about". */
+    private static final Pattern ONLY_ASKS = Pattern.compile(
+            "\\b(muon hoi|can hoi|xin hoi|cho (toi |em |e |minh |tui |chau |con )?hoi|hoi (ve|thu|chut|ti|xiu|cai|thong"
+            + " tin)|muon tim hieu|tim hieu (ve|thu)|muon biet|i (want|would like|d like|wanted|just want) to (ask|know)"
+            + "|can i ask|may i ask|i have a question|a question about|question regarding|just (asking|wondering)"
+            + "|i was wondering|want to know|would like to know|d like to know)\\b");
+    /**
+     * Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time". Not "cùng với" (with
+     * someone), "at once" (right away) nor "một thẻ" (a card).
+     */
+    private static final Pattern TOGETHER = Pattern.compile(
+            "\\b(cung luc|cung mot luc|cung 1 luc|luon mot the|dong thoi|at the same time|same time|in one go|in one visit"
+            + "|combined)\\b");
+    /** A thank-you opening the line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"), on folded text. */
+    private static final Pattern THANKS_FIRST = Pattern.compile(
+            "^((ok|oke|okay|vang|da|u|a) )?(cam on|thanks|thank you|thank u|thx|tks|ty)( (so much|a lot|very much|nhieu|nhe"
+            + "|nha|ad|admin|ban|em|chi|anh|a))*(?= |$)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
+    private CitizenAsks() {
+    }
+
+    /** Whether the citizen asks if they talk to a person or a machine (not a request for staff). */
+    static boolean botIdentity(String folded) {
+        return BOT_IDENTITY.matcher(folded).find();
+    }
+
+    /** A request said to be sent, and how it is going asked: "I sent a request yesterday…, any update?". */
+    static boolean statusOfSent(String folded) {
+        return SENT.matcher(folded).find() && HOW_IT_GOES.matcher(folded).find();
+    }
+
+    /** The line says it asks ("muốn hỏi về trợ cấp", "I want to ask about…") and books nothing. */
+    static boolean onlyAsks(String folded) {
+        return ONLY_ASKS.matcher(folded).find() && !Clauses.requests(folded);
+    }
+
+    /** Whether it can be done together with something else, asked as a question ("… cùng lúc không"). */
+    static boolean together(String text) {
+        return TOGETHER.matcher(Folding.fold(text)).find() && Clauses.question(text);
+    }
+
+    /** "apply" is a request only when the line does not say it only asks, nor asks whether it can go together. */
+    static String notFiling(String aspect, Heard h) {
+        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text)) ? "general" : aspect;
+    }
+
+    /**
+     * The question after a thank-you that opens the line ("cam on, the con ket hon thi sao", "thanks! what about
+     * marriage?"): thanks are no answer to it. Empty when nothing asking follows ("thanks, bye", "cảm ơn nhé").
+     */
+    static Optional<String> afterThanks(String text) {
+        Matcher thanks = THANKS_FIRST.matcher(Folding.fold(text));
+        if (!thanks.lookingAt()) {
+            return Optional.empty();
+        }
+        int skip = Folding.words(thanks.group());
+        Matcher word = WORD.matcher(text);
+        for (int i = 0; i <= skip; i++) {
+            if (!word.find()) {
+                return Optional.empty(); // nothing after the thanks
+            }
+        }
+        String rest = text.substring(word.start()).strip(); // as typed, from the first word after the thanks
+        String folded = Folding.fold(rest);
+        boolean asks = Clauses.question(rest) && Folding.words(folded.replace("?", "").strip()) >= 2;
+        return asks && !AsksNothing.farewell(folded) ? Optional.of(rest) : Optional.empty();
+    }
+}

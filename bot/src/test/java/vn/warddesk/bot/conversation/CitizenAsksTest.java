@@ -1,0 +1,79 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a line's own words say it asks (pure text work, no NLU). */
+class CitizenAsksTest {
+
+    private static boolean identity(String text) {
+        return CitizenAsks.botIdentity(Folding.fold(text));
+    }
+
+    @Test
+    void asking_whether_the_bot_is_a_person_is_not_asking_for_one() {
+        for (String line : List.of("are you a real person?", "r u a bot", "is this a bot?", "am I talking to a human",
+                                   "bạn là người thật hay máy vậy", "ad có phải người thật không",
+                                   "ban la robot a")) {
+            assertTrue(identity(line), line);
+        }
+        for (String line : List.of("I want to talk to a real person", "cho em gặp người thật", "talk to staff",
+                                   "bạn ơi phí bao nhiêu", "người yêu mình là người Hàn thì có làm ở phường được không",
+                                   "em là người nước ngoài", "phí của em là mấy", "có phải mấy giấy này không")) {
+            assertFalse(identity(line), line);
+        }
+    }
+
+    @Test
+    void a_sent_request_and_how_it_goes_is_the_status() {
+        for (String line : List.of("hi I sent a request yesterday for a birth registration appointment, any update?",
+                                   "em đã nộp hồ sơ khai sinh tuần trước, xong chưa ạ",
+                                   "what's the status of my application", "ho so cua em den dau roi ad")) {
+            assertTrue(CitizenAsks.statusOfSent(Folding.fold(line)), line);
+        }
+        for (String line : List.of("how long does birth registration take", "any update on the fee?",
+                                   "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks",
+                                   "hồ sơ của em có cần giấy xác nhận tình trạng hôn nhân không")) {
+            assertFalse(CitizenAsks.statusOfSent(Folding.fold(line)), line);
+        }
+    }
+
+    @Test
+    void saying_one_only_asks_is_no_request_unless_a_booking_is_asked_too() {
+        for (String line : List.of("toi muon hoi ve tro cap cho me don than nuoi con nho", "cho em hỏi về khai sinh",
+                                   "I want to ask about marriage registration", "I have a question about guardianship")) {
+            assertTrue(CitizenAsks.onlyAsks(Folding.fold(line)), line);
+        }
+        for (String line : List.of("em muốn hỏi khai sinh, đặt lịch giúp em", "tôi muốn đăng ký kết hôn",
+                                   "I want to apply for marriage registration")) {
+            assertFalse(CitizenAsks.onlyAsks(Folding.fold(line)), line);
+        }
+    }
+
+    @Test
+    void doing_two_things_at_the_same_time_is_asked_as_a_question() {
+        assertTrue(CitizenAsks.together("có làm luôn được việc xóa thường trú cho bố tôi cùng lúc không"));
+        assertTrue(CitizenAsks.together("can I do the residence at the same time?"));
+        assertFalse(CitizenAsks.together("làm luôn xóa thường trú cùng lúc giúp em")); // a request, no question
+        assertFalse(CitizenAsks.together("có làm online được không"));
+        assertFalse(CitizenAsks.together("đăng ký kết hôn cùng với người nước ngoài được không"));
+        assertFalse(CitizenAsks.together("can I get the extract at once?"));
+    }
+
+    @Test
+    void a_question_after_thanks_is_what_is_asked() {
+        assertEquals(Optional.of("the con ket hon thi sao"), CitizenAsks.afterThanks("cam on, the con ket hon thi sao"));
+        assertEquals(Optional.of("what about marriage?"), CitizenAsks.afterThanks("Thanks a lot! what about marriage?"));
+        assertEquals(Optional.of("còn phí thì sao"), CitizenAsks.afterThanks("ok cảm ơn ad nhé, còn phí thì sao"));
+        for (String line : List.of("thanks, bye", "cảm ơn nhé", "Ok cảm ơn bạn nhé", "ok thanks anyway", "cam on ad",
+                                   "cảm ơn, vậy là đủ rồi")) {
+            assertEquals(Optional.empty(), CitizenAsks.afterThanks(line), line);
+        }
+    }
+}
