@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.nlu.Understanding;
@@ -18,6 +19,17 @@ final class FollowUpPolicy implements Policy {
     private static final double DIALOGUE_SURE = 0.8;
     /** How sure the aspect model must be before a message's own aspect overrides the one it follows up on. */
     private static final double OWN_ASPECT = 0.75;
+    /**
+     * Which of two places to hand the papers in ("nộp ở ubnd phường hay ở công an", "do I file at the ward or with the
+     * police"): where to file, as {@link Phrases#fileWhere}.
+     */
+    private static final Pattern PLACE_CHOICE = Pattern.compile(
+            "\\b(nop|lam|dang ky|dk|xin|gui)\\b.*\\b(ubnd|phuong|xa|cong an|quan|huyen)\\b.*\\b(hay|hoac)\\b"
+            + ".*\\b(ubnd|phuong|xa|cong an|quan|huyen|o dau)\\b"
+            + "|\\b(file|submit|apply|register|do (it|this|that))\\b.*\\b(ward|police|commune|district)\\b.*\\bor\\b"
+            + ".*\\b(ward|police|commune|district|where)\\b");
+    /** How surely a situation line read with the topic's name must stay on the topic. */
+    private static final double IN_CONTEXT_SURE = 0.9;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
 
     private final Actions a;
@@ -52,7 +64,7 @@ final class FollowUpPolicy implements Policy {
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
         String other = t.ctx().otherTopic();
         boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
-        if (!procedure && Phrases.fileWhere(h.folded)) {
+        if (!procedure && (Phrases.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
             List<String> asked = twoTopics && Phrases.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
             if (where.stream().allMatch(Optional::isPresent)) {
@@ -74,10 +86,19 @@ final class FollowUpPolicy implements Policy {
         }
         boolean namesAnother = procedure && !u.intent().equals(topic);
         if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)
-            && !(namesAnother && Phrases.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
+            && !(namesAnother && (Phrases.onlyPronoun(h.folded) || namedBefore(h, u.intent())))) {
+            // "back to the birth one, is it free?": "it" is birth; "… giấy xác nhận độc thân ha, giấy đó xin ở đâu":
+            // "that paper" is the one just named
             // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
             answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
             return true;
+        }
+        if (catalog.knows(u.intent()) && !u.intent().equals(topic)) {
+            Optional<String> told = situationAspect(t, h, topic, u.intent(), last);
+            if (told.isPresent()) {
+                answer(t, topic, told.get()); // "người yêu e hộ khẩu ở tỉnh khác thì sao": still the marriage
+                return true;
+            }
         }
         if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
@@ -130,6 +151,61 @@ final class FollowUpPolicy implements Policy {
             return Optional.of("general");
         }
         return Phrases.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
+    }
+
+    /**
+     * The aspect asked about the topic by a line that tells someone's situation in another procedure's words
+     * ({@link Situation}): its question alone does not name that procedure, and the line read with the topic's name
+     * stays on the topic. The question's own follow-up aspect, else the line's aspect read in context, else the
+     * aspect talked about. Empty: the line asks about the other procedure.
+     */
+    private Optional<String> situationAspect(Turn t, Heard h, String topic, String other, String last) {
+        Optional<String> question = Situation.question(h.text);
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        Understanding asked = h.clause(question.get()).u();
+        if (other.equals(asked.intent()) && !asked.clarify() && asked.confidence() >= ASPECT_SURE) {
+            return Optional.empty(); // "em ở trọ thì đăng ký tạm trú thế nào": the question names it
+        }
+        Understanding inContext = h.inContext(Labels.intent(a.catalog(), t, topic));
+        if (!topic.equals(inContext.intent()) || inContext.clarify() || inContext.confidence() < IN_CONTEXT_SURE) {
+            return Optional.empty();
+        }
+        if (asked.aspectOnly() && !asked.clarify()) {
+            Optional<String> own = specific(asked);
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return specific(inContext).or(() -> Optional.of(last));
+    }
+
+    private static Optional<String> specific(Understanding u) {
+        return u.aspect().filter(x -> !"general".equals(x) && !"apply".equals(x) && Catalog.ASPECTS.contains(x))
+                .filter(x -> u.aspectConfidence() >= ASPECT_SURE);
+    }
+
+    /**
+     * Whether the words before the line's "giấy đó" / "that one" / "the same" name that procedure by themselves: the
+     * reference points at what was just named, not back at the topic.
+     */
+    private static boolean namedBefore(Heard h, String procedure) {
+        String[] words = h.folded.split(" ");
+        StringBuilder before = new StringBuilder();
+        for (String word : words) {
+            String with = (before + " " + word).strip();
+            if (Phrases.thatOne(with)) {
+                break;
+            }
+            before.setLength(0);
+            before.append(with);
+        }
+        if (Phrases.words(before.toString()) < 2) {
+            return false;
+        }
+        Understanding named = h.clause(before.toString()).u();
+        return procedure.equals(named.intent()) && !named.clarify() && named.confidence() >= ASPECT_SURE;
     }
 
     /** Whether the message still names that procedure without the phrase that asks the aspect. */
