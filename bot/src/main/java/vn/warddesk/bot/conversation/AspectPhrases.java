@@ -24,7 +24,18 @@ final class AspectPhrases {
     record Found(String aspect, String rest) {
     }
 
-    private record Shape(String aspect, Pattern pattern) {
+    /**
+     * A phrase asking the aspect; {@code needs} must also be in the line and {@code unless} must not (either may be
+     * null). Kept apart from the phrase so that the rest of the line ({@link Found#rest}) keeps its other words.
+     */
+    private record Shape(String aspect, Pattern pattern, Pattern needs, Pattern unless) {
+        Shape(String aspect, Pattern pattern) {
+            this(aspect, pattern, null, null);
+        }
+
+        boolean fits(String folded) {
+            return (needs == null || needs.matcher(folded).find()) && (unless == null || !unless.matcher(folded).find());
+        }
     }
 
     private static final List<Shape> SHAPES = List.of(
@@ -45,25 +56,28 @@ final class AspectPhrases {
                     // the allowance"), not how much, how soon or through which channel
                     + "|\\b(co )?(duoc|dc) (nhan|huong|lanh)\\b(?!.*\\b(bao nhieu|bn|may|bao lau|khi nao|online"
                     + "|truc tuyen|qua mang|buu dien)\\b).*\\b(khong|ko|k|hong|hok)\\b"
-                    + "|^(?!.*\\b(how much|how soon|when|online)\\b).*\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"
                     // whether another person must agree ("đổi tên con 10 tuổi có cần cháu đồng ý không"): a condition
                     // of who may file, not a paper; the citizen's own consent ("có cần tôi đồng ý") is the privacy topic
                     + "|\\b(can|phai|bat buoc)( phai)? (co )?(su |y kien )?(?!(toi|em|e|minh|tui) )(\\w+ ){0,2}(dong y|cho phep)\\b"
                     + "|\\b(need|needs|require|requires)( \\w+){0,3} (?<!\\bmy )(consent|permission|approval)\\b"
                     + "|\\b(does|do|must) (he|she|they|the child|the kid|my \\w+) (have to |need to )?(agree|consent)\\b")),
+            new Shape("eligibility", Pattern.compile("\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"), null,
+                      Pattern.compile("\\b(how much|how soon|how long|when|online|same day|today|right away|at once"
+                                      + "|immediately)\\b")),
             // cheaper or dearer online ("nộp online thì rẻ hơn phải ko", "is it cheaper online"): the fee, which tells
             // both amounts, not whether one may file online
             new Shape("fee", Pattern.compile(
-                    "^(?=.*\\b(online|truc tuyen|qua mang|tren mang|vneid|dien thoai|on my phone)\\b)"
-                    + ".*\\b(re hon|dat hon|tiet kiem hon|it tien hon|bot tien|giam phi|mat phi it hon"
-                    + "|cheaper|less expensive|more expensive|cost less|costs less|cost more|save money)\\b")),
+                    "\\b(re hon|dat hon|tiet kiem hon|it tien hon|bot tien|giam phi|mat phi it hon"
+                    + "|cheaper|less expensive|more expensive|cost less|costs less|cost more|save money)\\b"),
+                      Pattern.compile("\\b(online|truc tuyen|qua mang|tren mang|vneid|dien thoai|on my phone)\\b"), null),
             // doing it on the phone or from home instead of going there ("cái đó làm trên điện thoại được hả", "can I
             // just do it on my phone instead of going there"): the online channels; a phone number is not one
             new Shape("online", Pattern.compile(
                     "(?<!\\bso )\\b(tren|bang|qua) (dien thoai|dt|dthoai|app|ung dung|may tinh|mang)\\b(?! (so|bao nhieu|bn))"
-                    + "|^(?!.*\\b(number|call|calls|called|text|reach)\\b).*\\b(on|from|using|with|via) (my|the|a|your|our)"
-                    + " (phone|mobile|cellphone|smartphone|computer|laptop|app)\\b"
                     + "|\\bfrom home\\b|\\binstead of (going|coming)\\b|\\bwithout (going|coming) (there|in|to)\\b")),
+            new Shape("online", Pattern.compile(
+                    "\\b(on|from|using|with|via) (my|the|a|your|our) (phone|mobile|cellphone|smartphone|computer|laptop|app)\\b"),
+                      null, Pattern.compile("\\b(number|call|calls|called|text|reach)\\b")),
             new Shape("general", Pattern.compile(
                     "\\b(co )?(gia tri|hieu luc|han su dung|thoi han su dung|co han)( su dung| trong)?"
                     + " (bao lau|may thang|may nam|den khi nao|bao nhieu thang)\\b"
@@ -80,12 +94,14 @@ final class AspectPhrases {
                     // a proof or formality the papers may need ("có bắt buộc phải xét nghiệm ADN không", "do I need the
                     // original legalised first?")
                     + "|\\b(xet nghiem|giam dinh) (adn|gen)\\b|\\b(adn|dna)( test)?\\b|\\bhop phap hoa\\b|\\bdich thuat\\b"
-                    + "|\\b(legalised|legalized|legalisation|legalization|apostille|translated|translation)\\b"
-                    // the paper lost ("giấy chứng sinh e làm mất rồi thì sao", "what if we lost the paper"): what to
-                    // bring instead — unless the line asks another thing ("làm mất bao lâu" is how long it takes)
-                    + "|^(?!.*\\b(bao lau|may ngay|bao nhieu|bn|phi|tien|online|how long|how much|fee|cost|where|o dau)\\b)"
-                    + ".*(\\b(lam|danh|de) mat\\b(?! (bao|may|nhieu|it|phi|tien|cong|thoi gian))|\\b(lost|misplaced)\\b"
-                    + "|\\bcan ?t find\\b)")));
+                    + "|\\b(legalised|legalized|legalisation|legalization|apostille|translated|translation)\\b")),
+            // the paper lost ("giấy chứng sinh e làm mất rồi thì sao", "what if we lost the paper"): what to bring
+            // instead — unless the line asks another thing ("làm mất bao lâu" is how long it takes)
+            new Shape("documents", Pattern.compile(
+                    "\\b(lam|danh|de) mat\\b(?! (bao|may|nhieu|it|phi|tien|cong|thoi gian))|\\b(lost|misplaced)\\b"
+                    + "|\\bcan ?t find\\b"), null,
+                      Pattern.compile("\\b(bao lau|may ngay|bao nhieu|bn|phi|tien|online|how long|how much|fee|cost|where"
+                                      + "|o dau)\\b")));
 
     private AspectPhrases() {
     }
@@ -93,7 +109,7 @@ final class AspectPhrases {
     static Optional<Found> in(String folded) {
         for (Shape shape : SHAPES) {
             Matcher m = shape.pattern().matcher(folded);
-            if (m.find()) {
+            if (m.find() && shape.fits(folded)) {
                 String rest = (folded.substring(0, m.start()) + " " + folded.substring(m.end())).strip();
                 return Optional.of(new Found(shape.aspect(), rest.replaceAll("\\s+", " ")));
             }

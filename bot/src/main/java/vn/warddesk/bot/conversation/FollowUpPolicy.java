@@ -28,6 +28,16 @@ final class FollowUpPolicy implements Policy {
             + ".*\\b(ubnd|phuong|xa|cong an|quan|huyen|o dau)\\b"
             + "|\\b(file|submit|apply|register|do (it|this|that))\\b.*\\b(ward|police|commune|district)\\b.*\\bor\\b"
             + ".*\\b(ward|police|commune|district|where)\\b");
+    /** Where the result is handed out ("bản giấy nhận ở đâu", "where do I pick it up"), not where to file. */
+    private static final Pattern RESULT_WHERE = Pattern.compile(
+            "\\b(nhan|lay) (ket qua |giay |ban giay |ban chinh )?(o dau|tai dau|cho nao)\\b"
+            + "|\\bwhere (do|can|will) (i|we) (pick up|collect|receive) (it|them|the result|the paper|the certificate)\\b");
+    /** Where or how to get a paper: "xin ở đâu", "lấy ở đâu", "where do I get it". */
+    private static final Pattern GET_WHERE = Pattern.compile(
+            "\\b(xin|lay|lam|cap|nhan)\\b.*\\b(o dau|tai dau|cho nao|the nao|ntn|sao)\\b"
+            + "|\\bwhere (do|can) (i|we|they|he|she) (get|obtain|request|apply for)\\b|\\bhow (do|can) (i|we) get\\b");
+    /** How surely a listed paper must read as another procedure to be that procedure's paper. */
+    private static final double PAPER_SURE = 0.9;
     /** How surely a situation line read with the topic's name must stay on the topic. */
     private static final double IN_CONTEXT_SURE = 0.9;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
@@ -71,6 +81,18 @@ final class FollowUpPolicy implements Policy {
                 for (int i = 0; i < asked.size(); i++) {
                     answer(t, asked.get(i), where.get(i).get()); // residence: the police, not the ward's address
                 }
+                return true;
+            }
+        }
+        if (!procedure && RESULT_WHERE.matcher(h.folded).find()) {
+            answer(t, topic, "general"); // "thế bản giấy nhận ở đâu": the overview tells where the result is given
+            return true;
+        }
+        if (!procedure && Phrases.thatOne(h.folded) && GET_WHERE.matcher(h.folded).find()
+            && "documents".equals(t.ctx().lastAspect())) {
+            Optional<String> paper = listedPaper(t, h, topic);
+            if (paper.isPresent()) {
+                answer(t, paper.get(), "general"); // "cái giấy đó xin ở đâu" after the marriage papers: the single-status paper
                 return true;
             }
         }
@@ -206,6 +228,26 @@ final class FollowUpPolicy implements Policy {
         }
         Understanding named = h.clause(before.toString()).u();
         return procedure.equals(named.intent()) && !named.clarify() && named.confidence() >= ASPECT_SURE;
+    }
+
+    /**
+     * The procedure whose paper "that paper" is, right after the topic's list of papers: the one listed paper the NLU
+     * reads surely as another procedure ("Giấy xác nhận tình trạng hôn nhân …" in the marriage papers). Empty when
+     * none or several are.
+     */
+    private Optional<String> listedPaper(Turn t, Heard h, String topic) {
+        Optional<Catalog.Answer> papers = a.catalog().answer(topic, "documents", t.lang());
+        if (papers.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> named = new java.util.LinkedHashSet<>();
+        for (String item : papers.get().items()) {
+            Understanding u = h.clause(item).u();
+            if (a.catalog().knows(u.intent()) && !u.intent().equals(topic) && !u.clarify() && u.confidence() >= PAPER_SURE) {
+                named.add(u.intent());
+            }
+        }
+        return named.size() == 1 ? named.stream().findFirst() : Optional.empty();
     }
 
     /** Whether the message still names that procedure without the phrase that asks the aspect. */
