@@ -60,7 +60,10 @@ final class AspectPhrases {
                     // of who may file, not a paper; the citizen's own consent ("có cần tôi đồng ý") is the privacy topic
                     + "|\\b(can|phai|bat buoc)( phai)? (co )?(su |y kien )?(?!(toi|em|e|minh|tui) )(\\w+ ){0,2}(dong y|cho phep)\\b"
                     + "|\\b(need|needs|require|requires)( \\w+){0,3} (?<!\\bmy )(consent|permission|approval)\\b"
-                    + "|\\b(does|do|must) (he|she|they|the child|the kid|my \\w+) (have to |need to )?(agree|consent)\\b")),
+                    + "|\\b(does|do|must) (he|she|they|the child|the kid|my \\w+) (have to |need to )?(agree|consent)\\b"
+                    // whether someone else may file for the citizen ("can my wife file it or do I have to go myself")
+                    + "|\\bcan (my \\w+|someone( else)?|somebody( else)?|another person|a relative|a friend)"
+                    + " (file|submit|apply|register|request|collect|sign|do it)\\b")),
             new Shape("eligibility", Pattern.compile("\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"), null,
                       Pattern.compile("\\b(how much|how soon|how long|when|online|same day|today|right away|at once"
                                       + "|immediately)\\b")),
@@ -98,8 +101,10 @@ final class AspectPhrases {
             // the paper lost ("giấy chứng sinh e làm mất rồi thì sao", "what if we lost the paper"): what to bring
             // instead — unless the line asks another thing ("làm mất bao lâu" is how long it takes)
             new Shape("documents", Pattern.compile(
-                    "\\b(lam|danh|de) mat\\b(?! (bao|may|nhieu|it|phi|tien|cong|thoi gian))|\\b(lost|misplaced)\\b"
-                    + "|\\bcan ?t find\\b"), null,
+                    "\\b(lam|danh|de) mat\\b(?! (bao|may|nhieu|it|phi|tien|cong|thoi gian))"
+                    + "|\\b(lost|misplaced|can ?t find|cannot find) (my |our |the |his |her |their |a |an )?(\\w+ )?"
+                    + "(paper|papers|certificate|document|documents|card|record|extract|copy|original|notice|book|passport"
+                    + "|id|it|them|one)\\b"), null,
                       Pattern.compile("\\b(bao lau|may ngay|bao nhieu|bn|phi|tien|online|how long|how much|fee|cost|where"
                                       + "|o dau)\\b")));
 

@@ -265,7 +265,14 @@ final class FollowUpPolicy implements Policy {
         if (!content) {
             return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
         }
-        return h.topicAspect(topic, Labels.intent(a.catalog(), t, topic), ASPECT_SURE);
+        String name = Labels.intent(a.catalog(), t, topic);
+        Optional<String> asked = h.topicAspect(topic, name, ASPECT_SURE);
+        if (asked.filter("apply"::equals).isPresent()) {
+            // filing now starts the consent prompt only as surely as a line naming the procedure does: "ok để tuần
+            // sau e ra phường làm" is a plan to go, at 0.54 "apply" once read with the land procedure's name
+            return h.topicAspect(topic, name, APPLY_SURE);
+        }
+        return asked;
     }
 
     private void answer(Turn t, String procedure, String aspect) throws SQLException {

@@ -76,7 +76,7 @@ class AspectPhrasesTest {
                                     "gia han truoc may ngay", "how many days before it expires do I apply",
                                     "con tôi 10 tuổi muốn đổi tên thì có cần cháu đồng ý không",
                                     "co can chu nha dong y ko", "does my son need to agree to the new name?",
-                                    "do we need the landlord's permission")) {
+                                    "do we need the landlord's permission", "can my wife file it or do I have to go myself")) {
             assertEquals(Optional.of("eligibility"), aspect(asked), asked);
         }
         for (String not : List.of("có cần tôi đồng ý không", "trước 11 giờ có làm không", "do you need my consent")) {
@@ -117,7 +117,7 @@ class AspectPhrasesTest {
             assertEquals(Optional.of("documents"), aspect(papers), papers);
         }
         for (String not : List.of("làm mất bao lâu", "lam mat may ngay vay", "I lost my certificate, how long to get a new one?",
-                                  "ba e mat roi")) {
+                                  "ba e mat roi", "who can be a guardian for an adult who lost mental capacity")) {
             assertEquals(Optional.empty(), aspect(not), not);
         }
     }

@@ -15,6 +15,7 @@ import vn.warddesk.bot.testing.MutableClock;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Follow-ups whose words name something else than what they ask (fresh_eyes_8/9), through the engine on a real
@@ -103,5 +104,12 @@ class FollowUpContextEngineTest {
     void where_the_paper_is_handed_out_is_the_topics_overview() {
         say("result", "dang ky khai sinh cho be co lam lien thong the bhyt luon dc ko ad");
         assertEquals(List.of("answer/birth_registration/general"), aspects(say("result", "the ban giay nhan o dau")));
+    }
+
+    @Test
+    void a_plan_to_go_read_as_filing_only_in_context_does_not_start_a_request() {
+        say("plan", "sang ten so do mat bao lau ad");
+        List<String> seen = procedures(say("plan", "ok de tuan sau e ra phuong lam"));
+        assertFalse(seen.contains("ask_consent"), seen.toString());
     }
 }
