@@ -88,7 +88,7 @@ final class Answering {
      */
     void privacyInfo(Turn t, String folded) {
         Optional<String> fact = office.privacyFact(t, folded);
-        if (fact.isEmpty() && "privacy_info".equals(t.ctx().lastIntent()) && Phrases.whatAbout(folded)) {
+        if (fact.isEmpty() && "privacy_info".equals(t.ctx().lastIntent()) && QuestionShapes.whatAbout(folded)) {
             fact = Optional.ofNullable(t.ctx().lastFact());
         }
         t.record(new ConversationEvent.IntentAnswered("privacy_info", fact.orElse(null)));

@@ -64,7 +64,7 @@ record Clauses(List<String> parts) {
                 if (!parts.isEmpty()) {
                     clause = LEADING_JOINER.matcher(clause).replaceFirst("");
                 }
-                if (!Phrases.fold(clause).replace("?", "").isBlank()) {
+                if (!Folding.withoutQuestionMark(Folding.fold(clause)).isBlank()) {
                     cutAtJoiners(clause, parts);
                 }
             }
@@ -112,19 +112,19 @@ record Clauses(List<String> parts) {
     }
 
     static boolean asks(String clause) {
-        return question(clause) || REQUEST.matcher(Phrases.fold(clause)).find();
+        return question(clause) || REQUEST.matcher(Folding.fold(clause)).find();
     }
 
     /** A question mark, a question word among the last words, or an English question opening. */
     static boolean question(String clause) {
-        String folded = Phrases.fold(clause);
+        String folded = Folding.fold(clause);
         if (folded.contains("?") || QUESTION_OPENING.matcher(folded).find()) {
             return true;
         }
         String[] words = folded.split(" ");
         String tail = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - QUESTION_TAIL),
                                                                     words.length));
-        return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(folded.replace("?", "").strip()).find();
+        return QUESTION_WORD.matcher(tail).find() || QUESTION_PARTICLE.matcher(Folding.withoutQuestionMark(folded)).find();
     }
 
     /**
@@ -159,6 +159,6 @@ record Clauses(List<String> parts) {
     }
 
     private static int words(String text) {
-        return Phrases.words(Phrases.fold(text).replace("?", "").strip());
+        return Folding.words(Folding.withoutQuestionMark(Folding.fold(text)));
     }
 }

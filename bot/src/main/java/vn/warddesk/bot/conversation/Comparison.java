@@ -40,7 +40,7 @@ final class Comparison {
         }
         Matcher m = JOIN.matcher(h.folded);
         while (m.find()) {
-            boolean compares = Phrases.compares(h.folded) || COMPARING_JOIN.matcher(m.group(1)).matches();
+            boolean compares = QuestionShapes.compares(h.folded) || COMPARING_JOIN.matcher(m.group(1)).matches();
             if (!compares) {
                 continue;
             }

@@ -49,9 +49,14 @@ final class Dialogue {
                                           new IntakeForm(catalog, cases, check, consent, answering, maxAttempts), consent,
                                           new DataRights(catalog, cases, store, publicBaseUrl),
                                           new StaffDesk(catalog, cases));
-        ProcedurePolicy procedure = new ProcedurePolicy(actions);
+        // One reader of long lines and one of comparisons for both policies, so a follow-up and a question naming the
+        // procedure are read the same way and cannot drift apart.
+        ClauseAspects clauses = new ClauseAspects(catalog);
+        Comparison comparison = new Comparison(catalog);
+        ProcedurePolicy procedure = new ProcedurePolicy(actions, clauses, comparison);
         this.dialogueIntents = new DialogueIntentPolicy(actions);
-        FollowUpPolicy followUp = new FollowUpPolicy(actions, new DialogueTopic(actions, dialogueIntents));
+        FollowUpPolicy followUp = new FollowUpPolicy(actions, new DialogueTopic(actions, dialogueIntents), clauses,
+                                                     comparison);
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),

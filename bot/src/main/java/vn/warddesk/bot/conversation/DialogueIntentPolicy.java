@@ -40,7 +40,7 @@ final class DialogueIntentPolicy implements Policy {
         boolean leaving = closing(u) || !u.clarify() && "thanks".equals(u.intent());
         if (leaving) {
             // "thanks, bye", "ok cảm ơn nhé, tạm biệt": thanks with a farewell (or torn between the two) takes leave
-            run(t, Phrases.farewell(h.folded) ? "goodbye" : u.intent(), h.folded, u);
+            run(t, AsksNothing.farewell(h.folded) ? "goodbye" : u.intent(), h.folded, u);
             return true;
         }
         Optional<String> office = officeAsked(h, u);
@@ -59,7 +59,7 @@ final class DialogueIntentPolicy implements Policy {
         switch (u.intent()) {
             case "out_of_scope", "affirm", "deny" -> {
                 // "???", "…", "asdfgh" (keyboard mash): nothing was said, so not understood rather than out of scope
-                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter) || Phrases.mash(h.folded);
+                boolean noWords = h.folded.codePoints().noneMatch(Character::isLetter) || AsksNothing.mash(h.folded);
                 if (form || ("out_of_scope".equals(u.intent()) && (u.confidence() < OUT_OF_SCOPE_SURE || noWords))) {
                     return false;
                 }
@@ -95,8 +95,8 @@ final class DialogueIntentPolicy implements Policy {
             return Optional.empty();
         }
         return switch (office.intent()) {
-            case "office_hours" -> Phrases.asksWhen(h.folded) ? Optional.of(office.intent()) : Optional.empty();
-            case "office_location" -> Phrases.asksWhere(h.folded) ? Optional.of(office.intent()) : Optional.empty();
+            case "office_hours" -> QuestionShapes.asksWhen(h.folded) ? Optional.of(office.intent()) : Optional.empty();
+            case "office_location" -> QuestionShapes.asksWhere(h.folded) ? Optional.of(office.intent()) : Optional.empty();
             default -> Optional.empty();
         };
     }

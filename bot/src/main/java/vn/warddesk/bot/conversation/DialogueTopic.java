@@ -60,7 +60,7 @@ final class DialogueTopic {
             return false; // a clear question of its own ("giờ làm việc?", "tôi muốn gặp cán bộ")
         }
         boolean leaving = CLOSING.contains(u.intent()) && !u.clarify() || DialogueIntentPolicy.closing(u);
-        if (leaving && !Phrases.question(h.folded)) { // "ok tks ad, bye": torn between thanks and bye is still leave
+        if (leaving && !QuestionShapes.question(h.folded)) { // "ok tks ad, bye": torn between thanks and bye is still leave
             return false;
         }
         if (OFFICE.containsKey(last) && asksTheProcedure(t, h)) {

@@ -20,22 +20,22 @@ final class EscapePolicy implements Policy {
     public boolean handle(Turn t, Heard h) throws SQLException {
         Context ctx = t.ctx();
         if (ctx.pendingErase()) {
-            if (h.answerNo() || Phrases.goOn(h.folded)) {
+            if (h.answerNo() || EscapeWords.goOn(h.folded)) {
                 a.rights().keep(t);
                 return true;
             }
-            if (h.answerYes() || Phrases.withdraw(h.folded)) {
+            if (h.answerYes() || EscapeWords.withdraw(h.folded)) {
                 a.rights().erase(t);
                 return true;
             }
             t.record(new ConversationEvent.ErasePending(false)); // anything else: the question lapses
         }
         if (t.ctx().pendingCancel()) {
-            if (h.answerNo() || Phrases.goOn(h.folded)) {
+            if (h.answerNo() || EscapeWords.goOn(h.folded)) {
                 a.form().resume(t);
                 return true;
             }
-            if (h.answerYes() || Phrases.cancel(h.folded)) {
+            if (h.answerYes() || EscapeWords.cancel(h.folded)) {
                 a.form().cancel(t);
                 return true;
             }
@@ -52,19 +52,19 @@ final class EscapePolicy implements Policy {
                 return true;
             }
         }
-        if (Phrases.restart(h.folded)) {
+        if (EscapeWords.restart(h.folded)) {
             dialogue.restart(t);
             return true;
         }
         boolean declining = Dialogue.CONSENT.equals(t.conv.state) && h.answerNo(); // "thôi", "hủy" to the notice
-        if (Policy.inForm(t) && Phrases.cancel(h.folded) && !Phrases.withdraw(h.folded) && !declining) {
+        if (Policy.inForm(t) && EscapeWords.cancel(h.folded) && !EscapeWords.withdraw(h.folded) && !declining) {
             a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
             return true;
         }
         // In a form only the explicit phrases escape: a name or a note the model happens to read as "delete my data" or
         // "talk to staff" ("Đỗ Quang Huy") is the field's answer, not a request.
         boolean modelMayEscape = !Policy.inForm(t);
-        if (Phrases.withdraw(h.folded) || modelMayEscape && h.sure("delete_my_data", SURE)) {
+        if (EscapeWords.withdraw(h.folded) || modelMayEscape && h.sure("delete_my_data", SURE)) {
             a.rights().askErase(t);
             return true;
         }
@@ -81,8 +81,8 @@ final class EscapePolicy implements Policy {
         }
         // "e hỏi trường hợp riêng, ad ơi trả lời e với": my case is not the general one; a question about it is
         // still answered first ("trường hợp đặc biệt có được miễn phí không")
-        boolean ownCase = modelMayEscape && Phrases.specialCase(h.folded) && h.clauses().questions().isEmpty();
-        if (Phrases.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE)) {
+        boolean ownCase = modelMayEscape && EscapeWords.specialCase(h.folded) && h.clauses().questions().isEmpty();
+        if (EscapeWords.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE)) {
             a.staff().handoff(t);
             return true;
         }

@@ -41,8 +41,8 @@ final class FallbackPolicy implements Policy {
      */
     private boolean topicQuestion(Turn t, Heard h) {
         String topic = t.ctx().topic();
-        if (topic == null || !a.catalog().knows(topic) || Policy.inForm(t) || !Phrases.question(h.folded)
-            || Phrases.words(h.folded.replace("?", "").strip()) < TOPIC_QUESTION_WORDS) {
+        if (topic == null || !a.catalog().knows(topic) || Policy.inForm(t) || !QuestionShapes.question(h.folded)
+            || Folding.words(Folding.withoutQuestionMark(h.folded)) < TOPIC_QUESTION_WORDS) {
             return false;
         }
         Understanding u = h.u();

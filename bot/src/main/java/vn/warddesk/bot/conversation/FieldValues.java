@@ -80,11 +80,11 @@ final class FieldValues {
         if (later.isEmpty()) {
             return Optional.empty();
         }
-        String left = Phrases.withoutLeadIns(rest.toString());
+        String left = ValueFrame.withoutLeadIns(rest.toString());
         if (asked.type() == FieldType.NAME && !nameSure(asked, text, left, later)) {
             return Optional.empty(); // "cho em đặt lịch thứ 7" is no name beside a day
         }
-        FieldCheck.Result result = check.check(asked, left, form.today(), form.lang(), form.texts());
+        FieldCheck.Result result = checked(form, asked, left);
         return result.value().map(value -> new Split(value, List.copyOf(later)));
     }
 
@@ -93,7 +93,7 @@ final class FieldValues {
      * "I meant"…), is not a valid answer to the field asked, and carries a valid value for exactly one earlier field.
      */
     Optional<Value> correction(Form form, String typed, String folded) {
-        if (!Phrases.correction(folded) && !Phrases.edit(folded)) {
+        if (!FormWords.correction(folded) && !FormWords.edit(folded)) {
             return Optional.empty();
         }
         String text = Normalizer.normalize(typed, Normalizer.Form.NFC);
@@ -117,12 +117,12 @@ final class FieldValues {
      * or capitalised. A question ("phường mở cửa thứ 7 ko") or a sentence is never a name.
      */
     private static boolean nameSure(IntakeField asked, String text, String left, List<Value> later) {
-        String folded = Phrases.fold(left);
-        if (Phrases.question(folded) || Phrases.words(folded) > NAME_WORDS + 1) {
+        String folded = Folding.fold(left);
+        if (QuestionShapes.question(folded) || Folding.words(folded) > NAME_WORDS + 1) {
             return false; // a question or a sentence beside the phone, not a name
         }
         boolean phone = later.stream().anyMatch(v -> v.field().type() == FieldType.PHONE);
-        return phone || Phrases.field(Phrases.fold(text), List.of(asked.name())).isPresent() || looksLikeName(left);
+        return phone || FormWords.field(Folding.fold(text), List.of(asked.name())).isPresent() || looksLikeName(left);
     }
 
     private Optional<String> newValue(Form form, IntakeField field, String text, String folded) {
@@ -133,8 +133,8 @@ final class FieldValues {
         if (field.type() != FieldType.NAME) {
             return Optional.empty();
         }
-        String name = Phrases.withoutLeadIns(text);
-        boolean named = Phrases.field(folded, List.of(field.name())).isPresent(); // "my full name is", "tên đúng là"
+        String name = ValueFrame.withoutLeadIns(text);
+        boolean named = FormWords.field(folded, List.of(field.name())).isPresent(); // "my full name is", "tên đúng là"
         return valid(form, field, name) && (named || looksLikeName(name)) ? Optional.of(name) : Optional.empty();
     }
 
@@ -146,11 +146,16 @@ final class FieldValues {
     }
 
     private boolean valid(Form form, IntakeField field, String text) {
-        return check.check(field, text, form.today(), form.lang(), form.texts()).value().isPresent();
+        return checked(form, field, text).value().isPresent();
     }
 
     private String valueOf(Form form, IntakeField field, String text) {
-        return check.check(field, text, form.today(), form.lang(), form.texts()).value().orElseThrow();
+        return checked(form, field, text).value().orElseThrow();
+    }
+
+    /** What the check makes of a value for a field, on the form's day and in its language. */
+    private FieldCheck.Result checked(Form form, IntakeField field, String text) {
+        return check.check(field, text, form.today(), form.lang(), form.texts());
     }
 
     /**
@@ -159,7 +164,7 @@ final class FieldValues {
      * capitalised word ("Lê Chủ Nhật").
      */
     static boolean partOfName(String text, Entity day, boolean nameAsked) {
-        if (day.text().chars().anyMatch(Character::isDigit) || Phrases.words(Phrases.fold(day.text())) >= DAY_PHRASE) {
+        if (day.text().chars().anyMatch(Character::isDigit) || Folding.words(Folding.fold(day.text())) >= DAY_PHRASE) {
             return false; // "thứ 5 tuần sau", "15/12", "chủ nhật tuần sau": no name has a number or a phrase for a day
         }
         int before = day.start() - 1;

@@ -27,7 +27,7 @@ final class FileAgainPolicy implements Policy {
     public boolean handle(Turn t, Heard h) throws SQLException {
         String topic = t.ctx().topic();
         if (topic == null || Policy.inForm(t) || !a.catalog().knows(topic) || !FILE_AGAIN.matcher(h.folded).find()
-            || Phrases.asksSomething(h.folded)) {
+            || QuestionShapes.asksSomething(h.folded)) {
             return false;
         }
         Understanding u = h.u();

@@ -48,11 +48,11 @@ final class FollowUpPolicy implements Policy {
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic) {
+    FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     @Override
@@ -74,8 +74,8 @@ final class FollowUpPolicy implements Policy {
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
         String other = t.ctx().otherTopic();
         boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
-        if (!procedure && (Phrases.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
-            List<String> asked = twoTopics && Phrases.both(h.folded) ? List.of(other, topic) : List.of(topic);
+        if (!procedure && (QuestionShapes.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
+            List<String> asked = twoTopics && QuestionShapes.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
             if (where.stream().allMatch(Optional::isPresent)) {
                 for (int i = 0; i < asked.size(); i++) {
@@ -88,7 +88,7 @@ final class FollowUpPolicy implements Policy {
             answer(t, topic, "general"); // "thế bản giấy nhận ở đâu": the overview tells where the result is given
             return true;
         }
-        if (!procedure && Phrases.thatOne(h.folded) && GET_WHERE.matcher(h.folded).find()
+        if (!procedure && QuestionShapes.thatOne(h.folded) && GET_WHERE.matcher(h.folded).find()
             && "documents".equals(t.ctx().lastAspect())) {
             Optional<String> paper = listedPaper(t, h, topic);
             if (paper.isPresent()) {
@@ -96,7 +96,7 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (!procedure && Phrases.thatsAll(h.folded)) {
+        if (!procedure && QuestionShapes.thatsAll(h.folded)) {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;
         }
@@ -107,8 +107,8 @@ final class FollowUpPolicy implements Policy {
             return true;
         }
         boolean namesAnother = procedure && !u.intent().equals(topic);
-        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded) && !Phrases.whatAbout(h.folded)
-            && !(namesAnother && (Phrases.onlyPronoun(h.folded) || namedBefore(h, u.intent())))) {
+        if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded) && !QuestionShapes.whatAbout(h.folded)
+            && !(namesAnother && (QuestionShapes.onlyPronoun(h.folded) || namedBefore(h, u.intent())))) {
             // "back to the birth one, is it free?": "it" is birth; "… giấy xác nhận độc thân ha, giấy đó xin ở đâu":
             // "that paper" is the one just named
             // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
@@ -122,7 +122,7 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (procedure && !u.intent().equals(topic) && Phrases.whatAbout(h.folded)) {
+        if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
                     .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));
@@ -137,7 +137,7 @@ final class FollowUpPolicy implements Policy {
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
         }
-        if (!procedure && twoTopics && Phrases.compares(h.folded)) {
+        if (!procedure && twoTopics && QuestionShapes.compares(h.folded)) {
             String asked = clauses.last(t, h, topic).or(() -> aspect(t, h, topic)).orElse(last);
             answer(t, other, asked); // "thế cái nào mất phí" after birth and death: the fee of each, the topic last
             answer(t, topic, asked);
@@ -155,7 +155,7 @@ final class FollowUpPolicy implements Policy {
             answer(t, topic, aspect.get()); // "phí bn", "mất bao lâu", "làm online được không"
             return true;
         }
-        if (Phrases.thatOne(h.folded) && Phrases.question(h.folded)) {
+        if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded)) {
             answer(t, topic, "general"); // "giấy đó là gì?"
             return true;
         }
@@ -172,7 +172,7 @@ final class FollowUpPolicy implements Policy {
         if (!a.catalog().handledByWardOffice(topic)) {
             return Optional.of("general");
         }
-        return Phrases.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
+        return QuestionShapes.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
     }
 
     /**
@@ -217,13 +217,13 @@ final class FollowUpPolicy implements Policy {
         StringBuilder before = new StringBuilder();
         for (String word : words) {
             String with = (before + " " + word).strip();
-            if (Phrases.thatOne(with)) {
+            if (QuestionShapes.thatOne(with)) {
                 break;
             }
             before.setLength(0);
             before.append(with);
         }
-        if (Phrases.words(before.toString()) < 2) {
+        if (Folding.words(before.toString()) < 2) {
             return false;
         }
         Understanding named = h.clause(before.toString()).u();
@@ -261,7 +261,7 @@ final class FollowUpPolicy implements Policy {
 
     /** The aspect a message asks about the topic, if it asks one. A lone "hjhj" is not re-read in context. */
     Optional<String> aspect(Turn t, Heard h, String topic) {
-        boolean content = Phrases.question(h.folded) || Phrases.words(h.folded) >= 2;
+        boolean content = QuestionShapes.question(h.folded) || Folding.words(h.folded) >= 2;
         if (!content) {
             return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
         }

@@ -30,21 +30,21 @@ final class FormCorrections {
 
     /** "sửa số điện thoại", "change my phone", "sai tên rồi": edit that field; "sai rồi" alone asks which. */
     private boolean named(Turn t, Heard h) {
-        if (!Phrases.edit(h.folded) && !fieldNamedAtSummary(t, h)
-            || Phrases.words(h.folded) > 8 && !carriesNewValue(t, h)) {
+        if (!FormWords.edit(h.folded) && !fieldNamedAtSummary(t, h)
+            || Folding.words(h.folded) > 8 && !carriesNewValue(t, h)) {
             return false;
         }
         Optional<IntakeField> current = a.form().currentField(t);
         boolean freeText = current.map(f -> f.type() == Catalog.FieldType.TEXT).orElse(false)
                            && Dialogue.INTAKE.equals(t.conv.state);
-        Optional<String> named = Phrases.field(h.folded, names(t));
+        Optional<String> named = FormWords.field(h.folded, names(t));
         if (freeText && named.isEmpty()) {
             return false; // a note may well say "đổi", "sai"…: only a named field is a correction there
         }
         if (named.isPresent()) {
-            return a.form().edit(t, named.get(), notShorterName(t, named.get(), Phrases.newValues(h.text)));
+            return a.form().edit(t, named.get(), notShorterName(t, named.get(), ValueFrame.newValues(h.text)));
         }
-        if (Phrases.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
+        if (Folding.words(h.folded) <= 4 && !a.form().valid(t, h.text)) {
             a.form().askWhichField(t);
             return true;
         }
@@ -65,8 +65,8 @@ final class FormCorrections {
      * date", "my number") chooses that field: it has nothing else to be.
      */
     private boolean fieldNamedAtSummary(Turn t, Heard h) {
-        return Dialogue.CONFIRM.equals(t.conv.state) && Phrases.words(h.folded) <= FIELD_NAME_WORDS
-               && !Phrases.question(h.folded) && Phrases.field(h.folded, names(t)).isPresent();
+        return Dialogue.CONFIRM.equals(t.conv.state) && Folding.words(h.folded) <= FIELD_NAME_WORDS
+               && !QuestionShapes.question(h.folded) && FormWords.field(h.folded, names(t)).isPresent();
     }
 
     /**
@@ -77,10 +77,10 @@ final class FormCorrections {
         boolean name = a.form().fields(t).stream()
                 .anyMatch(f -> f.name().equals(field) && f.type() == Catalog.FieldType.NAME);
         String stored = t.conv.draft.get(field);
-        if (!name || stored == null || Phrases.words(Phrases.fold(stored)) < 2) {
+        if (!name || stored == null || Folding.words(Folding.fold(stored)) < 2) {
             return newValues;
         }
-        return newValues.stream().filter(v -> Phrases.words(Phrases.fold(Phrases.withoutLeadIns(v))) >= 2).toList();
+        return newValues.stream().filter(v -> Folding.words(Folding.fold(ValueFrame.withoutLeadIns(v))) >= 2).toList();
     }
 
     /**
@@ -88,9 +88,9 @@ final class FormCorrections {
      * to change my phone to 0987…"); without both it may be a note that happens to say "change" or "sai".
      */
     private boolean carriesNewValue(Turn t, Heard h) {
-        Optional<String> named = Phrases.field(h.folded, names(t));
-        return named.isPresent() && Phrases.words(h.folded) <= 14
-               && Phrases.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
+        Optional<String> named = FormWords.field(h.folded, names(t));
+        return named.isPresent() && Folding.words(h.folded) <= 14
+               && ValueFrame.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
     }
 
     private List<String> names(Turn t) {

@@ -51,7 +51,7 @@ final class FormPolicy implements Policy {
         if (h.answerYes()) {
             a.consent().agree(t);
             a.form().askField(t);
-        } else if (h.answerNo() || Phrases.keepsDetails(h.folded)) {
+        } else if (h.answerNo() || FormWords.keepsDetails(h.folded)) {
             a.consent().decline(t); // "e ko muốn để lại thông tin đâu" declines the notice in other words
         } else {
             if (!privacyQuestion(t, h)) {
@@ -62,7 +62,7 @@ final class FormPolicy implements Policy {
     }
 
     private void confirm(Turn t, Heard h) throws SQLException {
-        if (h.answerYes() && !Phrases.edit(h.folded) || Phrases.send(h.folded)) {
+        if (h.answerYes() && !FormWords.edit(h.folded) || FormWords.send(h.folded)) {
             a.form().submit(t);
             return;
         }
@@ -86,14 +86,14 @@ final class FormPolicy implements Policy {
             return;
         }
         IntakeField f = current.get();
-        if (f.type() == Catalog.FieldType.CHOICE && !Phrases.question(h.folded) && a.form().valid(t, h.text)) {
+        if (f.type() == Catalog.FieldType.CHOICE && !QuestionShapes.question(h.folded) && a.form().valid(t, h.text)) {
             a.form().fill(t, h.text); // an option's own words beat the edit words they hold ("thay đổi nội dung")
             return;
         }
         if (corrections.handle(t, h)) {
             return;
         }
-        if (!f.required() && (Phrases.nothing(h.folded) || h.no())) {
+        if (!f.required() && (FormWords.nothing(h.folded) || h.no())) {
             a.form().skip(t); // "không có gì" is not a note
             return;
         }
@@ -123,7 +123,7 @@ final class FormPolicy implements Policy {
      * be a valid value for the field being asked, and the NLU must recognise what it asks.
      */
     private boolean looksLikeQuestion(Turn t, Heard h) {
-        if (!Phrases.question(h.folded)) {
+        if (!QuestionShapes.question(h.folded)) {
             return false;
         }
         Optional<IntakeField> current = Dialogue.INTAKE.equals(t.conv.state) ? a.form().currentField(t) : Optional.empty();
@@ -136,7 +136,7 @@ final class FormPolicy implements Policy {
         Understanding u = h.u();
         boolean officeQuestion = h.officeQuestion(OFFICE_SURE).isPresent();
         if (structured && a.form().valid(t, h.text) && !(officeQuestion && !u.clarify())
-            && !Phrases.asksSomething(h.folded)) {
+            && !QuestionShapes.asksSomething(h.folded)) {
             // "thứ 7 được không" offers a day; "phường có làm thứ 7 ko" (hours, sure) asks about the office, and so
             // does "what time are you open on Saturday?": a question word asks something, whatever day it names
             return false;
@@ -155,7 +155,7 @@ final class FormPolicy implements Policy {
      * aspect of the procedure: at the consent step and in the form the data is what the citizen is weighing.
      */
     private boolean privacyQuestion(Turn t, Heard h) {
-        if (!Phrases.question(h.folded) || !Phrases.myData(h.folded) || !a.answering().asksPrivacyFact(h.folded)) {
+        if (!QuestionShapes.question(h.folded) || !FormWords.myData(h.folded) || !a.answering().asksPrivacyFact(h.folded)) {
             return false;
         }
         a.answering().privacyInfo(t, h.folded);

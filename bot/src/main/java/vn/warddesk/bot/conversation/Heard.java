@@ -37,7 +37,7 @@ final class Heard {
 
     Heard(String text, Nlu nlu, Turn turn) {
         this.text = text.strip();
-        this.folded = Phrases.fold(this.text);
+        this.folded = Folding.fold(this.text);
         this.nlu = nlu;
         this.turn = turn;
     }
@@ -83,7 +83,7 @@ final class Heard {
             }
         }
         String[] words = folded.split(" ");
-        if (words.length <= 4 && !Phrases.question(folded.substring(words[0].length()).strip())) {
+        if (words.length <= 4 && !QuestionShapes.question(folded.substring(words[0].length()).strip())) {
             return YesNo.of(words[0]);
         }
         return Optional.empty();
@@ -151,7 +151,7 @@ final class Heard {
 
     /** Enough of a message to be re-read in context: a question, or two words or more (never a lone "hjhj"). */
     boolean hasContent() {
-        return Phrases.question(folded) || Phrases.words(folded) >= 2;
+        return QuestionShapes.question(folded) || Folding.words(folded) >= 2;
     }
 
     /**

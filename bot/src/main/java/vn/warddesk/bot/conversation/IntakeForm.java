@@ -112,7 +112,7 @@ final class IntakeForm {
             summary(t);
             return;
         }
-        FieldCheck.Result result = check.check(field.get(), text, t.today, t.lang(), t.texts());
+        FieldCheck.Result result = checked(t, field.get(), text);
         if (result.value().isPresent()) {
             t.conv.draft.put(field.get().name(), result.value().get());
             t.conv.draftUpdatedAt = t.now;
@@ -131,8 +131,7 @@ final class IntakeForm {
             return Optional.empty();
         }
         List<IntakeField> fields = fields(t);
-        int asked = Dialogue.CONFIRM.equals(t.conv.state) ? fields.size() : t.ctx().fieldIndex();
-        return Optional.of(new FieldValues.Form(fields, asked, t.conv.draft, t.today, t.lang(), t.texts()));
+        return Optional.of(new FieldValues.Form(fields, position(t, fields), t.conv.draft, t.today, t.lang(), t.texts()));
     }
 
     /**
@@ -158,13 +157,23 @@ final class IntakeForm {
 
     /** Whether the value would be accepted for the field being asked (nothing is stored). */
     boolean valid(Turn t, String text) {
-        return currentField(t).map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
+        return currentField(t).map(f -> checked(t, f, text).value().isPresent()).orElse(false);
     }
 
     /** Whether the value would be accepted for the named field of the form (nothing is stored). */
     boolean valid(Turn t, String fieldName, String text) {
         return fields(t).stream().filter(f -> f.name().equals(fieldName)).findFirst()
-                .map(f -> check.check(f, text, t.today, t.lang(), t.texts()).value().isPresent()).orElse(false);
+                .map(f -> checked(t, f, text).value().isPresent()).orElse(false);
+    }
+
+    /** What the check makes of a value for a field, on the turn's day and in its language. */
+    private FieldCheck.Result checked(Turn t, IntakeField field, String text) {
+        return check.check(field, text, t.today, t.lang(), t.texts());
+    }
+
+    /** The index of the field the form has reached: at the summary, past the last field. */
+    private static int position(Turn t, List<IntakeField> fields) {
+        return Dialogue.CONFIRM.equals(t.conv.state) ? fields.size() : t.ctx().fieldIndex();
     }
 
     void skip(Turn t) {
@@ -215,8 +224,7 @@ final class IntakeForm {
         if (fields.stream().noneMatch(f -> f.name().equals(name))) {
             return false;
         }
-        boolean done = Dialogue.CONFIRM.equals(t.conv.state);
-        t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), done ? fields.size() : t.ctx().fieldIndex(), name));
+        t.record(new ConversationEvent.FormMoved(t.ctx().procedure(), position(t, fields), name));
         Optional<String> value = newValues.stream().filter(v -> valid(t, v)).findFirst();
         if (value.isPresent()) {
             fill(t, value.get());

@@ -92,7 +92,7 @@ final class OfficeFacts {
                 .toList();
         List<Catalog.Holiday> named = new ArrayList<>();
         for (Catalog.Holiday h : upcoming) {
-            String name = foldedNames.computeIfAbsent(h.name(), n -> Phrases.fold(PARENTHESES.matcher(n).replaceAll("")));
+            String name = foldedNames.computeIfAbsent(h.name(), n -> Folding.fold(PARENTHESES.matcher(n).replaceAll("")));
             if (!name.isBlank() && folded.contains(name)) {
                 named.add(h);
             }
@@ -103,7 +103,7 @@ final class OfficeFacts {
                     .filter(h -> !h.date().isBefore(t.today) && h.date().isBefore(t.today.plusDays(HOLIDAY_HORIZON_DAYS)))
                     .toList();
             for (int i = 0; i < both.size(); i++) {
-                String vi = Phrases.fold(both.get(i).name());
+                String vi = Folding.fold(both.get(i).name());
                 boolean isSolar = vi.contains("duong lich");
                 if (vi.contains("tet") || vi.contains("mung")) {
                     if (solar == isSolar) {
@@ -172,7 +172,7 @@ final class OfficeFacts {
         while (paragraphs.find()) {
             String paragraph = paragraphs.group(1).strip();
             int colon = paragraph.indexOf(':');
-            String head = Phrases.fold(colon > 0 ? paragraph.substring(0, colon) : paragraph);
+            String head = Folding.fold(colon > 0 ? paragraph.substring(0, colon) : paragraph);
             if (heading.matcher(head).find()) {
                 return Optional.of(paragraph);
             }

@@ -15,8 +15,6 @@ import vn.warddesk.nlu.Understanding;
  * anywhere asks for that case's status. An aspect with neither a procedure nor a topic asks which procedure.
  */
 final class ProcedurePolicy implements Policy {
-    /** How sure the aspect model must be that the citizen wants to file now before the consent prompt is shown. */
-
     private static final String EXTRACT = "civil_status_extract";
     /** Registrations whose record the extract copies. */
     private static final Set<String> RECORDED = Set.of("birth_registration", "death_registration", "marriage_registration");
@@ -29,10 +27,10 @@ final class ProcedurePolicy implements Policy {
     private final ClauseAspects clauses;
     private final Comparison comparison;
 
-    ProcedurePolicy(Actions actions) {
+    ProcedurePolicy(Actions actions, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
-        this.clauses = new ClauseAspects(actions.catalog());
-        this.comparison = new Comparison(actions.catalog());
+        this.clauses = clauses;
+        this.comparison = comparison;
     }
 
     /**

@@ -28,7 +28,7 @@ final class Situation {
      * question clauses beside a statement clause. Empty when the line has no such two parts.
      */
     static Optional<String> question(String text) {
-        String folded = Phrases.fold(text);
+        String folded = Folding.fold(text);
         int then = folded.lastIndexOf(" thi ");
         if (then > 0) {
             String told = folded.substring(0, then);
@@ -40,7 +40,7 @@ final class Situation {
             return Optional.empty();
         }
         boolean toldApart = clauses.parts().stream().filter(c -> !questions.contains(c))
-                .allMatch(c -> told(Phrases.fold(c)));
+                .allMatch(c -> told(Folding.fold(c)));
         return toldApart ? Optional.of(String.join(" ", questions)) : Optional.empty();
     }
 

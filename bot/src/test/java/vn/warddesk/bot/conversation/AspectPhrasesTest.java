@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AspectPhrasesTest {
     private static Optional<String> aspect(String text) {
-        return AspectPhrases.in(Phrases.fold(text)).map(AspectPhrases.Found::aspect);
+        return AspectPhrases.in(Folding.fold(text)).map(AspectPhrases.Found::aspect);
     }
 
     @Test
@@ -57,7 +57,7 @@ class AspectPhrasesTest {
     void original_or_copy_is_the_papers_and_the_rest_of_the_line_is_kept() {
         assertEquals(Optional.of("documents"), aspect("giấy kết hôn mang bản chính hay bản photo"));
         assertEquals(Optional.of("documents"), aspect("do I bring the original or a copy"));
-        Optional<AspectPhrases.Found> found = AspectPhrases.in(Phrases.fold("khai tử thì bản gốc hay bản sao"));
+        Optional<AspectPhrases.Found> found = AspectPhrases.in(Folding.fold("khai tử thì bản gốc hay bản sao"));
         assertTrue(found.isPresent());
         assertEquals("khai tu thi", found.get().rest());
     }

@@ -117,7 +117,7 @@ class FieldValuesTest {
     }
 
     private Optional<FieldValues.Value> correction(FieldValues.Form form, String text) {
-        return values.correction(form, text, Phrases.fold(text));
+        return values.correction(form, text, Folding.fold(text));
     }
 
     private static Optional<FieldValues.Split> nameAndDay(String name, String day) {

@@ -1,0 +1,119 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of a question whatever its topic, read on folded text: whether a line asks at all, asks when, where or
+ * for something, leans on what was said before ("what about X", "that one", "is that all"), compares two, tells a
+ * situation first or asks where to file.
+ */
+final class QuestionShapes {
+    /** "còn X thì sao?", "X thì sao", "what about X", "how about X", "and X?": same question, another subject. */
+    private static final Pattern WHAT_ABOUT = Pattern.compile(
+            "(^(con|the con|vay con|the|vay) .*|.*\\b(thi sao|thi the nao|thi sao a|the nao|sao a|thi ntn|thi sao nhi)\\s*$"
+            + "|^(what|how) about .*|^and (for |what about )?.*|^same (for|question for) .*|.*\\b(too|as well)$)");
+    /** "giấy đó", "thủ tục này", "cái đó", "it", "that one": the procedure talked about. */
+    private static final Pattern THAT_ONE = Pattern.compile(
+            "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
+            + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
+    /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
+    private static final Pattern BARE_PRONOUN = Pattern.compile("\\b(no|it|that|this)\\b(?! (one|procedure)\\b)");
+    /**
+     * Where to hand in the papers, as opposed to where the office is: a filing verb before "ở đâu" / "where" ("nộp ở
+     * đâu", "làm ở ubnd phường hay ở đâu", "where do I file them"), not "phường ở đâu", "where is your office".
+     */
+    private static final Pattern FILE_WHERE = Pattern.compile(
+            "\\b(nop|lam|dang ky|dk|xin|gui)\\b.*\\bo dau\\b"
+            + "|\\bwhere (do|can|should|must) (i|we|you|they) (file|submit|apply|register|hand in|send|do)\\b"
+            + "|\\b(file|submit|apply|register|hand (it|them) in)\\b.*\\bwhere\\b");
+    /** "vậy thôi hả", "chỉ vậy thôi à", "is that all?", "is that it?": whether the last answer was the whole of it. */
+    private static final Pattern THATS_ALL = Pattern.compile(
+            "^(chi |chi can |co )?(vay|the|nhu vay|nhu the) thoi( (ha|ah|ak|u|sao|hay sao|nhi))+( (ad|ban|em|chi|anh))*$"
+            + "|^(so )?is that (all|it)( then)?$|^only that$");
+    /** Both things talked about: "where do I file them", "cả hai". */
+    private static final Pattern BOTH = Pattern.compile("\\b(them|both|ca hai|ca 2|2 cai|hai cai)\\b");
+    /** "X với Y cái nào …", "which …, X or Y", "difference between X and Y", "X like Y": two procedures compared. */
+    private static final Pattern COMPARES = Pattern.compile(
+            "\\b(cai nao|ben nao|khac (gi|nhau)|giong (nhau|nhu)|so voi|which (one|ones|is|are|of|takes|costs)"
+            + "|difference|differ|compared|versus|vs|each|both|ca hai|moi cai|hai cai)\\b");
+    /**
+     * A question that asks for something other than whether the value offered is fine: "what time", "mấy giờ", "khi
+     * nào", "có … không" (but not "… được không", "… ok không", "how about …", which offer the value and ask if it
+     * will do).
+     */
+    private static final Pattern ASKS_SOMETHING = Pattern.compile(
+            "\\b((what|how)(?! about)|when|where|which|who|why|may gio|luc may gio|bao gio|khi nao|o dau|tai sao"
+            + "|sao lai|ai|the nao|nhu the nao|ntn)\\b|\\bco\\b(?!.*\\b(duoc|dc|ok|oke|on|nhe)\\b).*\\b(khong|ko|k|hong|kh)\\b");
+    /** A question for a time: "mấy giờ", "khi nào", "lúc nào", "what time", "when". */
+    private static final Pattern ASKS_WHEN = Pattern.compile(
+            "\\b(may gio|gio nao|luc nao|khi nao|bao gio|what time|when|which hours|opening hours)\\b");
+    /** A question for a place: "ở đâu", "chỗ nào", "phòng nào", "where", "which room". */
+    private static final Pattern ASKS_WHERE = Pattern.compile(
+            "\\b(o dau|cho nao|noi nao|phong nao|dia chi|where|which room|address)\\b");
+    /** A message that asks something rather than gives a value. */
+    private static final Pattern QUESTION = Pattern.compile(
+            "(\\?|\\b(bao nhieu|bn|bao lau|may ngay|may gio|gi|j|khong|ko|k|chua|sao|the nao|ntn|nhu the nao|o dau|dau|ai"
+            + "|nao|co can|can gi|can mang|lam sao|duoc khong|dc ko|dc k|what|how|when|where|which|why|who|can i|do i"
+            + "|is it|does|is there)\\b)");
+
+    private QuestionShapes() {
+    }
+
+    static boolean asksWhen(String folded) {
+        return ASKS_WHEN.matcher(folded).find();
+    }
+
+    static boolean asksWhere(String folded) {
+        return ASKS_WHERE.matcher(folded).find();
+    }
+
+    static boolean whatAbout(String folded) {
+        return WHAT_ABOUT.matcher(Folding.withoutQuestionMark(folded)).matches();
+    }
+
+    static boolean thatOne(String folded) {
+        return THAT_ONE.matcher(folded).find();
+    }
+
+    /** Points back only with a bare pronoun ("can I do it online?"), no "giấy đó" / "that one". */
+    static boolean onlyPronoun(String folded) {
+        return !thatOne(BARE_PRONOUN.matcher(folded).replaceAll(" ")) && BARE_PRONOUN.matcher(folded).find();
+    }
+
+    static boolean fileWhere(String folded) {
+        return FILE_WHERE.matcher(folded).find();
+    }
+
+    /**
+     * The citizen's own situation told before the question: three words or more before "thì" ("vợ chồng em ở 2
+     * phường khác nhau thì nộp ở đâu"), or an "if"/"nếu".
+     */
+    static boolean situation(String folded) {
+        int then = folded.lastIndexOf(" thi ");
+        return then > 0 && Folding.words(folded.substring(0, then)) >= 3 || folded.matches(".*\\b(if|neu)\\b.*");
+    }
+
+    /** "vậy thôi à" asks only with a question mark: folded, "à" and the polite "ạ" are one word. */
+    static boolean thatsAll(String folded) {
+        String bare = Folding.withoutQuestionMark(folded);
+        return THATS_ALL.matcher(bare).matches()
+               || folded.contains("?") && THATS_ALL.matcher(bare.replaceAll(" a\\b", " ha")).matches();
+    }
+
+    static boolean both(String folded) {
+        return BOTH.matcher(folded).find();
+    }
+
+    static boolean compares(String folded) {
+        return COMPARES.matcher(folded).find();
+    }
+
+    /** A question that asks for information ("what time…", "mấy giờ", "có … không"), not whether a value will do. */
+    static boolean asksSomething(String folded) {
+        return ASKS_SOMETHING.matcher(folded.replace("?", " ")).find();
+    }
+
+    static boolean question(String folded) {
+        return QUESTION.matcher(folded).find();
+    }
+}

@@ -1,0 +1,47 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EscapeWordsTest {
+    @Test
+    void start_over_with_closing_particles_and_a_form_of_address() {
+        for (String restart : List.of("lam lai tu dau di ad", "làm lại từ đầu đi bạn ơi", "thoi bat dau lai tu dau nhe",
+                                      "can we start over please", "làm lại đi ạ")) {
+            assertTrue(EscapeWords.restart(Folding.fold(restart)), restart);
+        }
+        assertFalse(EscapeWords.restart(Folding.fold("lam lai giay khai sinh thi can gi")));
+    }
+
+    @Test
+    void putting_the_request_off_is_a_cancel() {
+        for (String later : List.of("thoi de hom khac", "để lần sau nhé", "thôi hẹn hôm khác", "maybe another time")) {
+            assertTrue(EscapeWords.cancel(Folding.fold(later)), later);
+        }
+        assertFalse(EscapeWords.cancel(Folding.fold("hôm khác được không")));
+        assertFalse(EscapeWords.cancel(Folding.fold("can I pick another day")));
+    }
+
+    @Test
+    void a_cancel_with_words_of_hesitation_is_still_a_cancel() {
+        for (String doubt : List.of("hmm wait, maybe I should cancel", "hay là thôi hủy nhỉ", "chắc thôi không làm nữa",
+                                    "perhaps I'll just stop here", "có lẽ em nên hủy")) {
+            assertTrue(EscapeWords.cancel(Folding.fold(doubt)), doubt);
+        }
+        assertFalse(EscapeWords.cancel(Folding.fold("maybe next Tuesday")));
+        assertFalse(EscapeWords.cancel(Folding.fold("Hà Thị Huyền")));
+        assertFalse(EscapeWords.cancel(Folding.fold("chắc là thứ 5 tuần sau")));
+    }
+
+    @Test
+    void my_own_special_case() {
+        assertTrue(EscapeWords.specialCase(Folding.fold("e hoi truong hop rieng, ad oi tra loi e voi")));
+        assertFalse(EscapeWords.specialCase(Folding.fold("my case is a bit different")));
+        assertTrue(EscapeWords.specialCase(Folding.fold("my case is complicated")));
+        assertFalse(EscapeWords.specialCase(Folding.fold("trường hợp nào được miễn phí")));
+    }
+}

@@ -1,0 +1,73 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FormWordsTest {
+    private static final List<String> FIELDS = List.of("contact_name", "phone", "preferred_day", "details");
+
+    @Test
+    void correction_markers_in_both_languages() {
+        for (String marked : List.of("à nhầm, số đúng là 0987654312", "nham so roi", "sorry, my full name is X",
+                                     "actually my number is 0912", "I meant Sarah", "sai rồi")) {
+            assertTrue(FormWords.correction(Folding.fold(marked)), marked);
+        }
+        assertFalse(FormWords.correction(Folding.fold("thứ 2 tuần sau")));
+    }
+
+    @Test
+    void so_alone_names_the_phone_only_in_a_short_line() {
+        assertEquals(Optional.of("phone"), FormWords.field(Folding.fold("sai số rồi"), FIELDS));
+        assertEquals(Optional.empty(), FormWords.field(Folding.fold("cần sửa số CCCD trong giấy khai sinh của con"), FIELDS));
+        assertEquals(Optional.empty(), FormWords.field(Folding.fold("sửa hồ sơ"), FIELDS));
+    }
+
+    @Test
+    void the_citizens_own_data_as_the_subject() {
+        for (String mine : List.of("so dt nay ai xem dc v", "what exactly will you keep about me and for how long?",
+                                   "thông tin của em lưu bao lâu vậy", "who will see my phone number?")) {
+            assertTrue(FormWords.myData(Folding.fold(mine)), mine);
+        }
+        for (String other : List.of("lệ phí bao nhiêu", "how long does it take", "cho em xin thông tin thủ tục")) {
+            assertFalse(FormWords.myData(Folding.fold(other)), other);
+        }
+    }
+
+    @Test
+    void the_summary_confirmed_in_words_but_not_a_denial_a_question_or_particles_alone() {
+        for (String send : List.of("submit", "looks good, send it", "gửi đi ạ", "đúng rồi nộp luôn", "xác nhận",
+                                   "ok gui di", "that's correct", "yes please send it", "chốt nhé ad")) {
+            assertTrue(FormWords.send(Folding.fold(send)), send);
+        }
+        for (String not : List.of("đừng gửi", "not right", "send it to my other number?", "em", "ok nhưng sửa tên",
+                                  "gửi cho ai vậy")) {
+            assertFalse(FormWords.send(Folding.fold(not)), not);
+        }
+    }
+
+    @Test
+    void an_optional_note_left_empty_in_teen_code() {
+        for (String nothing : List.of("ko co j", "k co j dau", "hong co gi het", "không có gì ạ", "nothing")) {
+            assertTrue(FormWords.nothing(Folding.fold(nothing)), nothing);
+        }
+        assertFalse(FormWords.nothing(Folding.fold("ko co so do")));
+    }
+
+    @Test
+    void not_wanting_to_leave_ones_details_in_any_words() {
+        for (String keep : List.of("thoi e ko muon de lai thong tin dau", "không muốn cung cấp sđt",
+                                   "I'd rather not give my details", "em không dám để lại số điện thoại đâu",
+                                   "I don't want to share my personal information")) {
+            assertTrue(FormWords.keepsDetails(Folding.fold(keep)), keep);
+        }
+        assertFalse(FormWords.keepsDetails(Folding.fold("không muốn cung cấp sđt có được không")));
+        assertFalse(FormWords.keepsDetails(Folding.fold("what if I don't want to give my number?")));
+        assertFalse(FormWords.keepsDetails(Folding.fold("thông tin của em để làm gì")));
+    }
+}

@@ -1,0 +1,77 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuestionShapesTest {
+    @Test
+    void a_question_word_asks_something_but_an_offered_day_with_duoc_khong_does_not() {
+        for (String asks : List.of("what time are you open on Saturday?", "mấy giờ phường mở cửa thứ 7 vậy",
+                                   "thu 7 phuong co lam ko", "when do you close on Friday")) {
+            assertTrue(QuestionShapes.asksSomething(Folding.fold(asks)), asks);
+        }
+        for (String offers : List.of("thu 6 tuan sau dc ko ad", "thứ 7 có được không", "next Monday then", "thứ 7 ok không",
+                                     "how about next Tuesday?")) {
+            assertFalse(QuestionShapes.asksSomething(Folding.fold(offers)), offers);
+        }
+    }
+
+    @Test
+    void where_to_hand_in_the_papers_is_not_where_the_office_is() {
+        for (String file : List.of("nộp hồ sơ ở đâu", "lam o ubnd phuong hay o dau", "where do I file them",
+                                   "where can we submit it")) {
+            assertTrue(QuestionShapes.fileWhere(Folding.fold(file)), file);
+        }
+        for (String office : List.of("phường ở đâu vậy", "where is your office", "dia chi ubnd o dau")) {
+            assertFalse(QuestionShapes.fileWhere(Folding.fold(office)), office);
+        }
+    }
+
+    @Test
+    void a_situation_before_thi_or_an_if() {
+        assertTrue(QuestionShapes.situation(Folding.fold("vợ chồng em ở 2 phường khác nhau thì nộp ở đâu")));
+        assertTrue(QuestionShapes.situation(Folding.fold("where do we file if we live in different wards")));
+        assertFalse(QuestionShapes.situation(Folding.fold("nộp ở đâu")));
+    }
+
+    @Test
+    void a_bare_pronoun_is_not_a_reference_like_giay_do() {
+        assertTrue(QuestionShapes.onlyPronoun(Folding.fold("back to the birth one, is it free?")));
+        assertFalse(QuestionShapes.onlyPronoun(Folding.fold("giấy đó có cần công chứng không")));
+        assertFalse(QuestionShapes.onlyPronoun(Folding.fold("that one, is it free?")));
+        assertFalse(QuestionShapes.onlyPronoun(Folding.fold("phí bao nhiêu")));
+    }
+
+    @Test
+    void comparing_words_but_not_a_plain_which() {
+        for (String compare : List.of("cái nào nhanh hơn", "khác gì nhau", "which is cheaper", "and how long for each",
+                                      "both of them")) {
+            assertTrue(QuestionShapes.compares(Folding.fold(compare)), compare);
+        }
+        assertFalse(QuestionShapes.compares(Folding.fold("which documents do I need")));
+        assertFalse(QuestionShapes.compares(Folding.fold("phí bao nhiêu")));
+    }
+
+    @Test
+    void is_that_all_asks_but_thoi_a_takes_leave() {
+        for (String asks : List.of("vậy thôi hả", "chỉ vậy thôi sao ad", "thế thôi à?", "is that all?", "is that it")) {
+            assertTrue(QuestionShapes.thatsAll(Folding.fold(asks)), asks);
+        }
+        for (String not : List.of("thôi ạ", "vậy thôi ạ", "thoi khong can")) {
+            assertFalse(QuestionShapes.thatsAll(Folding.fold(not)), not);
+        }
+    }
+
+    @Test
+    void question_words_for_a_time_or_a_place() {
+        assertTrue(QuestionShapes.asksWhen(Folding.fold("thế tôi ra phường lúc mấy giờ thì được")));
+        assertTrue(QuestionShapes.asksWhen(Folding.fold("when can I come")));
+        assertFalse(QuestionShapes.asksWhen(Folding.fold("ra phường ở đâu")));
+        assertTrue(QuestionShapes.asksWhere(Folding.fold("ra phường ở đâu")));
+        assertFalse(QuestionShapes.asksWhere(Folding.fold("mấy giờ mở cửa")));
+    }
+}
