@@ -60,10 +60,13 @@ final class AspectPhrases {
                     // of who may file, not a paper; the citizen's own consent ("có cần tôi đồng ý") is the privacy topic
                     + "|\\b(can|phai|bat buoc)( phai)? (co )?(su |y kien )?(?!(toi|em|e|minh|tui) )(\\w+ ){0,2}(dong y|cho phep)\\b"
                     + "|\\b(need|needs|require|requires)( \\w+){0,3} (?<!\\bmy )(consent|permission|approval)\\b"
-                    + "|\\b(does|do|must) (he|she|they|the child|the kid|my \\w+) (have to |need to )?(agree|consent)\\b"
-                    // whether someone else may file for the citizen ("can my wife file it or do I have to go myself")
-                    + "|\\bcan (my \\w+|someone( else)?|somebody( else)?|another person|a relative|a friend)"
-                    + " (file|submit|apply|register|request|collect|sign|do it)\\b")),
+                    + "|\\b(does|do|must) (he|she|they|the child|the kid|my \\w+) (have to |need to )?(agree|consent)\\b")),
+            // whether someone else may file for the citizen ("can my wife file it or do I have to go myself"), not how,
+            // when or for how much ("can my landlord do it online for me" is online)
+            new Shape("eligibility", Pattern.compile(
+                    "\\bcan (my \\w+|someone( else)?|somebody( else)?|another person|a relative|a friend)"
+                    + " (file|submit|apply|register|request|collect|sign|do it)\\b"), null,
+                      Pattern.compile("\\b(online|how much|how long|when|where|fee|cost|phone|app)\\b")),
             new Shape("eligibility", Pattern.compile("\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"), null,
                       Pattern.compile("\\b(how much|how soon|how long|when|online|same day|today|right away|at once"
                                       + "|immediately)\\b")),
@@ -102,6 +105,7 @@ final class AspectPhrases {
             // instead — unless the line asks another thing ("làm mất bao lâu" is how long it takes)
             new Shape("documents", Pattern.compile(
                     "\\b(lam|danh|de) mat\\b(?! (bao|may|nhieu|it|phi|tien|cong|thoi gian))"
+                    + "|\\b(bi|da|lo) mat (het )?(giay|ban chinh|ban goc|ban sao|so|the|trich luc|ho chieu|cccd|can cuoc)\\b"
                     + "|\\b(lost|misplaced|can ?t find|cannot find) (my |our |the |his |her |their |a |an )?(\\w+ )?"
                     + "(paper|papers|certificate|document|documents|card|record|extract|copy|original|notice|book|passport"
                     + "|id|it|them|one)\\b"), null,

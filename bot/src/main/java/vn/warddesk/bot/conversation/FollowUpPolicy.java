@@ -194,6 +194,10 @@ final class FollowUpPolicy implements Policy {
         if (!topic.equals(inContext.intent()) || inContext.clarify() || inContext.confidence() < IN_CONTEXT_SURE) {
             return Optional.empty();
         }
+        if (QuestionShapes.fileWhere(question.get())) {
+            // "chồng em thường trú ở quận khác thì nộp ở đâu": who may file where, or the police's overview
+            return whereToFile(h, topic).or(() -> Optional.of("eligibility"));
+        }
         if (asked.aspectOnly() && !asked.clarify()) {
             Optional<String> own = specific(asked);
             if (own.isPresent()) {

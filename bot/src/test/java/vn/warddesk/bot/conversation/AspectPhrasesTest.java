@@ -79,7 +79,8 @@ class AspectPhrasesTest {
                                     "do we need the landlord's permission", "can my wife file it or do I have to go myself")) {
             assertEquals(Optional.of("eligibility"), aspect(asked), asked);
         }
-        for (String not : List.of("có cần tôi đồng ý không", "trước 11 giờ có làm không", "do you need my consent")) {
+        for (String not : List.of("có cần tôi đồng ý không", "trước 11 giờ có làm không", "do you need my consent",
+                                  "can my landlord do it online for me")) {
             assertEquals(Optional.empty(), aspect(not), not);
         }
     }
@@ -113,11 +114,12 @@ class AspectPhrasesTest {
     void a_proof_a_formality_or_a_lost_paper_is_the_papers() {
         for (String papers : List.of("Có bắt buộc phải xét nghiệm ADN không ạ", "do I need the original legalised first?",
                                      "the giay chung sinh o benh vien e lam mat roi thi sao",
-                                     "what if we lost the paper the hospital gave us?")) {
+                                     "what if we lost the paper the hospital gave us?", "em bị mất giấy khai sinh bản gốc rồi")) {
             assertEquals(Optional.of("documents"), aspect(papers), papers);
         }
         for (String not : List.of("làm mất bao lâu", "lam mat may ngay vay", "I lost my certificate, how long to get a new one?",
-                                  "ba e mat roi", "who can be a guardian for an adult who lost mental capacity")) {
+                                  "ba e mat roi", "who can be a guardian for an adult who lost mental capacity",
+                                  "thông tin của em có bị mật không")) {
             assertEquals(Optional.empty(), aspect(not), not);
         }
     }

@@ -112,4 +112,11 @@ class FollowUpContextEngineTest {
         List<String> seen = procedures(say("plan", "ok de tuan sau e ra phuong lam"));
         assertFalse(seen.contains("ask_consent"), seen.toString());
     }
+
+    @Test
+    void where_to_file_after_a_situation_in_residence_words_is_who_may_file_where_for_the_topic() {
+        say("situation-where", "đăng ký kết hôn cần giấy tờ gì");
+        assertEquals(List.of("answer/marriage_registration/eligibility"),
+                     aspects(say("situation-where", "chồng em thường trú ở quận khác thì nộp ở đâu")));
+    }
 }
