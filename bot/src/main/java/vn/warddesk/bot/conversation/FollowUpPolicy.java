@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.nlu.Understanding;
@@ -18,6 +19,27 @@ final class FollowUpPolicy implements Policy {
     private static final double DIALOGUE_SURE = 0.8;
     /** How sure the aspect model must be before a message's own aspect overrides the one it follows up on. */
     private static final double OWN_ASPECT = 0.75;
+    /**
+     * Which of two places to hand the papers in ("nộp ở ubnd phường hay ở công an", "do I file at the ward or with the
+     * police"): where to file, as {@link Phrases#fileWhere}.
+     */
+    private static final Pattern PLACE_CHOICE = Pattern.compile(
+            "\\b(nop|lam|dang ky|dk|xin|gui)\\b.*\\b(ubnd|phuong|xa|cong an|quan|huyen)\\b.*\\b(hay|hoac)\\b"
+            + ".*\\b(ubnd|phuong|xa|cong an|quan|huyen|o dau)\\b"
+            + "|\\b(file|submit|apply|register|do (it|this|that))\\b.*\\b(ward|police|commune|district)\\b.*\\bor\\b"
+            + ".*\\b(ward|police|commune|district|where)\\b");
+    /** Where the result is handed out ("bản giấy nhận ở đâu", "where do I pick it up"), not where to file. */
+    private static final Pattern RESULT_WHERE = Pattern.compile(
+            "\\b(nhan|lay) (ket qua |giay |ban giay |ban chinh )?(o dau|tai dau|cho nao)\\b"
+            + "|\\bwhere (do|can|will) (i|we) (pick up|collect|receive) (it|them|the result|the paper|the certificate)\\b");
+    /** Where or how to get a paper: "xin ở đâu", "lấy ở đâu", "where do I get it". */
+    private static final Pattern GET_WHERE = Pattern.compile(
+            "\\b(xin|lay|lam|cap|nhan)\\b.*\\b(o dau|tai dau|cho nao|the nao|ntn|sao)\\b"
+            + "|\\bwhere (do|can) (i|we|they|he|she) (get|obtain|request|apply for)\\b|\\bhow (do|can) (i|we) get\\b");
+    /** How surely a listed paper must read as another procedure to be that procedure's paper. */
+    private static final double PAPER_SURE = 0.9;
+    /** How surely a situation line read with the topic's name must stay on the topic. */
+    private static final double IN_CONTEXT_SURE = 0.9;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
 
     private final Actions a;
@@ -52,13 +74,25 @@ final class FollowUpPolicy implements Policy {
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
         String other = t.ctx().otherTopic();
         boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
-        if (!procedure && QuestionShapes.fileWhere(h.folded)) {
+        if (!procedure && (QuestionShapes.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
             List<String> asked = twoTopics && QuestionShapes.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
             if (where.stream().allMatch(Optional::isPresent)) {
                 for (int i = 0; i < asked.size(); i++) {
                     answer(t, asked.get(i), where.get(i).get()); // residence: the police, not the ward's address
                 }
+                return true;
+            }
+        }
+        if (!procedure && RESULT_WHERE.matcher(h.folded).find()) {
+            answer(t, topic, "general"); // "thế bản giấy nhận ở đâu": the overview tells where the result is given
+            return true;
+        }
+        if (!procedure && QuestionShapes.thatOne(h.folded) && GET_WHERE.matcher(h.folded).find()
+            && "documents".equals(t.ctx().lastAspect())) {
+            Optional<String> paper = listedPaper(t, h, topic);
+            if (paper.isPresent()) {
+                answer(t, paper.get(), "general"); // "cái giấy đó xin ở đâu" after the marriage papers: the single-status paper
                 return true;
             }
         }
@@ -74,10 +108,19 @@ final class FollowUpPolicy implements Policy {
         }
         boolean namesAnother = procedure && !u.intent().equals(topic);
         if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded) && !QuestionShapes.whatAbout(h.folded)
-            && !(namesAnother && QuestionShapes.onlyPronoun(h.folded))) { // "back to the birth one, is it free?": "it" is birth
+            && !(namesAnother && (QuestionShapes.onlyPronoun(h.folded) || namedBefore(h, u.intent())))) {
+            // "back to the birth one, is it free?": "it" is birth; "… giấy xác nhận độc thân ha, giấy đó xin ở đâu":
+            // "that paper" is the one just named
             // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
             answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
             return true;
+        }
+        if (catalog.knows(u.intent()) && !u.intent().equals(topic)) {
+            Optional<String> told = situationAspect(t, h, topic, u.intent(), last);
+            if (told.isPresent()) {
+                answer(t, topic, told.get()); // "người yêu e hộ khẩu ở tỉnh khác thì sao": still the marriage
+                return true;
+            }
         }
         if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
@@ -137,6 +180,85 @@ final class FollowUpPolicy implements Policy {
         return QuestionShapes.situation(h.folded) ? Optional.of("eligibility") : Optional.empty();
     }
 
+    /**
+     * The aspect asked about the topic by a line that tells someone's situation in another procedure's words
+     * ({@link Situation}): its question alone does not name that procedure, and the line read with the topic's name
+     * stays on the topic. The question's own follow-up aspect, else the line's aspect read in context, else the
+     * aspect talked about. Empty: the line asks about the other procedure.
+     */
+    private Optional<String> situationAspect(Turn t, Heard h, String topic, String other, String last) {
+        Optional<String> question = Situation.question(h.text);
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        Understanding asked = h.clause(question.get()).u();
+        if (other.equals(asked.intent()) && !asked.clarify() && asked.confidence() >= ASPECT_SURE) {
+            return Optional.empty(); // "em ở trọ thì đăng ký tạm trú thế nào": the question names it
+        }
+        Understanding inContext = h.inContext(Labels.intent(a.catalog(), t, topic));
+        if (!topic.equals(inContext.intent()) || inContext.clarify() || inContext.confidence() < IN_CONTEXT_SURE) {
+            return Optional.empty();
+        }
+        if (QuestionShapes.fileWhere(question.get())) {
+            // "chồng em thường trú ở quận khác thì nộp ở đâu": who may file where, or the police's overview
+            return whereToFile(h, topic).or(() -> Optional.of("eligibility"));
+        }
+        if (asked.aspectOnly() && !asked.clarify()) {
+            Optional<String> own = specific(asked);
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return specific(inContext).or(() -> Optional.of(last));
+    }
+
+    private static Optional<String> specific(Understanding u) {
+        return u.aspect().filter(x -> !"general".equals(x) && !"apply".equals(x) && Catalog.ASPECTS.contains(x))
+                .filter(x -> u.aspectConfidence() >= ASPECT_SURE);
+    }
+
+    /**
+     * Whether the words before the line's "giấy đó" / "that one" / "the same" name that procedure by themselves: the
+     * reference points at what was just named, not back at the topic.
+     */
+    private static boolean namedBefore(Heard h, String procedure) {
+        String[] words = h.folded.split(" ");
+        StringBuilder before = new StringBuilder();
+        for (String word : words) {
+            String with = (before + " " + word).strip();
+            if (QuestionShapes.thatOne(with)) {
+                break;
+            }
+            before.setLength(0);
+            before.append(with);
+        }
+        if (Folding.words(before.toString()) < 2) {
+            return false;
+        }
+        Understanding named = h.clause(before.toString()).u();
+        return procedure.equals(named.intent()) && !named.clarify() && named.confidence() >= ASPECT_SURE;
+    }
+
+    /**
+     * The procedure whose paper "that paper" is, right after the topic's list of papers: the one listed paper the NLU
+     * reads surely as another procedure ("Giấy xác nhận tình trạng hôn nhân …" in the marriage papers). Empty when
+     * none or several are.
+     */
+    private Optional<String> listedPaper(Turn t, Heard h, String topic) {
+        Optional<Catalog.Answer> papers = a.catalog().answer(topic, "documents", t.lang());
+        if (papers.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> named = new java.util.LinkedHashSet<>();
+        for (String item : papers.get().items()) {
+            Understanding u = h.clause(item).u();
+            if (a.catalog().knows(u.intent()) && !u.intent().equals(topic) && !u.clarify() && u.confidence() >= PAPER_SURE) {
+                named.add(u.intent());
+            }
+        }
+        return named.size() == 1 ? named.stream().findFirst() : Optional.empty();
+    }
+
     /** Whether the message still names that procedure without the phrase that asks the aspect. */
     private static boolean named(Heard h, String rest, String procedure) {
         if (rest.isBlank()) {
@@ -152,7 +274,14 @@ final class FollowUpPolicy implements Policy {
         if (!content) {
             return h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x));
         }
-        return h.topicAspect(topic, Labels.intent(a.catalog(), t, topic), ASPECT_SURE);
+        String name = Labels.intent(a.catalog(), t, topic);
+        Optional<String> asked = h.topicAspect(topic, name, ASPECT_SURE);
+        if (asked.filter("apply"::equals).isPresent()) {
+            // filing now starts the consent prompt only as surely as a line naming the procedure does: "ok để tuần
+            // sau e ra phường làm" is a plan to go, at 0.54 "apply" once read with the land procedure's name
+            return h.topicAspect(topic, name, APPLY_SURE);
+        }
+        return asked;
     }
 
     private void answer(Turn t, String procedure, String aspect) throws SQLException {

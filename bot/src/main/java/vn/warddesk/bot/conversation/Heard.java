@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import vn.warddesk.nlu.Nlu;
 import vn.warddesk.nlu.Understanding;
@@ -21,6 +22,8 @@ final class Heard {
     /** Out of scope this sure, and nothing else even this likely, is a line like the NLU's off-topic training. */
     private static final double OFF_TOPIC = 0.95;
     private static final double SOME_TOPIC = 0.02;
+    private static final Pattern ENGLISH_SO = Pattern.compile(
+            "(?i)\\bso (do|does|did) (i|we|you|they|he|she|it)\\b");
     final String text;
     /** Lower case, accents folded, single spaces: what the phrase patterns read. */
     final String folded;
@@ -41,9 +44,17 @@ final class Heard {
 
     Understanding u() {
         if (understanding == null) {
-            understanding = nlu.understand(text, turn.lang().locale(), turn.today);
+            understanding = nlu.understand(forNlu(text), turn.lang().locale(), turn.today);
         }
         return understanding;
+    }
+
+    /**
+     * The text as the NLU should read it: an English "so do I …" / "so does it …" loses its "so", which folded is
+     * also "sổ đỏ" (the land certificate) — "so do I need to get the original legalised first?" is no land question.
+     */
+    static String forNlu(String text) {
+        return ENGLISH_SO.matcher(text).replaceAll("$1 $2");
     }
 
     /** The understanding when a policy asked for one (nothing is classified just to be logged). */
@@ -134,7 +145,8 @@ final class Heard {
 
     /** The message read once more with words of the conversation's topic after it. */
     Understanding inContext(String topicWords) {
-        return inContext.computeIfAbsent(topicWords, w -> nlu.understand(text + " " + w, turn.lang().locale(), turn.today));
+        return inContext.computeIfAbsent(topicWords, w -> nlu.understand(forNlu(text) + " " + w, turn.lang().locale(),
+                                                                         turn.today));
     }
 
     /** Enough of a message to be re-read in context: a question, or two words or more (never a lone "hjhj"). */

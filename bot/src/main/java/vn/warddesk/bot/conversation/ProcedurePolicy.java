@@ -3,6 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.nlu.EntityType;
@@ -15,6 +17,13 @@ import vn.warddesk.nlu.Understanding;
 final class ProcedurePolicy implements Policy {
     /** Out of scope this sure is not asked "which procedure?" for the aspect it names. */
     private static final double OFF_TOPIC_SURE = 0.8;
+    private static final String EXTRACT = "civil_status_extract";
+    /** Registrations whose record the extract copies. */
+    private static final Set<String> RECORDED = Set.of("birth_registration", "death_registration", "marriage_registration");
+    /** Asking for a paper again: lost, a new copy, a re-issue. */
+    private static final Pattern AGAIN = Pattern.compile(
+            "\\b(xin lai|cap lai|lam lai|xin them|mat roi|lam mat|bi mat|ban sao|lost|copy|copies|replacement|reissue"
+            + "|another one|a new one)\\b");
 
     private final Actions a;
     private final ClauseAspects clauses;
@@ -24,6 +33,20 @@ final class ProcedurePolicy implements Policy {
         this.a = actions;
         this.clauses = clauses;
         this.comparison = comparison;
+    }
+
+    /**
+     * Whether the NLU hesitates between a copy of a civil-status record and the registration it records ("trích lục
+     * khai tử … mất rồi xin lại": the extract or the death?) and the line asks for the paper again: a copy of a record
+     * already registered is the extract, whatever event it records.
+     */
+    private static boolean reissue(Heard h) {
+        Understanding u = h.u();
+        if (!u.clarify() || u.alternatives().size() < 2) {
+            return false;
+        }
+        Set<String> two = Set.of(u.alternatives().get(0).intent(), u.alternatives().get(1).intent());
+        return two.contains(EXTRACT) && two.stream().anyMatch(RECORDED::contains) && AGAIN.matcher(h.folded).find();
     }
 
     @Override
@@ -43,6 +66,10 @@ final class ProcedurePolicy implements Policy {
             return true;
         }
         Optional<String> aspect = u.aspect().filter(Catalog.ASPECTS::contains);
+        if (reissue(h)) {
+            u = new Understanding(EXTRACT, u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
+                                  u.entities()); // "trích lục khai tử của ba e mất rồi xin lại ở đâu": a copy
+        }
         if (catalog.knows(u.intent()) && !u.clarify()) {
             List<String> each = clauses.each(t, h, u.intent());
             if (!each.isEmpty()) {

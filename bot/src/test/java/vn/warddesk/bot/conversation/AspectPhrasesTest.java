@@ -40,7 +40,7 @@ class AspectPhrasesTest {
         }
         for (String not : List.of("được nhận bao nhiêu tiền một tháng", "bao lâu thì được nhận trợ cấp",
                                   "có được nhận kết quả qua bưu điện không", "can he get it online?",
-                                  "how much can she get")) {
+                                  "how much can she get", "going back to the birth record copies, can I get them the same day?")) {
             assertEquals(Optional.empty(), aspect(not), not);
         }
     }
@@ -67,6 +67,60 @@ class AspectPhrasesTest {
         for (String other : List.of("mất bao lâu", "bao lâu thì có kết quả", "có phải chờ trong bao lâu không",
                                     "how many days does it take", "chứng thực bản sao hết bao nhiêu tiền")) {
             assertEquals(Optional.empty(), aspect(other), other);
+        }
+    }
+
+    @Test
+    void how_early_before_it_runs_out_and_whether_another_person_must_agree_are_eligibility() {
+        for (String asked : List.of("tạm trú sắp hết hạn, muốn gia hạn thì phải làm trước bao nhiêu ngày",
+                                    "gia han truoc may ngay", "how many days before it expires do I apply",
+                                    "con tôi 10 tuổi muốn đổi tên thì có cần cháu đồng ý không",
+                                    "co can chu nha dong y ko", "does my son need to agree to the new name?",
+                                    "do we need the landlord's permission", "can my wife file it or do I have to go myself")) {
+            assertEquals(Optional.of("eligibility"), aspect(asked), asked);
+        }
+        for (String not : List.of("có cần tôi đồng ý không", "trước 11 giờ có làm không", "do you need my consent",
+                                  "can my landlord do it online for me")) {
+            assertEquals(Optional.empty(), aspect(not), not);
+        }
+    }
+
+    @Test
+    void cheaper_online_is_the_fee_and_on_the_phone_is_online() {
+        for (String fee : List.of("nop online thi re hon phai ko", "vay nop online thi re hon ha",
+                                  "is it cheaper if I do it online?", "làm trên vneid có rẻ hơn không")) {
+            assertEquals(Optional.of("fee"), aspect(fee), fee);
+        }
+        for (String online : List.of("cai do lam tren dien thoai dc ha", "làm qua điện thoại được không",
+                                     "can I just do it on my phone instead of going there", "can I do it from home")) {
+            assertEquals(Optional.of("online"), aspect(online), online);
+        }
+        for (String not : List.of("số điện thoại của phường là gì", "can you call me on my phone", "làm online được không",
+                                  "online thì mất bao lâu")) {
+            assertEquals(Optional.empty(), aspect(not), not);
+        }
+    }
+
+    @Test
+    void how_long_it_is_good_for_is_the_overview_and_how_long_it_takes_is_not() {
+        for (String validity : List.of("once registered how long is it good for", "how long does the registration last",
+                                       "giấy đó dùng được bao lâu")) {
+            assertEquals(Optional.of("general"), aspect(validity), validity);
+        }
+        assertEquals(Optional.empty(), aspect("how long does it take"));
+    }
+
+    @Test
+    void a_proof_a_formality_or_a_lost_paper_is_the_papers() {
+        for (String papers : List.of("Có bắt buộc phải xét nghiệm ADN không ạ", "do I need the original legalised first?",
+                                     "the giay chung sinh o benh vien e lam mat roi thi sao",
+                                     "what if we lost the paper the hospital gave us?", "em bị mất giấy khai sinh bản gốc rồi")) {
+            assertEquals(Optional.of("documents"), aspect(papers), papers);
+        }
+        for (String not : List.of("làm mất bao lâu", "lam mat may ngay vay", "I lost my certificate, how long to get a new one?",
+                                  "ba e mat roi", "who can be a guardian for an adult who lost mental capacity",
+                                  "thông tin của em có bị mật không")) {
+            assertEquals(Optional.empty(), aspect(not), not);
         }
     }
 }
