@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.warddesk.bot.testing.Waits;
 
 /**
  * A real headless Debian Chromium driving the kiosk, with screenshots under target/screenshots and axe-core
@@ -69,12 +70,12 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     WebElement waitForPresent(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
@@ -83,13 +84,13 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     void waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     void click(String css) {
         waitFor(css);
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
