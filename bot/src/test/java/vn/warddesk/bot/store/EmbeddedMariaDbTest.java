@@ -8,6 +8,8 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 
+import vn.warddesk.bot.testing.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,7 +24,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void data_survives_a_restart_and_a_server_left_running_by_a_crash_is_taken_over() throws Exception {
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(DIR, 0);
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
         String url = first.createDatabase("persist");
         try (Connection connection = DriverManager.getConnection(url, "root", "");
              Statement statement = connection.createStatement()) {
@@ -31,7 +33,7 @@ class EmbeddedMariaDbTest {
         }
         // Like a JVM killed with SIGKILL: the OS drops the lock, the server keeps running and holds the data directory.
         first.releaseLockOnly();
-        EmbeddedMariaDb second = EmbeddedMariaDb.start(DIR, 0);
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
         try {
             String again = second.createDatabase("persist");
             try (Connection connection = DriverManager.getConnection(again, "root", "");
@@ -47,7 +49,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void a_second_start_on_a_directory_owned_by_a_live_instance_is_refused_before_touching_the_server() throws Exception {
-        EmbeddedMariaDb owner = EmbeddedMariaDb.start(DIR, 0);
+        EmbeddedMariaDb owner = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
         try {
             owner.announce(18080);
             String url = owner.createDatabase("owned");
