@@ -24,6 +24,7 @@ import vn.warddesk.bot.channel.Await;
 import vn.warddesk.bot.channel.zalo.ZaloTokens;
 import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.testing.Webhooks;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -105,7 +106,7 @@ class ChannelsWithEngineTest {
         assertEquals(Status.OK_200, telegram(update));
         // Wait for what is observable: the inbox is empty and the outbox has nothing left to send. A replay that
         // slipped through would by then have added its own citizen message and reply rows.
-        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained), "inbox and outbox drained");
+        assertTrue(Await.until(Waits.BACKGROUND, ChannelsWithEngineTest::drained), "inbox and outbox drained");
         assertEquals(1, count("SELECT COUNT(*) FROM message m JOIN conversation c ON c.id = m.conversation_id"
                               + " WHERE c.channel = 'telegram' AND c.channel_address = '901' AND m.direction = 'in'"),
                      "the replayed update is not handled again");
@@ -121,14 +122,14 @@ class ChannelsWithEngineTest {
                  "from":{"id":902,"is_bot":false,"first_name":"An","language_code":"en"},
                  "chat":{"id":902,"type":"private"},"text":"/start"}}"""));
         assertFalse(telegramSent("902", 1).isEmpty());
-        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained), "the welcome is fully sent");
+        assertTrue(Await.until(Waits.BACKGROUND, ChannelsWithEngineTest::drained), "the welcome is fully sent");
         int before = telegramSent("902", 0).size();
         assertEquals(Status.OK_200, telegram("""
                 {"update_id":5003,"callback_query":{"id":"cb-5003","chat_instance":"1","data":"hours",
                  "from":{"id":902,"is_bot":false,"first_name":"An","language_code":"en"},
                  "message":{"message_id":3,"date":1732780800,"chat":{"id":902,"type":"private"},"text":"…"}}}"""));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> telegramSent("902", 0).size() > before));
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> !platforms.findAll(postRequestedFor(
+        assertTrue(Await.until(Waits.BACKGROUND, () -> telegramSent("902", 0).size() > before));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !platforms.findAll(postRequestedFor(
                 urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))).isEmpty()));
     }
 
@@ -138,15 +139,15 @@ class ChannelsWithEngineTest {
                 {"update_id":5010,"message":{"message_id":10,"date":1732780800,
                  "from":{"id":904,"is_bot":false,"first_name":"Hoa","language_code":"vi"},
                  "chat":{"id":904,"type":"private"},"text":"Tôi muốn xóa dữ liệu của tôi"}}"""));
-        assertTrue(Await.until(Duration.ofSeconds(20), () -> telegramSent("904", 1).stream()
+        assertTrue(Await.until(Waits.BACKGROUND, () -> telegramSent("904", 1).stream()
                 .anyMatch(r -> r.getBodyAsString().contains("erase:confirm"))), "the bot asks to confirm the erasure");
         assertEquals(Status.OK_200, telegram("""
                 {"update_id":5011,"callback_query":{"id":"cb-5011","chat_instance":"1","data":"erase:confirm",
                  "from":{"id":904,"is_bot":false,"first_name":"Hoa","language_code":"vi"},
                  "message":{"message_id":11,"date":1732780800,"chat":{"id":904,"type":"private"},"text":"…"}}}"""));
-        assertTrue(Await.until(Duration.ofSeconds(20), () -> telegramSent("904", 0).stream()
+        assertTrue(Await.until(Waits.BACKGROUND, () -> telegramSent("904", 0).stream()
                 .anyMatch(r -> r.getBodyAsString().contains("Đã xóa"))), "the confirmation reaches the citizen");
-        assertTrue(Await.until(Duration.ofSeconds(20), ChannelsWithEngineTest::drained));
+        assertTrue(Await.until(Waits.BACKGROUND, ChannelsWithEngineTest::drained));
         assertEquals(0, count("SELECT COUNT(*) FROM outbox o JOIN conversation c ON c.id = o.conversation_id"
                               + " WHERE c.channel_address = '904' AND o.status = 'sent' AND o.payload LIKE '%Tôi muốn xóa%'"),
                      "no copy of an erased text is kept");
@@ -161,7 +162,7 @@ class ChannelsWithEngineTest {
         assertEquals(Status.OK_200, Webhooks.zaloSigned(client, "/webhooks/zalo", APP_ID, body, "1732780800000", OA_SECRET));
         var pattern = postRequestedFor(urlEqualTo("/v3.0/oa/message/cs"))
                 .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo("z-903")));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> !platforms.findAll(pattern).isEmpty()),
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !platforms.findAll(pattern).isEmpty()),
                    "the engine's reply reaches Zalo inside the interaction window");
     }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,6 +34,7 @@ import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.store.Jdbc;
 import vn.warddesk.bot.testing.Axe;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,7 +103,7 @@ class CasePageBrowserTest {
         ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            WebDriverWait wait = new WebDriverWait(driver, Waits.BROWSER);
             driver.get(base() + "/c/" + code);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("check-form")));
             assertEquals(List.of(), Axe.violations(driver), "axe on the check form");

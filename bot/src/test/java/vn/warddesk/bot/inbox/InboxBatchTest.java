@@ -25,6 +25,7 @@ import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,7 +109,7 @@ class InboxBatchTest {
         InboxWorker worker = new InboxWorker(inbox, pool, engine, Map.of(), () -> { }, ONE_WORKER, Clock.systemUTC());
         worker.start();
         try {
-            assertTrue(Await.until(Duration.ofSeconds(20), () -> count("SELECT COUNT(*) FROM inbox WHERE status = 'failed'") == 1
+            assertTrue(Await.until(Waits.BACKGROUND, () -> count("SELECT COUNT(*) FROM inbox WHERE status = 'failed'") == 1
                                                                  && count("SELECT COUNT(*) FROM inbox WHERE status = 'pending'") == 0),
                        "the poison set aside, everything else handled");
         } finally {

@@ -32,6 +32,7 @@ import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.testing.MutableClock;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -141,7 +142,7 @@ class InboxTest {
         InboxWorker worker = new InboxWorker(inbox, pool, flaky, Map.of(), () -> { }, FAST, Clock.systemUTC());
         worker.start();
         try {
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> recording.events().size() == 2));
+            assertTrue(Await.until(Waits.BACKGROUND, () -> recording.events().size() == 2));
         } finally {
             worker.close();
         }
@@ -173,11 +174,11 @@ class InboxTest {
         InboxWorker worker = new InboxWorker(inbox, pool, port, Map.of(), () -> { }, FAST, Clock.systemUTC());
         worker.start();
         try {
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> failedRows() == 2), "both events set aside as failed");
+            assertTrue(Await.until(Waits.BACKGROUND, () -> failedRows() == 2), "both events set aside as failed");
             inbox.accept(new Accepted(text(citizen, "tg:erase", "erase:confirm"), Optional.empty()));
             worker.nudge();
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> recording.events().size() == 1));
-            assertTrue(Await.until(Duration.ofSeconds(5), () -> failedRows() == 1),
+            assertTrue(Await.until(Waits.BACKGROUND, () -> recording.events().size() == 1));
+            assertTrue(Await.until(Waits.BACKGROUND, () -> failedRows() == 1),
                        "the citizen's failed event is erased with the conversation");
         } finally {
             worker.close();

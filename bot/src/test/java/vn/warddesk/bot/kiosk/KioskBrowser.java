@@ -1,16 +1,12 @@
 package vn.warddesk.bot.kiosk;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -26,13 +22,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.warddesk.bot.testing.Axe;
+import vn.warddesk.bot.testing.Waits;
+
 /**
- * A real headless Debian Chromium driving the kiosk, with screenshots under target/screenshots and axe-core
- * (vendored from npm, injected into the page) for the accessibility checks. Not thread-safe: one per test class.
+ * A real headless Debian Chromium driving the kiosk, with screenshots under the fork's test directory
+ * (target/fork-N/screenshots) and axe-core ({@link Axe}) for the accessibility checks. Not thread-safe: one per test.
  */
 final class KioskBrowser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of(System.getProperty("warddesk.test.dir", "target"), "screenshots");
-    private static final String AXE = loadAxe();
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -69,12 +67,12 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     WebElement waitForPresent(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
@@ -83,13 +81,13 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     void waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     void click(String css) {
         waitFor(css);
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Waits.BROWSER)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
@@ -109,7 +107,7 @@ final class KioskBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
-    /** Saves a PNG of the viewport as target/screenshots/name.png and returns its path. */
+    /** Saves a PNG of the viewport as screenshots/name.png under the test directory and returns its path. */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -122,23 +120,8 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; returns one line per violation. */
-    @SuppressWarnings("unchecked")
     List<String> accessibilityViolations() {
-        script(AXE);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = asyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                  .then(r => done(r.violations.map(v => ({id: v.id, help: v.help,
-                      nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))))
-                  .catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));
-                """);
-        List<String> lines = new ArrayList<>();
-        for (Object v : (List<Object>) result) {
-            Map<String, Object> violation = (Map<String, Object>) v;
-            lines.add(violation.get("id") + ": " + violation.get("help") + " " + violation.get("nodes"));
-        }
-        return lines;
+        return Axe.violations(driver);
     }
 
     @Override
@@ -151,17 +134,6 @@ final class KioskBrowser implements AutoCloseable {
             } catch (IOException ignored) {
                 // a leftover temp profile is harmless
             }
-        }
-    }
-
-    private static String loadAxe() {
-        try (InputStream in = KioskBrowser.class.getResourceAsStream("/axe/axe.min.js")) {
-            if (in == null) {
-                throw new IllegalStateException("axe/axe.min.js missing from the test resources");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.KioskServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +66,7 @@ class KioskIdleResetTest {
             plantLeftovers(browser);
 
             // The dialog comes after 3 s without a touch; "I'm still here" keeps everything.
-            browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").size() == 1, Duration.ofSeconds(10));
+            browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").size() == 1, Waits.BROWSER);
             assertTrue(browser.waitFor("#idle-title").getText().contains("Bạn còn ở đây không?"));
             browser.screenshot("07-idle-dialog-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the idle dialog");
@@ -75,9 +75,9 @@ class KioskIdleResetTest {
             assertEquals(PHONE, browser.waitFor("#answer").getAttribute("value"), "still there: nothing cleared");
 
             // Then nobody touches the screen: countdown, then a full reset.
-            browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").size() == 1, Duration.ofSeconds(10));
+            browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").size() == 1, Waits.BROWSER);
             browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").isEmpty()
-                                   && !browser.all(".tiles .tile").isEmpty(), Duration.ofSeconds(15));
+                                   && !browser.all(".tiles .tile").isEmpty(), Waits.BROWSER);
             browser.screenshot("07-after-idle-reset");
             assertNoTrace(browser, NAME, PHONE);
             assertEquals("vi", browser.script("return document.documentElement.lang"), "back to Vietnamese");

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,6 +20,7 @@ import org.openqa.selenium.WebElement;
 
 import vn.warddesk.bot.KioskServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,7 +191,7 @@ class KioskRequestTest {
             assertEquals("#/ticket/" + caseCode, browser.script("return location.hash"));
             assertTrue(Double.parseDouble(code.getCssValue("font-size").replace("px", "")) >= 48, "very large type");
             browser.waitUntil(d -> (Boolean) browser.script("const q = document.getElementById('qr'); return q.complete && q.naturalWidth > 0"),
-                              Duration.ofSeconds(10));
+                              Waits.BROWSER);
             HttpResponse<String> qr = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(base() + browser.waitFor("#qr").getAttribute("src").replace(base(), ""))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -252,7 +252,7 @@ class KioskRequestTest {
                     break;
                 }
                 browser.waitUntil(d -> !browser.all("#answer, .tile-day, .tile-choice, [data-engine-action='confirm'], #case-code").isEmpty(),
-                                  Duration.ofSeconds(20));
+                                  Waits.BROWSER);
                 if (!browser.all(".keypad").isEmpty()) {
                     for (char digit : "0987654321".toCharArray()) {
                         browser.click(".key[data-key='" + digit + "']");
@@ -272,7 +272,7 @@ class KioskRequestTest {
                     browser.click("[data-engine-action='confirm']");
                 }
                 browser.waitUntil(d -> (Boolean) browser.script("return !document.getElementById('main').hasAttribute('aria-busy')"),
-                                  Duration.ofSeconds(20));
+                                  Waits.BROWSER);
             }
             String code = browser.waitFor("#case-code").getText();
             assertTrue(CASE_CODE.matcher(code).matches(), code);
@@ -337,13 +337,13 @@ class KioskRequestTest {
     static void skipOptionalFields(KioskBrowser browser) {
         for (int i = 0; i < 5; i++) {
             browser.waitUntil(d -> !browser.all("#main [data-engine-action='confirm'], #main [data-engine-action='skip']").isEmpty(),
-                              Duration.ofSeconds(20));
+                              Waits.BROWSER);
             if (!browser.all("#main [data-engine-action='confirm']").isEmpty()) {
                 return;
             }
             browser.click("#main [data-engine-action='skip']");
             browser.waitUntil(d -> (Boolean) browser.script("return !document.getElementById('main').hasAttribute('aria-busy')"),
-                              Duration.ofSeconds(20));
+                              Waits.BROWSER);
         }
     }
 

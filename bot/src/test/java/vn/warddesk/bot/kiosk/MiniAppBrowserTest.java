@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.openqa.selenium.WebElement;
 
 import vn.warddesk.bot.KioskServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -143,7 +143,7 @@ class MiniAppBrowserTest {
         try {
             browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
                     "return [...document.querySelectorAll('h1')].some(h => h.textContent.trim() === arguments[0])", text)),
-                              Duration.ofSeconds(30));
+                              Waits.BROWSER);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no heading '" + text + "' on screen; it shows: " + browser.mainText() + "\nrequests: "
                                      + browser.script("return performance.getEntriesByType('resource').map(r => r.name.replace(/^.*\\/api/, '/api') + ' '"
@@ -153,7 +153,7 @@ class MiniAppBrowserTest {
     }
 
     private static void settled(KioskBrowser browser) {
-        browser.waitUntil(d -> d.findElements(By.cssSelector(".zaui-routes-item")).size() == 1, Duration.ofSeconds(10));
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".zaui-routes-item")).size() == 1, Waits.BROWSER);
     }
 
     private static WebElement visible(KioskBrowser browser, String css) {
@@ -190,10 +190,10 @@ class MiniAppBrowserTest {
             axe(browser, "04-field-name-vi", problems);
             press(browser, "form.field button[type='submit']");
             press(browser, "#zalo-phone");
-            browser.waitUntil(d -> "0905123456".equals(d.findElement(By.id("answer")).getAttribute("value")), Duration.ofSeconds(20));
+            browser.waitUntil(d -> "0905123456".equals(d.findElement(By.id("answer")).getAttribute("value")), Waits.BROWSER);
             axe(browser, "05-field-phone-vi", problems);
             press(browser, "form.field button[type='submit']");
-            browser.waitUntil(d -> !d.findElements(By.cssSelector(".choices button")).isEmpty(), Duration.ofSeconds(20));
+            browser.waitUntil(d -> !d.findElements(By.cssSelector(".choices button")).isEmpty(), Waits.BROWSER);
             axe(browser, "06-field-day-vi", problems);
             press(browser, ".choices button");
             press(browser, "[data-action='skip']"); // the optional note
@@ -218,7 +218,7 @@ class MiniAppBrowserTest {
 
             press(browser, "#see-cases");
             visible(browser, "[data-case='" + code + "']");
-            browser.waitUntil(d -> browser.mainText().contains(reply), Duration.ofSeconds(25));
+            browser.waitUntil(d -> browser.mainText().contains(reply), Waits.BROWSER);
             assertEquals("Cán bộ đang xử lý", browser.waitFor("[data-case='" + code + "'] .status").getText());
             // The appointment day the citizen chose, read from the case page API with the check the request returned.
             String chosen = detail.path("fields").path("preferred_day").asText();
@@ -236,7 +236,7 @@ class MiniAppBrowserTest {
             visible(browser, ".procedure-list [data-procedure]");
             tab(browser, 4);
             visible(browser, "[data-case='" + code + "']");
-            browser.waitUntil(d -> browser.mainText().contains(reply), Duration.ofSeconds(25));
+            browser.waitUntil(d -> browser.mainText().contains(reply), Waits.BROWSER);
 
             // Privacy centre: the receipt, then withdraw and erase.
             tab(browser, 5);
@@ -244,7 +244,7 @@ class MiniAppBrowserTest {
             visible(browser, "[data-decision='agree']");
             axe(browser, "10-privacy-vi", problems);
             press(browser, "#my-data");
-            browser.waitUntil(d -> browser.mainText().contains("Nguyễn Thị Mai"), Duration.ofSeconds(20));
+            browser.waitUntil(d -> browser.mainText().contains("Nguyễn Thị Mai"), Waits.BROWSER);
             press(browser, "#withdraw");
             visible(browser, "[data-action='erase:confirm']");
             axe(browser, "11-withdraw-confirm-vi", problems);
@@ -259,8 +259,8 @@ class MiniAppBrowserTest {
             assertEquals("null", String.valueOf(browser.script("return localStorage.getItem('warddesk.miniapp.cases')")));
             tab(browser, 4);
             visible(browser, ".staff-messages .actions");
-            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-case='" + code + "']")).isEmpty(), Duration.ofSeconds(20));
-            browser.waitUntil(d -> !browser.mainText().contains(reply), Duration.ofSeconds(20));
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-case='" + code + "']")).isEmpty(), Waits.BROWSER);
+            browser.waitUntil(d -> !browser.mainText().contains(reply), Waits.BROWSER);
         }
         assertEquals(List.of(), problems, "axe violations");
     }
@@ -273,7 +273,7 @@ class MiniAppBrowserTest {
             visible(browser, ".procedure-list [data-procedure]");
             for (String lang : List.of("vi", "en")) {
                 press(browser, ".langs button[lang='" + lang + "']");
-                browser.waitUntil(d -> lang.equals(browser.script("return document.documentElement.lang")), Duration.ofSeconds(10));
+                browser.waitUntil(d -> lang.equals(browser.script("return document.documentElement.lang")), Waits.BROWSER);
                 tab(browser, 1);
                 heading(browser, lang.equals("vi") ? "Xin chào!" : "Hello!");
                 visible(browser, "#main .procedure-list [data-procedure]");
@@ -282,7 +282,7 @@ class MiniAppBrowserTest {
                 tab(browser, 2);
                 WebElement search = visible(browser, "#procedure-search");
                 search.sendKeys(lang.equals("vi") ? "tam tru" : "residence");
-                browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-procedure='temporary_residence']")).isEmpty(), Duration.ofSeconds(10));
+                browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-procedure='temporary_residence']")).isEmpty(), Waits.BROWSER);
                 axe(browser, "21-procedures-" + lang, problems);
                 press(browser, ".procedure-list.detailed [data-procedure='temporary_residence']");
                 visible(browser, "[role='tab']");
@@ -295,7 +295,7 @@ class MiniAppBrowserTest {
                 WebElement question = visible(browser, "#question");
                 int before = browser.all(".msg-bot").size();
                 question.sendKeys(lang.equals("vi") ? "Giờ làm việc của phường?\n" : "What are the office hours?\n");
-                browser.waitUntil(d -> d.findElements(By.cssSelector(".msg-bot")).size() > before, Duration.ofSeconds(30));
+                browser.waitUntil(d -> d.findElements(By.cssSelector(".msg-bot")).size() > before, Waits.BROWSER);
                 axe(browser, "23-ask-" + lang, problems);
 
                 tab(browser, 1);
@@ -309,7 +309,7 @@ class MiniAppBrowserTest {
 
                 tab(browser, 5);
                 visible(browser, "#withdraw");
-                browser.waitUntil(d -> !d.findElements(By.cssSelector("#consents p")).isEmpty(), Duration.ofSeconds(20));
+                browser.waitUntil(d -> !d.findElements(By.cssSelector("#consents p")).isEmpty(), Waits.BROWSER);
                 axe(browser, "26-privacy-" + lang, problems);
             }
             // A request in English: consent, then decline; nothing is stored and the screen says so.

@@ -2,7 +2,6 @@ package vn.warddesk.bot.staff;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,7 +159,7 @@ class AxeWalkBrowserTest {
         b.driver().findElements(By.cssSelector(".tile-day")).stream().filter(d -> !d.getText().contains(saturday))
                 .findFirst().orElseThrow().click();
         for (int step = 1; step <= 5; step++) {
-            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(
+            new WebDriverWait(b.driver(), Waits.BROWSER).until(d -> !d.findElements(
                     By.cssSelector("#main [data-engine-action='confirm'], #main [data-engine-action='skip']")).isEmpty());
             settle(b);
             if (!b.driver().findElements(By.cssSelector("#main [data-engine-action='confirm']")).isEmpty()) {
@@ -172,7 +172,7 @@ class AxeWalkBrowserTest {
         b.click(By.cssSelector("[data-engine-action='confirm']"));
         String code = b.await(By.id("case-code")).getText();
         String caseCheck = b.await(By.id("case-check")).getText();
-        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> (Boolean) b.driver().executeScript(
+        new WebDriverWait(b.driver(), Waits.BROWSER).until(d -> (Boolean) b.driver().executeScript(
                 "const q = document.getElementById('qr'); return q.complete && q.naturalWidth > 0"));
         check(b, lang, "kiosk slip");
         b.click(By.cssSelector("[data-finish]"));
@@ -209,7 +209,7 @@ class AxeWalkBrowserTest {
         b.open("/kiosk/?idle=2&countdown=60#/request/temporary_residence");
         b.await(By.cssSelector("#main .choice-pair"));
         kioskLanguage(b, lang);
-        new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(
+        new WebDriverWait(b.driver(), Waits.BROWSER).until(d -> !d.findElements(
                 By.cssSelector("dialog#idle-dialog[open] #idle-stay")).isEmpty());
         settle(b);
         check(b, lang, "kiosk idle question");
@@ -334,7 +334,7 @@ class AxeWalkBrowserTest {
 
     /** Waits until the kiosk is not loading (no aria-busy) and animations have had a frame. */
     private static void settle(StaffBrowser b) {
-        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> (Boolean) b.driver().executeScript(
+        new WebDriverWait(b.driver(), Waits.BROWSER).until(d -> (Boolean) b.driver().executeScript(
                 "const m = document.getElementById('main'); return !m || !m.hasAttribute('aria-busy')"));
         b.driver().executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 150))");
     }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -17,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.warddesk.bot.testing.Waits;
 
 /** Headless Debian Chromium for the staff console tests, with screenshots under target/screenshots/. */
 final class StaffBrowser implements AutoCloseable {
@@ -46,7 +46,7 @@ final class StaffBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.manage().timeouts().scriptTimeout(Waits.BROWSER);
     }
 
     ChromeDriver driver() {
@@ -58,15 +58,15 @@ final class StaffBrowser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Waits.BROWSER).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void awaitText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Waits.BROWSER).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     void awaitGone(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        new WebDriverWait(driver, Waits.BROWSER).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     void type(By by, String text) {
@@ -76,7 +76,7 @@ final class StaffBrowser implements AutoCloseable {
     }
 
     void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, Waits.BROWSER).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     void signIn(String username, String password) {
@@ -91,7 +91,7 @@ final class StaffBrowser implements AutoCloseable {
 
     /** The console asks for the second factor once the password is right: the demo accounts' current code. */
     void enterDemoCode() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
+        new WebDriverWait(driver, Waits.BROWSER).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
         type(By.id("login-code"), SecondFactor.code(DemoAccounts.TOTP_SECRET, java.time.Instant.now()));
         click(By.id("login-submit"));
     }

@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,7 @@ class StaffCatalogEditorTest {
             b.awaitText(By.id("catalog-provenance"), "fee.amount_vnd ← tỉnh demo-da-nang"); // the province's fee
             new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("catalog-procedure")))
                     .selectByValue("birth_registration");
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Waits.BROWSER)
                     .until(d -> d.findElements(By.id("catalog-provenance")).isEmpty()); // all national: no line
             b.click(By.id("catalog-tab-json")); // the raw JSON lives on the "advanced" tab beside the form
             b.await(By.id("catalog-json"));

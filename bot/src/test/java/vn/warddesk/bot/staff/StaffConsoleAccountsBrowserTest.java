@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,7 +85,7 @@ class StaffConsoleAccountsBrowserTest {
         // An admin sets up the second factor before anything else: QR code, first code, recovery codes.
         b.await(By.id("enrol-form"));
         assertEquals("", b.driver().findElement(By.id("nav")).getText(), "no other page before the second factor is set up");
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Waits.BROWSER).until(
                 d -> !d.findElement(By.id("enrol-secret")).getText().isBlank()
                      && d.findElement(By.id("enrol-qr")).getAttribute("src").startsWith("data:image/svg+xml"));
         String secret = b.driver().findElement(By.id("enrol-secret")).getText();

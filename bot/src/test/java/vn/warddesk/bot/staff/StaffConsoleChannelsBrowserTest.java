@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class StaffConsoleChannelsBrowserTest {
         b.type(By.id("channel-telegram-webhook-secret"), "browser_secret");
         b.click(By.cssSelector("#channels-form button[type=submit]"));
         // The form is drawn again after the save: an input found just before that is stale, so look again.
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Waits.BROWSER)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                 d -> d.findElement(By.id("channel-telegram-bot-token")).getAttribute("placeholder").contains("W7Q2"));
         assertEquals("", b.driver().findElement(By.id("channel-telegram-bot-token")).getAttribute("value"),

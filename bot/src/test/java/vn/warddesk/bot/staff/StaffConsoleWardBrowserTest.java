@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class StaffConsoleWardBrowserTest {
             b.await(By.id("officer-second-factor"));
             assertEquals(List.of(), b.accessibilityViolations(), "axe on the ward page");
             b.click(By.id("officer-second-factor"));
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Waits.BROWSER).until(
                     d -> new WardStore(pool).find("demo-hoa-an").orElseThrow().officerSecondFactor());
 
             b.type(By.id("kiosk-label"), "Sảnh chính");

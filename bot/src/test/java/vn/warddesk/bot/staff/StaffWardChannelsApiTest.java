@@ -1,7 +1,6 @@
 package vn.warddesk.bot.staff;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import vn.warddesk.bot.StaffServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.testing.Webhooks;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -97,7 +97,7 @@ class StaffWardChannelsApiTest {
         assertEquals(401, webhook("/webhooks/telegram/demo-hoa-an", "wrong", 9001, 901));
         assertEquals(200, webhook("/webhooks/telegram/demo-hoa-an", SECRET, 9002, 901));
         var sent = postRequestedFor(urlEqualTo("/bot" + TOKEN + "/sendMessage"));
-        assertTrue(vn.warddesk.bot.channel.Await.until(Duration.ofSeconds(20), () -> !telegram.findAll(sent).isEmpty()),
+        assertTrue(vn.warddesk.bot.channel.Await.until(Waits.BACKGROUND, () -> !telegram.findAll(sent).isEmpty()),
                    "the reply went through the ward's own bot");
 
         StaffApi.Answer cleared = api.send("PUT", "/api/v1/staff/channels", java.util.Optional.of(admin),

@@ -21,6 +21,11 @@ import vn.warddesk.bot.store.EmbeddedMariaDb;
  * migrated by Flyway, so test classes never see each other's rows.
  */
 public final class TestDatabase {
+    /**
+     * How long the shared embedded server may take to start. Longer than production's two minutes: two test forks
+     * start theirs at once, next to Chromium and other builds, and one such start was still not ready after two minutes.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile Server server;
 
@@ -101,7 +106,7 @@ public final class TestDatabase {
                               System.getenv().getOrDefault("WARDDESK_DB_PASSWORD", ""));
         }
         Path dir = Path.of(System.getProperty("warddesk.test.dir", "target"), "test-mariadb");
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir, 0);
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir, 0, START_TIMEOUT);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-mariadb-stop"));
         return new Server("jdbc:mariadb://127.0.0.1:" + embedded.port() + "/", "root", "");
     }

@@ -1,7 +1,6 @@
 package vn.warddesk.bot.channel.telegram;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +25,7 @@ import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.ward.Province;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -93,7 +93,7 @@ class ProvinceBotTest {
         InboundEvent next = eventFor("tg:3003");
         assertEquals("demo-hoa-an", ward(next));
         assertEquals(new Input.Text("Lệ phí khai sinh?"), next.input());
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> sent(801, 3).stream().anyMatch(b -> b.contains("heard: Lệ phí"))),
+        assertTrue(Await.until(Waits.BACKGROUND, () -> sent(801, 3).stream().anyMatch(b -> b.contains("heard: Lệ phí"))),
                    "the ward's reply goes out through the province bot");
     }
 
@@ -140,7 +140,7 @@ class ProvinceBotTest {
     }
 
     private static InboundEvent eventFor(String eventId) {
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
         return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 

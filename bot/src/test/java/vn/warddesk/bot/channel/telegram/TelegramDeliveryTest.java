@@ -28,6 +28,7 @@ import vn.warddesk.bot.outbox.DispatcherSettings;
 import vn.warddesk.bot.outbox.OutboxDispatcher;
 import vn.warddesk.bot.testing.SwitchableDataSource;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -109,7 +110,7 @@ class TelegramDeliveryTest {
         String conversation = OutboxRows.conversation(pool, "telegram", "709", Instant.now());
         OutboxRows.enqueue(pool, conversation, "telegram", "709", Reply.text("Lệ phí: miễn phí"));
         dispatcher(Map.of()).start();
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.allSent(pool, conversation)));
         String id = vn.warddesk.bot.store.Jdbc.withConnection(pool, c -> {
             try (var q = c.prepareStatement("SELECT platform_message_id FROM outbox WHERE conversation_id = ?")) {
                 q.setString(1, conversation);
@@ -137,7 +138,7 @@ class TelegramDeliveryTest {
         double retriedBefore = counter("warddesk.outbox.retried");
         dispatcher(Map.of()).start();
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.allSent(pool, conversation)));
         sleepQuietly(200);
         assertEquals(3, requestsTo("701").size(), "two failed attempts and one delivery");
         assertTrue(counter("warddesk.outbox.sent") >= sentBefore + 1, "sent is counted");
@@ -155,7 +156,7 @@ class TelegramDeliveryTest {
         }
         dispatcher(Map.of("telegram.rate.per-chat-per-second", "2")).start();
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.allSent(pool, conversation)));
         List<Long> sentAt = requestsTo("707").stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
         assertEquals(3, sentAt.size());
         for (int i = 1; i < sentAt.size(); i++) {
@@ -178,7 +179,7 @@ class TelegramDeliveryTest {
 
         dispatcher(Map.of()).start();
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.allSent(pool, conversation)));
         List<LoggedRequest> requests = requestsTo("702");
         assertEquals(2, requests.size());
         long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
@@ -200,7 +201,7 @@ class TelegramDeliveryTest {
         telegram.resetAll();
         ok();
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.allSent(pool, conversation)));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.allSent(pool, conversation)));
         List<String> delivered = requestsTo("703").stream().map(r -> r.getBodyAsString().replaceAll(".*\"text\":\"([^\"]*)\".*", "$1")).toList();
         assertEquals(List.of("phần 1", "phần 2", "phần 3", "phần 4"), delivered);
     }
@@ -223,7 +224,7 @@ class TelegramDeliveryTest {
         first.start();
         second.start();
 
-        assertTrue(Await.until(Duration.ofSeconds(20), () -> conversations.stream().allMatch(c -> OutboxRows.allSent(pool, c))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> conversations.stream().allMatch(c -> OutboxRows.allSent(pool, c))));
         sleepQuietly(200);
         List<LoggedRequest> all = telegram.findAll(postRequestedFor(urlEqualTo(SEND)));
         List<String> texts = all.stream().map(LoggedRequest::getBodyAsString)
@@ -248,13 +249,13 @@ class TelegramDeliveryTest {
                 // the "sent" could not be recorded within half the lease
             }
         });
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> !requestsTo(chat).isEmpty()), "the platform got the message");
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !requestsTo(chat).isEmpty()), "the platform got the message");
         cut.down(true);
         joinQuietly(sender);
         assertEquals(0, other.drain(), "a leased message is not claimed by another sender");
         assertEquals(1, requestsTo(chat).size());
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> other.drain() > 0), "claimable again once the lease ended");
+        assertTrue(Await.until(Waits.BACKGROUND, () -> other.drain() > 0), "claimable again once the lease ended");
         assertTrue(OutboxRows.allSent(pool, conversation), "never lost");
         assertEquals(2, requestsTo(chat).size(), "sent once more: the only duplicate window left");
     }
@@ -267,7 +268,7 @@ class TelegramDeliveryTest {
         OutboxDispatcher dispatcher = dispatcher(cut.dataSource(), Map.of("outbox.claim-lease", "PT10S"));
 
         Thread sender = Thread.ofVirtual().start(dispatcher::drain);
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> !requestsTo(chat).isEmpty()), "the platform got the message");
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !requestsTo(chat).isEmpty()), "the platform got the message");
         cut.down(true);
         sleepQuietly(1500); // a writer failover: the "sent" cannot be recorded meanwhile
         cut.down(false);
@@ -318,7 +319,7 @@ class TelegramDeliveryTest {
 
         dispatcher(Map.of("outbox.max-attempts", "3")).start();
 
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> OutboxRows.rows(pool, conversation).get(0).status().equals("failed")));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> OutboxRows.rows(pool, conversation).get(0).status().equals("failed")));
         OutboxRows.Row row = OutboxRows.rows(pool, conversation).get(0);
         assertEquals(3, row.attempts());
         assertTrue(row.failureReason().startsWith("gave up after 3 attempts"), row.failureReason());

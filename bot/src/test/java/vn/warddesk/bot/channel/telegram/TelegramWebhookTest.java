@@ -29,6 +29,7 @@ import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.testing.SwitchableDataSource;
 import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.testing.Webhooks;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -140,7 +141,7 @@ class TelegramWebhookTest {
                             "text":"Bạn đồng ý?"}}}""";
         assertEquals(Status.OK_200, webhook(SECRET, update));
         assertEquals(new Input.Action("consent:agree"), eventFor("tg:1003").input());
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> !telegram.findAll(
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !telegram.findAll(
                 postRequestedFor(urlEqualTo("/bot" + TOKEN + "/answerCallbackQuery"))
                         .withRequestBody(matchingJsonPath("$.callback_query_id", equalTo("4382bfdwdsb323b2d9")))).isEmpty()));
         assertTrue(sentTo(503, 1).get(0).getBodyAsString().contains("action: consent:agree"));
@@ -263,7 +264,7 @@ class TelegramWebhookTest {
             database.down(false);
         }
         // Telegram delivers it again (later: while the database circuit is open, the answer is 503 at once).
-        assertTrue(Await.until(Duration.ofSeconds(20), () -> Status.OK_200.equals(webhook(SECRET, update))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> Status.OK_200.equals(webhook(SECRET, update))));
         assertEquals(new Input.Text("Giờ làm việc?"), eventFor("tg:1013").input());
         assertTrue(sentTo(509, 1).get(0).getBodyAsString().contains("heard: Giờ làm việc?"));
     }
@@ -301,7 +302,7 @@ class TelegramWebhookTest {
     }
 
     private InboundEvent eventFor(String eventId) {
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
         return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 

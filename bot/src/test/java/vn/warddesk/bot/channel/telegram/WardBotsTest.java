@@ -32,6 +32,7 @@ import vn.warddesk.bot.ward.ChannelField;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardChannelSecrets;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -160,7 +161,7 @@ class WardBotsTest {
     }
 
     private static InboundEvent eventFor(String eventId) {
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
         return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 

@@ -32,6 +32,7 @@ import vn.warddesk.bot.testing.TestDatabase;
 import vn.warddesk.bot.ward.Province;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -118,7 +119,7 @@ class ZaloProvinceOaTest {
         InboundEvent next = eventFor("zalo:pw3");
         assertEquals("demo-hoa-an", ward(next), "the choice is remembered");
         assertEquals(new Input.Text("Lệ phí khai sinh?"), next.input());
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> sentTo("9001").stream().anyMatch(b -> b.contains("heard: Lệ phí"))),
+        assertTrue(Await.until(Waits.BACKGROUND, () -> sentTo("9001").stream().anyMatch(b -> b.contains("heard: Lệ phí"))),
                    "the ward's reply goes out through the province OA");
     }
 
@@ -128,7 +129,7 @@ class ZaloProvinceOaTest {
         assertEquals("hoa-khanh", ward(eventFor("zalo:pw11")));
 
         assertEquals(Status.OK_200, signed(ZaloWebhookTest.textEvent("pw21", "9003", "Hoa Phu")));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> !zalo.findAll(postRequestedFor(urlEqualTo(CS))
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !zalo.findAll(postRequestedFor(urlEqualTo(CS))
                 .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo("9003")))
                 .withRequestBody(matchingJsonPath("$.message.attachment.payload.buttons[1].payload"))).isEmpty()));
         String question = sentTo("9003").get(0);
@@ -168,12 +169,12 @@ class ZaloProvinceOaTest {
     /** The CS messages sent to a Zalo user, waiting for at least one. */
     private static List<String> sentTo(String userId) {
         var sent = postRequestedFor(urlEqualTo(CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(userId)));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> !zalo.findAll(sent).isEmpty()), "a message to " + userId);
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !zalo.findAll(sent).isEmpty()), "a message to " + userId);
         return zalo.findAll(sent).stream().map(r -> r.getBodyAsString()).toList();
     }
 
     private static InboundEvent eventFor(String eventId) {
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))));
         return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 

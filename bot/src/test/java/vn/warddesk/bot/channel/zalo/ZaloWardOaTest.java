@@ -1,7 +1,6 @@
 package vn.warddesk.bot.channel.zalo;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +28,7 @@ import vn.warddesk.bot.ward.ChannelField;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardChannelSecrets;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -96,12 +96,12 @@ class ZaloWardOaTest {
     void a_wards_oa_event_signed_with_its_key_reaches_its_ward_and_is_answered_with_its_token() {
         String body = event("wmsg1", "8800", WARD_APP_ID);
         assertEquals(Status.OK_200, Webhooks.zaloSigned(client, "/webhooks/zalo/ward-z", WARD_APP_ID, body, "1732780800000", WARD_KEY));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> port.events().stream().anyMatch(e -> e.eventId().equals("zalo:wmsg1"))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals("zalo:wmsg1"))));
         var event = port.events().stream().filter(e -> e.eventId().equals("zalo:wmsg1")).findFirst().orElseThrow();
         assertEquals("ward-z", ((ConversationRef.ByChannelUser) event.conversation()).wardId());
         var sent = postRequestedFor(urlEqualTo("/v3.0/oa/message/cs")).withHeader("access_token", equalTo(WARD_ACCESS))
                 .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo("8800")));
-        assertTrue(Await.until(Duration.ofSeconds(10), () -> !zalo.findAll(sent).isEmpty()), "sent with the ward's token");
+        assertTrue(Await.until(Waits.BACKGROUND, () -> !zalo.findAll(sent).isEmpty()), "sent with the ward's token");
     }
 
     @Test

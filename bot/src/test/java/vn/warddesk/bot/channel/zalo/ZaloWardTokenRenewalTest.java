@@ -46,6 +46,7 @@ import vn.warddesk.bot.ward.ChannelField;
 import vn.warddesk.bot.ward.Ward;
 import vn.warddesk.bot.ward.WardChannelSecrets;
 import vn.warddesk.bot.ward.WardStore;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -206,7 +207,7 @@ class ZaloWardTokenRenewalTest {
         try (Channels channels = Channels.create(vn.warddesk.bot.WardDeskSettings.read(Config.just(ConfigSources.create(map))).channels(), pool, Clock.systemUTC(),
                                                  new RecordingPort(pool))) {
             OutboxRows.enqueue(pool, conversation, "zalo", "8800@" + WARD, Reply.text("Lệ phí: 5.000 đồng"));
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> {
+            assertTrue(Await.until(Waits.BACKGROUND, () -> {
                 List<OutboxRows.Row> rows = OutboxRows.rows(pool, conversation);
                 return rows.get(0).attempts() >= 1 && rows.get(0).status().equals("queued")
                        && String.valueOf(rows.get(0).failureReason()).contains("renewal failed");
@@ -215,7 +216,7 @@ class ZaloWardTokenRenewalTest {
 
             zalo.stubFor(post(urlEqualTo(OAUTH)).inScenario("zalo oauth").whenScenarioStateIs(Scenario.STARTED)
                                  .willReturn(renewed()));
-            assertTrue(Await.until(Duration.ofSeconds(10),
+            assertTrue(Await.until(Waits.BACKGROUND,
                                    () -> OutboxRows.rows(pool, conversation).get(0).status().equals("sent")),
                        () -> "sent after the renewal: " + OutboxRows.rows(pool, conversation));
         }

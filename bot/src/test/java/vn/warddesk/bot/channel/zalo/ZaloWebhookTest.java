@@ -32,6 +32,7 @@ import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -234,12 +235,12 @@ class ZaloWebhookTest {
     }
 
     private InboundEvent eventWithId(java.util.function.Predicate<String> id) {
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> port.events().stream().anyMatch(e -> id.test(e.eventId()))));
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> id.test(e.eventId()))));
         return port.events().stream().filter(e -> id.test(e.eventId())).findFirst().orElseThrow();
     }
 
     private InboundEvent eventFor(String eventId) {
-        assertTrue(Await.until(Duration.ofSeconds(5), () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))),
+        assertTrue(Await.until(Waits.BACKGROUND, () -> port.events().stream().anyMatch(e -> e.eventId().equals(eventId))),
                    "no event " + eventId);
         return port.events().stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
     }
