@@ -66,7 +66,7 @@ export function signedIn(me) {
     target = '#/password';
   } else if (mustEnrol(me)) {
     target = '#/second-factor';
-  } else if (!location.hash || location.hash === '#/login' || location.hash === '#/password') {
+  } else if (!location.hash || ['#/login', '#/password', '#/second-factor'].includes(location.hash)) {
     const first = PAGES.find(page => has(page.role));
     target = '#/' + (first ? first.route : 'none');
   }

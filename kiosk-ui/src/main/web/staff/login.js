@@ -68,7 +68,7 @@ export function passwordView(main) {
     try {
       const me = await api('POST', 'password', { currentPassword: current.value, newPassword: next.value });
       toast(t('Đã đổi mật khẩu.', 'Password changed.'));
-      location.hash = '';
+      // signedIn moves on from #/password itself: clearing the hash first would route twice and enrol twice.
       signedIn(me);
     } catch (e) {
       error.textContent = e.message;
@@ -113,7 +113,7 @@ export function secondFactorView(main) {
 function clearAndShowCodes(main, me) {
   while (main.firstChild) main.removeChild(main.firstChild);
   const done = el('button', { type: 'button', class: 'btn primary', id: 'recovery-done', text: 'Tôi đã lưu các mã này' });
-  done.addEventListener('click', () => { location.hash = ''; signedIn(me); });
+  done.addEventListener('click', () => signedIn(me));
   main.append(el('section', { class: 'card narrow', id: 'recovery-codes' },
     el('h1', { text: 'Mã dự phòng' }),
     el('p', { class: 'notice', text: 'Mỗi mã dùng được một lần khi không có điện thoại. Hãy in hoặc cất ở nơi an toàn: mã chỉ hiện lần này.' }),
