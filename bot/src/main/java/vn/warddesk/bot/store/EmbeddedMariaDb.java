@@ -35,6 +35,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port port, 0 for any free port
      */
     public static EmbeddedMariaDb start(Path dir, int port) {
+        return start(dir, port, java.util.List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with extra server options (e.g. {@code --performance-schema=ON} for a bench that
+     * reads per-statement costs); the shipped run passes none.
+     */
+    public static EmbeddedMariaDb start(Path dir, int port, java.util.List<String> extraArgs) {
         Path base = dir.toAbsolutePath().resolve("base");
         Path data = dir.toAbsolutePath().resolve("data");
         try {
@@ -53,14 +61,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         InstanceLock lock = InstanceLock.acquire(dir.toAbsolutePath());
         try {
-            return start(dir, base, data, port, lock);
+            return start(dir, base, data, port, lock, extraArgs);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedMariaDb start(Path dir, Path base, Path data, int port, InstanceLock lock) {
+    private static EmbeddedMariaDb start(Path dir, Path base, Path data, int port, InstanceLock lock,
+                                         java.util.List<String> extraArgs) {
         // We own the directory: a mariadbd still running on it was left by a run that died.
         StaleServer.stopIfRunning(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -76,6 +85,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        extraArgs.forEach(config::addArg);
         try {
             Files.createDirectories(dir.toAbsolutePath().resolve("tmp"));
             DB db = PatientDb.create(config.build());
