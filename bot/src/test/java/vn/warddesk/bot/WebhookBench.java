@@ -162,6 +162,7 @@ public final class WebhookBench {
         // burst and compare with the faster of the two.
         double sequentialBefore = rawInserts(pool, 1, Math.max(500, updates / 2));
         Map<String, Long> statusBefore = serverStatus(pool);
+        boolean digests = resetDigests(pool);
         long[] cpuBefore = cpu();
         long start = System.nanoTime();
         long[] latencies = fire(webhook, 1_000_000, updates, concurrency, sentAt);
@@ -182,6 +183,7 @@ public final class WebhookBench {
                          - (start - BENCH_START) / 1e9;
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
         Map<String, Long> statusAfter = serverStatus(pool);
+        String digestReport = digests ? digestReport(pool, accepted) : "";
         StringBuilder perUpdate = new StringBuilder();
         statusAfter.forEach((name, value) -> perUpdate.append(' ').append(name.toLowerCase()).append('=')
                 .append(String.format("%.1f", (value - statusBefore.getOrDefault(name, 0L)) / (double) accepted)));
@@ -264,6 +266,7 @@ public final class WebhookBench {
             System.out.println("  replies            none measured: no dispatcher in mode " + mode);
         }
         System.out.println("  server work/update" + perUpdate);
+        System.out.print(digestReport);
         double jvmMs = (cpuAfter[0] - cpuBefore[0]) / 1e6 / accepted;
         double dbMs = (cpuAfter[1] - cpuBefore[1]) / 1e6 / accepted;
         double loadMs = (cpuAfter[2] - cpuBefore[2]) / 1e6 / accepted;
@@ -418,6 +421,64 @@ public final class WebhookBench {
             }
         }
         return status;
+    }
+
+    /**
+     * With performance_schema on (the bench's embedded server started with
+     * {@code -Dwarddesk.test.mariadb-args=--performance-schema=ON}): empties the per-statement and per-index summaries
+     * so that they cover the burst only. False when performance_schema is off.
+     */
+    private static boolean resetDigests(HikariDataSource pool) throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("SELECT @@performance_schema")) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    return false;
+                }
+            }
+            statement.execute("TRUNCATE performance_schema.events_statements_summary_by_digest");
+            statement.execute("TRUNCATE performance_schema.table_io_waits_summary_by_index_usage");
+            return true;
+        }
+    }
+
+    /**
+     * Per statement digest, from the first update of the burst until the outbox drained: calls, server time and rows
+     * per update, so the statements that cost mariadbd its CPU can be named; then the indexes of the tables with their
+     * reads and writes (an index written on every row and never read is pure cost).
+     */
+    private static String digestReport(HikariDataSource pool, long updates) throws Exception {
+        StringBuilder out = new StringBuilder("  statements (performance_schema, per update: calls, server µs, rows"
+                                              + " examined / sent / affected, tmp tables, no index used)\n");
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("""
+                    SELECT COUNT_STAR, SUM_TIMER_WAIT, SUM_ROWS_EXAMINED, SUM_ROWS_SENT, SUM_ROWS_AFFECTED,
+                           SUM_CREATED_TMP_TABLES, SUM_NO_INDEX_USED, DIGEST_TEXT
+                    FROM performance_schema.events_statements_summary_by_digest
+                    WHERE SCHEMA_NAME = DATABASE() ORDER BY SUM_TIMER_WAIT DESC LIMIT 25""")) {
+                while (rs.next()) {
+                    String text = String.valueOf(rs.getString(8)).replaceAll("\\s+", " ");
+                    out.append(String.format("    %5.2f %7.1f µs %6.2f %5.2f %5.2f %4.2f %4.2f  %s%n",
+                                             rs.getLong(1) / (double) updates, rs.getLong(2) / 1e6 / updates,
+                                             rs.getLong(3) / (double) updates, rs.getLong(4) / (double) updates,
+                                             rs.getLong(5) / (double) updates, rs.getLong(6) / (double) updates,
+                                             rs.getLong(7) / (double) updates,
+                                             text.length() > 160 ? text.substring(0, 160) + "…" : text));
+                }
+            }
+            out.append("  index use (performance_schema, per update: rows read / inserted / updated / deleted)\n");
+            try (var rs = statement.executeQuery("""
+                    SELECT OBJECT_NAME, INDEX_NAME, COUNT_READ, COUNT_INSERT, COUNT_UPDATE, COUNT_DELETE
+                    FROM performance_schema.table_io_waits_summary_by_index_usage
+                    WHERE OBJECT_SCHEMA = DATABASE() AND COUNT_STAR > 0 ORDER BY OBJECT_NAME, INDEX_NAME""")) {
+                while (rs.next()) {
+                    out.append(String.format("    %-20s %-40s %6.2f %5.2f %5.2f %5.2f%n", rs.getString(1),
+                                             String.valueOf(rs.getString(2)), rs.getLong(3) / (double) updates,
+                                             rs.getLong(4) / (double) updates, rs.getLong(5) / (double) updates,
+                                             rs.getLong(6) / (double) updates));
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import ch.vorburger.exec.ManagedProcessException;
@@ -40,15 +41,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port port, 0 for any free port
      */
     public static EmbeddedMariaDb start(Path dir, int port) {
-        return start(dir, port, START_TIMEOUT);
+        return start(dir, port, START_TIMEOUT, List.of());
     }
 
     /**
-     * As {@link #start(Path, int)}, waiting up to {@code startTimeout} for the server to be ready. The tests' shared
-     * server passes a longer wait: on CI's 2 cores two test forks start theirs together while Chromium runs, and a start
-     * on the shared, loaded machine once took over two minutes between InnoDB's start and "ready for connections".
+     * As {@link #start(Path, int)}, waiting up to {@code startTimeout} for the server to be ready, with extra server
+     * options (e.g. {@code --performance-schema=ON} for a bench that reads per-statement costs; the shipped run passes
+     * none). The tests' shared server passes a longer wait: on CI's 2 cores two test forks start theirs together while
+     * Chromium runs, and a start on the shared, loaded machine once took over two minutes between InnoDB's start and
+     * "ready for connections".
      */
-    public static EmbeddedMariaDb start(Path dir, int port, Duration startTimeout) {
+    public static EmbeddedMariaDb start(Path dir, int port, Duration startTimeout, List<String> extraArgs) {
         Path base = dir.toAbsolutePath().resolve("base");
         Path data = dir.toAbsolutePath().resolve("data");
         try {
@@ -67,7 +70,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         InstanceLock lock = InstanceLock.acquire(dir.toAbsolutePath());
         try {
-            return start(dir, base, data, port, lock, startTimeout);
+            return start(dir, base, data, port, lock, startTimeout, extraArgs);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -75,7 +78,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     private static EmbeddedMariaDb start(Path dir, Path base, Path data, int port, InstanceLock lock,
-                                         Duration startTimeout) {
+                                         Duration startTimeout, List<String> extraArgs) {
         // We own the directory: a mariadbd still running on it was left by a run that died.
         StaleServer.stopIfRunning(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -91,6 +94,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        extraArgs.forEach(config::addArg);
         try {
             Files.createDirectories(dir.toAbsolutePath().resolve("tmp"));
             DB db = PatientDb.create(config.build(), startTimeout);

@@ -18,6 +18,7 @@ import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-bot rate limit is per sending bot: two wards' own bots do not share one budget. */
 class BotBudgetTest {
@@ -82,6 +83,15 @@ class BotBudgetTest {
         long queued = OutboxRows.rows(pool, a1).stream().filter(r -> r.status().equals("queued")).count()
                       + OutboxRows.rows(pool, a2).stream().filter(r -> r.status().equals("queued")).count();
         assertEquals(1, queued, "the other of ward A waits for its bot's next second");
+        // Put off to the limiter's next period, not left at the claim's 30 s lease: the deferral was written.
+        java.time.Instant due = vn.warddesk.bot.store.Jdbc.withConnection(pool, c -> {
+            try (var q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'queued'");
+                 var rs = q.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+        assertTrue(due.isBefore(Instant.now().plusSeconds(5)), "the put-off message is due again within seconds: " + due);
         dispatcher.close();
     }
 }

@@ -1,5 +1,6 @@
 package vn.warddesk.bot.store;
 
+import java.util.List;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +25,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void data_survives_a_restart_and_a_server_left_running_by_a_crash_is_taken_over() throws Exception {
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT, List.of());
         String url = first.createDatabase("persist");
         try (Connection connection = DriverManager.getConnection(url, "root", "");
              Statement statement = connection.createStatement()) {
@@ -33,7 +34,7 @@ class EmbeddedMariaDbTest {
         }
         // Like a JVM killed with SIGKILL: the OS drops the lock, the server keeps running and holds the data directory.
         first.releaseLockOnly();
-        EmbeddedMariaDb second = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT, List.of());
         try {
             String again = second.createDatabase("persist");
             try (Connection connection = DriverManager.getConnection(again, "root", "");
@@ -49,7 +50,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void a_second_start_on_a_directory_owned_by_a_live_instance_is_refused_before_touching_the_server() throws Exception {
-        EmbeddedMariaDb owner = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT);
+        EmbeddedMariaDb owner = EmbeddedMariaDb.start(DIR, 0, TestDatabase.START_TIMEOUT, List.of());
         try {
             owner.announce(18080);
             String url = owner.createDatabase("owned");

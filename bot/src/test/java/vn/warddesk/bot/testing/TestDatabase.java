@@ -106,7 +106,10 @@ public final class TestDatabase {
                               System.getenv().getOrDefault("WARDDESK_DB_PASSWORD", ""));
         }
         Path dir = Path.of(System.getProperty("warddesk.test.dir", "target"), "test-mariadb");
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir, 0, START_TIMEOUT);
+        // -Dwarddesk.test.mariadb-args="--performance-schema=ON …": server options for a bench that inspects the server.
+        java.util.List<String> extra = java.util.Arrays.stream(System.getProperty("warddesk.test.mariadb-args", "").split(" "))
+                .filter(a -> !a.isBlank()).toList();
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir, 0, START_TIMEOUT, extra);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-mariadb-stop"));
         return new Server("jdbc:mariadb://127.0.0.1:" + embedded.port() + "/", "root", "");
     }

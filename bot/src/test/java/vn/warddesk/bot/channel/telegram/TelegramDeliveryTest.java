@@ -167,6 +167,47 @@ class TelegramDeliveryTest {
     }
 
     @Test
+    void a_sent_message_holds_the_next_one_of_its_chat_back_in_the_database_for_other_instances() {
+        ok();
+        List<String> conversations = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            String chat = String.valueOf(720 + c);
+            String conversation = OutboxRows.conversation(pool, "telegram", chat, Instant.now());
+            conversations.add(conversation);
+            OutboxRows.enqueue(pool, conversation, "telegram", chat, Reply.text("đầu"));
+            OutboxRows.enqueue(pool, conversation, "telegram", chat, Reply.text("sau"));
+        }
+        // 0.5 messages/s per chat: each second message may not go out before 2 s after its chat's first, from any
+        // instance, so the database holds it back (another instance's limiter knows nothing of this one's sends).
+        dispatcher(Map.of("telegram.rate.per-chat-per-second", "0.5")).start();
+
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> conversations.stream().allMatch(c -> {
+            List<Instant[]> rows = sentAndDue(c);
+            return rows.get(0)[0] != null && rows.get(1)[1].isAfter(rows.get(0)[0].plusMillis(1900));
+        })), "every chat's second message is due 2 s after its first was sent");
+        for (String c : conversations) {
+            assertEquals("queued", OutboxRows.rows(pool, c).get(1).status(), "not sent before its time");
+        }
+    }
+
+    /** Per outbox row of the conversation, in order: [sent_at (null while queued), next_attempt_at]. */
+    private static List<Instant[]> sentAndDue(String conversation) {
+        return vn.warddesk.bot.store.Jdbc.withConnection(pool, c -> {
+            try (var q = c.prepareStatement("SELECT sent_at, next_attempt_at FROM outbox WHERE conversation_id = ? ORDER BY id")) {
+                q.setString(1, conversation);
+                List<Instant[]> rows = new ArrayList<>();
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Instant[] {rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
+                                                rs.getTimestamp(2).toInstant()});
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    @Test
     void too_many_requests_waits_for_retry_after_before_sending_again() {
         telegram.stubFor(post(urlEqualTo(SEND)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                                  .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody(
