@@ -188,6 +188,10 @@ class TelegramDeliveryTest {
         for (String c : conversations) {
             assertEquals("queued", OutboxRows.rows(pool, c).get(1).status(), "not sent before its time");
         }
+        // …and they do go out once due. Waiting for it also keeps the class's tests apart: a row left queued here
+        // would be sent by the next test's dispatcher and advance that test's WireMock scenario.
+        assertTrue(Await.until(Waits.BACKGROUND, () -> conversations.stream().allMatch(c -> OutboxRows.allSent(pool, c))),
+                   "the held-back messages are sent once due");
     }
 
     /** Per outbox row of the conversation, in order: [sent_at (null while queued), next_attempt_at]. */
