@@ -137,11 +137,6 @@ public final class BuildModels {
     static final double ANSWER_ACCURACY = 0.90;
 
     /**
-     * Temperature and thresholds from a validation split of the TRAINING data (every 5th line per label, as {@code tune}):
-     * a model trained on the other 80 % (augmented the same way, so its sharpness matches the shipped model's) scores the
-     * validation lines; the temperature minimises their negative log-likelihood. The test split is never read here.
-     */
-    /**
      * Maxent features whose weights are all below this in magnitude are left out of the shipped models. On the validation
      * split of the training data (every 5th line, 2026-12-07) pruning at 0.02 kept 14,171 of 40,714 intent features
      * with the same intent accuracy (95.83 %, accented 96.05, unaccented 95.68 %) and aspect 93.67 → 93.52 %, and cut the
@@ -158,6 +153,11 @@ public final class BuildModels {
     record Calibrated(CompiledModel model, Map<String, String> metadata) {
     }
 
+    /**
+     * Temperature and thresholds from a validation split of the TRAINING data (every 5th line per label, as {@code tune}):
+     * a model trained on the other 80 % (augmented the same way, so its sharpness matches the shipped model's) scores the
+     * validation lines; the temperature minimises their negative log-likelihood. The test split is never read here.
+     */
     static Calibrated calibrate(List<Dataset.Example> examples, Setup setup, Map<String, String[]> features) {
         Trainer.Params params = setup.params();
         boolean expand = setup.expand();

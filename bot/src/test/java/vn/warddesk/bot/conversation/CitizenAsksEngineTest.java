@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
 import vn.warddesk.bot.testing.EngineFixture;
@@ -29,12 +28,13 @@ class CitizenAsksEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
     private static HikariDataSource pool;
     private static EngineFixture fx;
-    private static int events;
+    private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
         pool = TestDatabase.fresh("citizen_asks");
         fx = new EngineFixture(pool, CLOCK);
+        chat = new EngineChat(fx, CLOCK);
     }
 
     @AfterAll
@@ -43,17 +43,11 @@ class CitizenAsksEngineTest {
     }
 
     private static ConversationPort.Handled say(String user, String text) {
-        return handle(user, new Input.Text(text), user.startsWith("en-") ? "en" : null);
+        return chat.say(user, text);
     }
 
     private static ConversationPort.Handled press(String user, String action) {
-        return handle(user, new Input.Action(action), user.startsWith("en-") ? "en" : null);
-    }
-
-    private static ConversationPort.Handled handle(String user, Input input, String locale) {
-        ConversationRef ref = new ConversationRef.ByChannelUser("telegram", ConsentLog.sha256(user), "chat-" + user,
-                                                                "demo-hoa-an");
-        return fx.engine.handle(new InboundEvent(ref, "telegram", "ev-" + (++events), input, locale, CLOCK.instant()));
+        return chat.press(user, action);
     }
 
     private static List<Kind> kinds(ConversationPort.Handled handled) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
@@ -26,12 +25,13 @@ class FollowUpContextEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
     private static HikariDataSource pool;
     private static EngineFixture fx;
-    private static int events;
+    private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
         pool = TestDatabase.fresh("follow_up_context");
         fx = new EngineFixture(pool, CLOCK);
+        chat = new EngineChat(fx, CLOCK);
     }
 
     @AfterAll
@@ -40,10 +40,7 @@ class FollowUpContextEngineTest {
     }
 
     private static List<Reply> say(String user, String text) {
-        ConversationRef ref = new ConversationRef.ByChannelUser("telegram", ConsentLog.sha256(user), "chat-" + user,
-                                                                "demo-hoa-an");
-        return fx.engine.handle(new InboundEvent(ref, "telegram", "ev" + (++events), new Input.Text(text), null,
-                                                 CLOCK.instant())).replies();
+        return chat.say(user, text).replies();
     }
 
     /** kind/procedure for answers, kind otherwise (the greeting of a new session left out). */
@@ -53,9 +50,7 @@ class FollowUpContextEngineTest {
     }
 
     private static List<String> aspects(List<Reply> replies) {
-        return replies.stream().filter(r -> r.kind() != Reply.Kind.GREET).map(r -> r.kind() == Reply.Kind.ANSWER
-                ? "answer/" + r.procedure().orElse("?") + "/" + r.aspect().orElse("?") : r.kind().name().toLowerCase())
-                .toList();
+        return EngineChat.seen(replies);
     }
 
     @Test

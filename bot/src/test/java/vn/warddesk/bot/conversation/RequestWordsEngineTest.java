@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
 import vn.warddesk.bot.testing.EngineFixture;
@@ -24,11 +23,13 @@ class RequestWordsEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
     private static HikariDataSource pool;
     private static EngineFixture fx;
+    private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
         pool = TestDatabase.fresh("request_words");
         fx = new EngineFixture(pool, CLOCK);
+        chat = new EngineChat(fx, CLOCK);
     }
 
     @AfterAll
@@ -37,20 +38,14 @@ class RequestWordsEngineTest {
     }
 
     private static ConversationPort.Handled say(String user, String text) {
-        return handle(user, new Input.Text(text));
+        return chat.say(user, text);
     }
 
     private static ConversationPort.Handled press(String user, String action) {
-        return handle(user, new Input.Action(action));
+        return chat.press(user, action);
     }
 
-    private static int events;
 
-    private static ConversationPort.Handled handle(String user, Input input) {
-        ConversationRef ref = new ConversationRef.ByChannelUser("telegram", ConsentLog.sha256(user), "chat-" + user,
-                                                                "demo-hoa-an");
-        return fx.engine.handle(new InboundEvent(ref, "telegram", "ev-" + (++events), input, null, CLOCK.instant()));
-    }
 
     private static List<Kind> kinds(ConversationPort.Handled handled) {
         return handled.replies().stream().map(Reply::kind).toList();

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
@@ -24,12 +23,13 @@ class TopicReturnsEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
     private static HikariDataSource pool;
     private static EngineFixture fx;
-    private static int events;
+    private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
         pool = TestDatabase.fresh("topic_returns");
         fx = new EngineFixture(pool, CLOCK);
+        chat = new EngineChat(fx, CLOCK);
     }
 
     @AfterAll
@@ -38,17 +38,11 @@ class TopicReturnsEngineTest {
     }
 
     private static List<Reply> say(String user, String text) {
-        ConversationRef ref = new ConversationRef.ByChannelUser("telegram", ConsentLog.sha256(user), "chat-" + user,
-                                                                "demo-hoa-an");
-        return fx.engine.handle(new InboundEvent(ref, "telegram", "ev" + (++events), new Input.Text(text), null,
-                                                 CLOCK.instant())).replies();
+        return chat.say(user, text).replies();
     }
 
-    /** kind, or kind/procedure/aspect for answers (the greeting of a new session left out). */
     private static List<String> seen(List<Reply> replies) {
-        return replies.stream().filter(r -> r.kind() != Reply.Kind.GREET).map(r -> r.kind() == Reply.Kind.ANSWER
-                ? "answer/" + r.procedure().orElse("?") + "/" + r.aspect().orElse("?") : r.kind().name().toLowerCase())
-                .toList();
+        return EngineChat.seen(replies);
     }
 
     @Test

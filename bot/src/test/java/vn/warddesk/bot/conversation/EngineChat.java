@@ -1,0 +1,45 @@
+package vn.warddesk.bot.conversation;
+
+import java.util.List;
+
+import vn.warddesk.bot.consent.ConsentLog;
+import vn.warddesk.bot.message.Reply;
+import vn.warddesk.bot.testing.EngineFixture;
+import vn.warddesk.bot.testing.MutableClock;
+
+/**
+ * Citizens chatting with the real engine in a test: every line or button is one inbound Telegram event of that user
+ * (a user named "en-…" writes with the English locale), so each test reads like the conversation it checks.
+ */
+final class EngineChat {
+    private final EngineFixture fx;
+    private final MutableClock clock;
+    private int events;
+
+    EngineChat(EngineFixture fx, MutableClock clock) {
+        this.fx = fx;
+        this.clock = clock;
+    }
+
+    ConversationPort.Handled say(String user, String text) {
+        return handle(user, new Input.Text(text));
+    }
+
+    ConversationPort.Handled press(String user, String action) {
+        return handle(user, new Input.Action(action));
+    }
+
+    private ConversationPort.Handled handle(String user, Input input) {
+        ConversationRef ref = new ConversationRef.ByChannelUser("telegram", ConsentLog.sha256(user), "chat-" + user,
+                                                                "demo-hoa-an");
+        String locale = user.startsWith("en-") ? "en" : null;
+        return fx.engine.handle(new InboundEvent(ref, "telegram", "ev-" + (++events), input, locale, clock.instant()));
+    }
+
+    /** kind, or answer/procedure/aspect for answers (the greeting of a new session left out). */
+    static List<String> seen(List<Reply> replies) {
+        return replies.stream().filter(r -> r.kind() != Reply.Kind.GREET).map(r -> r.kind() == Reply.Kind.ANSWER
+                ? "answer/" + r.procedure().orElse("?") + "/" + r.aspect().orElse("?") : r.kind().name().toLowerCase())
+                .toList();
+    }
+}
