@@ -3,16 +3,13 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
-import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
-import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,20 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CitizenAsksEngineTest {
     /** A Tuesday, 09:00 in Vietnam. */
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static HikariDataSource pool;
-    private static EngineFixture fx;
     private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
-        pool = TestDatabase.fresh("citizen_asks");
-        fx = new EngineFixture(pool, CLOCK);
-        chat = new EngineChat(fx, CLOCK);
+        chat = EngineChat.open("citizen_asks", CLOCK);
     }
 
     @AfterAll
     static void tearDown() {
-        pool.close();
+        chat.close();
     }
 
     private static ConversationPort.Handled say(String user, String text) {
@@ -51,7 +44,7 @@ class CitizenAsksEngineTest {
     }
 
     private static List<Kind> kinds(ConversationPort.Handled handled) {
-        return handled.replies().stream().map(Reply::kind).toList();
+        return EngineChat.kinds(handled);
     }
 
     private static void answers(ConversationPort.Handled handled, String procedure) {
@@ -61,7 +54,7 @@ class CitizenAsksEngineTest {
     }
 
     private static int cases(ConversationPort.Handled handled) {
-        return fx.count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ?", handled.conversationId());
+        return chat.fx().count("SELECT COUNT(*) FROM case_file WHERE conversation_id = ?", handled.conversationId());
     }
 
     @Test

@@ -2,23 +2,43 @@ package vn.warddesk.bot.conversation;
 
 import java.util.List;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
+import vn.warddesk.bot.testing.TestDatabase;
 
 /**
  * Citizens chatting with the real engine in a test: every line or button is one inbound Telegram event of that user
  * (a user named "en-…" writes with the English locale), so each test reads like the conversation it checks.
  */
-final class EngineChat {
+final class EngineChat implements AutoCloseable {
+    private final HikariDataSource pool;
     private final EngineFixture fx;
     private final MutableClock clock;
     private int events;
 
-    EngineChat(EngineFixture fx, MutableClock clock) {
-        this.fx = fx;
+    private EngineChat(HikariDataSource pool, MutableClock clock) {
+        this.pool = pool;
+        this.fx = new EngineFixture(pool, clock);
         this.clock = clock;
+    }
+
+    /** The real engine over a fresh test database of that name, on the test's clock. */
+    static EngineChat open(String database, MutableClock clock) {
+        return new EngineChat(TestDatabase.fresh(database), clock);
+    }
+
+    /** The engine and its database, for what a test reads besides the replies (cases, drafts). */
+    EngineFixture fx() {
+        return fx;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     ConversationPort.Handled say(String user, String text) {
@@ -34,6 +54,11 @@ final class EngineChat {
                                                                 "demo-hoa-an");
         String locale = user.startsWith("en-") ? "en" : null;
         return fx.engine.handle(new InboundEvent(ref, "telegram", "ev-" + (++events), input, locale, clock.instant()));
+    }
+
+    /** The kinds of the turn's replies, in order. */
+    static List<Reply.Kind> kinds(ConversationPort.Handled handled) {
+        return handled.replies().stream().map(Reply::kind).toList();
     }
 
     /** kind, or answer/procedure/aspect for answers (the greeting of a new session left out). */

@@ -3,15 +3,12 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.message.Reply;
-import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
-import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,20 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class FollowUpContextEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static HikariDataSource pool;
-    private static EngineFixture fx;
     private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
-        pool = TestDatabase.fresh("follow_up_context");
-        fx = new EngineFixture(pool, CLOCK);
-        chat = new EngineChat(fx, CLOCK);
+        chat = EngineChat.open("follow_up_context", CLOCK);
     }
 
     @AfterAll
     static void tearDown() {
-        pool.close();
+        chat.close();
     }
 
     private static List<Reply> say(String user, String text) {

@@ -3,16 +3,13 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
-import vn.warddesk.bot.testing.EngineFixture;
 import vn.warddesk.bot.testing.MutableClock;
-import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,20 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestWordsEngineTest {
     /** A Tuesday, 09:00 in Vietnam: "thứ 2 tuần sau" is an open day. */
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static HikariDataSource pool;
-    private static EngineFixture fx;
     private static EngineChat chat;
 
     @BeforeAll
     static void setUp() {
-        pool = TestDatabase.fresh("request_words");
-        fx = new EngineFixture(pool, CLOCK);
-        chat = new EngineChat(fx, CLOCK);
+        chat = EngineChat.open("request_words", CLOCK);
     }
 
     @AfterAll
     static void tearDown() {
-        pool.close();
+        chat.close();
     }
 
     private static ConversationPort.Handled say(String user, String text) {
@@ -48,7 +41,7 @@ class RequestWordsEngineTest {
 
 
     private static List<Kind> kinds(ConversationPort.Handled handled) {
-        return handled.replies().stream().map(Reply::kind).toList();
+        return EngineChat.kinds(handled);
     }
 
     private static void asks(ConversationPort.Handled handled, String field) {
@@ -63,7 +56,7 @@ class RequestWordsEngineTest {
         asks(press(user, "consent:agree"), "request_kind");
         ConversationPort.Handled typed = say(user, "thay doi noi dung"); // "thay đổi" and "nội dung" also name an edit
         asks(typed, "contact_name");
-        assertTrue(fx.string("SELECT draft FROM conversation WHERE id = ?", typed.conversationId()).contains("\"change\""));
+        assertTrue(chat.fx().string("SELECT draft FROM conversation WHERE id = ?", typed.conversationId()).contains("\"change\""));
     }
 
     @Test
@@ -98,7 +91,7 @@ class RequestWordsEngineTest {
         assertTrue(kinds(say(user, "thoi khoi")).contains(Kind.CONSENT_DECLINED));
         ConversationPort.Handled again = say(user, "a thoi de e dang ky lai");
         assertTrue(kinds(again).contains(Kind.ASK_CONSENT), again.replies().toString());
-        assertEquals(0, fx.count("SELECT COUNT(*) FROM conversation WHERE id = ? AND case_code IS NOT NULL",
+        assertEquals(0, chat.fx().count("SELECT COUNT(*) FROM conversation WHERE id = ? AND case_code IS NOT NULL",
                                  again.conversationId()));
     }
 
