@@ -1,7 +1,5 @@
 package vn.warddesk.bot.channel.zalo;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -62,14 +60,10 @@ public final class ZaloMiniAppVerifier {
         if (accessToken == null || accessToken.isBlank() || accessToken.length() > 4096) {
             return Optional.empty();
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.graphBase() + "/me?fields=id,name"))
-                .timeout(settings.requestTimeout())
-                .header("access_token", accessToken)
-                .GET();
-        if (!settings.appSecret().isBlank()) {
-            request.header("appsecret_proof", proof(accessToken));
-        }
-        HttpRequest built = request.build();
+        ZaloHttp.Request request = ZaloHttp.Request.get(settings.graphBase() + "/me?fields=id,name")
+                .header("access_token", accessToken);
+        ZaloHttp.Request built = settings.appSecret().isBlank() ? request
+                : request.header("appsecret_proof", proof(accessToken));
         ZaloHttp.Answer answer;
         try {
             answer = breaker.executeSupplier(Retry.decorateSupplier(retry, () -> http.send(built)));

@@ -1,7 +1,5 @@
 package vn.warddesk.bot.channel.zalo;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /**
@@ -31,13 +29,10 @@ final class ZaloPhoneNumbers {
         if (!available() || !usable(accessToken) || !usable(phoneToken)) {
             return Optional.empty();
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBase() + "/me/info"))
-                .timeout(settings.requestTimeout())
+        ZaloHttp.Request request = ZaloHttp.Request.get(settings.graphBase() + "/me/info")
                 .header("access_token", accessToken)
                 .header("code", phoneToken)
-                .header("secret_key", settings.appSecret())
-                .GET()
-                .build();
+                .header("secret_key", settings.appSecret());
         ZaloHttp.Answer answer = http.send(request);
         if (answer.status() != 200 || answer.error() != 0) {
             return Optional.empty();

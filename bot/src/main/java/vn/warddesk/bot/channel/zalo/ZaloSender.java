@@ -1,8 +1,5 @@
 package vn.warddesk.bot.channel.zalo;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -186,12 +183,8 @@ final class ZaloSender implements ChannelSender {
     }
 
     private ZaloHttp.Answer post(ObjectNode body, String accessToken) {
-        return http.send(HttpRequest.newBuilder(URI.create(settings.apiBase() + "/v3.0/oa/message/cs"))
-                                 .timeout(settings.requestTimeout())
-                                 .header("Content-Type", "application/json")
-                                 .header("access_token", accessToken)
-                                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                                 .build());
+        return http.send(ZaloHttp.Request.post(settings.apiBase() + "/v3.0/oa/message/cs", "application/json", body.toString())
+                                 .header("access_token", accessToken));
     }
 
     private static ObjectNode buttons(List<Button> buttons) {

@@ -1,8 +1,6 @@
 package vn.warddesk.bot.channel.zalo;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -121,12 +119,9 @@ public final class ZaloTokens {
         }
         String form = "refresh_token=" + encode(row.refreshToken()) + "&app_id=" + encode(settings.appId())
                       + "&grant_type=refresh_token";
-        ZaloHttp.Answer answer = http.send(HttpRequest.newBuilder(URI.create(settings.oauthBase() + "/v4/oa/access_token"))
-                                                   .timeout(settings.requestTimeout())
-                                                   .header("Content-Type", "application/x-www-form-urlencoded")
-                                                   .header("secret_key", settings.appSecret())
-                                                   .POST(HttpRequest.BodyPublishers.ofString(form))
-                                                   .build());
+        ZaloHttp.Answer answer = http.send(ZaloHttp.Request.post(settings.oauthBase() + "/v4/oa/access_token",
+                                                                 "application/x-www-form-urlencoded", form)
+                                                   .header("secret_key", settings.appSecret()));
         String access = answer.body().path("access_token").asText("");
         String refresh = answer.body().path("refresh_token").asText("");
         if (answer.status() != 200 || access.isEmpty() || refresh.isEmpty()) {

@@ -1,8 +1,6 @@
 package vn.warddesk.bot.channel.zalo;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -150,12 +148,9 @@ final class ZaloWardTokens {
         }
         String form = "refresh_token=" + encode(refreshToken) + "&app_id=" + encode(appId)
                       + "&grant_type=refresh_token";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.oauthBase() + "/v4/oa/access_token"))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("secret_key", appSecret)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        ZaloHttp.Request request = ZaloHttp.Request.post(settings.oauthBase() + "/v4/oa/access_token",
+                                                         "application/x-www-form-urlencoded", form)
+                .header("secret_key", appSecret);
         ZaloHttp.Answer answer = Retry.decorateSupplier(retry, () -> http.send(request)).get();
         String newAccess = answer.body().path("access_token").asText("");
         String newRefresh = answer.body().path("refresh_token").asText("");
