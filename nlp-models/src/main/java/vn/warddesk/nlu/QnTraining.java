@@ -46,6 +46,22 @@ final class QnTraining {
     private QnTraining() {
     }
 
+    /**
+     * What one minimisation took: L-BFGS iterations (gradients after the first), function values asked for (line-search
+     * tries), and how many of those needed a full pass over the features (the others were taken along the line).
+     */
+    record Effort(String task, int iterations, int values, int fullPasses, double objective, double seconds) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s: %d iterations, %d values (%.1f tries per iteration), %d full passes, objective %.3f, %.1f s",
+                    task, iterations, values, values / (double) Math.max(1, iterations), fullPasses, objective, seconds);
+        }
+    }
+
+    /** The effort of the latest training of each task (intent, aspect, calibration), for the build log. */
+    static final Map<String, Effort> LAST_EFFORT = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The merged training events, predicates and outcomes indexed. */
     record Indexed(String[] outcomes, String[] predicates, int[] eventOffsets, int[] featureIds, double[] featureCounts,
                    int[] outcome, double[] weight) {
@@ -70,20 +86,29 @@ final class QnTraining {
         if (data.events() == 0 || data.outcomes().length < 2) {
             throw new IllegalArgumentException("need at least two different labels to train a classifier");
         }
+        long started = System.nanoTime();
         double[] x;
+        NegativeLogLikelihood used;
+        double objectiveAtEnd;
         if (start == null) {
             NegativeLogLikelihood objective = new NegativeLogLikelihood(data, null, 0);
-            x = new QNMinimizer(0, params.l2(), iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).minimize(objective);
+            used = objective;
+            x = Lbfgs.minimize(objective, params.l2(), iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).x();
+            objectiveAtEnd = objective.valueAt(x) + params.l2() * NegativeLogLikelihood.squaredNorm(x);
         } else {
             double[] origin = start.weights(data.predicates(), data.outcomes());
             // The minimiser's own L2 would pull the step, not the weights, towards zero: the objective adds it.
             NegativeLogLikelihood objective = new NegativeLogLikelihood(data, origin, params.l2());
-            double[] step = new QNMinimizer(0, 0, iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).minimize(objective);
+            used = objective;
+            double[] step = Lbfgs.minimize(objective, 0, iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).x();
+            objectiveAtEnd = objective.valueAt(step);
             x = origin.clone();
             for (int i = 0; i < x.length; i++) {
                 x[i] += step[i];
             }
         }
+        LAST_EFFORT.put(metadata.getOrDefault("task", "model"), new Effort(metadata.getOrDefault("task", "model"),
+                used.gradients - 1, used.values, used.fullPasses, objectiveAtEnd, (System.nanoTime() - started) / 1e9));
         return CompiledModel.maxent(data.outcomes(), data.predicates(), x, metadata);
     }
 
@@ -226,6 +251,8 @@ final class QnTraining {
          */
         private final double[][] pointBuffers = new double[3][];
         private double[] weightsBuffer;
+        /** Counted for {@link Effort}: gradients computed, distinct points valued, passes over all feature occurrences. */
+        int gradients, values, fullPasses;
         /** Whether {@link #raw} was summed over the features at the last point (false: taken along the line search's line). */
         private boolean lastExact;
 
@@ -340,10 +367,12 @@ final class QnTraining {
                     // so that the gradient and the next line's anchor carry no rounding of the line arithmetic.
                     double[] weights = origin == null ? x : lastWeights;
                     inParts(p -> scorePart(p, weights));
+                    fullPasses++;
                     lastValue = sumOfTerms() + l2 * (origin == null ? 0 : squaredNorm(weights));
                     lastExact = true;
                 }
                 lastGradient = gradient();
+                gradients++;
                 anchor = lastPoint;
                 System.arraycopy(raw, 0, anchorScores, 0, raw.length);
                 firstTry = null;
@@ -435,7 +464,9 @@ final class QnTraining {
                 inParts(p -> linePart(p, r));
             } else {
                 inParts(p -> scorePart(p, weights));
+                fullPasses++;
             }
+            values++;
             lastPoint = copyOf(point);
             lastValue = sumOfTerms() + l2 * penalty;
             lastWeights = x;
