@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import opennlp.tools.ml.maxent.quasinewton.Function;
-import opennlp.tools.ml.maxent.quasinewton.QNMinimizer;
 
 /**
- * L-BFGS maxent training (OpenNLP's {@code MAXENT_QN}) with OpenNLP's own minimiser, {@link QNMinimizer}, on a faster
+ * L-BFGS maxent training (OpenNLP's {@code MAXENT_QN}) with our {@link Lbfgs} (OpenNLP's {@code QNMinimizer} with the
+ * scaled start that one lacks, so about one line-search try per iteration instead of ten) on a faster
  * objective. The objective is the one OpenNLP's {@code QNTrainer} minimises — the negative log-likelihood of the merged
  * events, features kept when they occur at least {@code cutoff} times (every occurrence counted, as OpenNLP's
  * {@code OnePassDataIndexer} does), L2 added by the minimiser — so the model is the same up to rounding
