@@ -105,7 +105,7 @@ final class QnTraining {
         if (start == null) {
             NegativeLogLikelihood objective = new NegativeLogLikelihood(data, null, 0);
             used = objective;
-            x = UNSCALED_TASKS.contains(metadata.get("task"))
+            x = UNSCALED_TASKS.contains(metadata.getOrDefault("task", ""))
                     ? new QNMinimizer(0, params.l2(), iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).minimize(objective)
                     : Lbfgs.minimize(objective, params.l2(), iterations, Trainer.LBFGS_HISTORY, MAX_FUNCTION_EVALUATIONS).x();
             objectiveAtEnd = objective.valueAt(x) + params.l2() * NegativeLogLikelihood.squaredNorm(x);
