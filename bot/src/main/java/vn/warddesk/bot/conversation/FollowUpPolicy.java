@@ -47,12 +47,14 @@ final class FollowUpPolicy implements Policy {
     private final DialogueTopic dialogueTopic;
     private final ClauseAspects clauses;
     private final Comparison comparison;
+    private final TopicWords topicWords;
 
     FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
         this.clauses = clauses;
         this.comparison = comparison;
+        this.topicWords = new TopicWords(actions.catalog());
     }
 
     @Override
@@ -121,6 +123,13 @@ final class FollowUpPolicy implements Policy {
                 answer(t, topic, told.get()); // "người yêu e hộ khẩu ở tỉnh khác thì sao": still the marriage
                 return true;
             }
+        }
+        if (namesAnother && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
+            // "bao lâu có trích lục" in a death conversation: the death extract is what death registration issues;
+            // before "thế …"/"còn … thì sao": the other procedure is only named as a part of the topic's
+            String own = u.aspect().orElse(null);
+            answer(t, topic, own != null && Catalog.ASPECTS.contains(own) && !"apply".equals(own) ? own : last);
+            return true;
         }
         if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
