@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import vn.warddesk.bot.catalog.Catalog;
 import vn.warddesk.bot.catalog.Lang;
@@ -20,8 +21,16 @@ import vn.warddesk.nlu.Understanding;
  * procedure itself ("khai sinh cần gì" after a death question still switches).
  */
 final class TopicWords {
-    /** How surely the rest of the line must still read as the other procedure for that procedure to keep it. */
-    private static final double STILL_OTHER = 0.5;
+    /** How surely the rest of the line must read as a follow-up (or the topic) for the topic to keep the line. */
+    private static final double REST_SURE = 0.5;
+    /**
+     * Lines that turn to the other procedure on purpose: "còn xác nhận độc thân thì phí bn", "and back to the baby",
+     * "quay lại cái tạm trú", and where to get a paper ("giấy đó xin ở đâu", "where does she get that") — a paper
+     * the topic needs is obtained through its own procedure.
+     */
+    private static final Pattern TURNS_AWAY = Pattern.compile(
+            "^((a|ok|oke|vay|the|thi|u|um|so) )?(con|what about|how about|and|back to|going back|quay lai|tro lai|ve lai)\\b"
+            + "|\\b(o dau|tai dau|cho nao|where)\\b");
     /** Generic verbs that open procedure names: "Đăng ký kết hôn" is named by "kết hôn". */
     private static final String NAME_VERB = "^(dang ky|cap|chung thuc|xac nhan|thay doi) ";
     /** English names are named without their generic nouns: "Birth registration" by "birth". */
@@ -36,7 +45,7 @@ final class TopicWords {
 
     /** True when the line's reading as {@code other} comes only from words of the topic's own text. */
     boolean partOfTopic(Heard h, String topic, String other) {
-        if (names(h.folded, other)) {
+        if (TURNS_AWAY.matcher(h.folded).find() || names(h.folded, other)) {
             return false;
         }
         String[] words = Folding.withoutQuestionMark(h.folded).strip().split("\\s+");
@@ -62,7 +71,10 @@ final class TopicWords {
             return true;
         }
         Understanding u = h.clause(String.join(" ", rest)).u();
-        return !(other.equals(u.intent()) && u.confidence() >= STILL_OTHER);
+        // what is left must still ask something of the topic ("thế … được không" → who may file): "sang tên … thì cần
+        // gì" without "sổ đỏ" is no question about residence
+        return (Understanding.ASPECT_ONLY.equals(u.intent()) || topic.equals(u.intent())) && !u.clarify()
+               && u.confidence() >= REST_SURE;
     }
 
     /** The line names the other procedure by its own name (without the generic verb): "kết hôn", "tạm trú", "birth". */
