@@ -36,6 +36,8 @@ final class FollowUpPolicy implements Policy {
     private static final Pattern GET_WHERE = Pattern.compile(
             "\\b(xin|lay|lam|cap|nhan)\\b.*\\b(o dau|tai dau|cho nao|the nao|ntn|sao)\\b"
             + "|\\bwhere (do|can) (i|we|they|he|she) (get|obtain|request|apply for)\\b|\\bhow (do|can) (i|we) get\\b");
+    /** The kind and count the documents answer appends to a paper: " (bản sao, 2 bản)", " (original)". */
+    private static final Pattern KIND_DETAIL = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
     /** How surely a listed paper must read as another procedure to be that procedure's paper. */
     private static final double PAPER_SURE = 0.9;
     /** How surely a situation line read with the topic's name must stay on the topic. */
@@ -260,7 +262,8 @@ final class FollowUpPolicy implements Policy {
         }
         Set<String> named = new java.util.LinkedHashSet<>();
         for (String item : papers.get().items()) {
-            Understanding u = h.clause(item).u();
+            // read without the kind appended in brackets: "(bản sao)" made a divorce ruling read as the extract
+            Understanding u = h.clause(KIND_DETAIL.matcher(item).replaceAll("")).u();
             if (a.catalog().knows(u.intent()) && !u.intent().equals(topic) && !u.clarify() && u.confidence() >= PAPER_SURE) {
                 named.add(u.intent());
             }

@@ -26,11 +26,13 @@ final class TopicWords {
     /**
      * Lines that turn to the other procedure on purpose: "còn xác nhận độc thân thì phí bn", "and back to the baby",
      * "quay lại cái tạm trú", and where to get a paper ("giấy đó xin ở đâu", "where does she get that") — a paper
-     * the topic needs is obtained through its own procedure.
+     * the topic needs is obtained through its own procedure; and a wish ("muốn đổi tên cho con gái thì sao" after a
+     * land question): what one wants to do is a procedure of its own.
      */
     private static final Pattern TURNS_AWAY = Pattern.compile(
             "^((a|ok|oke|vay|the|thi|u|um|so) )?(con|what about|how about|and|back to|going back|quay lai|tro lai|ve lai)\\b"
-            + "|\\b(o dau|tai dau|cho nao|where)\\b");
+            + "|\\b(o dau|tai dau|cho nao|where)\\b"
+            + "|\\b(muon|want|wants|would like)\\b");
     /** Generic verbs that open procedure names: "Đăng ký kết hôn" is named by "kết hôn". */
     private static final String NAME_VERB = "^(dang ky|cap|chung thuc|xac nhan|thay doi) ";
     /** English names are named without their generic nouns: "Birth registration" by "birth". */

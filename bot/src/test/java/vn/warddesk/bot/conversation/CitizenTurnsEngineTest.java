@@ -63,5 +63,8 @@ class CitizenTurnsEngineTest {
         say("switch", "đăng ký khai tử cho bố em cần giấy tờ gì");
         assertEquals(List.of("answer/birth_registration/documents"), say("switch", "khai sinh cho con thì cần giấy tờ gì"));
         assertEquals("answer/marriage_registration/documents", say("switch", "thế còn kết hôn thì sao").get(0));
+        say("wish", "sang tên sổ đỏ cho con trai thì cần gì");
+        assertEquals("answer/civil_status_correction", say("wish", "muon doi ten cho con gai thi sao ad").get(0)
+                .replaceAll("/[a-z_]+$", ""));
     }
 }
