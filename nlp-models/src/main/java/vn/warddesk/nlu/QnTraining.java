@@ -62,14 +62,14 @@ final class QnTraining {
     }
 
     /**
-     * Tasks still minimised by OpenNLP's {@code QNMinimizer} (no scaled start, ~10 line-search tries per iteration). The
-     * aspect model: {@link Lbfgs} takes it closer to the optimum (objective 261.3 instead of 264.7; 5-fold CV aspect
-     * 92.67 → 92.93 %, validation 96.67 → 96.25 %, both within noise), but on the edge case of story n06 ("ok để tuần sau e
-     * ra phường làm" read with the land procedure's name) its "apply" rises from 0.52 to 0.67, past the engine's 0.6 at
-     * which filing starts. The aspect model trains on the other thread, off the critical path (calibration, then intent),
-     * so keeping it as it was costs little wall time; switch it when the engine's threshold or the data covers that case.
+     * Tasks still minimised by OpenNLP's {@code QNMinimizer} (no scaled start, ~10 line-search tries per iteration):
+     * none. The aspect model stayed on it for one round (story n06's "apply" rose from 0.52 to 0.67 with {@link Lbfgs}),
+     * until QNMinimizer stopped the aspect model after 15 of its usual ~43 iterations on 6,380 lines (objective 1,245
+     * instead of ~330: a failed unscaled line search), which read "khai sinh cho con" as a request to file and failed 21
+     * stories; {@link Lbfgs} converged in 65 iterations with 1.1 tries each (2026-12-07, nlp-models/README.md round 7).
+     * Kept as a switch for comparisons.
      */
-    static final java.util.Set<String> UNSCALED_TASKS = java.util.Set.of("aspect");
+    static final java.util.Set<String> UNSCALED_TASKS = java.util.Set.of();
 
     /** The effort of the latest training of each task (intent, aspect, calibration), for the build log. */
     static final Map<String, Effort> LAST_EFFORT = new java.util.concurrent.ConcurrentHashMap<>();
