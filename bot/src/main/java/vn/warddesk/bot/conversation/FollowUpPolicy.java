@@ -96,6 +96,14 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
+        if (!procedure && twoTopics && QuestionShapes.mine(h.folded)) {
+            // "cái của tui thì phí bao nhiêu" after the nephew's temporary residence: "mine" is set against the matter
+            // just talked about, so it is the one before it — the citizen's own
+            String asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect)
+                    .or(() -> clauses.last(t, h, other)).or(() -> aspect(t, h, other)).orElse(last);
+            answer(t, other, asked);
+            return true;
+        }
         if (!procedure && QuestionShapes.thatsAll(h.folded)) {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;

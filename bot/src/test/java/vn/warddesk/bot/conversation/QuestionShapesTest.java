@@ -74,4 +74,16 @@ class QuestionShapesTest {
         assertTrue(QuestionShapes.asksWhere(Folding.fold("ra phường ở đâu")));
         assertFalse(QuestionShapes.asksWhere(Folding.fold("mấy giờ mở cửa")));
     }
+
+    @Test
+    void mine_set_against_what_was_just_talked_about_is_the_citizens_own_matter() {
+        for (String mine : List.of("cái của tui thì phí bao nhiêu", "phần của em thì sao ạ", "còn cái của tôi thì sao",
+                                   "and mine?", "what about my own one", "what about me, how long")) {
+            assertTrue(QuestionShapes.mine(Folding.fold(mine)), mine);
+        }
+        for (String other : List.of("con của em 3 tuổi", "con của tôi thì sao", "cho em hỏi phí bao nhiêu", "giấy tờ của tôi bị mất",
+                                    "my mother needs it")) {
+            assertFalse(QuestionShapes.mine(Folding.fold(other)), other);
+        }
+    }
 }
