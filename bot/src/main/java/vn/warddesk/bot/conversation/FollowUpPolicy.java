@@ -104,6 +104,10 @@ final class FollowUpPolicy implements Policy {
             answer(t, other, asked);
             return true;
         }
+        if (!procedure && QuestionShapes.sameAgain(h.folded) && !"general".equals(last)) {
+            answer(t, topic, last); // "is it the same if the original has ten pages" after the fee: the fee again
+            return true;
+        }
         if (!procedure && QuestionShapes.thatsAll(h.folded)) {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;
