@@ -40,6 +40,8 @@ final class FollowUpPolicy implements Policy {
     private static final double PAPER_SURE = 0.9;
     /** How surely a situation line read with the topic's name must stay on the topic. */
     private static final double IN_CONTEXT_SURE = 0.9;
+    /** How likely a procedure named in "còn X thì sao?" must be to be X, whether the NLU flags it unsure or not. */
+    private static final double WHAT_ABOUT_SURE = 0.9;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
 
     private final Actions a;
@@ -134,7 +136,10 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
+        // "thế còn kết hôn thì sao": the procedure named after "còn" is the likeliest reading by far (≥ 0.9), though the
+        // NLU's calibration may still flag it unsure
+        boolean namedSurely = catalog.knows(u.intent()) && u.confidence() >= WHAT_ABOUT_SURE;
+        if ((procedure || namedSurely) && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
                     .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));

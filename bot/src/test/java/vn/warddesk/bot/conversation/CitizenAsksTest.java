@@ -76,4 +76,16 @@ class CitizenAsksTest {
             assertEquals(Optional.empty(), CitizenAsks.afterThanks(line), line);
         }
     }
+
+    @Test
+    void a_plan_to_come_to_the_office_later_is_no_request_unless_it_asks_to_book() {
+        for (String plan : List.of("ok de tuan sau e ra phuong lam", "mai tui lên phường nộp luôn", "thứ 2 em qua ubnd làm",
+                                   "ok I'll go next week", "I will come tomorrow then")) {
+            assertTrue(CitizenAsks.plansVisit(Folding.fold(plan)), plan);
+        }
+        for (String other : List.of("tuần sau e ra phường làm, đặt lịch giúp e", "em muốn đăng ký khai sinh",
+                                    "phuong mo cua thu 7 khong")) {
+            assertFalse(CitizenAsks.plansVisit(Folding.fold(other)), other);
+        }
+    }
 }

@@ -86,4 +86,15 @@ class QuestionShapesTest {
             assertFalse(QuestionShapes.mine(Folding.fold(other)), other);
         }
     }
+
+    @Test
+    void the_same_asked_of_the_answer_just_given_is_the_last_aspect_again_but_not_the_same_day() {
+        for (String same : List.of("is it the same if the original has ten pages", "would it be the same for my wife?",
+                                   "vẫn vậy hả ad", "cũng giá đó à")) {
+            assertTrue(QuestionShapes.sameAgain(Folding.fold(same)), same);
+        }
+        for (String other : List.of("can I get it the same day?", "is it the same office?", "vẫn chưa xong à")) {
+            assertFalse(QuestionShapes.sameAgain(Folding.fold(other)), other);
+        }
+    }
 }
