@@ -52,6 +52,8 @@ public final class BuildModels {
         System.out.printf("NLU models: %d examples, %d intents, %d intent features, trained in %.1f s (%.1f s CPU, all threads)%n",
                 examples.size(), models.intent().outcomeCount(), models.intent().featureCount(),
                 (System.nanoTime() - started) / 1e9, processCpuSeconds() - cpuAtStart);
+        // Where the training time goes: the optimiser's iterations and line-search tries per model.
+        new TreeMap<>(QnTraining.LAST_EFFORT).values().forEach(effort -> System.out.println("  L-BFGS " + effort));
     }
 
     /**

@@ -245,9 +245,15 @@ public final class Cli {
         long gcCountBefore = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
         long gcMillisBefore = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
         long[] cpu = new long[all.size()];
+        // Bytes allocated by this thread per call (HotSpot's per-thread counter; -1 where the JVM has none): garbage is
+        // one candidate for the tail, so both models' figures are printed next to their times.
+        com.sun.management.ThreadMXBean allocations = threads instanceof com.sun.management.ThreadMXBean counting
+                && counting.isThreadAllocatedMemorySupported() && counting.isThreadAllocatedMemoryEnabled() ? counting : null;
+        long[] allocated = new long[all.size()];
         for (int round = 0; round < rounds; round++) {
             for (int which = 0; which < all.size(); which++) {
                 java.util.function.Consumer<String> run = all.get(which);
+                long allocatedBefore = allocations == null ? 0 : allocations.getCurrentThreadAllocatedBytes();
                 long cpuStarted = threads.getCurrentThreadCpuTime();
                 int index = round * texts.size();
                 for (String text : texts) {
@@ -256,6 +262,7 @@ public final class Cli {
                     samples[which][index++] = System.nanoTime() - before;
                 }
                 cpu[which] += threads.getCurrentThreadCpuTime() - cpuStarted;
+                allocated[which] += allocations == null ? 0 : allocations.getCurrentThreadAllocatedBytes() - allocatedBefore;
             }
         }
         String[] names = {"understand", "plainDocumentCategorizerME", "partEntities", "partNormalize", "partNormalizeAndFeatures"};
@@ -272,6 +279,7 @@ public final class Cli {
             p99[which] = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1000.0;
             row.put("p99Micros", Evaluation.round(p99[which]));
             row.put("cpuMeanMicros", Evaluation.round(cpu[which] / 1000.0 / sorted.length));
+            row.put("allocatedBytesPerCall", allocations == null ? -1 : Math.round(allocated[which] / (double) sorted.length));
             report.put(names[which], row);
         }
         report.put("p99Ratio", Evaluation.round(p99[0] / p99[1]));

@@ -61,7 +61,8 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                new SentRequestPolicy(actions), followUp, procedure, dialogueIntents,
+                                new SentRequestPolicy(actions), new BareFactPolicy(actions), followUp, procedure,
+                                dialogueIntents,
                                 new FileAgainPolicy(actions), new FallbackPolicy(actions));
     }
 

@@ -36,6 +36,8 @@ final class FollowUpPolicy implements Policy {
     private static final Pattern GET_WHERE = Pattern.compile(
             "\\b(xin|lay|lam|cap|nhan)\\b.*\\b(o dau|tai dau|cho nao|the nao|ntn|sao)\\b"
             + "|\\bwhere (do|can) (i|we|they|he|she) (get|obtain|request|apply for)\\b|\\bhow (do|can) (i|we) get\\b");
+    /** The kind and count the documents answer appends to a paper: " (bản sao, 2 bản)", " (original)". */
+    private static final Pattern KIND_DETAIL = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
     /** How surely a listed paper must read as another procedure to be that procedure's paper. */
     private static final double PAPER_SURE = 0.9;
     /** How surely a situation line read with the topic's name must stay on the topic. */
@@ -49,12 +51,14 @@ final class FollowUpPolicy implements Policy {
     private final DialogueTopic dialogueTopic;
     private final ClauseAspects clauses;
     private final Comparison comparison;
+    private final TopicWords topicWords;
 
     FollowUpPolicy(Actions actions, DialogueTopic dialogueTopic, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.dialogueTopic = dialogueTopic;
         this.clauses = clauses;
         this.comparison = comparison;
+        this.topicWords = new TopicWords(actions.catalog());
     }
 
     @Override
@@ -135,6 +139,13 @@ final class FollowUpPolicy implements Policy {
                 answer(t, topic, told.get()); // "người yêu e hộ khẩu ở tỉnh khác thì sao": still the marriage
                 return true;
             }
+        }
+        if (namesAnother && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
+            // "bao lâu có trích lục" in a death conversation: the death extract is what death registration issues;
+            // before "thế …"/"còn … thì sao": the other procedure is only named as a part of the topic's
+            String own = u.aspect().orElse(null);
+            answer(t, topic, own != null && Catalog.ASPECTS.contains(own) && !"apply".equals(own) ? own : last);
+            return true;
         }
         // "thế còn kết hôn thì sao": the procedure named after "còn" is the likeliest reading by far (≥ 0.9), though the
         // NLU's calibration may still flag it unsure
@@ -268,7 +279,8 @@ final class FollowUpPolicy implements Policy {
         }
         Set<String> named = new java.util.LinkedHashSet<>();
         for (String item : papers.get().items()) {
-            Understanding u = h.clause(item).u();
+            // read without the kind appended in brackets: "(bản sao)" made a divorce ruling read as the extract
+            Understanding u = h.clause(KIND_DETAIL.matcher(item).replaceAll("")).u();
             if (a.catalog().knows(u.intent()) && !u.intent().equals(topic) && !u.clarify() && u.confidence() >= PAPER_SURE) {
                 named.add(u.intent());
             }

@@ -30,9 +30,16 @@ final class ValueFrame {
             + TYPO + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
             + PRONOUN + " la|dung la|dung ra la|(my |the )?(full |real )?name( is| s)?|i m|im|i am|this is|it s|"
             + FIELD_NAMING + ")( |$))+");
-    /** What may close a value without being part of it: "… sđt", "… và", "… nhé", "…, gõ sai". */
+    /**
+     * The old value named after the new one to set it aside ("Davide Tran, not David", "0987…, chứ không phải 0978…",
+     * "ngày 12 chứ ko phải 11"): people correct by contrast; the words after the negation are the wrong value.
+     */
+    private static final String NOT_THE_OLD = "(not|but not|instead of|rather than|(chu )?(khong|ko|k|kh|hong) phai)"
+            + "( [\\p{L}\\p{N}]+){1,5}";
+    /** What may close a value without being part of it: "… sđt", "… và", "… nhé", "…, gõ sai", "…, not David". */
     private static final Pattern TAIL = Pattern.compile(
-            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + TYPO + "))+$");
+            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + TYPO + "|" + NOT_THE_OLD
+            + "))+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private ValueFrame() {

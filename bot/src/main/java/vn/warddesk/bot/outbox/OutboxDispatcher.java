@@ -54,7 +54,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_CHAT_LIMITERS = 10_000;
     private static final int MAX_BOT_LIMITERS = 2_000;
 
-    private static final String CLAIM = """
+    // Package-private for OutboxClaimPlanTest, which runs it over both protocols of the driver.
+    static final String CLAIM = """
             SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
                    (SELECT MIN(n.id) FROM outbox n
                     WHERE n.conversation_id = o.conversation_id AND n.status = 'queued' AND n.id > o.id) AS next_id

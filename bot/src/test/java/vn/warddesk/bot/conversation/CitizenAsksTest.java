@@ -88,4 +88,20 @@ class CitizenAsksTest {
             assertFalse(CitizenAsks.plansVisit(Folding.fold(other)), other);
         }
     }
+
+    @Test
+    void a_procedure_whose_only_rival_answers_nothing_is_the_procedure() {
+        java.util.function.Function<List<vn.warddesk.nlu.Candidate>, vn.warddesk.nlu.Understanding> u =
+                alts -> new vn.warddesk.nlu.Understanding(alts.get(0).intent(), Optional.of("eligibility"),
+                                                          alts.get(0).probability(), 0.99, alts, true, List.of());
+        assertTrue(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.60),
+                new vn.warddesk.nlu.Candidate("out_of_scope", 0.39)))));
+        assertFalse(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.55),
+                new vn.warddesk.nlu.Candidate("marital_status_certificate", 0.40)))), "two procedures: ask which");
+        assertFalse(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.45),
+                new vn.warddesk.nlu.Candidate("out_of_scope", 0.40)))), "less likely than not");
+    }
 }

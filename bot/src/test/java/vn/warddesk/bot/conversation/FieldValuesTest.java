@@ -102,6 +102,15 @@ class FieldValuesTest {
     }
 
     @Test
+    void a_correction_that_names_the_old_value_after_the_new_one_corrects_the_earlier_field() {
+        Map<String, String> draft = Map.of("contact_name", "David Tran", "phone", "0934567890");
+        assertEquals(Optional.of(new FieldValues.Value(NAME, "Davide Tran")),
+                     correction(asked(2, draft), "sorry, my name is Davide Tran, not David"));
+        assertEquals(Optional.of(new FieldValues.Value(PHONE, "0934567809")),
+                     correction(asked(2, draft), "nhầm, số đúng là 0934567809 chứ ko phải 0934567890"));
+    }
+
+    @Test
     void no_correction_without_a_marker_for_the_field_asked_or_for_a_sentence() {
         Map<String, String> draft = Map.of("contact_name", "Tom", "phone", "0987654321");
         assertEquals(Optional.empty(), correction(asked(2, draft), "0987654312")); // no marker

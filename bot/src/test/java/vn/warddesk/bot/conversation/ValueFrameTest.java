@@ -28,4 +28,13 @@ class ValueFrameTest {
         assertEquals("Thomas Becker", ValueFrame.withoutLeadIns("Thomas Becker, sorry typo"));
         assertEquals("Nguyễn Văn Nhâm", ValueFrame.withoutLeadIns("Nguyễn Văn Nhâm")); // a name, not "nhầm"
     }
+
+    @Test
+    void the_old_value_named_after_the_new_one_is_not_part_of_it() {
+        assertEquals("Davide Tran", ValueFrame.withoutLeadIns("sorry, my name is Davide Tran, not David"));
+        assertEquals("Lê Thị Hoà", ValueFrame.withoutLeadIns("nhầm, tên là Lê Thị Hoà chứ không phải Hoa"));
+        assertEquals("0987654312", ValueFrame.withoutLeadIns("à sđt là 0987654312 ko phải 0978654312"));
+        assertEquals("Anna Smith", ValueFrame.withoutLeadIns("Anna Smith instead of Anna Smyth"));
+        assertEquals("Nguyễn Văn Không", ValueFrame.withoutLeadIns("Nguyễn Văn Không")); // a name, not a negation
+    }
 }
