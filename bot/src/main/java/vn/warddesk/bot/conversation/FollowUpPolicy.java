@@ -140,16 +140,17 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (namesAnother && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
+        // "thế còn kết hôn thì sao": the procedure named after "còn" is the likeliest reading by far (≥ 0.9), though the
+        // NLU's calibration may still flag it unsure
+        boolean namedSurely = catalog.knows(u.intent()) && u.confidence() >= WHAT_ABOUT_SURE;
+        boolean namesAnotherSurely = namesAnother || namedSurely && !u.intent().equals(topic);
+        if (namesAnotherSurely && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
             // "bao lâu có trích lục" in a death conversation: the death extract is what death registration issues;
             // before "thế …"/"còn … thì sao": the other procedure is only named as a part of the topic's
             String own = u.aspect().orElse(null);
             answer(t, topic, own != null && Catalog.ASPECTS.contains(own) && !"apply".equals(own) ? own : last);
             return true;
         }
-        // "thế còn kết hôn thì sao": the procedure named after "còn" is the likeliest reading by far (≥ 0.9), though the
-        // NLU's calibration may still flag it unsure
-        boolean namedSurely = catalog.knows(u.intent()) && u.confidence() >= WHAT_ABOUT_SURE;
         if ((procedure || namedSurely) && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
