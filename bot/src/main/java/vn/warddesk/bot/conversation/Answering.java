@@ -74,6 +74,22 @@ final class Answering {
         leaveIdle(t);
     }
 
+    /**
+     * The answer with a "talk to staff" button added: the citizen said the general answer may not fit their case, so
+     * the way to an officer is offered — not taken: a case opens only when they press it or ask.
+     */
+    void answerOfferingStaff(Turn t, String procedure, String aspect) {
+        answer(t, procedure, aspect);
+        int last = t.replies.size() - 1;
+        Reply said = t.replies.get(last);
+        if (said.kind() == Kind.ANSWER && said.buttons().stream().noneMatch(b -> "staff".equals(b.action()))) {
+            List<Button> buttons = new ArrayList<>(said.buttons());
+            buttons.add(staffButton(t));
+            t.replies.set(last, new Reply(said.text(), buttons, said.kind(), said.procedure(), said.aspect(),
+                                          said.field()));
+        }
+    }
+
     void officeHours(Turn t, String folded, List<vn.warddesk.nlu.Entity> entities) {
         t.say(reply(Kind.OFFICE_HOURS, office.hours(t, folded, entities)));
         leaveIdle(t);

@@ -70,6 +70,24 @@ final class AspectPhrases {
             new Shape("eligibility", Pattern.compile("\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"), null,
                       Pattern.compile("\\b(how much|how soon|how long|when|online|same day|today|right away|at once"
                                       + "|immediately)\\b")),
+            // how long it takes, said with the verb of paying ("tốn mấy tháng", "tốn bao nhiêu ngày"): a count of days,
+            // weeks or months asks the time even after "tốn" (costs), unless money is named beside it
+            new Shape("processing_time", Pattern.compile(
+                    "\\b(ton|het)( het)?( khoang| tam| chung)? (may|bao nhieu|bn|bao) (ngay|thang|tuan|bua|hom|nam)\\b"),
+                      null, Pattern.compile("\\b(tien|phi|le phi|dong|nghin|ngan|trieu|chi phi)\\b")),
+            // a lone price word after an answer ("giá", "gia?", "chi phí sao", "price?"): the fee of the topic
+            new Shape("fee", Pattern.compile(
+                    "^(gia|gia ca|gia tien|chi phi|phi|le phi|price|cost|fee|fees|the price|the cost|the fee)"
+                    + "( (sao|the nao|ntn|nhieu|nhiu|bn|a|ad|vay|v|nhe|ha|ak|k|ko|khong|nua|luon))*( ?\\?)*$")),
+            // what to bring or prepare, closing the line ("làm giấy khai sinh cần gì", "… thì mang chi theo", "phải làm
+            // giấy tờ gì"): the papers — Central "chi" is "gì"; not when another aspect is asked beside it
+            new Shape("documents", Pattern.compile(
+                    "(?<!\\b(khong|ko|k|chang|hong|cha) )\\b(can|mang|dem|chuan bi|nop|xuat trinh)( theo)?( nhung)?"
+                    + " (gi|j|chi)( theo| nua| ca| het)?( (a|ad|vay|v|nhi|nhe|ha|ho|hen|nhen|ne|day|the|ak|ban|ban oi"
+                    + "|ad oi|a oi|nha|k|ko|khong))*( ?\\?)*$"
+                    + "|\\b(giay to|giay|ho so|loai giay|nhung giay) (gi|j|chi|nao)( theo| nua| ca| het)?( (a|ad|vay|v|nhi"
+                    + "|nhe|ha|ho|hen|nhen|ne|day|the|ak|ban|ban oi|ad oi|a oi|nha|k|ko|khong))*( ?\\?)*$"),
+                      null, Pattern.compile("\\b(phi|le phi|bao nhieu tien|bao lau|may ngay|online|truc tuyen|o dau)\\b")),
             // cheaper or dearer online ("nộp online thì rẻ hơn phải ko", "is it cheaper online"): the fee, which tells
             // both amounts, not whether one may file online
             new Shape("fee", Pattern.compile(

@@ -43,7 +43,7 @@ final class ChoiceWords {
     /** The option the line names, if it names exactly one. */
     static Optional<Choice> named(String typed, List<Choice> choices) {
         List<String> said = content(typed);
-        if (said.isEmpty() || said.stream().anyMatch(NEGATION::contains)) {
+        if (said.isEmpty() || content(withoutOwnPhrases(typed, choices)).stream().anyMatch(NEGATION::contains)) {
             return Optional.empty();
         }
         if (said.size() == 1 && said.get(0).matches("[1-9]")) {
@@ -71,6 +71,24 @@ final class ChoiceWords {
             return Optional.empty();
         }
         return Optional.of(choices.get(best));
+    }
+
+    /**
+     * The line (folded) without the options' own phrases: a negation or question word inside one ("chưa có sổ",
+     * "never had one") describes the option, it neither denies one nor asks — "cap lan dau, chua co so" picks the
+     * first certificate.
+     */
+    static String withoutOwnPhrases(String typed, List<Choice> choices) {
+        String line = " " + String.join(" ", words(typed)) + " ";
+        for (Choice choice : choices) {
+            for (String phrase : choice.words()) {
+                List<String> own = words(phrase);
+                if (!own.isEmpty()) {
+                    line = line.replace(" " + String.join(" ", own) + " ", " ");
+                }
+            }
+        }
+        return line.strip();
     }
 
     /** One word of the line belongs to the chosen option and to no other. */

@@ -41,6 +41,14 @@ final class CitizenAsks {
             + " tin)|muon tim hieu|tim hieu (ve|thu)|muon biet|i (want|would like|d like|wanted|just want) to (ask|know)"
             + "|can i ask|may i ask|i have a question|a question about|question regarding|just (asking|wondering)"
             + "|i was wondering|want to know|would like to know|d like to know)\\b");
+    /** A later day, and going to the office: "để tuần sau e ra phường làm", "mai tui lên phường", "I'll go next week". */
+    private static final String LATER = "(mai|ngay mai|mot|tuan sau|tuan toi|thang sau|hom khac|bua khac|bua sau|hom sau"
+            + "|chieu nay|sang mai|chieu mai|dau tuan|cuoi tuan|thu [2-7]|thu (hai|ba|tu|nam|sau|bay)"
+            + "|tomorrow|next week|later|next month|on (monday|tuesday|wednesday|thursday|friday|saturday))";
+    private static final String GO = "((ra|len|qua|den|toi|ghe|xuong|vo|vao) (phuong|ubnd|ub|uy ban|xa)"
+            + "|(i ll|i will|we ll|we will|i m going to|we re going to|i can) (go|come|drop by|stop by|visit|head|pop))";
+    private static final Pattern PLANS_VISIT = Pattern.compile("\\b" + LATER + "\\b.*\\b" + GO + "\\b|\\b" + GO
+                                                               + "\\b.*\\b" + LATER + "\\b");
     /**
      * Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time". Not "cùng với" (with
      * someone), "at once" (right away) nor "một thẻ" (a card).
@@ -77,9 +85,21 @@ final class CitizenAsks {
         return TOGETHER.matcher(Folding.fold(text)).find() && Clauses.question(text);
     }
 
-    /** "apply" is a request only when the line does not say it only asks, nor asks whether it can go together. */
+    /**
+     * The line tells a plan to come to the office later ("ok để tuần sau e ra phường làm", "I'll go next week") and
+     * asks to book nothing: the citizen will file in person, this is no request now.
+     */
+    static boolean plansVisit(String folded) {
+        return PLANS_VISIT.matcher(folded).find() && !Clauses.requests(folded);
+    }
+
+    /**
+     * "apply" is a request only when the line does not say it only asks, nor asks whether it can go together, nor
+     * tells a plan to come later.
+     */
     static String notFiling(String aspect, Heard h) {
-        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text)) ? "general" : aspect;
+        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text) || plansVisit(h.folded))
+               ? "general" : aspect;
     }
 
     /**

@@ -2,12 +2,19 @@ package vn.warddesk.bot.conversation;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+
+import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.nlu.Understanding;
 
 /**
  * What works in every state: the answer to a pending yes/no question (erase? cancel? which of the two?), start over,
  * withdraw consent, talk to staff, my data, cancel the form. While an officer holds the case, other text goes to them.
  */
 final class EscapePolicy implements Policy {
+    /** How much of a "my case is special" line must be left to tell a matter, and how surely it must name one. */
+    private static final int TOLD_WORDS = 3;
+    private static final double TOLD_SURE = 0.5;
     private final Actions a;
     private final Dialogue dialogue;
 
@@ -88,6 +95,16 @@ final class EscapePolicy implements Policy {
             a.answering().notAPerson(t);
             return true;
         }
+        Optional<Understanding> told = ownCase && !EscapeWords.staff(h.folded) ? toldMatter(h) : Optional.empty();
+        if (told.isPresent()) {
+            // "my case is complicated, I'm a foreigner marrying … and my divorce was abroad": what can be answered is,
+            // and the staff button is there — a case is opened only when the citizen asks for one
+            Understanding matter = told.get();
+            String aspect = matter.aspect().filter(x -> Catalog.ASPECTS.contains(x) && !"apply".equals(x)
+                                                        && matter.aspectConfidence() >= ASPECT_SURE).orElse("general");
+            a.answering().answerOfferingStaff(t, matter.intent(), aspect);
+            return true;
+        }
         if (!identity && (EscapeWords.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE))) {
             a.staff().handoff(t);
             return true;
@@ -97,6 +114,19 @@ final class EscapePolicy implements Policy {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The procedure a "my case is special" line tells about besides those words, when its own reading of the rest names
+     * one (three words or more, at least {@value #TOLD_SURE} sure). Empty: the line only says the case is special.
+     */
+    private Optional<Understanding> toldMatter(Heard h) {
+        String rest = EscapeWords.withoutSpecialCase(h.folded);
+        if (Folding.words(rest) < TOLD_WORDS) {
+            return Optional.empty();
+        }
+        Understanding u = h.clause(rest).u();
+        return a.catalog().knows(u.intent()) && u.confidence() >= TOLD_SURE ? Optional.of(u) : Optional.empty();
     }
 
     /** "1", "2", "cái đầu", "the second one": which option of "did you mean A or B?" was meant; -1 for none. */

@@ -95,4 +95,9 @@ final class EscapeWords {
     static boolean specialCase(String folded) {
         return SPECIAL_CASE.matcher(folded).find();
     }
+
+    /** The line without its "my case is complicated" words: what the citizen tells of the case, if anything. */
+    static String withoutSpecialCase(String folded) {
+        return SPECIAL_CASE.matcher(folded).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    }
 }

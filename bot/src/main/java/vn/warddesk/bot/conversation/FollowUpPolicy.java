@@ -42,6 +42,8 @@ final class FollowUpPolicy implements Policy {
     private static final double PAPER_SURE = 0.9;
     /** How surely a situation line read with the topic's name must stay on the topic. */
     private static final double IN_CONTEXT_SURE = 0.9;
+    /** How likely a procedure named in "còn X thì sao?" must be to be X, whether the NLU flags it unsure or not. */
+    private static final double WHAT_ABOUT_SURE = 0.9;
     private static final Set<String> WEAK_INTENTS = Set.of("out_of_scope", "affirm", "deny", Understanding.ASPECT_ONLY);
 
     private final Actions a;
@@ -100,6 +102,18 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
+        if (!procedure && twoTopics && QuestionShapes.mine(h.folded)) {
+            // "cái của tui thì phí bao nhiêu" after the nephew's temporary residence: "mine" is set against the matter
+            // just talked about, so it is the one before it — the citizen's own
+            String asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect)
+                    .or(() -> clauses.last(t, h, other)).or(() -> aspect(t, h, other)).orElse(last);
+            answer(t, other, asked);
+            return true;
+        }
+        if (!procedure && QuestionShapes.sameAgain(h.folded) && !"general".equals(last)) {
+            answer(t, topic, last); // "is it the same if the original has ten pages" after the fee: the fee again
+            return true;
+        }
         if (!procedure && QuestionShapes.thatsAll(h.folded)) {
             answer(t, topic, last); // "vậy thôi hả" after the papers: yes, those — the same answer again
             return true;
@@ -126,14 +140,18 @@ final class FollowUpPolicy implements Policy {
                 return true;
             }
         }
-        if (namesAnother && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
+        // "thế còn kết hôn thì sao": the procedure named after "còn" is the likeliest reading by far (≥ 0.9), though the
+        // NLU's calibration may still flag it unsure
+        boolean namedSurely = catalog.knows(u.intent()) && u.confidence() >= WHAT_ABOUT_SURE;
+        boolean namesAnotherSurely = namesAnother || namedSurely && !u.intent().equals(topic);
+        if (namesAnotherSurely && QuestionShapes.question(h.folded) && topicWords.partOfTopic(h, topic, u.intent())) {
             // "bao lâu có trích lục" in a death conversation: the death extract is what death registration issues;
             // before "thế …"/"còn … thì sao": the other procedure is only named as a part of the topic's
             String own = u.aspect().orElse(null);
             answer(t, topic, own != null && Catalog.ASPECTS.contains(own) && !"apply".equals(own) ? own : last);
             return true;
         }
-        if (procedure && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
+        if ((procedure || namedSurely) && !u.intent().equals(topic) && QuestionShapes.whatAbout(h.folded)) {
             // "còn kết hôn thì sao?": the same aspect, unless the message clearly asks another one
             answer(t, u.intent(), shape.map(AspectPhrases.Found::aspect)
                     .or(() -> h.aspect(OWN_ASPECT).filter(x -> !"general".equals(x))).orElse(last));

@@ -86,7 +86,10 @@ final class FormPolicy implements Policy {
             return;
         }
         IntakeField f = current.get();
-        if (f.type() == Catalog.FieldType.CHOICE && !QuestionShapes.question(h.folded) && a.form().valid(t, h.text)) {
+        boolean asks = h.folded.contains("?")
+                       || QuestionShapes.question(ChoiceWords.withoutOwnPhrases(h.text, f.choices()));
+        if (f.type() == Catalog.FieldType.CHOICE && !asks && a.form().valid(t, h.text)) {
+            // "cap lan dau, chua co so": the "chưa" of an option's own words asks nothing
             a.form().fill(t, h.text); // an option's own words beat the edit words they hold ("thay đổi nội dung")
             return;
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.warddesk.nlu.Nlu;
@@ -24,6 +25,16 @@ final class Heard {
     private static final double SOME_TOPIC = 0.02;
     private static final Pattern ENGLISH_SO = Pattern.compile(
             "(?i)\\bso (do|does|did) (i|we|you|they|he|she|it)\\b");
+    /**
+     * English "-ing" forms of the procedures' verbs that the training lines hardly have: "which is faster, certifying a
+     * copy or certifying a signature?" is read as "certify a copy" (copy certification) — as "certifying a copy" it was
+     * a greeting at 0.29.
+     */
+    private static final Map<String, String> BASE_VERB = Map.of(
+            "certifying", "certify", "recognising", "recognise", "recognizing", "recognize", "declaring", "declare",
+            "transferring", "transfer", "renewing", "renew", "applying", "apply");
+    private static final Pattern ENGLISH_ING = Pattern.compile(
+            "(?i)\\b(" + String.join("|", BASE_VERB.keySet()) + ")\\b");
     final String text;
     /** Lower case, accents folded, single spaces: what the phrase patterns read. */
     final String folded;
@@ -54,7 +65,9 @@ final class Heard {
      * also "sổ đỏ" (the land certificate) — "so do I need to get the original legalised first?" is no land question.
      */
     static String forNlu(String text) {
-        return ENGLISH_SO.matcher(text).replaceAll("$1 $2");
+        String plain = ENGLISH_SO.matcher(text).replaceAll("$1 $2");
+        Matcher ing = ENGLISH_ING.matcher(plain);
+        return ing.find() ? ing.replaceAll(m -> BASE_VERB.get(m.group(1).toLowerCase(java.util.Locale.ROOT))) : plain;
     }
 
     /** The understanding when a policy asked for one (nothing is classified just to be logged). */

@@ -18,6 +18,10 @@ final class ProcedurePolicy implements Policy {
     /** Out of scope this sure is not asked "which procedure?" for the aspect it names. */
     private static final double OFF_TOPIC_SURE = 0.8;
     private static final String EXTRACT = "civil_status_extract";
+    private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
+    private static final double MORE_LIKELY = 0.5;
+    /** A third reading this likely is a candidate of its own: then "did you mean A or B?" stays. */
+    private static final double OTHER_PLAUSIBLE = 0.2;
     /** Registrations whose record the extract copies. */
     private static final Set<String> RECORDED = Set.of("birth_registration", "death_registration", "marriage_registration");
     /** Asking for a paper again: lost, a new copy, a re-issue. */
@@ -49,6 +53,16 @@ final class ProcedurePolicy implements Policy {
         return two.contains(EXTRACT) && two.stream().anyMatch(RECORDED::contains) && AGAIN.matcher(h.folded).find();
     }
 
+    /**
+     * The NLU unsure only between a procedure (more likely than not) and a reading that answers nothing (out of scope,
+     * yes, no): the procedure is the only plausible candidate.
+     */
+    static boolean onlyRivalSaysNothing(Understanding u) {
+        return u.clarify() && u.confidence() >= MORE_LIKELY && u.alternatives().size() > 1
+               && NON_ANSWERS.contains(u.alternatives().get(1).intent())
+               && (u.alternatives().size() < 3 || u.alternatives().get(2).probability() < OTHER_PLAUSIBLE);
+    }
+
     @Override
     public boolean handle(Turn t, Heard h) throws SQLException {
         Understanding u = h.u();
@@ -69,6 +83,12 @@ final class ProcedurePolicy implements Policy {
         if (reissue(h)) {
             u = new Understanding(EXTRACT, u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
                                   u.entities()); // "trích lục khai tử của ba e mất rồi xin lại ở đâu": a copy
+        }
+        if (onlyRivalSaysNothing(u) && catalog.knows(u.intent())) {
+            // "what age do you have to be to get married in Vietnam? my girlfriend is 19 and I'm 22": marriage 0.60
+            // against out of scope 0.39 — no other procedure is plausible, so no "which procedure?" over six of them
+            u = new Understanding(u.intent(), u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
+                                  u.entities());
         }
         if (catalog.knows(u.intent()) && !u.clarify()) {
             List<String> each = clauses.each(t, h, u.intent());

@@ -31,6 +31,21 @@ final class QuestionShapes {
             "^(chi |chi can |co )?(vay|the|nhu vay|nhu the) thoi( (ha|ah|ak|u|sao|hay sao|nhi))+( (ad|ban|em|chi|anh))*$"
             + "|^(so )?is that (all|it)( then)?$|^only that$");
     /** Both things talked about: "where do I file them", "cả hai". */
+    /**
+     * "Mine" set against what was just talked about ("cái của tui thì phí bao nhiêu", "phần của em thì sao", "and mine?",
+     * "what about my own one"): the citizen's own matter, not a relative's. Not "con của em" (my child) nor "cho em".
+     */
+    private static final Pattern MINE = Pattern.compile(
+            "\\b(cai|phan|vu|viec|ho so|thu tuc|truong hop) (cua|rieng cua) (tui|toi|em|e|minh|tao)\\b"
+            + "|^(the |vay |rui |roi )?(cua|rieng) (tui|toi|em|minh|tao)( thi| the| a| ne)?\\b"
+            + "|\\b(mine|my own( one| case)?|my one)\\b|\\bwhat about (me|myself)\\b|^(and|but) (me|for me)\\b");
+    /**
+     * "The same" asked of the answer just given, under a condition ("is it the same if the original has ten pages",
+     * "vẫn vậy hả", "cũng giá đó à"): the aspect talked about again. Not "the same day" (when) nor "the same one".
+     */
+    private static final Pattern SAME_AGAIN = Pattern.compile(
+            "\\b(is it|would it be|will it be|is that|does it stay|still) (still )?the same\\b(?! (day|time|one|place|office))"
+            + "|\\b(van|cung) (vay|the|nhu vay|nhu the|y vay|gia do|muc do|bang do)\\b.*\\b(ha|a|ak|hem|khong|ko|k|hong)\\b");
     private static final Pattern BOTH = Pattern.compile("\\b(them|both|ca hai|ca 2|2 cai|hai cai)\\b");
     /** "X với Y cái nào …", "which …, X or Y", "difference between X and Y", "X like Y": two procedures compared. */
     private static final Pattern COMPARES = Pattern.compile(
@@ -94,6 +109,14 @@ final class QuestionShapes {
     }
 
     /** "vậy thôi à" asks only with a question mark: folded, "à" and the polite "ạ" are one word. */
+    static boolean sameAgain(String folded) {
+        return SAME_AGAIN.matcher(folded).find();
+    }
+
+    static boolean mine(String folded) {
+        return MINE.matcher(folded).find();
+    }
+
     static boolean thatsAll(String folded) {
         String bare = Folding.withoutQuestionMark(folded);
         return THATS_ALL.matcher(bare).matches()

@@ -123,4 +123,35 @@ class AspectPhrasesTest {
             assertEquals(Optional.empty(), aspect(not), not);
         }
     }
+
+    @Test
+    void a_count_of_days_or_months_after_the_verb_of_paying_asks_the_time_unless_money_is_named() {
+        for (String time : List.of("ton may thang", "tốn bao nhiêu ngày vậy ad", "tốn khoảng mấy tuần", "het may bua")) {
+            assertEquals(Optional.of("processing_time"), aspect(time), time);
+        }
+        assertEquals(Optional.empty(), aspect("tốn bao nhiêu tiền"));
+        assertEquals(Optional.empty(), aspect("tốn mấy ngày công với phí bao nhiêu"), "money named beside it");
+    }
+
+    @Test
+    void a_lone_price_word_is_the_fee_but_not_inside_a_longer_line() {
+        for (String fee : List.of("gia", "giá?", "chi phí sao", "price?", "the cost")) {
+            assertEquals(Optional.of("fee"), aspect(fee), fee);
+        }
+        assertEquals(Optional.empty(), aspect("gia đình em ở quê"));
+        assertEquals(Optional.empty(), aspect("ông bà già rồi"));
+    }
+
+    @Test
+    void what_to_bring_or_prepare_closing_the_line_asks_the_papers_also_in_central_speech() {
+        for (String papers : List.of("cháu nội tôi mới sinh làm giấy khai sinh cần gì",
+                                     "tui muốn chứng thực chữ ký thì mang chi theo",
+                                     "gio toi muon sang ten so do qua ten minh thi phai lam giay to gi",
+                                     "chuẩn bị những gì ạ", "hồ sơ gồm giấy nào vậy ad")) {
+            assertEquals(Optional.of("documents"), aspect(papers), papers);
+        }
+        assertEquals(Optional.empty(), aspect("không cần gì cả"), "a negation is no question");
+        assertEquals(Optional.empty(), aspect("giấy tờ gì, phí bao nhiêu"), "two aspects: the clauses answer both");
+        assertEquals(Optional.empty(), aspect("cần gì phải lên phường, làm online không được à"));
+    }
 }

@@ -19,7 +19,8 @@ class ChoiceWordsTest {
                        List.of("Tạm ngừng hoặc chấm dứt kinh doanh", "Suspend or close the business", "đóng cửa")));
     private static final List<Choice> LAND = List.of(
             new Choice("first_certificate", "Cấp Giấy chứng nhận lần đầu",
-                       List.of("Cấp Giấy chứng nhận lần đầu", "First certificate")),
+                       List.of("Cấp Giấy chứng nhận lần đầu", "First certificate", "lần đầu", "chưa có sổ",
+                               "never had one")),
             new Choice("transfer", "Chuyển nhượng, tặng cho, thừa kế",
                        List.of("Chuyển nhượng, tặng cho, thừa kế", "Sale, gift or inheritance", "sang tên")),
             new Choice("other_change", "Thay đổi khác (đổi tên, cấp đổi, cấp lại, tách/hợp thửa...)",
@@ -58,6 +59,16 @@ class ChoiceWordsTest {
         assertEquals(Optional.of("transfer"), named("sang ten", LAND)); // "tên" alone is also in "đổi tên"
         assertEquals(Optional.of("suspend_or_close"), named("đóng cửa tiệm", BUSINESS));
         assertEquals(Optional.of("change"), named("doi dia chi", BUSINESS));
+    }
+
+    @Test
+    void a_negation_inside_an_options_own_words_describes_it_and_does_not_deny() {
+        assertEquals(Optional.of("first_certificate"), named("cap lan dau, chua co so", LAND));
+        assertEquals(Optional.of("first_certificate"), named("dạ nhà em chưa có sổ", LAND));
+        assertEquals(Optional.of("first_certificate"), named("we never had one", LAND));
+        // a negation outside the option's phrase still denies
+        assertEquals(Optional.empty(), named("không phải lần đầu", LAND));
+        assertEquals(Optional.empty(), named("chưa có sổ nhưng không phải lần đầu", LAND));
     }
 
     @Test

@@ -76,4 +76,32 @@ class CitizenAsksTest {
             assertEquals(Optional.empty(), CitizenAsks.afterThanks(line), line);
         }
     }
+
+    @Test
+    void a_plan_to_come_to_the_office_later_is_no_request_unless_it_asks_to_book() {
+        for (String plan : List.of("ok de tuan sau e ra phuong lam", "mai tui lên phường nộp luôn", "thứ 2 em qua ubnd làm",
+                                   "ok I'll go next week", "I will come tomorrow then")) {
+            assertTrue(CitizenAsks.plansVisit(Folding.fold(plan)), plan);
+        }
+        for (String other : List.of("tuần sau e ra phường làm, đặt lịch giúp e", "em muốn đăng ký khai sinh",
+                                    "phuong mo cua thu 7 khong")) {
+            assertFalse(CitizenAsks.plansVisit(Folding.fold(other)), other);
+        }
+    }
+
+    @Test
+    void a_procedure_whose_only_rival_answers_nothing_is_the_procedure() {
+        java.util.function.Function<List<vn.warddesk.nlu.Candidate>, vn.warddesk.nlu.Understanding> u =
+                alts -> new vn.warddesk.nlu.Understanding(alts.get(0).intent(), Optional.of("eligibility"),
+                                                          alts.get(0).probability(), 0.99, alts, true, List.of());
+        assertTrue(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.60),
+                new vn.warddesk.nlu.Candidate("out_of_scope", 0.39)))));
+        assertFalse(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.55),
+                new vn.warddesk.nlu.Candidate("marital_status_certificate", 0.40)))), "two procedures: ask which");
+        assertFalse(ProcedurePolicy.onlyRivalSaysNothing(u.apply(List.of(
+                new vn.warddesk.nlu.Candidate("marriage_registration", 0.45),
+                new vn.warddesk.nlu.Candidate("out_of_scope", 0.40)))), "less likely than not");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +57,14 @@ class EscapeWordsTest {
                                     "not today, maybe Friday", "Đỗ Văn Sau")) {
             assertFalse(EscapeWords.cancel(Folding.fold(going)), going);
         }
+    }
+
+    @Test
+    void what_is_left_of_a_special_case_line_is_what_the_citizen_tells() {
+        assertEquals("i m a foreigner marrying a vietnamese citizen",
+                     EscapeWords.withoutSpecialCase(Folding.fold("my case is complicated, I'm a foreigner marrying a "
+                                                                 + "Vietnamese citizen")));
+        assertEquals("e hoi ad oi tra loi e voi",
+                     EscapeWords.withoutSpecialCase(Folding.fold("e hoi truong hop rieng, ad oi tra loi e voi")));
     }
 }

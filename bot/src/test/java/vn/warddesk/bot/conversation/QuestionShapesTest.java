@@ -74,4 +74,27 @@ class QuestionShapesTest {
         assertTrue(QuestionShapes.asksWhere(Folding.fold("ra phường ở đâu")));
         assertFalse(QuestionShapes.asksWhere(Folding.fold("mấy giờ mở cửa")));
     }
+
+    @Test
+    void mine_set_against_what_was_just_talked_about_is_the_citizens_own_matter() {
+        for (String mine : List.of("cái của tui thì phí bao nhiêu", "phần của em thì sao ạ", "còn cái của tôi thì sao",
+                                   "and mine?", "what about my own one", "what about me, how long")) {
+            assertTrue(QuestionShapes.mine(Folding.fold(mine)), mine);
+        }
+        for (String other : List.of("con của em 3 tuổi", "con của tôi thì sao", "cho em hỏi phí bao nhiêu", "giấy tờ của tôi bị mất",
+                                    "my mother needs it")) {
+            assertFalse(QuestionShapes.mine(Folding.fold(other)), other);
+        }
+    }
+
+    @Test
+    void the_same_asked_of_the_answer_just_given_is_the_last_aspect_again_but_not_the_same_day() {
+        for (String same : List.of("is it the same if the original has ten pages", "would it be the same for my wife?",
+                                   "vẫn vậy hả ad", "cũng giá đó à")) {
+            assertTrue(QuestionShapes.sameAgain(Folding.fold(same)), same);
+        }
+        for (String other : List.of("can I get it the same day?", "is it the same office?", "vẫn chưa xong à")) {
+            assertFalse(QuestionShapes.sameAgain(Folding.fold(other)), other);
+        }
+    }
 }

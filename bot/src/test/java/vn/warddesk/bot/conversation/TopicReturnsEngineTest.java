@@ -11,6 +11,7 @@ import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Follow-ups that lean on what was said before, through the engine on a real MariaDB: back to the procedure after an
@@ -74,5 +75,32 @@ class TopicReturnsEngineTest {
         say("off-topic", "xin giấy xác nhận độc thân cần gì");
         assertEquals(List.of("out_of_scope"), seen(say("off-topic", "giá xăng hôm nay bao nhiêu")));
         assertEquals(List.of("goodbye"), seen(say("off-topic", "ok cảm ơn nhé, tạm biệt")));
+    }
+
+    @Test
+    void mine_after_a_relatives_matter_goes_back_to_the_citizens_own_procedure() {
+        say("mine", "tui mới chuyển về phường này, nhập hộ khẩu cần giấy tờ gì");
+        List<String> nephew = seen(say("mine", "còn đứa cháu ở nhờ nhà tui đi làm thì đăng ký tạm trú sao"));
+        assertTrue(nephew.size() == 1 && nephew.get(0).startsWith("answer/temporary_residence/"), nephew.toString());
+        assertEquals(List.of("answer/permanent_residence/fee"), seen(say("mine", "cái của tui thì phí bao nhiêu")));
+    }
+
+    @Test
+    void a_lone_price_word_and_a_count_of_months_after_toon_follow_the_topic() {
+        say("one-word", "sao y giay to");
+        assertEquals(List.of("answer/copy_certification/fee"), seen(say("one-word", "gia")));
+        say("months", "dat nha toi o tu nam 90 chua co so do thi co lam so dc ko");
+        assertEquals(List.of("answer/land_certificate/processing_time"), seen(say("months", "ton may thang")));
+    }
+
+    @Test
+    void a_special_case_that_tells_its_matter_is_answered_with_the_staff_button_and_opens_no_case() {
+        List<Reply> replies = say("complicated", "my case is complicated, I'm a foreigner marrying a Vietnamese citizen "
+                                                 + "and my divorce was abroad");
+        List<String> seen = seen(replies);
+        assertTrue(seen.size() == 1 && seen.get(0).startsWith("answer/marriage_registration/"), seen.toString());
+        Reply answer = replies.stream().filter(r -> r.kind() == Reply.Kind.ANSWER).findFirst().orElseThrow();
+        assertTrue(answer.buttons().stream().anyMatch(b -> "staff".equals(b.action())), answer.buttons().toString());
+        assertEquals(List.of("handoff"), seen(say("complicated-bare", "e hoi truong hop rieng, ad oi tra loi e voi")));
     }
 }
