@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import vn.warddesk.bot.catalog.Catalog;
@@ -39,7 +37,6 @@ final class TopicWords {
     private static final String NAME_NOUN = " (registration|certificates?|certification|\\(copy\\)|copies)$";
 
     private final Catalog catalog;
-    private final Map<String, Set<String>> pairs = new ConcurrentHashMap<>();
 
     TopicWords(Catalog catalog) {
         this.catalog = catalog;
@@ -51,7 +48,9 @@ final class TopicWords {
             return false;
         }
         String[] words = Folding.withoutQuestionMark(h.folded).strip().split("\\s+");
-        Set<String> shared = pairs.computeIfAbsent(topic, this::pairsOf);
+        // read from the live catalog each time (no cache): a ward's edit of the topic's texts counts from the next line;
+        // only lines the NLU reads as another procedure inside a topic get here
+        Set<String> shared = pairsOf(topic);
         boolean[] drop = new boolean[words.length];
         boolean any = false;
         for (int i = 0; i + 1 < words.length; i++) {
