@@ -95,6 +95,12 @@ final class KioskBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The rendered text of every element matching css, read in one script so that a re-render cannot make one stale. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css) {
+        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText)", css);
+    }
+
     String mainText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 
 import vn.warddesk.bot.KioskServerSupport;
 import vn.warddesk.bot.testing.TestDatabase;
+import vn.warddesk.bot.testing.Waits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,15 +117,20 @@ class KioskBrowsingTest {
                 browser.waitForText("h1", detail.get("name").asText());
                 assertEquals("#/procedure/temporary_residence", browser.script("return location.hash"));
 
-                List<WebElement> items = browser.all(".checklist li");
-                assertEquals(detail.get("documents").size(), items.size(), "one checklist row per document");
+                // Read in one script: the page may render the list once more after the heading appears, and an element
+                // found before that render is stale (seen on a loaded CI machine).
+                int documents = detail.get("documents").size();
+                List<String> items = browser.waitUntil(d -> {
+                    List<String> texts = browser.texts(".checklist li");
+                    return texts.size() == documents ? texts : null;
+                }, Waits.BROWSER);
                 for (int i = 0; i < items.size(); i++) {
-                    assertTrue(items.get(i).getText().contains(detail.get("documents").get(i).get("text").asText()),
-                               items.get(i).getText());
+                    assertTrue(items.get(i).contains(detail.get("documents").get(i).get("text").asText()), items.get(i));
                 }
-                WebElement first = browser.waitFor("#doc-0");
+                browser.waitFor("#doc-0");
                 browser.click("label[for=doc-0]");
-                assertTrue(first.isSelected(), "a document can be ticked off");
+                assertEquals(Boolean.TRUE, browser.script("return document.getElementById('doc-0').checked"),
+                             "a document can be ticked off");
                 browser.screenshot("02-procedure-documents-" + locale);
                 assertEquals(List.of(), browser.accessibilityViolations(), "axe on procedure documents (" + locale + ")");
                 assertMinimumSizes(browser, "procedure " + locale);
