@@ -156,7 +156,8 @@ final class Calibration {
      * Why a fitted curve: the accuracy <em>at</em> a confidence is what a threshold promises (with most answers near 1.0
      * and right, the accuracy of all answers above any threshold is ~99 %), but read from the ~20 answers next to each
      * 0.05 step it jumped 0.80 … 0.95 between retrainings that changed 1–2 % of the lines. Two parameters fitted on every
-     * answer move little when a few lines change (0.93–0.95 on the same perturbations; README, "Pipeline" 4 and "Issue 20, point 1").
+     * answer move little when a few lines change (0.93–0.95 on the same perturbations; README, "Pipeline" 4 and
+     * "Issue 20, point 1").
      */
     static Thresholds thresholds(double[] confidence, boolean[] correct, double answerAccuracy) {
         AccuracyCurve curve = AccuracyCurve.fit(confidence, correct);
