@@ -135,7 +135,10 @@ public final class BuildModels {
 
     /** Lines of the validation split below which no temperature is fitted (it would be noise). */
     static final int MIN_CALIBRATION_LINES = 50;
-    /** Direct answers (no "did you mean") only where a validation answer at that confidence is right this often. */
+    /**
+     * Direct answers (no "did you mean") only where an answer at that confidence is right at least this often by the 95 %
+     * lower bound of the validation answers' accuracy curve ({@link Calibration#thresholds}).
+     */
     static final double ANSWER_ACCURACY = 0.90;
 
     /**
@@ -156,11 +159,42 @@ public final class BuildModels {
     }
 
     /**
+     * The calibration model's answers on the validation split: the fitted temperature, and per scored line the calibrated
+     * top probability and whether the top intent was right.
+     */
+    record ValidationAnswers(CompiledModel model, double temperature, double[] confidence, boolean[] correct) {
+    }
+
+    /**
      * Temperature and thresholds from a validation split of the TRAINING data (every 5th line per label, as {@code tune}):
      * a model trained on the other 80 % (augmented the same way, so its sharpness matches the shipped model's) scores the
      * validation lines; the temperature minimises their negative log-likelihood. The test split is never read here.
      */
     static Calibrated calibrate(List<Dataset.Example> examples, Setup setup, Map<String, String[]> features) {
+        ValidationAnswers answers = validationAnswers(examples, setup, features);
+        if (answers == null) {
+            return new Calibrated(null, Map.of(Calibration.TEMPERATURE, "1"));
+        }
+        double[] confidence = answers.confidence();
+        boolean[] correct = answers.correct();
+        Calibration.Thresholds thresholds = Calibration.thresholds(confidence, correct, ANSWER_ACCURACY);
+        int right = 0;
+        for (boolean c : correct) {
+            right += c ? 1 : 0;
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put(Calibration.TEMPERATURE, String.format(java.util.Locale.ROOT, "%.4f", answers.temperature()));
+        metadata.put(Calibration.CLARIFY, Double.toString(thresholds.clarify()));
+        metadata.put(Calibration.HANDOFF, Double.toString(thresholds.handoff()));
+        metadata.put("calibrationLines", Integer.toString(confidence.length));
+        metadata.put("calibrationAccuracy", String.format(java.util.Locale.ROOT, "%.4f", right / (double) Math.max(1, confidence.length)));
+        metadata.put("calibrationEce", String.format(java.util.Locale.ROOT, "%.4f",
+                Calibration.expectedCalibrationError(confidence, correct, Calibration.BINS)));
+        return new Calibrated(answers.model(), metadata);
+    }
+
+    /** Trains the calibration model and scores the validation split (null below {@link #MIN_CALIBRATION_LINES}). */
+    static ValidationAnswers validationAnswers(List<Dataset.Example> examples, Setup setup, Map<String, String[]> features) {
         Trainer.Params params = setup.params();
         boolean expand = setup.expand();
         int[] fold = Cli.stratifiedFolds(examples, 5);
@@ -170,7 +204,7 @@ public final class BuildModels {
             (fold[i] == 4 ? validation : train).add(examples.get(i));
         }
         if (validation.size() < MIN_CALIBRATION_LINES) {
-            return new Calibrated(null, Map.of(Calibration.TEMPERATURE, "1"));
+            return null;
         }
         List<Dataset.Example> augmented = setup.augment() ? Augmenter.withUnaccentedCopies(train) : train;
         List<String[]> contexts = new ArrayList<>(augmented.size());
@@ -205,20 +239,7 @@ public final class BuildModels {
             confidence[i] = p[best];
             correct[i] = best == goldIndex[i];
         }
-        double[] thresholds = Calibration.thresholds(confidence, correct, ANSWER_ACCURACY);
-        int right = 0;
-        for (boolean c : correct) {
-            right += c ? 1 : 0;
-        }
-        Map<String, String> metadata = new TreeMap<>();
-        metadata.put(Calibration.TEMPERATURE, String.format(java.util.Locale.ROOT, "%.4f", temperature));
-        metadata.put(Calibration.CLARIFY, Double.toString(thresholds[0]));
-        metadata.put(Calibration.HANDOFF, Double.toString(thresholds[1]));
-        metadata.put("calibrationLines", Integer.toString(scores.size()));
-        metadata.put("calibrationAccuracy", String.format(java.util.Locale.ROOT, "%.4f", right / (double) Math.max(1, scores.size())));
-        metadata.put("calibrationEce", String.format(java.util.Locale.ROOT, "%.4f",
-                Calibration.expectedCalibrationError(confidence, correct, Calibration.BINS)));
-        return new Calibrated(model, metadata);
+        return new ValidationAnswers(model, temperature, confidence, correct);
     }
 
     /** CPU time of this JVM so far (all threads, also the objective's helper threads, JIT and GC); -1 if unknown. */

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Command line of the NLU jar: {@code train}, {@code classify}, {@code evaluate}, {@code bench}, {@code crossval},
- * {@code tune}. Run {@code java -jar nlu.jar} without arguments for usage.
+ * {@code tune}, {@code answers}, {@code thresholds}. Run {@code java -jar nlu.jar} without arguments for usage.
  */
 public final class Cli {
 
@@ -53,6 +53,11 @@ public final class Cli {
                        understand() of every text (as written, upper case, decomposed): one TSV line each; with --against,
                        the number of texts whose answer differs from an earlier dump (intent, aspect, alternatives, clarify,
                        entities equal; probabilities within 1e-5), exit 1 if any
+              thresholds [--data FILE.tsv|DIR] [--variants N] [--dump FILE]
+                       the calibration fitted on the training data as it is and on N slightly changed copies (odd: a
+                       seeded 1 % of the lines dropped; even: a seeded 2 % of the lines written twice): temperature,
+                       validation accuracy, ECE and the clarify/handoff thresholds of each (default: data/train, 6);
+                       --dump writes every variant's validation answers (variant, confidence, right) as TSV
             """;
 
     private Cli() {
@@ -75,6 +80,7 @@ public final class Cli {
                 case "tune" -> tune(options);
                 case "ablate" -> ablate(options);
                 case "answers" -> answers(options);
+                case "thresholds" -> thresholds(options);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'\n" + USAGE);
             }
         } catch (IllegalArgumentException | IOException e) {
@@ -658,6 +664,71 @@ public final class Cli {
         report.put("candidates", results);
         report.put("clarifySweep", sweep);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    }
+
+    /**
+     * How steady the recommended thresholds are under small changes of the training data, as between two retrainings that
+     * add a few lines: the calibration of {@link BuildModels#calibrate} on the data as it is (variant 0) and on
+     * {@code --variants} perturbed copies (see {@link #perturbed}). Training data only; the test split is never read.
+     */
+    static void thresholds(Options options) throws IOException {
+        List<Dataset.Example> examples = Dataset.read(Path.of(options.get("data", "nlp-models/data/train")));
+        int variants = Integer.parseInt(options.get("variants", "6"));
+        StringBuilder dump = new StringBuilder("variant\tconfidence\tright\n");
+        System.out.println("variant  change                 lines  T       accuracy  ECE     clarify  handoff");
+        for (int variant = 0; variant <= variants; variant++) {
+            List<Dataset.Example> data = perturbed(examples, variant);
+            BuildModels.ValidationAnswers answers = BuildModels.validationAnswers(data, BuildModels.Setup.shipped(),
+                    new HashMap<>());
+            if (answers == null) {
+                throw new IllegalArgumentException("too few lines to calibrate");
+            }
+            Calibration.Thresholds chosen = Calibration.thresholds(answers.confidence(), answers.correct(),
+                    BuildModels.ANSWER_ACCURACY);
+            int right = 0;
+            for (int i = 0; i < answers.correct().length; i++) {
+                right += answers.correct()[i] ? 1 : 0;
+                dump.append(variant).append('\t').append(answers.confidence()[i]).append('\t')
+                        .append(answers.correct()[i] ? 1 : 0).append('\n');
+            }
+            String change = variant == 0 ? "none" : variant % 2 == 1 ? "1 % dropped, seed " + variant
+                    : "2 % twice, seed " + variant;
+            System.out.printf(Locale.ROOT, "%-8d %-22s %5d  %.4f  %.4f    %.4f  %.2f     %.2f%n", variant, change,
+                    data.size(), answers.temperature(), right / (double) Math.max(1, answers.correct().length),
+                    Calibration.expectedCalibrationError(answers.confidence(), answers.correct(), Calibration.BINS),
+                    chosen.clarify(), chosen.handoff());
+        }
+        if (options.has("dump")) {
+            Files.writeString(Path.of(options.require("dump")), dump);
+        }
+    }
+
+    /**
+     * The examples slightly changed, seeded by {@code variant}: 0 = unchanged; odd = 1 % of the lines (at least one)
+     * dropped; even = 2 % of the lines (at least one) each written a second time right after itself.
+     */
+    static List<Dataset.Example> perturbed(List<Dataset.Example> examples, int variant) {
+        if (variant == 0) {
+            return examples;
+        }
+        boolean drop = variant % 2 == 1;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(variant));
+        int count = Math.max(1, (int) Math.round(examples.size() * (drop ? 0.01 : 0.02)));
+        Set<Integer> chosen = new java.util.HashSet<>(order.subList(0, Math.min(count, order.size())));
+        List<Dataset.Example> changed = new ArrayList<>(examples.size() + (drop ? 0 : count));
+        for (int i = 0; i < examples.size(); i++) {
+            if (!(drop && chosen.contains(i))) {
+                changed.add(examples.get(i));
+            }
+            if (!drop && chosen.contains(i)) {
+                changed.add(examples.get(i));
+            }
+        }
+        return changed;
     }
 
     /** How the default threshold/margin behave: share of right answers asked to clarify, share of wrong ones caught. */

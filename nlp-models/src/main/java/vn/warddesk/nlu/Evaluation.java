@@ -80,7 +80,10 @@ final class Evaluation {
         return lines;
     }
 
-    /** ECE (15 bins) before and after calibration, and the reliability table of the calibrated confidences. */
+    /**
+     * ECE (15 bins) before and after calibration, the reliability table of the calibrated confidences, and the fitted
+     * accuracy curve with the thresholds these answers support ({@link Calibration#thresholds}).
+     */
     static Map<String, Object> calibration(List<Prediction> predictions) {
         double[] calibrated = predictions.stream().mapToDouble(Prediction::confidence).toArray();
         double[] raw = predictions.stream().mapToDouble(Prediction::rawConfidence).toArray();
@@ -107,6 +110,20 @@ final class Evaluation {
                     "accuracy", round(Calibration.accuracyAtOrAbove(calibrated, correct, t))));
         }
         report.put("answersAtOrAbove", above);
+        // The accuracy curve the build reads its thresholds from, fitted to these answers: on a split the build did not
+        // calibrate on (data/validation), the thresholds it supports can be held against the shipped ones.
+        Calibration.AccuracyCurve curve = Calibration.AccuracyCurve.fit(calibrated, correct);
+        Calibration.Thresholds supported = Calibration.thresholds(calibrated, correct, BuildModels.ANSWER_ACCURACY);
+        Map<String, Object> fitted = new LinkedHashMap<>();
+        fitted.put("intercept", round(curve.intercept()));
+        fitted.put("slope", round(curve.slope()));
+        for (double c : new double[] {0.5, 0.9, 0.95}) {
+            fitted.put(String.format(java.util.Locale.ROOT, "accuracyAt%.2f", c), round(curve.accuracy(c)));
+        }
+        // With 95 % bounds: a split with few wrong answers supports only cautious thresholds (clarify high, handoff low).
+        fitted.put("supportedClarify", supported.clarify());
+        fitted.put("supportedHandoff", supported.handoff());
+        report.put("accuracyCurve", fitted);
         return report;
     }
 

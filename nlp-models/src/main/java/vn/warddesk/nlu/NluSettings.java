@@ -48,8 +48,11 @@ public record NluSettings(double confidenceThreshold, double ambiguityMargin, Pa
     }
 
     /**
-     * The thresholds the shipped model recommends: read off its calibrated validation curve at build time (metadata
-     * {@code clarifyThreshold}, {@code handoffThreshold}; see README, "Calibration").
+     * The thresholds the shipped model recommends, read at build time off the accuracy curve of its calibrated validation
+     * answers (metadata {@code clarifyThreshold}, {@code handoffThreshold}; {@link Calibration#thresholds}, README,
+     * "Pipeline" 4): at or above {@code confidenceThreshold} an answer is right at least 9 times in 10 (95 % lower bound),
+     * below {@code handoffThreshold} at most half the time (95 % upper bound). The bot's engine reads its clarify
+     * threshold from {@code conversation.confidence-threshold} in its config instead, when that key is set.
      */
     public static NluSettings defaults() {
         return recommended(Nlu.shippedIntentMetadata());

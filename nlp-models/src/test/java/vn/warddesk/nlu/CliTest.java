@@ -114,4 +114,27 @@ class CliTest {
         assertEquals(0.92, (double) result.get("mean"), 1e-9);
         assertEquals(0.02, (double) result.get("sd"), 1e-9);
     }
+    @Test
+    void the_threshold_check_drops_one_percent_or_doubles_two_percent_of_the_lines_each_seed_others() {
+        List<Dataset.Example> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lines.add(new Dataset.Example(i % 2 == 0 ? "a" : "b", java.util.Optional.empty(), "line " + i, "t", i));
+        }
+        assertEquals(lines, Cli.perturbed(lines, 0));
+        List<Dataset.Example> dropped = Cli.perturbed(lines, 1);
+        assertEquals(990, dropped.size());
+        assertTrue(lines.containsAll(dropped));
+        assertEquals(dropped.stream().map(Dataset.Example::line).sorted().toList(),
+                dropped.stream().map(Dataset.Example::line).toList(), "the lines left keep their order");
+        List<Dataset.Example> doubled = Cli.perturbed(lines, 2);
+        assertEquals(1020, doubled.size());
+        assertEquals(new java.util.HashSet<>(lines), new java.util.HashSet<>(doubled));
+        int twice = 0;
+        for (int i = 1; i < doubled.size(); i++) {
+            twice += doubled.get(i).equals(doubled.get(i - 1)) ? 1 : 0;
+        }
+        assertEquals(20, twice, "each doubled line right after itself");
+        List<Dataset.Example> otherSeed = Cli.perturbed(lines, 3);
+        assertTrue(!otherSeed.equals(dropped) && otherSeed.size() == 990, "another seed drops other lines");
+    }
 }
