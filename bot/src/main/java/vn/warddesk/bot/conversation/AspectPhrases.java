@@ -70,6 +70,30 @@ final class AspectPhrases {
             new Shape("eligibility", Pattern.compile("\\bcan (he|she|i|we|they|my \\w+) (get|receive|claim)\\b"), null,
                       Pattern.compile("\\b(how much|how soon|how long|when|online|same day|today|right away|at once"
                                       + "|immediately)\\b")),
+            // whether both or another person must come ("2 đứa cùng phải có mặt ạ", "we both have to be there in
+            // person"): who must file, said as a statement as often as a question — not where, what or how much
+            new Shape("eligibility", Pattern.compile(
+                    "\\b(ca 2|ca hai|2 dua|hai dua|ca 2 dua|ca hai dua|hai vo chong|2 vo chong|vo chong|hai nguoi|2 nguoi"
+                    + "|both|both of us|the two of us)\\b.*\\b(phai|can|bat buoc|have to|need to|must)\\b"
+                    + ".*\\b(co mat|len|den|ra|di|toi|be there|be present|come|go|appear|in person)\\b"),
+                      null, Pattern.compile("\\b(dau|where|gi|j|what|which|bao nhieu|bn|bao lau|phi|tien|fee|how much"
+                                            + "|how long|online)\\b")),
+            // whether it can still be done after some time has passed ("ông em mất 3 tuần rồi thì bây giờ đi làm còn
+            // kịp không", "is it too late to register now?"): the deadline (who must file and when), not the hours
+            new Shape("eligibility", Pattern.compile(
+                    "\\bcon kip\\b|\\bkip (khong|ko|k|hong|hok|ko a|khong a)\\b|\\b(tre|muon|qua|lo) han\\b"
+                    + "|\\btoo late\\b|\\b(past|missed|after) the deadline\\b"
+                    + "|\\b(bay gio|gio|h) (moi )?(di |len |ra )?(lam|dang ky|dk|khai|nop)( \\w+){0,3} (thi )?con (duoc|dc)"
+                    + " (khong|ko|k|hong|hok|nua)\\b"),
+                      // a fine for being late ("trễ hạn có bị phạt không") is the fee, which tells it
+                      null, Pattern.compile("\\b(gio lam viec|mo cua|dong cua|gio nay|hom nay|chieu nay|sang nay|today|open|close"
+                                            + "|closes|closed|phat|bi phat|tien phat|fine|fined|penalty)\\b")),
+            // how much a month ("mỗi tháng được nhiêu vậy", "how much would that be per month"): the amount, which the
+            // fee answer tells for a benefit, not how many days it takes
+            new Shape("fee", Pattern.compile(
+                    "\\b(moi|1|mot|hang) thang\\b.*\\b(bao nhieu|nhieu|nhiu|bn)\\b"
+                    + "|\\bhow much\\b.*\\b(a|per|each|every) month\\b|\\bmonthly amount\\b"),
+                      null, Pattern.compile("\\b(ngay|tuan|days|weeks)\\b")),
             // how long it takes, said with the verb of paying ("tốn mấy tháng", "tốn bao nhiêu ngày"): a count of days,
             // weeks or months asks the time even after "tốn" (costs), unless money is named beside it
             new Shape("processing_time", Pattern.compile(

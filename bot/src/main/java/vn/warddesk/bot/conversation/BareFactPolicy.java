@@ -7,7 +7,9 @@ import vn.warddesk.nlu.Understanding;
 /**
  * Right after an answer, a bare fact sent as its own message ("she is 80 actually", "tui 70 tuoi roi", "I'm not a
  * resident here") is a condition on the question just answered: the topic's same aspect is answered again (its
- * eligibility when the answer was the general one), never "I did not understand" and never a new topic.
+ * eligibility when the answer was the general one), never "I did not understand" and never a new topic. A count of
+ * pages or copies ("hợp đồng của em dài 12 trang" after the fee) is such a fact whatever office intent the NLU
+ * guesses for it (it read that line as the opening hours at 0.73).
  */
 final class BareFactPolicy implements Policy {
     /** Readings that are answers in their own right ("em cảm ơn", "em hiểu rồi", "em đã nộp hồ sơ rồi"). */
@@ -31,7 +33,7 @@ final class BareFactPolicy implements Policy {
         }
         Understanding u = h.u();
         if (NOT_FACTS.contains(u.intent()) && u.confidence() >= OTHER_SURE
-            || !a.catalog().knows(u.intent()) && !"out_of_scope".equals(u.intent())
+            || !BareFact.counts(h.folded) && !a.catalog().knows(u.intent()) && !"out_of_scope".equals(u.intent())
                && !Understanding.ASPECT_ONLY.equals(u.intent()) && !u.clarify() && u.confidence() >= SURE) {
             return false;
         }

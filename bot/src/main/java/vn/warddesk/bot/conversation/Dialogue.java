@@ -16,8 +16,8 @@ import vn.warddesk.nlu.Nlu;
 
 /**
  * Runs one citizen event: session expiry, then typed text through the policies in order (escapes → active form →
- * a sent request's status → follow-up → procedure answer → dialogue intents → fallback), or a pressed button
- * straight to its action. States:
+ * a sent request's status → a bare fact → another agency's matter → follow-up → procedure answer → dialogue intents
+ * → fallback), or a pressed button straight to its action. States:
  * idle → answering → consent → intake → confirm → handed_off → closed, plus clarifying. It changes only the locked
  * row of the turn and writes through the feature classes in the turn's transaction.
  */
@@ -61,7 +61,8 @@ final class Dialogue {
         this.policies = List.of(new EscapePolicy(actions, this),
                                 new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
                                                new FieldValues(check)),
-                                new SentRequestPolicy(actions), new BareFactPolicy(actions), followUp, procedure,
+                                new SentRequestPolicy(actions), new BareFactPolicy(actions),
+                                new OtherMatterPolicy(actions, dialogueIntents), followUp, procedure,
                                 dialogueIntents,
                                 new FileAgainPolicy(actions), new FallbackPolicy(actions));
     }

@@ -93,7 +93,8 @@ final class FieldValues {
      * "I meant"…), is not a valid answer to the field asked, and carries a valid value for exactly one earlier field.
      */
     Optional<Value> correction(Form form, String typed, String folded) {
-        if (!FormWords.correction(folded) && !FormWords.edit(folded)) {
+        if (!FormWords.correction(folded) && !FormWords.edit(folded)
+            && !(namesFilledField(form, folded) && !QuestionShapes.question(folded))) {
             return Optional.empty();
         }
         String text = Normalizer.normalize(typed, Normalizer.Form.NFC);
@@ -135,7 +136,27 @@ final class FieldValues {
         }
         String name = ValueFrame.withoutLeadIns(text);
         boolean named = FormWords.field(folded, List.of(field.name())).isPresent(); // "my full name is", "tên đúng là"
+        if (named) {
+            // "khoan, tên đúng là Phạm Quốc Hiếu", "hold on, the name should be Mark Jensen": the field named, then
+            // the value after its "là" / "is" / "should be" — whatever hesitation opens the line
+            Optional<String> after = ValueFrame.newValues(text).stream().map(ValueFrame::withoutLeadIns)
+                    .filter(v -> valid(form, field, v)).findFirst();
+            if (after.isPresent()) {
+                return after;
+            }
+        }
         return valid(form, field, name) && (named || looksLikeName(name)) ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * Whether the line names a field already filled before the one asked ("tên đúng là …" at the phone question):
+     * naming it is itself the mark of a correction, as "nhầm" or "sorry" is — unless the line asks something ("tên em
+     * là gì cũng được hả" is no new name).
+     */
+    private static boolean namesFilledField(Form form, String folded) {
+        List<String> filled = form.fields().subList(0, Math.min(form.asked(), form.fields().size())).stream()
+                .map(IntakeField::name).filter(form.draft()::containsKey).toList();
+        return FormWords.field(folded, filled).isPresent();
     }
 
     /** The first entity of the type that is a valid value for the field, unless it is a word of a name ("Lê Thị Mai"). */

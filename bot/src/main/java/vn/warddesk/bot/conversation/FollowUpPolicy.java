@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.bot.catalog.Lang;
 import vn.warddesk.nlu.Understanding;
 
 /**
@@ -80,6 +82,22 @@ final class FollowUpPolicy implements Policy {
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
         String other = t.ctx().otherTopic();
         boolean twoTopics = other != null && catalog.knows(other) && !other.equals(topic);
+        if (twoTopics && returnsTo(h, other, topic)) {
+            // "ok back to the copy, how much is it" after the extract and then a correction: the extract's fee
+            String asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect)
+                    .or(() -> h.aspect(ASPECT_SURE).filter(x -> Catalog.ASPECTS.contains(x))).orElse("general");
+            answer(t, other, asked);
+            return true;
+        }
+        if ((!procedure || u.intent().equals(topic)) && QuestionShapes.inPersonWhere(h.folded)) {
+            // "where do I go if I do it in person" after the online answer: the office, not online again; a procedure
+            // the police handle also gets its overview, which names them
+            a.answering().officeLocation(t);
+            if (!catalog.handledByWardOffice(topic)) {
+                answer(t, topic, "general");
+            }
+            return true;
+        }
         if (!procedure && (QuestionShapes.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
             List<String> asked = twoTopics && QuestionShapes.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
@@ -194,6 +212,22 @@ final class FollowUpPolicy implements Policy {
             return true;
         }
         return false;
+    }
+
+    /** Whether the line goes back to the procedure talked about before the topic, by a word of its name. */
+    private boolean returnsTo(Heard h, String other, String topic) {
+        Optional<String> referent = TopicReturn.referent(h.folded);
+        if (referent.isEmpty()) {
+            return false;
+        }
+        return TopicReturn.names(referent.get(), names(other)) && !TopicReturn.names(referent.get(), names(topic));
+    }
+
+    /** The procedure's names in both languages: a citizen may go back to it in either. */
+    private List<String> names(String procedure) {
+        return Stream.of(Lang.values())
+                .flatMap(lang -> a.catalog().procedures(lang).stream())
+                .filter(p -> p.id().equals(procedure)).map(Catalog.ProcedureSummary::name).toList();
     }
 
     /**

@@ -22,6 +22,10 @@ final class QuestionShapes {
      * Where to hand in the papers, as opposed to where the office is: a filing verb before "ở đâu" / "where" ("nộp ở
      * đâu", "làm ở ubnd phường hay ở đâu", "where do I file them"), not "phường ở đâu", "where is your office".
      */
+    private static final Pattern IN_PERSON = Pattern.compile(
+            "\\b(truc tiep|tan noi|in person|myself|go there|come in|go in person|face to face)\\b");
+    private static final Pattern WHERE = Pattern.compile(
+            "\\b(o dau|tai dau|cho nao|noi nao|di dau|den dau|toi dau|where)\\b");
     private static final Pattern FILE_WHERE = Pattern.compile(
             "\\b(nop|lam|dang ky|dk|xin|gui)\\b.*\\bo dau\\b"
             + "|\\bwhere (do|can|should|must) (i|we|you|they) (file|submit|apply|register|hand in|send|do)\\b"
@@ -93,6 +97,14 @@ final class QuestionShapes {
     /** Points back only with a bare pronoun ("can I do it online?"), no "giấy đó" / "that one". */
     static boolean onlyPronoun(String folded) {
         return !thatOne(BARE_PRONOUN.matcher(folded).replaceAll(" ")) && BARE_PRONOUN.matcher(folded).find();
+    }
+
+    /**
+     * Where to go when doing it in person ("where do I go if I do it in person", "nếu em lên trực tiếp thì đến chỗ
+     * nào", "ko làm online mà lên trực tiếp thì nộp ở đâu"): the place, said against the online channel.
+     */
+    static boolean inPersonWhere(String folded) {
+        return IN_PERSON.matcher(folded).find() && WHERE.matcher(folded).find();
     }
 
     static boolean fileWhere(String folded) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class ValueFrame {
     /** What introduces the new value in a correction; read on the typed text, accents and case as typed. */
     private static final Pattern NEW_VALUE = Pattern.compile(
-            "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to)(?![\\p{L}\\p{N}])|:");
+            "(?iu)(?<![\\p{L}\\p{N}])(là|la|thành|thanh|is|to|should be|must be)(?![\\p{L}\\p{N}])|:");
     private static final String PRONOUN = "(toi|em|e|minh|anh|chi|t|tui|mik|chau|con|my)";
     /** Words that say which field a value is, or join two values: "sđt", "số", "phone", "và", "and". */
     private static final String FIELD_NAMING = "(so dien thoai|dien thoai|so dt|sdt|dt|so|phone number|phone|number"
@@ -26,7 +26,7 @@ final class ValueFrame {
      * "sđt". Pronouns count only inside such a phrase: "Minh Trần" keeps its "Minh".
      */
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean|"
+            "^((a|oi|uh|um|ah|oh|oops|ok|vang|da|khoan|khoan da|wait|hold on|hang on|a nham|nham|nham roi|sai|sai roi|xin loi|sorry|actually|i meant|i mean|"
             + TYPO + "|(ho va |ho )?ten( day du| that)?( (cua )?" + PRONOUN + ")?( dung)?( la)?|" + PRONOUN + " ten la|"
             + PRONOUN + " la|dung la|dung ra la|(my |the )?(full |real )?name( is| s)?|i m|im|i am|this is|it s|"
             + FIELD_NAMING + ")( |$))+");
@@ -36,9 +36,12 @@ final class ValueFrame {
      */
     private static final String NOT_THE_OLD = "(not|but not|instead of|rather than|(chu )?(khong|ko|k|kh|hong) phai)"
             + "( [\\p{L}\\p{N}]+){1,5}";
+    /** "… mới đúng", "… mới chuẩn", "… is the right one": the new value said to be the right one, after it. */
+    private static final String RIGHT_ONE = "moi (dung|chuan|dung a|chuan a)|is (the )?(right|correct)( one)?";
     /** What may close a value without being part of it: "… sđt", "… và", "… nhé", "…, gõ sai", "…, not David". */
     private static final Pattern TAIL = Pattern.compile(
-            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + TYPO + "|" + NOT_THE_OLD
+            "(( |^)(" + FIELD_NAMING + "|nhe|nha|please|thanks|a nhe|sorry|oops|xin loi|" + RIGHT_ONE + "|" + TYPO + "|"
+            + NOT_THE_OLD
             + "))+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 

@@ -154,4 +154,33 @@ class AspectPhrasesTest {
         assertEquals(Optional.empty(), aspect("giấy tờ gì, phí bao nhiêu"), "two aspects: the clauses answer both");
         assertEquals(Optional.empty(), aspect("cần gì phải lên phường, làm online không được à"));
     }
+
+    @Test
+    void whether_both_must_come_is_eligibility_but_where_or_what_they_bring_is_not() {
+        for (String both : List.of("vậy hai vợ chồng đều phải lên phường hả", "ca hai nguoi phai co mat a",
+                                   "do both of us need to be there")) {
+            assertEquals(Optional.of("eligibility"), aspect(both), both);
+        }
+        assertEquals(Optional.empty(), aspect("cả 2 phải đi đâu"));
+        assertEquals(Optional.of("documents"), aspect("cả hai phải mang giấy gì"));
+    }
+
+    @Test
+    void whether_it_is_still_in_time_is_the_deadline_not_the_hours() {
+        for (String late : List.of("con tôi sinh 3 tháng rồi giờ làm còn kịp không", "de lau roi bay gio di dk con dc ko",
+                                   "is it too late to register it now?", "qua han roi thi sao")) {
+            assertEquals(Optional.of("eligibility"), aspect(late), late);
+        }
+        assertEquals(Optional.empty(), aspect("chiều nay ra phường còn kịp không"));
+        assertEquals(Optional.empty(), aspect("trễ hạn thì có bị phạt không"), "a fine is the fee's, not the deadline's");
+        assertEquals(Optional.empty(), aspect("is the office still open now"));
+    }
+
+    @Test
+    void how_much_a_month_is_the_amount_not_the_time() {
+        for (String amount : List.of("mỗi tháng được nhận bao nhiêu", "1 thang dc bn vay", "how much is it per month")) {
+            assertEquals(Optional.of("fee"), aspect(amount), amount);
+        }
+        assertEquals(Optional.empty(), aspect("mỗi tháng xét mấy ngày"));
+    }
 }

@@ -19,6 +19,18 @@ class BareFactTest {
     }
 
     @Test
+    void a_count_of_pages_or_copies_is_a_fact_too() {
+        for (String line : List.of("giấy tờ của em 5 trang", "so hong cua e dai 7 trang", "my contract has 9 pages",
+                                   "bằng tốt nghiệp có hai trang thôi")) {
+            assertTrue(BareFact.told(Folding.fold(line)), line);
+            assertTrue(BareFact.counts(Folding.fold(line)), line);
+        }
+        assertFalse(BareFact.counts(Folding.fold("mất 5 ngày")));
+        assertFalse(BareFact.told(Folding.fold("5 trang thì bao nhiêu tiền")), "a question");
+        assertFalse(BareFact.told(Folding.fold("phí nhiêu 1 bản")), "a count beside a price word asks the price");
+    }
+
+    @Test
     void a_question_a_wish_a_request_or_a_long_story_is_not() {
         for (String line : List.of("she is 80, can she get it?", "mẹ em 80 tuổi có được không", "em muốn đăng ký kết hôn",
                                    "I need a copy of our marriage certificate", "cho em đặt lịch", "phí bao nhiêu",

@@ -102,6 +102,21 @@ class FieldValuesTest {
     }
 
     @Test
+    void an_earlier_field_named_with_a_new_value_after_a_hesitation_corrects_it() {
+        Map<String, String> name = Map.of("contact_name", "Trần Văn Khoa");
+        assertEquals(Optional.of(new FieldValues.Value(NAME, "Trần Văn Khoát")),
+                     correction(asked(1, name), "khoan, tên đúng là Trần Văn Khoát"));
+        assertEquals(Optional.of(new FieldValues.Value(NAME, "Tran Van Khoat")),
+                     correction(asked(1, name), "a khoan ho ten la Tran Van Khoat moi dung"));
+        Map<String, String> both = Map.of("contact_name", "Anna Smit", "phone", "0912345678");
+        assertEquals(Optional.of(new FieldValues.Value(NAME, "Anna Smith")),
+                     correction(asked(2, both), "wait, the name should be Anna Smith"));
+        // the field named but not filled yet, or no valid name after it: no correction
+        assertEquals(Optional.empty(), correction(asked(1, Map.of()), "khoan, tên đúng là Trần Văn Khoát"));
+        assertEquals(Optional.empty(), correction(asked(1, name), "tên em là gì cũng được hả"));
+    }
+
+    @Test
     void a_correction_that_names_the_old_value_after_the_new_one_corrects_the_earlier_field() {
         Map<String, String> draft = Map.of("contact_name", "David Tran", "phone", "0934567890");
         assertEquals(Optional.of(new FieldValues.Value(NAME, "Davide Tran")),

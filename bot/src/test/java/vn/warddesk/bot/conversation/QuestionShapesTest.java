@@ -97,4 +97,15 @@ class QuestionShapesTest {
             assertFalse(QuestionShapes.sameAgain(Folding.fold(other)), other);
         }
     }
+
+    @Test
+    void where_to_go_in_person_is_the_place() {
+        for (String place : List.of("where do I go if I do it in person", "nếu đến trực tiếp thì nộp chỗ nào",
+                                    "lam truc tiep thi di dau")) {
+            assertTrue(QuestionShapes.inPersonWhere(Folding.fold(place)), place);
+        }
+        for (String not : List.of("where do I file it", "có phải đến trực tiếp không", "can I do it myself")) {
+            assertFalse(QuestionShapes.inPersonWhere(Folding.fold(not)), not);
+        }
+    }
 }

@@ -27,7 +27,7 @@ class NoCitizenTextInCodeTest {
             "understanding: words added to a follow-up before it is classified again, never shown",
             "DialogueTopic.java: bảo vệ dữ liệu cá nhân của tôi",
             "understanding: words added to a follow-up before it is classified again, never shown",
-            "ValueFrame.java: (?iu)(?<![\\\\p{L}\\\\p{N}])(là|la|thành|thanh|is|to)(?![\\\\p{L}\\\\p{N}])|:",
+            "ValueFrame.java: (?iu)(?<![\\\\p{L}\\\\p{N}])(là|la|thành|thanh|is|to|should be|must be)(?![\\\\p{L}\\\\p{N}])|:",
             "understanding: the words before a corrected value (\"sai tên rồi, là …\"), matched, never shown",
             "DialogueTopic.java: phường",
             "understanding: the office named before an office follow-up is classified again, never shown",
