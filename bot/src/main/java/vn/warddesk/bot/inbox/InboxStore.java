@@ -31,7 +31,7 @@ final class InboxStore {
     // so its successors stay invisible until it is done). For the same reason one claim never holds two rows of one
     // conversation. The index hints fix the plan the query is written for (pending rows in id order, one probe of each
     // row's own conversation): chosen from InnoDB's lagging statistics, the subquery read every earlier pending row
-    // per candidate in two thirds of the bench's claims, and the outer query sometimes walked the primary key
+    // per candidate in two thirds of one bench run's claims, and the outer query sometimes walked the primary key
     // (2026-12-07, slow log with each execution's plan; InboxClaimPlanTest freezes such statistics).
     private static final String CLAIM = """
             SELECT i.id, i.payload, i.attempts FROM inbox i FORCE INDEX (inbox_due)

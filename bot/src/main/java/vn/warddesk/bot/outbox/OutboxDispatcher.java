@@ -57,7 +57,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     // Package-private for OutboxClaimPlanTest, which runs it over both protocols of the driver.
     // The index hints are not a tuning but the plan this query is written for: the due range in order, and for each
     // row found two probes of its own conversation's queued rows. Left to itself the optimizer chose per execution from
-    // InnoDB's statistics, which lag behind a growing table: in a third of the bench's claims a subquery read every
+    // InnoDB's statistics, which lag behind a growing table: in 40-46 % of the bench's claims a subquery read every
     // queued row (outbox_due by status) or the whole table for each claimed row, up to 31,000 rows for one claim
     // (2026-12-07, slow log with the plans of each execution; OutboxClaimPlanTest freezes such statistics).
     static final String CLAIM = """
