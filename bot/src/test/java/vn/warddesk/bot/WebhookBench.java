@@ -409,12 +409,15 @@ public final class WebhookBench {
         return name.startsWith(TelegramStandIn.THREAD_PREFIX) || name.equals("HTTP-Dispatcher") || name.startsWith("qtp");
     }
 
-    /** MariaDB's statement and row-read counters: what one update costs the database server. */
+    /**
+     * MariaDB's statement and row-read counters: what one update costs the database server. Com_set_option counts the
+     * session SETs of the transactions (autocommit off and on, isolation), round trips as dear as a small statement.
+     */
     private static Map<String, Long> serverStatus(HikariDataSource pool) throws Exception {
         Map<String, Long> status = new java.util.TreeMap<>();
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              var rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert',"
-                                             + " 'Com_update', 'Com_delete', 'Com_commit', 'Handler_read_next',"
+                                             + " 'Com_update', 'Com_delete', 'Com_commit', 'Com_set_option', 'Handler_read_next',"
                                              + " 'Handler_read_rnd_next', 'Handler_read_key')")) {
             while (rs.next()) {
                 status.put(rs.getString(1), rs.getLong(2));

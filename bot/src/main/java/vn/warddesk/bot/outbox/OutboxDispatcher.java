@@ -55,13 +55,18 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_BOT_LIMITERS = 2_000;
 
     // Package-private for OutboxClaimPlanTest, which runs it over both protocols of the driver.
+    // The index hints are not a tuning but the plan this query is written for: the due range in order, and for each
+    // row found two probes of its own conversation's queued rows. Left to itself the optimizer chose per execution from
+    // InnoDB's statistics, which lag behind a growing table: in 40-46 % of the bench's claims a subquery read every
+    // queued row (outbox_due by status) or the whole table for each claimed row, up to 31,000 rows for one claim
+    // (2026-12-07, slow log with the plans of each execution; OutboxClaimPlanTest freezes such statistics).
     static final String CLAIM = """
             SELECT o.id, o.conversation_id, o.channel, o.address, o.payload, o.attempts,
-                   (SELECT MIN(n.id) FROM outbox n
+                   (SELECT MIN(n.id) FROM outbox n FORCE INDEX (outbox_waiting_by_conversation)
                     WHERE n.conversation_id = o.conversation_id AND n.status = 'queued' AND n.id > o.id) AS next_id
-            FROM outbox o
+            FROM outbox o FORCE INDEX (outbox_due)
             WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (%s)
-              AND NOT EXISTS (SELECT 1 FROM outbox e
+              AND NOT EXISTS (SELECT 1 FROM outbox e FORCE INDEX (outbox_waiting_by_conversation)
                               WHERE e.conversation_id = o.conversation_id AND e.status = 'queued' AND e.id < o.id)
             ORDER BY o.next_attempt_at, o.id
             LIMIT %d
@@ -461,20 +466,22 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * Holds the conversation's next queued row back for the per-chat spacing, so another instance does not send it
-     * sooner. Its own transaction, after the "sent" committed: that row may be locked by another dispatcher's claim,
-     * and losing this update to a lock conflict only relaxes the spacing once (each instance's chat limiter still holds).
+     * sooner. Its own statement, autocommitted after the "sent" committed: that row may be locked by another
+     * dispatcher's claim, and losing this update to a lock conflict only relaxes the spacing once (each instance's chat
+     * limiter still holds). Not a transaction: one statement per channel needs no all-or-nothing, and the transaction's
+     * autocommit switches and COMMIT were three round trips more per batch (issue 13, 2026-12-07).
      */
     private void spaceNext(List<Claimed> sent, Instant now) {
         if (sent.isEmpty()) {
             return;
         }
         try {
-            // One transaction and one statement per channel for the batch (a batch nearly always holds one channel).
+            // One statement per channel for the batch (a batch nearly always holds one channel).
             Map<String, List<Long>> nextByChannel = new LinkedHashMap<>();
             for (Claimed row : sent) {
                 nextByChannel.computeIfAbsent(row.channel(), c -> new ArrayList<>()).add(row.nextId());
             }
-            Jdbc.inTransaction(dataSource, connection -> {
+            Jdbc.withConnection(dataSource, connection -> {
                 for (Map.Entry<String, List<Long>> channel : nextByChannel.entrySet()) {
                     List<Long> ids = channel.getValue().stream().sorted().toList(); // id order, as every writer locks
                     String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
