@@ -297,7 +297,11 @@ public final class Nlu {
         for (int i = 0; i < values.length; i++) {
             for (int slot = 0; slot < count; slot++) {
                 if (top[slot] < 0 || values[i] > values[top[slot]]) {
-                    System.arraycopy(top, slot, top, slot + 1, count - slot - 1);
+                    // Shifted by hand: System.arraycopy of one or two ints cost more than the comparisons (4 % of
+                    // understand()'s CPU samples).
+                    for (int move = count - 1; move > slot; move--) {
+                        top[move] = top[move - 1];
+                    }
                     top[slot] = i;
                     break;
                 }
