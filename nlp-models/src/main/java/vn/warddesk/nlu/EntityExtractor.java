@@ -72,6 +72,8 @@ public final class EntityExtractor {
     private static final String[] MONTH_PREFIXES =
             {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
+    private static final Comparator<Entity> BY_START = Comparator.comparingInt(Entity::start);
+
     private final Pattern caseCodePattern;
 
     /** False only in tests: every regex runs on every text, to check that the cheap pre-checks never skip a match. */
@@ -162,7 +164,9 @@ public final class EntityExtractor {
         if (scan.found.isEmpty()) {
             return List.of();
         }
-        scan.found.sort(Comparator.comparingInt(Entity::start));
+        if (scan.found.size() > 1) {
+            scan.found.sort(BY_START);
+        }
         return List.copyOf(scan.found);
     }
 
