@@ -22,6 +22,11 @@ final class Abbreviations {
      * so that {@code understand()} needs no string per token. Slot → key, expansion tokens, their folded forms.
      */
     private final String[] keys;
+    /**
+     * {@link String#hashCode} of each slot's key: a probe compares it first, so a token that is no abbreviation (nearly
+     * every token) costs no read of a key string, which sits elsewhere in memory (two dependent cache misses).
+     */
+    private final int[] keyHashes;
     private final String[][] parts, foldedParts;
     private final int mask, longestKey, longestExpansion;
 
@@ -29,6 +34,7 @@ final class Abbreviations {
         this.expansions = Map.copyOf(expansions);
         int capacity = Integer.highestOneBit(Math.max(16, expansions.size() * 4));
         keys = new String[capacity];
+        keyHashes = new int[capacity];
         parts = new String[capacity][];
         foldedParts = new String[capacity][];
         mask = capacity - 1;
@@ -40,6 +46,7 @@ final class Abbreviations {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            keyHashes[slot] = key.hashCode();
             parts[slot] = entry.getValue();
             foldedParts[slot] = java.util.Arrays.stream(entry.getValue()).map(TextNormalizer::fold).toArray(String[]::new);
             longest = Math.max(longest, key.length());
@@ -65,7 +72,7 @@ final class Abbreviations {
         }
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
             String key = keys[slot];
-            if (key.length() == length && matches(key, chars, from)) {
+            if (keyHashes[slot] == hash && key.length() == length && matches(key, chars, from)) {
                 return slot;
             }
         }

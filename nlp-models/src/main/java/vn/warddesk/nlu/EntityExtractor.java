@@ -72,7 +72,11 @@ public final class EntityExtractor {
     private static final String[] MONTH_PREFIXES =
             {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
+    private static final Comparator<Entity> BY_START = Comparator.comparingInt(Entity::start);
+
     private final Pattern caseCodePattern;
+    /** The dates of the last day asked for ({@link Days}); immutable, so a racing thread at most computes its own. */
+    private volatile Days days;
 
     /** False only in tests: every regex runs on every text, to check that the cheap pre-checks never skip a match. */
     private final boolean preChecks;
@@ -104,26 +108,33 @@ public final class EntityExtractor {
             // finds what any of its matches must contain (a digit count, a separator between digits, a word): a regex
             // scan with look-behinds costs a few microseconds per hundred chars, the scans a fraction of that.
             int digitCount = preChecks ? scan.digitCount() : Integer.MAX_VALUE;
-            if (!DEFAULT_CASE_CODE_PATTERN.equals(caseCodePattern.pattern()) || digitCount >= CASE_CODE_DIGITS) {
+            if (!DEFAULT_CASE_CODE_PATTERN.equals(caseCodePattern.pattern())) {
                 matchAll(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode);
+            } else if (digitCount >= CASE_CODE_DIGITS) {
+                matchFrom(scan, caseCodePattern, EntityType.CASE_CODE, this::caseCode, scan.defaultCaseCodeStarts());
             }
+            // From here on every match starts at the first digit of a run of digits (after look-behinds that forbid a digit
+            // before it), or, for a phone, at its "(" or "+": the regexes are tried there only.
             if (digitCount >= PHONE_DIGITS) {
-                matchAll(scan, PHONE, EntityType.PHONE, m -> "0" + m.group(1).replaceAll("\\D", ""));
+                matchFrom(scan, PHONE, EntityType.PHONE, m -> "0" + digitsOf(m.group(1)), scan.phoneStarts());
             }
             if (digitCount >= CITIZEN_ID_DIGITS) {
-                matchAll(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> m.group().replaceAll("\\D", ""));
+                matchFrom(scan, CITIZEN_ID, EntityType.CITIZEN_ID, m -> digitsOf(m.group()), scan.numberStarts());
             }
             String folded = scan.view;
             if (!preChecks || wordThenDigit(folded, "ngay") || wordThenDigit(folded, "mung") || wordThenDigit(folded, "mong")) {
-                matchAll(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)));
+                matchFrom(scan, DATE_WORDS, EntityType.DATE, m -> dayMonthYear(today, m.group(1), m.group(2), m.group(3)),
+                        occurrences(folded, DATE_WORD_STARTS));
             }
             if (!preChecks || scan.hasDigitSeparatorDigit()) {
-                matchAll(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
-                        ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)));
+                matchFrom(scan, DATE_NUMERIC, EntityType.DATE, m -> m.group(2).equals(".") && m.group(4) == null
+                        ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)), scan.numberStarts());
             }
             if (!preChecks || mayNameEnglishDate(folded)) {
-                matchAll(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)));
-                matchAll(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)));
+                matchFrom(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)),
+                        scan.numberStarts());
+                matchFrom(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)),
+                        occurrences(folded, MONTH_PREFIXES));
             }
         }
         // Cheap substring checks first: most messages have no date words, and a regex scan costs more than indexOf.
@@ -131,38 +142,34 @@ public final class EntityExtractor {
         // Each pre-check is implied by a match ("nay" alone was in most messages: "này").
         if (!preChecks || containsWord(view, "mai") || view.contains("hom nay") || view.contains("ngay kia") || view.contains("hom qua")
                 || view.contains("today") || view.contains("tomorrow") || view.contains("yesterday")) {
-            Value value = m -> relative(today, m.group(1));
-            if (preChecks) {
-                // A match is one of these words, or "ngay mai" starting 5 chars before its "mai": the regex is tried only
-                // there. Its look-behind of 14 words made a scan of every position cost ~15 us on a message with "mai".
-                matchAt(scan, DATE_RELATIVE, EntityType.DATE, value, relativeStarts(view));
-            } else {
-                matchAll(scan, DATE_RELATIVE, EntityType.DATE, value);
-            }
+            // A match is one of these words, or "ngay mai" starting 5 chars before its "mai": the regex is tried only
+            // there. Its look-behind of 14 words made a scan of every position cost ~15 us on a message with "mai".
+            matchFrom(scan, DATE_RELATIVE, EntityType.DATE, m -> relative(days(today), m.group(1)), relativeStarts(view));
         }
         if (!preChecks || mayNameVietnameseWeekday(view)) {
             // Every match starts with "thu" or "chu nhat".
-            int from = preChecks ? firstOf(view, WEEKDAY_STARTS) : 0;
-            matchAll(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, today), from);
+            matchFrom(scan, WEEKDAY_VI, EntityType.DATE, m -> vietnameseWeekday(scan, m, days(today)),
+                    occurrences(view, WEEKDAY_STARTS));
         }
         // Every English weekday ends in "nday", "sday", "rday" or "iday" ("đây" folds to "day").
         if (!preChecks || view.contains("nday") || view.contains("sday") || view.contains("rday") || view.contains("iday")) {
-            matchAll(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, today));
+            // Every match starts with "next", "this" or the weekday's name.
+            matchFrom(scan, WEEKDAY_EN, EntityType.DATE, m -> englishWeekday(m, days(today)), occurrences(view, WEEKDAY_EN_STARTS));
         }
         if (digits) {
             if (!preChecks || scan.hasDigitThenAmPm()) {
-                matchAll(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime);
+                matchFrom(scan, TIME_EN, EntityType.TIME, EntityExtractor::englishTime, scan.numberStarts());
             }
-            int timeMark = preChecks ? scan.firstDigitThenTimeMark() : 0;
-            if (timeMark >= 0) {
-                // The hour is one or two digits ending with such a digit: no match starts more than one char before it.
-                matchAll(scan, TIME, EntityType.TIME, EntityExtractor::time, Math.max(0, timeMark - 1));
+            if (!preChecks || scan.hasDigitThenTimeMark()) {
+                matchFrom(scan, TIME, EntityType.TIME, EntityExtractor::time, scan.numberStarts());
             }
         }
         if (scan.found.isEmpty()) {
             return List.of();
         }
-        scan.found.sort(Comparator.comparingInt(Entity::start));
+        if (scan.found.size() > 1) {
+            scan.found.sort(BY_START);
+        }
         return List.copyOf(scan.found);
     }
 
@@ -251,16 +258,37 @@ public final class EntityExtractor {
     private static final String[] WEEKDAY_STARTS = {"thu", "chu nhat"};
     private static final String[] RELATIVE_WORDS = {"mai", "hom nay", "ngay kia", "hom qua", "today", "tomorrow", "yesterday"};
 
-    /** The first index of any of {@code words} in {@code view} (the length when none occurs). */
-    private static int firstOf(String view, String[] words) {
-        int first = view.length();
+    private static final String[] DATE_WORD_STARTS = {"ngay", "mung", "mong"};
+    private static final String[] WEEKDAY_EN_STARTS =
+            {"next", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+    /** Every index at which one of {@code words} occurs in {@code view}, ascending (where a regex can start a match). */
+    static int[] occurrences(String view, String[] words) {
+        int[] found = new int[4];
+        int count = 0;
         for (String word : words) {
-            int at = view.indexOf(word);
-            if (at >= 0 && at < first) {
-                first = at;
+            for (int at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + 1)) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
             }
         }
-        return first;
+        found = Arrays.copyOf(found, count);
+        Arrays.sort(found);
+        return found;
+    }
+
+    /** The ASCII digits of {@code text} (a phone or ID match with its separators). */
+    private static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     /** {@code word}, one or more white-space chars and a digit ("ngay 5", "mung 10"): what {@code DATE_WORDS} needs. */
@@ -305,8 +333,25 @@ public final class EntityExtractor {
         String of(Matcher match);
     }
 
+    /** Every match of the pattern in the view, as {@code find()} scans it. */
     private static void matchAll(Scan scan, Pattern pattern, EntityType type, Value value) {
-        matchAll(scan, pattern, type, value, 0);
+        Matcher matcher = pattern.matcher(scan.view);
+        while (matcher.find()) {
+            accept(scan, matcher, type, value);
+        }
+    }
+
+    /**
+     * The pattern's matches, tried only at {@code starts} (ascending; every index a match can start at, as the caller
+     * knows from the pattern's first chars): a regex scan tries every index, and with a look-behind each try costs.
+     * Without the pre-checks (tests) the whole text is scanned, so that a wrong list of starts shows as a missed entity.
+     */
+    private void matchFrom(Scan scan, Pattern pattern, EntityType type, Value value, int[] starts) {
+        if (preChecks) {
+            matchAt(scan, pattern, type, value, starts);
+        } else {
+            matchAll(scan, pattern, type, value);
+        }
     }
 
     /**
@@ -349,21 +394,6 @@ public final class EntityExtractor {
         starts = Arrays.copyOf(starts, count);
         Arrays.sort(starts);
         return starts;
-    }
-
-    /**
-     * As above, scanning from {@code from} on: no match can start earlier (the caller knows where the first possible one
-     * is). Transparent bounds, so the look-behinds and word boundaries still see the chars before {@code from}: the matches
-     * are those of the whole text.
-     */
-    private static void matchAll(Scan scan, Pattern pattern, EntityType type, Value value, int from) {
-        Matcher matcher = pattern.matcher(scan.view);
-        if (from > 0) {
-            matcher.region(from, scan.view.length()).useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        while (matcher.find()) {
-            accept(scan, matcher, type, value);
-        }
     }
 
     /** Adds the matcher's match as an entity unless it is empty, overlaps an earlier one or has no valid value. */
@@ -422,17 +452,48 @@ public final class EntityExtractor {
         return null;
     }
 
-    private static String relative(LocalDate today, String word) {
+    private static String relative(Days days, String word) {
         return switch (word) {
-            case "hom nay", "today" -> today.toString();
-            case "ngay mai", "tomorrow", "mai" -> today.plusDays(1).toString();
-            case "ngay kia" -> today.plusDays(2).toString();
-            case "hom qua", "yesterday" -> today.minusDays(1).toString();
+            case "hom nay", "today" -> days.relative[1];
+            case "ngay mai", "tomorrow", "mai" -> days.relative[2];
+            case "ngay kia" -> days.relative[3];
+            case "hom qua", "yesterday" -> days.relative[0];
             default -> null;
         };
     }
 
-    private static String vietnameseWeekday(Scan scan, Matcher match, LocalDate today) {
+    /**
+     * The dates that depend only on today, as strings: yesterday to the day after tomorrow, and per weekday the next such
+     * day on or after today, that day of this calendar week and of the next. Computed once per day (the last day asked
+     * for is kept): inside understand() a date text ran java.time's adjusters and formatting from memory that the other
+     * texts had evicted, and that made the slowest texts 2-3 times slower than their entity regexes.
+     */
+    private record Days(LocalDate today, String[] relative, String[] nextOrSame, String[] thisWeek, String[] nextWeek) {
+        static Days of(LocalDate today) {
+            String[] relative = {today.minusDays(1).toString(), today.toString(), today.plusDays(1).toString(),
+                today.plusDays(2).toString()};
+            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            String[] nextOrSame = new String[7], thisWeek = new String[7], nextWeek = new String[7];
+            for (DayOfWeek day : DayOfWeek.values()) {
+                int i = day.getValue() - 1;
+                nextOrSame[i] = today.with(TemporalAdjusters.nextOrSame(day)).toString();
+                thisWeek[i] = monday.plusDays(day.getValue() - 1L).toString();
+                nextWeek[i] = monday.plusWeeks(1).plusDays(day.getValue() - 1L).toString();
+            }
+            return new Days(today, relative, nextOrSame, thisWeek, nextWeek);
+        }
+    }
+
+    private Days days(LocalDate today) {
+        Days known = days;
+        if (known == null || !known.today().equals(today)) {
+            known = Days.of(today);
+            days = known;
+        }
+        return known;
+    }
+
+    private static String vietnameseWeekday(Scan scan, Matcher match, Days days) {
         DayOfWeek day;
         if (match.group(1) == null) {
             day = DayOfWeek.SUNDAY;
@@ -460,23 +521,18 @@ public final class EntityExtractor {
         }
         String week = match.group(3);
         if (week == null) {
-            return today.with(TemporalAdjusters.nextOrSame(day)).toString();
+            return days.nextOrSame()[day.getValue() - 1];
         }
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        if (!week.endsWith("nay")) {
-            monday = monday.plusWeeks(1);
-        }
-        return monday.plusDays(day.getValue() - 1L).toString();
+        return (week.endsWith("nay") ? days.thisWeek() : days.nextWeek())[day.getValue() - 1];
     }
 
-    private static String englishWeekday(Matcher match, LocalDate today) {
+    private static String englishWeekday(Matcher match, Days days) {
         DayOfWeek day = DayOfWeek.valueOf(match.group(2).toUpperCase(Locale.ROOT));
         String week = match.group(1) != null ? match.group(1) : match.group(3);
         if ("next".equals(week) || "coming".equals(week)) { // the day of the next calendar week
-            return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
-                    .plusDays(day.getValue() - 1L).toString();
+            return days.nextWeek()[day.getValue() - 1];
         }
-        return today.with(TemporalAdjusters.nextOrSame(day)).toString();
+        return days.nextOrSame()[day.getValue() - 1];
     }
 
     private static String englishTime(Matcher match) {
@@ -635,6 +691,63 @@ public final class EntityExtractor {
 
         private static boolean isDigit(char c) {
             return c >= '0' && c <= '9';
+        }
+
+        /** Computed on first use: most messages need neither. */
+        private int[] numberStarts, phoneStarts;
+
+        /** Index of the first digit of every run of digits, ascending. */
+        int[] numberStarts() {
+            if (numberStarts == null) {
+                numberStarts = starts(false);
+            }
+            return numberStarts;
+        }
+
+        /** {@link #numberStarts()} and every "(" and "+" (a phone may start "(+84)" or "+84"), ascending. */
+        int[] phoneStarts() {
+            if (phoneStarts == null) {
+                phoneStarts = starts(true);
+            }
+            return phoneStarts;
+        }
+
+        private int[] starts(boolean phone) {
+            int[] starts = new int[8];
+            int count = 0;
+            for (int i = 0; i < view.length(); i++) {
+                char c = view.charAt(i);
+                if (isDigit(c) ? i == 0 || !isDigit(view.charAt(i - 1)) : phone && (c == '(' || c == '+')) {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i;
+                }
+            }
+            return Arrays.copyOf(starts, count);
+        }
+
+        /**
+         * Where a match of {@link NluSettings#DEFAULT_CASE_CODE} can start: 2 to 4 letters and an optional separator
+         * before each "20" that two more digits follow (its year), i.e. 2 to 5 chars before that "20". Ascending.
+         */
+        int[] defaultCaseCodeStarts() {
+            int[] starts = new int[8];
+            int count = 0;
+            int last = -1;
+            for (int year = view.indexOf("20"); year >= 0; year = view.indexOf("20", year + 1)) {
+                if (year + 3 >= view.length() || !isDigit(view.charAt(year + 2)) || !isDigit(view.charAt(year + 3))) {
+                    continue;
+                }
+                for (int start = Math.max(Math.max(0, last + 1), year - 5); start <= year - 2; start++) {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = start;
+                    last = start;
+                }
+            }
+            return Arrays.copyOf(starts, count);
         }
 
         boolean overlaps(int start, int end) {

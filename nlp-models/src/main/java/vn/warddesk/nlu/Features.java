@@ -233,13 +233,20 @@ final class Features {
             int nextSpace = foldedEnds[token];
             int spaceAfter = token + 1 < count ? foldedEnds[token + 1] : paddedLength;
             int longest = Math.min(MAX_CHAR_GRAM, paddedLength - p);
-            int needed = 0;
-            for (int n = MIN_CHAR_GRAM; n <= longest; n++) {
-                int last = p + n - 1;
-                boolean known = last <= nextSpace ? wordKnown[token] : last <= spaceAfter && pairKnown[token];
-                if (!known) {
-                    needed = n;
-                }
+            // The longest n-gram from p that is not covered by a memo row (0: none). The n-grams from p end in the word
+            // (up to nextSpace), then in the pair (up to spaceAfter), then beyond: read off the longest one's end instead
+            // of trying every length (a loop of unpredictable branches at every char).
+            int lastOfLongest = p + longest - 1;
+            int needed;
+            if (longest < MIN_CHAR_GRAM) {
+                needed = 0;
+            } else if (lastOfLongest <= nextSpace) {
+                needed = wordKnown[token] ? 0 : longest;
+            } else if (lastOfLongest > spaceAfter || !pairKnown[token]) {
+                needed = longest;
+            } else {
+                int inWord = nextSpace - p + 1;
+                needed = inWord >= MIN_CHAR_GRAM && !wordKnown[token] ? inWord : 0;
             }
             if (needed == 0) {
                 continue;

@@ -27,6 +27,28 @@ class AbbreviationsTest {
     }
 
     @Test
+    void the_look_up_from_chars_finds_exactly_the_table_entries() {
+        Abbreviations table = Abbreviations.SHIPPED;
+        for (String token : new String[] {"dk", "ko", "hok", "đc", "j", "ntn", "sđt", "gks"}) {
+            char[] chars = ("  " + token + " ").toCharArray();
+            int slot = table.find(chars, 2, 2 + token.length());
+            assertTrue(slot >= 0, token);
+            assertArrayEquals(table.expansion(token), table.parts(slot), token);
+            // The same String.hashCode, other chars ("ko" and "lP": 31 * 'k' + 'o' == 31 * 'l' + 'P'): not an entry.
+            char[] twin = token.toCharArray();
+            if (twin.length == 2) {
+                twin[0]++;
+                twin[1] -= 31;
+                assertTrue(new String(twin).hashCode() == token.hashCode() && table.expansion(new String(twin)) == null);
+                assertTrue(table.find(twin, 0, 2) < 0, new String(twin));
+            }
+        }
+        for (String other : new String[] {"không", "d", "dkk", "k", "", "thủ tục"}) {
+            assertTrue(table.find(other.toCharArray(), 0, other.length()) < 0 == (table.expansion(other) == null), other);
+        }
+    }
+
+    @Test
     void ambiguous_abbreviations_are_not_in_the_table() {
         for (String ambiguous : new String[] {"tt", "hk", "ck", "bn", "hong", "a", "e", "dt", "mot"}) {
             assertNull(Abbreviations.SHIPPED.expansion(ambiguous), ambiguous);

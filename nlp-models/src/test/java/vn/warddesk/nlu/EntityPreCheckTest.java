@@ -36,7 +36,25 @@ class EntityPreCheckTest {
             "nop ho so 12 may 2026 duoc ko, may 12 thi sao, mấy 12 giờ, 3 máy",
             "chị mai ơi, thương mại, mai tang, mai em qua, maii, mai1",
             "toi sinh ngay 20/10/95, con sinh 3.4.2020, 2026-12-01",
-            "8 am, 8am, 8 a.m., 8  pm, lam 8 h, 8\tgio");
+            "8 am, 8am, 8 a.m., 8  pm, lam 8 h, 8\tgio",
+            // Where a regex is tried only where its match can start (a run of digits, "(" or "+", a word): starts at the
+            // very beginning and end, digits glued to letters, runs of runs, every phone prefix, case codes with and
+            // without separators, weekday and month names glued or repeated.
+            "0912345678",
+            "(+84) 912 345 678 hoặc (+84)912345678 hoặc +84-912-345-678, 84912345678, x0912345678, 10912345678",
+            "ab0912345678cd, 0912345678901234, 9h30, 12h, 23:59, 7g sáng, lúc12h",
+            "ph-2026-1234567 PH 2026 1234567 PH20261234567 abcd-2026-1234567 abcde-2026-1234567 p-2026-1234567 TT2020 2026-1234567",
+            "ma 20202020202020 va PH-2026-12345678 va PH-2026-123456",
+            "001203004567 va 001.203.004.567 va 0012 0300 4567 va 1001203004567",
+            "1/1 12/12/2026 31-12 3.4.2020 1.2 1/2/3/4 5/13 12/12/12",
+            "thứ2 thứ 2thu 2 thứ hai thứhai chủ nhật tuần sau, thứ tư tuần này, thu tu thu nam thu sau thu bay",
+            "next next monday, this this friday, mondays, next week on tuesday, tuesday of next week, sunday",
+            "ngày5 ngay  5 thang 6 nam 2027, mùng 1, ngay ngay 3, mungg 4, ngàyy 7",
+            "5 may, may 5, may5, 5may, 1st of january 2027, march 3rd, 3rd of mar, dec. 24, 12 december, june",
+            "9 am 9am 9 pm 11:30 a.m. 12 pm 0 am 13 pm",
+            "x".repeat(1990) + " 0912345678 ngày 5 thứ 2 9h",
+            "0912345678 ".repeat(200),
+            "ngày 5 ".repeat(300) + "thứ 2 ".repeat(100));
 
     @Test
     void skipping_impossible_regexes_changes_no_entity() throws IOException {
