@@ -131,9 +131,11 @@ public final class EntityExtractor {
                         ? null : dayMonthYear(today, m.group(1), m.group(3), m.group(4)), scan.numberStarts());
             }
             if (!preChecks || mayNameEnglishDate(folded)) {
-                matchFrom(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)),
+                matchFrom(scan, DATE_EN_DAY_MONTH, EntityType.DATE, m -> typedWithoutAccents(scan.source, m, 2)
+                        ? dayMonthYear(today, m.group(1), month(m.group(2)), m.group(3)) : null,
                         scan.numberStarts());
-                matchFrom(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)),
+                matchFrom(scan, DATE_EN_MONTH_DAY, EntityType.DATE, m -> typedWithoutAccents(scan.source, m, 1)
+                        ? dayMonthYear(today, m.group(2), month(m.group(1)), m.group(3)) : null,
                         occurrences(folded, MONTH_PREFIXES));
             }
         }
@@ -440,6 +442,19 @@ public final class EntityExtractor {
             return null;
         }
         return LocalDate.of(y, m, d).toString();
+    }
+
+    /**
+     * Whether a matched English month was typed as one: the view folds "mấy" (how many) to "may", so "thứ 7 mấy giờ"
+     * and "mất 2 mấy ngày" would otherwise hold a date in May. English is typed without accents.
+     */
+    private static boolean typedWithoutAccents(String source, Matcher m, int group) {
+        for (int i = m.start(group); i < m.end(group); i++) {
+            if (source.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String month(String name) {

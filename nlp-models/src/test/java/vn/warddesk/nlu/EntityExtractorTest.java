@@ -123,6 +123,16 @@ class EntityExtractorTest {
     void english_month_names() {
         assertEquals("2026-12-01", single("December 1", EntityType.DATE));
         assertEquals("2025-03-05", single("on 5th March 2025", EntityType.DATE));
+        assertEquals("2027-05-02", single("2 may", EntityType.DATE));
+    }
+
+    @Test
+    void how_many_is_no_month_of_may() {
+        // "mấy" (how many) folds to "may": a number before it is a count, not a day in May
+        for (String text : List.of("thứ 7 mấy giờ mở cửa", "mất 2 mấy ngày vậy", "Mấy 5 giờ chiều", "cần 3 mấy bản")) {
+            assertEquals(List.of(), of(text, EntityType.DATE).stream().filter(e -> e.value().contains("-05-")).toList(), text);
+        }
+        assertEquals("2026-11-28", single("thứ 7 mấy giờ mở cửa", EntityType.DATE)); // TODAY is a Saturday
     }
 
     @Test
