@@ -50,6 +50,30 @@ final class CitizenAsks {
     private static final Pattern PLANS_VISIT = Pattern.compile("\\b" + LATER + "\\b.*\\b" + GO + "\\b|\\b" + GO
                                                                + "\\b.*\\b" + LATER + "\\b");
     /**
+     * Asking the office to take the request now, beyond {@link Clauses#requests}: "apply", "submit", "start it", "now",
+     * "nộp hồ sơ", "làm hồ sơ", "cho tôi đăng ký", "làm luôn/ngay". A line with these is a request whatever else it tells.
+     */
+    private static final Pattern FILES_NOW = Pattern.compile(
+            "\\b(apply|applying|submit|start (it|the|my|a|now)|file (it|now|my|the|a|for)|sign me up|register me|right now"
+            + "|now|nop (ho so|yeu cau|don|hs)|lam (ho so|hs)|mo (yeu cau|ho so)|lay so|ngay bay gio|ngay hom nay"
+            + "|cho (toi|em|e|minh|tui|chau|con|t|chi|anh) (dang ky|dk|lam|nop|xin)"
+            + "|(lam|dang ky|dk|nop) (luon|ngay) (giup|cho|di|nhe|nha)|^(ok |vay |thi )*(lam|dang ky|dk) (luon|ngay)$)\\b");
+    /**
+     * A need told ("e cần sao y …", "mình cần chứng thực …", "we bought a house and need to transfer …"): "cần" after the speaker or
+     * opening the line; not English "can I …", "can you …" (folded, "cần" and "can" are one word).
+     */
+    private static final Pattern NEEDS = Pattern.compile(
+            "(^|\\b(e|em|toi|tui|minh|t|chi|anh|con|chau|nha (toi|em|minh|tui)|bo|me|ba|vo|chong|ck|vk|co|chu|bac) )(dang )?can\\b"
+            + "(?! (i|you|u|we|my|they|he|she|someone|somebody|anyone|the|a)\\b)"
+            + "|\\b(i|we) (really |just |will |ll )?(need|needs|have to|must)\\b|\\b(need|needs) to\\b");
+    /** A reason given for it: "… vì lúc sinh bọn e chưa đăng ký kết hôn", "because I moved here" (not "đơn vị", "vị trí"). */
+    private static final Pattern REASON = Pattern.compile(
+            "(?<!\\b(don|pham|dia|huong|mui|thu) )\\b(vi|tai vi|boi vi|because|since|cause|cuz|coz)\\b(?! tri\\b)");
+    /** The wish after a story of four words or more: "tui mới mua nhà ở phường này muốn chuyển hộ khẩu về". */
+    private static final Pattern STORY_THEN_WISH = Pattern.compile(
+            "^(\\S+ ){4,}(muon|mun|want|wants|wanna|would like|d like)\\b");
+
+    /**
      * Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time". Not "cùng với" (with
      * someone), "at once" (right away) nor "một thẻ" (a card).
      */
@@ -93,12 +117,47 @@ final class CitizenAsks {
         return PLANS_VISIT.matcher(folded).find() && !Clauses.requests(folded);
     }
 
+    /** The red or pink book is the land certificate, not a booking ("transfer the pink book to our name"). */
+    private static final Pattern BOOK_NOUN = Pattern.compile("\\b(red|pink|land|house|household|family) books?\\b");
+
+    private static String withoutBookNoun(String folded) {
+        return BOOK_NOUN.matcher(folded).replaceAll("so do");
+    }
+
+    /** The line asks in words to file now ("apply now", "nộp hồ sơ", "cho tôi đăng ký", "làm luôn giúp em"). */
+    static boolean filesNow(String folded) {
+        String words = withoutBookNoun(folded);
+        return FILES_NOW.matcher(words).find() || Clauses.requests(words);
+    }
+
+    /** A booking asked for in words: "đặt lịch", "hẹn lịch", "book", "an appointment". */
+    private static final Pattern BOOKS = Pattern.compile("\\b(dat lich|dat hen|hen lich|lay lich|book|appointment)\\b");
+
+    /**
+     * The line asks to book ("a thoi e dong y, dat lich di ad"): no farewell, however sure the NLU is of one ("thôi"
+     * also closes a talk).
+     */
+    static boolean asksToBook(String folded) {
+        return BOOKS.matcher(withoutBookNoun(folded)).find();
+    }
+
+    /**
+     * The line tells a need, the reason for it or the story behind it ("e cần sao y bằng tốt nghiệp 5 bản", "… vì lúc
+     * sinh bọn e chưa đăng ký kết hôn", "tui mới mua nhà ở phường này muốn chuyển hộ khẩu về") and asks the office to do
+     * nothing yet (no booking, "giúp", "apply", "nộp hồ sơ", "cho tôi đăng ký", "now"): the citizen wants to know how.
+     */
+    static boolean tellsNeed(String folded) {
+        return (NEEDS.matcher(folded).find() || REASON.matcher(folded).find() || STORY_THEN_WISH.matcher(folded).find())
+               && !filesNow(folded);
+    }
+
     /**
      * "apply" is a request only when the line does not say it only asks, nor asks whether it can go together, nor
-     * tells a plan to come later.
+     * tells a plan to come later, nor only tells a need.
      */
     static String notFiling(String aspect, Heard h) {
-        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text) || plansVisit(h.folded))
+        return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text) || plansVisit(h.folded)
+                                          || tellsNeed(h.folded))
                ? "general" : aspect;
     }
 

@@ -184,7 +184,7 @@ final class FollowUpPolicy implements Policy {
             return false; // a new procedure named: the procedure policy answers it
         }
         boolean dialogueIntent = !catalog.knows(u.intent()) && !WEAK_INTENTS.contains(u.intent())
-                                 && !u.clarify() && u.confidence() >= DIALOGUE_SURE
+                                 && !u.clarify() && u.confidence() >= DIALOGUE_SURE && !booksInsteadOfLeaving(u, h)
                                  || h.officeQuestion(DIALOGUE_SURE).isPresent(); // not re-read as an aspect
         if (dialogueIntent) {
             return false; // "giờ làm việc?" is about the office even right after a procedure answer
@@ -355,5 +355,10 @@ final class FollowUpPolicy implements Policy {
         } else {
             a.answering().answer(t, procedure, asked);
         }
+    }
+
+    /** Read as thanks or goodbye but asking to book ("a thoi e dong y, dat lich di ad"): the topic's request, not leave. */
+    static boolean booksInsteadOfLeaving(Understanding u, Heard h) {
+        return ("goodbye".equals(u.intent()) || "thanks".equals(u.intent())) && CitizenAsks.asksToBook(h.folded);
     }
 }

@@ -99,9 +99,9 @@ final class ProcedurePolicy implements Policy {
                 return true;
             }
             String asked = aspect.orElse("general");
-            if ("apply".equals(asked) && u.aspectConfidence() < APPLY_SURE) {
+            if ("apply".equals(asked) && u.aspectConfidence() < APPLY_SURE && !CitizenAsks.filesNow(h.folded)) {
                 asked = "general"; // "đăng ký giám hộ cho cháu": maybe a request, maybe a question — answer, offer start
-            }
+            } // "…, I want to apply now" (apply 0.598): its words settle the doubt the higher line is for
             asked = clauses.last(t, h, u.intent()).orElse(asked); // the story names the procedure, the end asks
             asked = AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect).orElse(asked); // "phải làm trong mấy ngày"
             asked = CitizenAsks.notFiling(asked, h); // "tôi muốn hỏi về trợ cấp…", "… cùng lúc được không": questions

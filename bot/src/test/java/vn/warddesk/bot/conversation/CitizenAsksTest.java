@@ -90,6 +90,53 @@ class CitizenAsksTest {
     }
 
     @Test
+    void filing_words_ask_to_file_now() {
+        for (String file : List.of("I need a certified copy of my diploma, I want to apply now", "cho tôi đăng ký tạm trú",
+                                   "e can chung thuc chu ky, lam luon giup em", "em muốn nộp hồ sơ giám hộ")) {
+            assertTrue(CitizenAsks.filesNow(Folding.fold(file)), file);
+        }
+        for (String ask : List.of("đăng ký giám hộ cho cháu", "I want to register guardianship for my nephew",
+                                  "e can sao y bang tot nghiep 5 ban")) {
+            assertFalse(CitizenAsks.filesNow(Folding.fold(ask)), ask);
+        }
+    }
+
+    @Test
+    void a_line_that_asks_to_book_is_no_farewell() {
+        for (String book : List.of("a thoi e dong y, dat lich di ad", "ok thanks, book me in then", "thôi được, hẹn lịch giúp em")) {
+            assertTrue(CitizenAsks.asksToBook(Folding.fold(book)), book);
+        }
+        for (String leave : List.of("thôi chào ad nhé", "ok thanks bye", "cam on ad giup em nhieu")) {
+            assertFalse(CitizenAsks.asksToBook(Folding.fold(leave)), leave);
+        }
+    }
+
+    @Test
+    void a_need_a_reason_or_a_story_before_the_wish_asks_how_rather_than_files() {
+        for (String told : List.of("mình cần chứng thực 3 bản học bạ", "e can lam giay doc than de bo sung ho so",
+                                   "I need to get my diploma copies certified for a job",
+                                   "my wife and I just moved in and need to register our residence here",
+                                   "we bought a house and need to transfer the red book to our name",
+                                   "em muốn làm giám hộ cho cháu vì bố mẹ cháu mất rồi",
+                                   "I want to register temporary residence because I moved here for work",
+                                   "nhà em vừa mua căn hộ ở phường này muốn nhập hộ khẩu về",
+                                   "we just bought a flat in this ward and want to register permanent residence")) {
+            assertTrue(CitizenAsks.tellsNeed(Folding.fold(told)), told);
+        }
+        for (String request : List.of("em muốn đăng ký khai sinh", "toi muon dang ky ket hon", "Vậy tôi muốn đăng ký cho mẹ tôi",
+                                      "cho tôi đăng ký tạm trú", "I need a certified copy of my diploma, I want to apply now",
+                                      "e can chung thuc chu ky tren giay uy quyen, lam luon giup em",
+                                      "my birth certificate has a wrong date, I want to apply for a correction",
+                                      "my grandmother passed away, I want to register her death, can you start it",
+                                      "tôi cần xin giấy xác nhận độc thân, bạn đặt lịch giúp tôi nhé",
+                                      "I need to register my mother's death, can I book a time",
+                                      "em cần nộp hồ sơ giám hộ cho em gái", "can you register my son's birth",
+                                      "đơn vị nào cấp giấy này", "ở vị trí nào")) {
+            assertFalse(CitizenAsks.tellsNeed(Folding.fold(request)), request);
+        }
+    }
+
+    @Test
     void a_procedure_whose_only_rival_answers_nothing_is_the_procedure() {
         java.util.function.Function<List<vn.warddesk.nlu.Candidate>, vn.warddesk.nlu.Understanding> u =
                 alts -> new vn.warddesk.nlu.Understanding(alts.get(0).intent(), Optional.of("eligibility"),
