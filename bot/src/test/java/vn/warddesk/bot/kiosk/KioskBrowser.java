@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,10 +86,36 @@ final class KioskBrowser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Clicks the element once it is clickable; found again when the page re-rendered it in between (stale). */
     void click(String css) {
         waitFor(css);
-        new WebDriverWait(driver, Waits.BROWSER)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        new WebDriverWait(driver, Waits.BROWSER).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** Clicks the first element matching css whose text passes the test; found again after a re-render (stale). */
+    void clickFirst(String css, java.util.function.Predicate<String> text) {
+        new WebDriverWait(driver, Waits.BROWSER).ignoring(StaleElementReferenceException.class).until(d -> {
+            for (WebElement element : d.findElements(By.cssSelector(css))) {
+                if (text.test(element.getText())) {
+                    element.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The text of the visible element matching css, read again when a re-render made it stale. */
+    String textOf(String css) {
+        return new WebDriverWait(driver, Waits.BROWSER).ignoring(StaleElementReferenceException.class)
+                .until(d -> waitFor(css).getText());
     }
 
     List<WebElement> all(String css) {

@@ -67,7 +67,7 @@ class KioskIdleResetTest {
 
             // The dialog comes after 3 s without a touch; "I'm still here" keeps everything.
             browser.waitUntil(d -> browser.all("dialog#idle-dialog[open]").size() == 1, Waits.BROWSER);
-            assertTrue(browser.waitFor("#idle-title").getText().contains("Bạn còn ở đây không?"));
+            assertTrue(browser.textOf("#idle-title").contains("Bạn còn ở đây không?"));
             browser.screenshot("07-idle-dialog-vi");
             assertEquals(List.of(), browser.accessibilityViolations(), "axe on the idle dialog");
             browser.click("#idle-stay");
@@ -95,10 +95,10 @@ class KioskIdleResetTest {
             browser.click("form[data-field-form] button[type=submit]");
             // The engine books Monday to Friday only (see the ticket test): take the first weekday tile.
             browser.waitFor(".tile-day");
-            browser.all(".tile-day").stream().filter(d -> !d.getText().contains("Saturday")).findFirst().orElseThrow().click();
+            browser.clickFirst(".tile-day", text -> !text.contains("Saturday"));
             KioskRequestTest.skipOptionalFields(browser);
             browser.click("[data-engine-action='confirm']");
-            String code = browser.waitFor("#case-code").getText();
+            String code = browser.textOf("#case-code");
             plantLeftovers(browser);
             browser.click("[data-finish]");
             browser.waitFor(".tiles .tile");
