@@ -35,6 +35,8 @@ final class ChoiceWords {
                                                        "dont", "nope");
     private static final Pattern SUFFIX = Pattern.compile("(ing|ed|es|s|e)$");
     private static final int PARTIAL = 4;
+    /** Option words a story must hold to name the option (see {@link #toldInAStory}). */
+    private static final int STORY_WORDS = 2;
     private static final int SHARED_PREFIX = 5;
 
     private ChoiceWords() {
@@ -53,6 +55,7 @@ final class ChoiceWords {
         List<List<String>> vocabularies = choices.stream().map(ChoiceWords::vocabulary).toList();
         int best = -1;
         int bestScore = 0;
+        int runnerUp = 0;
         boolean tie = false;
         for (int c = 0; c < choices.size(); c++) {
             int score = 0;
@@ -61,16 +64,29 @@ final class ChoiceWords {
             }
             if (score > bestScore) {
                 best = c;
+                runnerUp = bestScore;
                 bestScore = score;
                 tie = false;
             } else if (score == bestScore && score > 0) {
                 tie = true;
+            } else {
+                runnerUp = Math.max(runnerUp, score);
             }
         }
-        if (best < 0 || tie || said.size() - bestScore > bestScore || !distinctive(said, best, vocabularies)) {
+        if (best < 0 || tie || !distinctive(said, best, vocabularies)) {
             return Optional.empty();
         }
-        return Optional.of(choices.get(best));
+        boolean mostlyOptionWords = said.size() - bestScore <= bestScore;
+        return mostlyOptionWords || toldInAStory(bestScore, runnerUp) ? Optional.of(choices.get(best)) : Optional.empty();
+    }
+
+    /**
+     * The option told inside the citizen's story ("mua đất của người ta, giờ sang tên", "I bought a plot from someone,
+     * now I need to transfer it to my name"): the rest of the line is the story, so it need not be mostly option words
+     * when two of its words or more belong to the option and at least twice as many as to any other.
+     */
+    private static boolean toldInAStory(int bestScore, int runnerUp) {
+        return bestScore >= STORY_WORDS && bestScore >= 2 * runnerUp;
     }
 
     /**

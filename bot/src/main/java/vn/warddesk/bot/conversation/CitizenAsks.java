@@ -35,6 +35,11 @@ final class CitizenAsks {
             + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang (ho so|yeu cau|don"
             + "|lich hen)|da (duoc )?(duyet"
             + "|xu ly|giai quyet|nhan) chua|sao roi|the nao roi|ra sao roi)\\b");
+    /** Following a request up: "check on it", "follow up on it", "track my request", "theo dõi hồ sơ". */
+    private static final Pattern FOLLOW_IT = Pattern.compile(
+            "\\b((check|follow up|track|chase|keep track of|see how) (on )?(it|that|this|my (request|booking|case|application))"
+            + "|(theo doi|kiem tra|xem) (lai )?(ho so|yeu cau|lich hen|don)|(ho so|yeu cau|don) (no )?(toi|den) dau)\\b");
+
     /** Only a question: "muốn hỏi", "cho em hỏi", "hỏi về", "I want to ask", "I have a question about". */
     private static final Pattern ONLY_ASKS = Pattern.compile(
             "\\b(muon hoi|can hoi|xin hoi|cho (toi |em |e |minh |tui |chau |con )?hoi|hoi (ve|thu|chut|ti|xiu|cai|thong"
@@ -97,6 +102,14 @@ final class CitizenAsks {
     /** A request said to be sent, and how it is going asked: "I sent a request yesterday…, any update?". */
     static boolean statusOfSent(String folded) {
         return SENT.matcher(folded).find() && HOW_IT_GOES.matcher(folded).find();
+    }
+
+    /**
+     * How the citizen's request is going or how to follow it, asked without saying it was sent ("what's the status of
+     * it now", "how do I check on it later?", "làm sao biết hồ sơ tới đâu rồi"): said where a request is on record.
+     */
+    static boolean followsRequest(String folded) {
+        return HOW_IT_GOES.matcher(folded).find() || FOLLOW_IT.matcher(folded).find();
     }
 
     /** The line says it asks ("muốn hỏi về trợ cấp", "I want to ask about…") and books nothing. */

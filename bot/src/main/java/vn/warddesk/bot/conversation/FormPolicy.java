@@ -51,8 +51,11 @@ final class FormPolicy implements Policy {
         if (h.answerYes()) {
             a.consent().agree(t);
             a.form().askField(t);
-        } else if (h.answerNo() || FormWords.keepsDetails(h.folded) || FormWords.notAgreeing(h.folded)) {
-            a.consent().decline(t); // "e ko muốn để lại thông tin đâu" declines the notice in other words
+        } else if (h.answerNo() || FormWords.keepsDetails(h.folded) || FormWords.notAgreeing(h.folded)
+                   || FormWords.goesInstead(h.folded)) {
+            // "e ko muốn để lại thông tin đâu" declines the notice in other words, "no thanks then, I'll just walk in"
+            // by going to the office instead
+            a.consent().decline(t);
         } else {
             if (!privacyQuestion(t, h)) {
                 sideQuestion(t, h);

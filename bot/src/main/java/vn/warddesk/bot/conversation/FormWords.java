@@ -3,6 +3,7 @@ package vn.warddesk.bot.conversation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -73,6 +74,16 @@ final class FormWords {
             "^((thoi|da|vang|a|uh|um|sorry|no|nah|hmm|ok|well|xin loi) )*((toi|em|e|minh|tui|chau|con|t|i) )?"
             + "(van |still )?(khong|ko|k|chua|hong|chang|don t|dont|do not|can t|cannot|won t) (the )?"
             + "(dong y|chap nhan|agree|consent|accept)\\b");
+    /**
+     * A no that opens the line and coming to the office in person instead: "no thanks then, I'll just walk in", "thôi
+     * vậy, để em ra phường trực tiếp", "ko cần đâu, mai e lên phường làm" (longer openings first: "ko cần đâu" whole).
+     */
+    private static final Pattern OPENING_NO = Pattern.compile(
+            "^((well|hmm|um|uh|a|da|vang|ok) )?(thoi khong can|thoi ko can|thoi khoi|khong can|ko can"
+            + "|k can|no|nah|nope|thoi|khoi|khong|ko|k|hong)( (thanks|thank you|cam on|dau|nhe|nha|a|ad))*( (then|vay|the|thi|roi))?\\b");
+    private static final Pattern IN_PERSON = Pattern.compile(
+            "\\b(walk in|walk over|come (in|over|by)|in person|go (there|in|over)|myself"
+            + "|(ra|len|den|toi|qua) (phuong|xa|uy ban|ubnd|van phong|tan noi|truc tiep)|truc tiep|tan noi)\\b");
     /** "… có được không", "thì sao", "what if…": a question whether one may keep the details, not a refusal. */
     private static final Pattern IF_NOT = Pattern.compile(
             "\\b(duoc khong|dc ko|dc k|duoc ko|co sao khong|co sao ko|thi sao|co duoc|co can|bat buoc|can i|do i have to"
@@ -130,6 +141,16 @@ final class FormWords {
     /** A decline of the notice in a sentence ("tôi không đồng ý …"), not a question whether one may. */
     static boolean notAgreeing(String folded) {
         return NOT_AGREEING.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
+    }
+
+    /** A no, and the citizen will come to the office instead of booking here; not a question. */
+    static boolean goesInstead(String folded) {
+        Matcher no = OPENING_NO.matcher(folded);
+        if (!no.find()) {
+            return false;
+        }
+        String rest = folded.substring(no.end());
+        return IN_PERSON.matcher(rest).find() && !rest.contains("?") && !QuestionShapes.question(rest);
     }
 
     /** The citizen's own data is what the line talks about ("about me", "số đt này", "thông tin của em"). */

@@ -27,6 +27,14 @@ class ChoiceWordsTest {
                        List.of("Thay đổi khác (đổi tên, cấp đổi, cấp lại, tách/hợp thửa...)",
                                "Other change (name, replacement, re-issue, split/merge plots...)")));
 
+    /** The land options with the catalog's words for the transfer (other names citizens use). */
+    private static final List<Choice> LAND_WORDS = List.of(
+            LAND.get(0),
+            new Choice("transfer", "Chuyển nhượng, tặng cho, thừa kế",
+                       List.of("Chuyển nhượng, tặng cho, thừa kế", "Sale, gift or inheritance", "sang tên", "mua bán",
+                               "mua", "bán", "để lại", "transfer", "buy", "bought")),
+            LAND.get(2));
+
     private static Optional<String> named(String typed, List<Choice> choices) {
         return ChoiceWords.named(typed, choices).map(Choice::value);
     }
@@ -85,5 +93,14 @@ class ChoiceWordsTest {
         assertEquals(Optional.empty(), named("hôm nay trời mưa to quá mới ra được", BUSINESS));
         assertEquals(Optional.empty(), named("Nguyễn Văn Mới", LAND));
         assertEquals(Optional.empty(), named("ok", LAND));
+    }
+
+    @Test
+    void an_option_told_inside_a_story_needs_two_of_its_words_and_twice_any_other_options() {
+        assertEquals(Optional.of("transfer"), named("mua đất của người ta, giờ sang tên", LAND_WORDS));
+        assertEquals(Optional.of("transfer"), named("dat ong ba de lai, gio sang ten qua cho con chau", LAND_WORDS));
+        // one option word in a long line is no choice; two options' words alike are none
+        assertEquals(Optional.empty(), named("hôm qua em đi mua rau ngoài chợ gần nhà", LAND_WORDS));
+        assertEquals(Optional.empty(), named("mua bán xong rồi, giờ cần tách thửa và đổi tên", LAND_WORDS));
     }
 }

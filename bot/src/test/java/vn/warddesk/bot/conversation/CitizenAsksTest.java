@@ -151,4 +151,17 @@ class CitizenAsksTest {
                 new vn.warddesk.nlu.Candidate("marriage_registration", 0.45),
                 new vn.warddesk.nlu.Candidate("out_of_scope", 0.40)))), "less likely than not");
     }
+
+    @Test
+    void following_a_request_up_is_asked_without_saying_it_was_sent() {
+        for (String line : List.of("what's the status of it now", "how do I check on it later?",
+                                   "how can I follow up on it?", "giờ làm sao em biết hồ sơ tới đâu rồi ạ",
+                                   "theo dõi hồ sơ ở đâu vậy")) {
+            assertTrue(CitizenAsks.followsRequest(Folding.fold(line)), line);
+        }
+        for (String line : List.of("how long does birth registration take", "kiểm tra giấy tờ gì",
+                                   "can I check the fee online?", "thanks, that's all")) {
+            assertFalse(CitizenAsks.followsRequest(Folding.fold(line)), line);
+        }
+    }
 }

@@ -81,4 +81,16 @@ class FormWordsTest {
             assertFalse(FormWords.notAgreeing(Folding.fold(asks)), asks);
         }
     }
+
+    @Test
+    void a_no_and_coming_in_person_instead_declines() {
+        for (String no : List.of("no thanks then, I'll just walk in", "thôi vậy, để em ra phường trực tiếp",
+                                 "ko cần đâu, mai e lên phường làm", "nah, I'll go there myself")) {
+            assertTrue(FormWords.goesInstead(Folding.fold(no)), no);
+        }
+        for (String other : List.of("no, can I come in person instead?", "I'll just walk in tomorrow, ok",
+                                    "không, em muốn làm trực tuyến", "không đồng ý thì có phải ra phường trực tiếp không")) {
+            assertFalse(FormWords.goesInstead(Folding.fold(other)), other);
+        }
+    }
 }
