@@ -1,9 +1,11 @@
 package vn.warddesk.bot.conversation;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,8 @@ final class TopicWords {
     /** English names are named without their generic nouns: "Birth registration" by "birth". */
     private static final String NAME_NOUN = " (registration|certificates?|certification|\\(copy\\)|copies)$";
 
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final Catalog catalog;
 
     TopicWords(Catalog catalog) {
@@ -50,11 +54,16 @@ final class TopicWords {
         String[] words = Folding.withoutQuestionMark(h.folded).strip().split("\\s+");
         // read from the live catalog each time (no cache): a ward's edit of the topic's texts counts from the next line;
         // only lines the NLU reads as another procedure inside a topic get here
-        Set<String> shared = pairsOf(topic);
+        // a line typed with its accents is compared with the accents: folded, "sổ đỏ" would be the "hồ sơ do …" of a
+        // signature answer; a line typed without them can only be compared folded
+        String[] marked = markedWords(h.text);
+        boolean withMarks = marked.length == words.length && !String.join(" ", marked).equals(String.join(" ", words));
+        String[] compared = withMarks ? marked : words;
+        Set<String> shared = pairsOf(topic, withMarks);
         boolean[] drop = new boolean[words.length];
         boolean any = false;
         for (int i = 0; i + 1 < words.length; i++) {
-            if (shared.contains(words[i] + " " + words[i + 1])) {
+            if (shared.contains(compared[i] + " " + compared[i + 1])) {
                 drop[i] = drop[i + 1] = true;
                 any = true;
             }
@@ -86,8 +95,10 @@ final class TopicWords {
                 if (!p.id().equals(procedure)) {
                     continue;
                 }
-                for (String part : Folding.fold(p.name()).split("[,/]")) {
-                    String name = part.strip().replaceAll(NAME_VERB, "").replaceAll(NAME_NOUN, "").strip();
+                // split before folding: folding turns the comma and slash into spaces, so "Đăng ký tạm trú, khai báo
+                // tạm vắng" would be one name that no line says
+                for (String part : p.name().split("[,/]")) {
+                    String name = Folding.fold(part).replaceAll(NAME_VERB, "").replaceAll(NAME_NOUN, "").strip();
                     if (!name.isEmpty() && line.contains(" " + name + " ")) {
                         return true;
                     }
@@ -97,25 +108,31 @@ final class TopicWords {
         return false;
     }
 
-    /** Every two-word sequence of the topic's answers, both languages, folded. */
-    private Set<String> pairsOf(String procedure) {
+    /** Every two-word sequence of the topic's answers, both languages, folded or lower case with their accents. */
+    private Set<String> pairsOf(String procedure, boolean withMarks) {
         Set<String> out = new HashSet<>();
         for (Lang lang : Lang.values()) {
             for (String aspect : Catalog.ASPECTS) {
                 catalog.answer(procedure, aspect, lang).ifPresent(answer -> {
-                    addPairs(out, answer.text());
-                    answer.items().forEach(item -> addPairs(out, item));
+                    addPairs(out, answer.text(), withMarks);
+                    answer.items().forEach(item -> addPairs(out, item, withMarks));
                 });
             }
         }
         return out;
     }
 
-    private static void addPairs(Set<String> out, String text) {
-        String[] words = Arrays.stream(Folding.fold(text).split("[^a-z0-9]+")).filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
+    private static void addPairs(Set<String> out, String text, boolean withMarks) {
+        String[] words = withMarks ? markedWords(text)
+                : Arrays.stream(Folding.fold(text).split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
         for (int i = 0; i + 1 < words.length; i++) {
             out.add(words[i] + " " + words[i + 1]);
         }
+    }
+
+    /** The words of a text in lower case, accents kept (composed), as the citizen typed them. */
+    private static String[] markedWords(String text) {
+        String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        return Arrays.stream(NOT_LETTER.split(lower)).filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 }
