@@ -38,6 +38,7 @@ final class TopicWords {
     /** English names are named without their generic nouns: "Birth registration" by "birth". */
     private static final String NAME_NOUN = " (registration|certificates?|certification|\\(copy\\)|copies)$";
 
+    private static final Pattern PHRASE_END = Pattern.compile("[,.;:!?()\\[\\]\\n…]+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Catalog catalog;
@@ -54,8 +55,8 @@ final class TopicWords {
         String[] words = Folding.withoutQuestionMark(h.folded).strip().split("\\s+");
         // read from the live catalog each time (no cache): a ward's edit of the topic's texts counts from the next line;
         // only lines the NLU reads as another procedure inside a topic get here
-        // a line typed with its accents is compared with the accents: folded, "sổ đỏ" would be the "hồ sơ do …" of a
-        // signature answer; a line typed without them can only be compared folded
+        // a line typed with its accents is compared with the accents, so "tên sổ" is not a folded "tên số"; a line typed
+        // without them can only be compared folded
         String[] marked = markedWords(h.text);
         boolean withMarks = marked.length == words.length && !String.join(" ", marked).equals(String.join(" ", words));
         String[] compared = withMarks ? marked : words;
@@ -122,11 +123,18 @@ final class TopicWords {
         return out;
     }
 
+    /**
+     * The two-word sequences of a text within its phrases: words on either side of a comma or a full stop are no pair
+     * (a "tên, số …" has no "tên số", which folded is the "ten so" of "sang ten so do").
+     */
     private static void addPairs(Set<String> out, String text, boolean withMarks) {
-        String[] words = withMarks ? markedWords(text)
-                : Arrays.stream(Folding.fold(text).split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
-        for (int i = 0; i + 1 < words.length; i++) {
-            out.add(words[i] + " " + words[i + 1]);
+        for (String phrase : PHRASE_END.split(text)) {
+            String[] words = withMarks ? markedWords(phrase)
+                    : Arrays.stream(Folding.fold(phrase).split("[^a-z0-9]+")).filter(w -> !w.isEmpty())
+                            .toArray(String[]::new);
+            for (int i = 0; i + 1 < words.length; i++) {
+                out.add(words[i] + " " + words[i + 1]);
+            }
         }
     }
 
