@@ -211,6 +211,15 @@ final class FollowUpPolicy implements Policy {
             answer(t, topic, "general"); // "giấy đó là gì?"
             return true;
         }
+        if (WEAK_INTENTS.contains(u.intent()) && QuestionShapes.whatAbout(h.folded)) {
+            // "thế người già neo đơn thì sao" after the allowance: read alone a group of people is no ward matter, but
+            // read with the topic's name it is the topic (another agency's matter was OtherMatterPolicy's, before)
+            Understanding inContext = h.inContext(Labels.intent(catalog, t, topic));
+            if (topic.equals(inContext.intent()) && !inContext.clarify() && inContext.confidence() >= IN_CONTEXT_SURE) {
+                answer(t, topic, specific(inContext).orElse(last));
+                return true;
+            }
+        }
         return false;
     }
 
