@@ -21,8 +21,6 @@ import vn.warddesk.bot.conversation.ConversationPort;
 import vn.warddesk.bot.conversation.ConversationRef;
 import vn.warddesk.bot.conversation.InboundEvent;
 import vn.warddesk.bot.conversation.Input;
-import vn.warddesk.bot.store.Database;
-import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,9 +47,7 @@ class InboxRoundTripsTest {
             }
         }
         // One connection: the worker's statements are all counted in its session's status.
-        DbSettings single = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(),
-                                           java.nio.file.Path.of("unused"), 0, "unused", 1, Duration.ofSeconds(3));
-        pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), single);
+        pool = TestDatabase.singleConnection(url);
     }
 
     @AfterAll

@@ -5,12 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.warddesk.bot.channel.OutboxRows;
 import vn.warddesk.bot.message.Reply;
-import vn.warddesk.bot.store.Database;
-import vn.warddesk.bot.store.DbSettings;
 import vn.warddesk.bot.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,9 +39,7 @@ class DispatcherRoundTripsTest {
             url = migrated.getJdbcUrl();
         }
         // One connection: every statement of the dispatcher is counted in its session's status.
-        DbSettings single = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(),
-                                           java.nio.file.Path.of("unused"), 0, "unused", 1, Duration.ofSeconds(3));
-        pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), single);
+        pool = TestDatabase.singleConnection(url);
     }
 
     @AfterAll

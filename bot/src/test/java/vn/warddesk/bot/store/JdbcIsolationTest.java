@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +30,7 @@ class JdbcIsolationTest {
             url = migrated.getJdbcUrl();
         }
         // One connection: the one whose session state and counters the tests read.
-        DbSettings single = new DbSettings(Optional.empty(), TestDatabase.user(), TestDatabase.password(),
-                                           java.nio.file.Path.of("unused"), 0, "unused", 1, Duration.ofSeconds(3));
-        pool = Database.pool(url, TestDatabase.user(), TestDatabase.password(), single);
+        pool = TestDatabase.singleConnection(url);
         Jdbc.withConnection(pool, c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE note (id INT PRIMARY KEY)");

@@ -80,6 +80,16 @@ public final class TestDatabase {
                               Duration.ofSeconds(3));
     }
 
+    /**
+     * A pool of one connection to {@code url}: every statement of the code under test runs in one session, whose
+     * status counters and session state a test can then read.
+     */
+    public static HikariDataSource singleConnection(String url) {
+        DbSettings single = new DbSettings(Optional.empty(), user(), password(), Path.of("unused"), 0, "unused", 1,
+                                           Duration.ofSeconds(3));
+        return Database.pool(url, user(), password(), single);
+    }
+
     private static Server server() {
         Server s = server;
         if (s == null) {
