@@ -3,9 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
@@ -23,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CitizenAsksEngineTest {
     /** A Tuesday, 09:00 in Vietnam. */
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static EngineChat chat;
-
-    @BeforeAll
-    static void setUp() {
-        chat = EngineChat.open("citizen_asks", CLOCK);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        chat.close();
-    }
+    @RegisterExtension
+    static final EngineChat chat = EngineChat.on("citizen_asks", CLOCK);
 
     private static ConversationPort.Handled say(String user, String text) {
         return chat.say(user, text);

@@ -3,6 +3,9 @@ package vn.warddesk.bot.conversation;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import vn.warddesk.bot.consent.ConsentLog;
 import vn.warddesk.bot.message.Reply;
@@ -14,31 +17,41 @@ import vn.warddesk.bot.testing.TestDatabase;
  * Citizens chatting with the real engine in a test: every line or button is one inbound Telegram event of that user
  * (a user named "en-…" writes with the English locale), so each test reads like the conversation it checks.
  */
-final class EngineChat implements AutoCloseable {
-    private final HikariDataSource pool;
-    private final EngineFixture fx;
+final class EngineChat implements BeforeAllCallback, AfterAllCallback {
+    private final String database;
     private final MutableClock clock;
+    private HikariDataSource pool;
+    private EngineFixture fx;
     private int events;
 
-    private EngineChat(HikariDataSource pool, MutableClock clock) {
-        this.pool = pool;
-        this.fx = new EngineFixture(pool, clock);
+    private EngineChat(String database, MutableClock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
-    /** The real engine over a fresh test database of that name, on the test's clock. */
-    static EngineChat open(String database, MutableClock clock) {
-        return new EngineChat(TestDatabase.fresh(database), clock);
+    /**
+     * The real engine over a fresh test database of that name, on the test's clock, for one test class:
+     * {@code @RegisterExtension static final EngineChat chat = EngineChat.on("name", CLOCK);} opens it before the
+     * class's tests and closes it after them.
+     */
+    static EngineChat on(String database, MutableClock clock) {
+        return new EngineChat(database, clock);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        pool = TestDatabase.fresh(database);
+        fx = new EngineFixture(pool, clock);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        pool.close();
     }
 
     /** The engine and its database, for what a test reads besides the replies (cases, drafts). */
     EngineFixture fx() {
         return fx;
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 
     ConversationPort.Handled say(String user, String text) {
@@ -54,6 +67,11 @@ final class EngineChat implements AutoCloseable {
                                                                 "demo-hoa-an");
         String locale = user.startsWith("en-") ? "en" : null;
         return fx.engine.handle(new InboundEvent(ref, "telegram", "ev-" + (++events), input, locale, clock.instant()));
+    }
+
+    /** What the citizen sees after typing the line, as {@link #seen(List)} tells it. */
+    List<String> seen(String user, String text) {
+        return seen(say(user, text).replies());
     }
 
     /** The kinds of the turn's replies, in order. */

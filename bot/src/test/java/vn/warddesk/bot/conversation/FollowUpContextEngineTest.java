@@ -3,9 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.testing.MutableClock;
@@ -20,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class FollowUpContextEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static EngineChat chat;
-
-    @BeforeAll
-    static void setUp() {
-        chat = EngineChat.open("follow_up_context", CLOCK);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        chat.close();
-    }
+    @RegisterExtension
+    static final EngineChat chat = EngineChat.on("follow_up_context", CLOCK);
 
     private static List<Reply> say(String user, String text) {
         return chat.say(user, text).replies();

@@ -3,9 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.warddesk.bot.message.Reply;
 import vn.warddesk.bot.message.Reply.Kind;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestWordsEngineTest {
     /** A Tuesday, 09:00 in Vietnam: "thứ 2 tuần sau" is an open day. */
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static EngineChat chat;
-
-    @BeforeAll
-    static void setUp() {
-        chat = EngineChat.open("request_words", CLOCK);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        chat.close();
-    }
+    @RegisterExtension
+    static final EngineChat chat = EngineChat.on("request_words", CLOCK);
 
     private static ConversationPort.Handled say(String user, String text) {
         return chat.say(user, text);

@@ -3,9 +3,8 @@ package vn.warddesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.warddesk.bot.testing.MutableClock;
 
@@ -19,20 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StateFamiliesEngineTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private static EngineChat chat;
-
-    @BeforeAll
-    static void setUp() {
-        chat = EngineChat.open("state_families", CLOCK);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        chat.close();
-    }
+    @RegisterExtension
+    static final EngineChat chat = EngineChat.on("state_families", CLOCK);
 
     private static List<String> say(String user, String text) {
-        return EngineChat.seen(chat.say(user, text).replies());
+        return chat.seen(user, text);
     }
 
     @Test
