@@ -98,12 +98,12 @@ class InboxRoundTripsTest {
         }
         SeesCommits port = new SeesCommits();
         InboxWorker worker = new InboxWorker(inbox, pool, port, Map.of(), () -> { }, ONE_WORKER, Clock.systemUTC());
-        long before = questions();
+        long before = TestDatabase.sessionQuestions(pool);
 
         assertEquals(3, worker.processBatch(), "the three citizens' events are claimed together");
 
         // The SHOW STATUS of the second reading counts itself.
-        long around = questions() - before - 1 - port.statements;
+        long around = TestDatabase.sessionQuestions(pool) - before - 1 - port.statements;
         assertEquals(List.of(1L, 1L, 1L), port.seen, "READ COMMITTED: each turn sees the row committed meanwhile");
         try (Connection c = pool.getConnection()) {
             assertEquals(Connection.TRANSACTION_REPEATABLE_READ, c.getTransactionIsolation(),
@@ -119,13 +119,5 @@ class InboxRoundTripsTest {
         assertTrue(around <= 7, around + " statements around the turns");
         worker.close();
         inbox.close();
-    }
-
-    private static long questions() throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package vn.warddesk.bot.outbox;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,12 +79,12 @@ class DispatcherRoundTripsTest {
         Config outbox = Config.just(ConfigSources.create(Map.of("outbox.bot-rate-wait", "PT0S"))).get("outbox");
         OutboxDispatcher dispatcher = new OutboxDispatcher(pool, Clock.systemUTC(), DispatcherSettings.from(outbox),
                                                            List.of(sender));
-        long before = questions();
+        long before = TestDatabase.sessionQuestions(pool);
 
         assertEquals(3, dispatcher.processBatch(), "the three conversations' messages are claimed together");
 
         // The SHOW STATUS of the second reading counts itself.
-        long statements = questions() - before - 1;
+        long statements = TestDatabase.sessionQuestions(pool) - before - 1;
         for (String conversation : conversations) {
             OutboxRows.Row row = OutboxRows.rows(pool, conversation).get(0);
             assertEquals("sent", row.status(), "recorded sent: " + row);
@@ -112,13 +110,5 @@ class DispatcherRoundTripsTest {
                 }
             }
         });
-    }
-
-    private static long questions() throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
     }
 }

@@ -58,7 +58,7 @@ class JdbcIsolationTest {
 
     @Test
     void a_read_committed_transaction_costs_at_most_four_statements_besides_its_work() throws Exception {
-        long before = questions();
+        long before = TestDatabase.sessionQuestions(pool);
         Jdbc.inReadCommitted(pool, c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM note")) {
                 rs.next();
@@ -66,7 +66,7 @@ class JdbcIsolationTest {
             }
         });
         // The SHOW STATUS of the second reading counts itself; the work is one SELECT.
-        long statements = questions() - before - 1 - 1;
+        long statements = TestDatabase.sessionQuestions(pool) - before - 1 - 1;
         // autocommit off, the isolation of this transaction, COMMIT, autocommit on; setting the session's isolation
         // and setting it back were two more.
         assertTrue(statements <= 4, statements + " statements besides the work");
@@ -87,14 +87,6 @@ class JdbcIsolationTest {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM note")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static long questions() throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
-            rs.next();
-            return rs.getLong(2);
         }
     }
 }

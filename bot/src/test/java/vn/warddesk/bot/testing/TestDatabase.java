@@ -90,6 +90,18 @@ public final class TestDatabase {
         return Database.pool(url, user(), password(), single);
     }
 
+    /**
+     * Statements the session of a {@link #singleConnection} pool has received ({@code Questions}), this query included:
+     * what a test subtracts to count the round trips of the code under test.
+     */
+    public static long sessionQuestions(HikariDataSource singleConnectionPool) throws SQLException {
+        try (Connection c = singleConnectionPool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
     private static Server server() {
         Server s = server;
         if (s == null) {
