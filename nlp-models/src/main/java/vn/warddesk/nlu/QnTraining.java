@@ -66,7 +66,7 @@ final class QnTraining {
      * none. The aspect model stayed on it for one round (story n06's "apply" rose from 0.52 to 0.67 with {@link Lbfgs}),
      * until QNMinimizer stopped the aspect model after 15 of its usual ~43 iterations on 6,380 lines (objective 1,245
      * instead of ~330: a failed unscaled line search), which read "khai sinh cho con" as a request to file and failed 21
-     * stories; {@link Lbfgs} converged in 65 iterations with 1.1 tries each (2026-12-07, nlp-models/README.md round 7).
+     * stories; {@link Lbfgs} converged in 65 iterations with 1.1 tries each (2026-12-07, docs/nlu-history.md round 7).
      * Kept as a switch for comparisons.
      */
     static final java.util.Set<String> UNSCALED_TASKS = java.util.Set.of();
