@@ -84,6 +84,15 @@ public final class BuildModels {
             return new Setup(params, true, expand, false, Set.of(), Features.Profile.GENERIC);
         }
 
+        /**
+         * The setup of {@code train} and {@code bench-public} for {@code profile}: {@link #generic}, or with
+         * {@code --features shipped} the shipped features and unaccented copies, as {@code train} was before the profiles
+         * (to compare the two on the same data).
+         */
+        static Setup forOtherData(Trainer.Params params, boolean expand, Features.Profile profile) {
+            return profile == Features.Profile.GENERIC ? generic(params, expand) : new Setup(params, true, expand, true, Set.of());
+        }
+
         /** The metadata that tells the run time which features to compute (none for the shipped profile). */
         Map<String, String> featureMetadata() {
             return features == Features.Profile.SHIPPED ? Map.of()

@@ -27,8 +27,8 @@ final class PublicBenchmark {
     static final List<String> LEVELS = List.of("syllable", "word");
     static final List<String> SPLITS = List.of("train", "dev", "test");
 
-    /** What to run: the checkout, its level, whether dev lines train too, and which split is scored. */
-    record Run(Path checkout, String level, boolean withDev, String scoredSplit) {
+    /** What to run: the checkout, its level, whether dev lines train too, which split is scored, which features. */
+    record Run(Path checkout, String level, boolean withDev, String scoredSplit, Features.Profile features) {
         Run {
             if (!LEVELS.contains(level)) {
                 throw new IllegalArgumentException("level must be syllable or word, not '" + level + "'");
@@ -121,7 +121,7 @@ final class PublicBenchmark {
             training.addAll(splits.get("dev"));
         }
         List<Dataset.Example> scored = splits.get(run.scoredSplit());
-        BuildModels.Setup setup = BuildModels.Setup.generic(Trainer.Params.SHIPPED, true);
+        BuildModels.Setup setup = BuildModels.Setup.forOtherData(Trainer.Params.SHIPPED, true, run.features());
         long started = System.nanoTime();
         double cpuAtStart = BuildModels.processCpuSeconds();
         CompiledModel model = BuildModels.train(training, setup).intent();
@@ -146,6 +146,7 @@ final class PublicBenchmark {
         report.put("labels", model.outcomeCount());
         report.put("scoredLinesWithLabelNotInTraining", unseen);
         report.put("features", setup.features().name().toLowerCase(java.util.Locale.ROOT));
+        report.put("unaccentedCopies", setup.augment());
         report.put("params", setup.params().describe());
         report.put("accuracy", Evaluation.round(accuracy));
         report.put("accuracyStripped", Evaluation.round(strippedAccuracy));

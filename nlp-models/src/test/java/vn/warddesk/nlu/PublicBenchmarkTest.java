@@ -101,6 +101,32 @@ class PublicBenchmarkTest {
     }
 
     @Test
+    void the_shipped_features_can_be_benchmarked_for_comparison() throws IOException {
+        writeSplits(dir.resolve("bench"));
+        Map<String, Object> generic = Cli.benchPublic(Cli.Options.parse(new String[] {
+            "--dir", dir.resolve("bench").toString(), "--tsv-dir", dir.resolve("a").toString()}));
+        Map<String, Object> shipped = Cli.benchPublic(Cli.Options.parse(new String[] {
+            "--dir", dir.resolve("bench").toString(), "--features", "shipped", "--tsv-dir", dir.resolve("b").toString()}));
+        assertEquals("generic", generic.get("features"));
+        assertEquals(false, generic.get("unaccentedCopies"));
+        assertEquals("shipped", shipped.get("features"));
+        assertEquals(true, shipped.get("unaccentedCopies"));
+        assertThrows(IllegalArgumentException.class, () -> Cli.benchPublic(Cli.Options.parse(new String[] {
+            "--dir", dir.resolve("bench").toString(), "--features", "warddesk"})));
+
+        Path data = dir.resolve("b").resolve("syllable-train.tsv");
+        Path model = dir.resolve("shipped.bin");
+        Cli.train(Cli.Options.parse(new String[] {"--data", data.toString(), "--model", model.toString(), "--features", "shipped"}));
+        try (java.io.InputStream in = Files.newInputStream(model)) {
+            assertEquals(Features.Profile.SHIPPED, Features.Profile.of(CompiledModel.read(in).metadata()));
+        }
+        Cli.train(Cli.Options.parse(new String[] {"--data", data.toString(), "--model", model.toString()}));
+        try (java.io.InputStream in = Files.newInputStream(model)) {
+            assertEquals(Features.Profile.GENERIC, Features.Profile.of(CompiledModel.read(in).metadata()));
+        }
+    }
+
+    @Test
     void the_checkout_root_and_the_level_folder_both_work() throws IOException {
         writeSplits(dir.resolve("JointIDSF").resolve("PhoATIS").resolve("word-level"));
         Path atRoot = PublicBenchmark.splitsFolder(dir.resolve("JointIDSF"), "word");
