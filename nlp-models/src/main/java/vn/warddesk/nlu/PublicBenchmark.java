@@ -145,7 +145,7 @@ final class PublicBenchmark {
         report.put("blankLinesSkipped", skipped[0]);
         report.put("labels", model.outcomeCount());
         report.put("scoredLinesWithLabelNotInTraining", unseen);
-        report.put("features", setup.features().name().toLowerCase(java.util.Locale.ROOT));
+        report.put("features", setup.features().metadataValue());
         report.put("unaccentedCopies", setup.augment());
         report.put("params", setup.params().describe());
         report.put("accuracy", Evaluation.round(accuracy));
