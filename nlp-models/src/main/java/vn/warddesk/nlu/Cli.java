@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Command line of the NLU jar: {@code train}, {@code classify}, {@code evaluate}, {@code bench}, {@code crossval},
- * {@code tune}, {@code answers}, {@code thresholds}. Run {@code java -jar nlu.jar} without arguments for usage.
+ * {@code tune}, {@code answers}, {@code thresholds}, {@code bench-public}. Run {@code java -jar nlu.jar} without arguments for usage.
  */
 public final class Cli {
 
@@ -35,7 +35,7 @@ public final class Cli {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USAGE = """
             usage: java -jar nlu.jar <command> [options]
-              train    --data FILE.tsv --model OUT.bin [--algorithm maxent|maxent_qn|perceptron] [--iterations N] [--cutoff N] [--l2 X] [--no-abbreviations]
+              train    --data FILE.tsv --model OUT.bin [--algorithm maxent|maxent_qn|perceptron] [--iterations N] [--cutoff N] [--l2 X] [--no-abbreviations] [--features generic|shipped]
                        lines label<TAB>text (or intent<TAB>aspect<TAB>text); # comments ignored
               classify [--model FILE.bin]            one text per stdin line -> one JSON object per line
               evaluate --data FILE.tsv|DIR [--followup FILE.tsv|DIR] [--model FILE.bin] [--errors]
@@ -58,6 +58,13 @@ public final class Cli {
                        seeded 1 % of the lines dropped; even: a seeded 2 % of the lines written twice): temperature,
                        validation accuracy, ECE and the clarify/handoff thresholds of each (default: data/train, 6);
                        --dump writes every variant's validation answers (variant, confidence, right) as TSV
+              bench-public --dir DIR [--level syllable|word] [--with-dev] [--eval test|dev] [--tsv-dir DIR] [--features generic|shipped]
+                       the generic trainer on a public benchmark in PhoATIS's layout (DIR/train/label + seq.in, dev, test;
+                       or a folder holding PhoATIS/<level>-level): trains on train (+ dev with --with-dev), scores the test
+                       split (--eval dev: the dev split, for choosing settings) as written and with diacritics stripped,
+                       same model; accuracy of both, the gap, macro-F1, ECE, training time. The label<TAB>text copies
+                       go to a new temporary folder (or --tsv-dir) and stay there: the benchmark may not be redistributed;
+                       --features shipped: the shipped features and unaccented copies, as train had before (to compare)
             """;
 
     private Cli() {
@@ -81,6 +88,7 @@ public final class Cli {
                 case "ablate" -> ablate(options);
                 case "answers" -> answers(options);
                 case "thresholds" -> thresholds(options);
+                case "bench-public" -> benchPublic(options);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'\n" + USAGE);
             }
         } catch (IllegalArgumentException | IOException e) {
@@ -98,7 +106,7 @@ public final class Cli {
                 if (!name.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument '" + name + "'");
                 }
-                boolean flag = name.equals("--no-abbreviations") || name.equals("--errors");
+                boolean flag = name.equals("--no-abbreviations") || name.equals("--errors") || name.equals("--with-dev");
                 if (!flag && i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + name);
                 }
@@ -140,11 +148,12 @@ public final class Cli {
                 Integer.parseInt(options.get("cutoff", Integer.toString(shipped.cutoff()))),
                 Double.parseDouble(options.get("l2", Double.toString(shipped.l2()))));
         long started = System.nanoTime();
-        // The same pipeline as the shipped intent model (unaccented copies, calibration); labels only, no aspect model.
+        // The generic pipeline (BuildModels.Setup.generic: generic features, calibration; --features shipped: the shipped
+        // features and unaccented copies); labels only, no aspect model.
         List<Dataset.Example> labelsOnly = examples.stream()
                 .map(e -> new Dataset.Example(e.label(), java.util.Optional.empty(), e.text(), e.source(), e.line())).toList();
-        CompiledModel trained = BuildModels.train(labelsOnly,
-                new BuildModels.Setup(params, true, !options.has("no-abbreviations"), true, java.util.Set.of())).intent();
+        CompiledModel trained = BuildModels.train(labelsOnly, BuildModels.Setup.forOtherData(params,
+                !options.has("no-abbreviations"), profile(options))).intent();
         Path parent = model.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -152,6 +161,26 @@ public final class Cli {
         Files.write(model, trained.toBytes());
         System.err.printf("trained %s on %d examples, %d labels, %d features in %.1f s -> %s%n", params.describe(),
                 examples.size(), trained.outcomeCount(), trained.featureCount(), (System.nanoTime() - started) / 1e9, model);
+    }
+
+    /** {@code bench-public}: see {@link PublicBenchmark}. */
+    static Map<String, Object> benchPublic(Options options) throws IOException {
+        PublicBenchmark.Run run = new PublicBenchmark.Run(Path.of(options.require("dir")), options.get("level", "syllable"),
+                options.has("with-dev"), options.get("eval", "test"), profile(options));
+        Path tsv = options.has("tsv-dir") ? Files.createDirectories(Path.of(options.require("tsv-dir")))
+                : Files.createTempDirectory("bench-public-");
+        Map<String, Object> report = PublicBenchmark.run(run, tsv);
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        return report;
+    }
+
+    /** {@code --features generic|shipped} of {@code train} and {@code bench-public} (default generic). */
+    static Features.Profile profile(Options options) {
+        String name = options.get("features", "generic");
+        if (!name.equals("generic") && !name.equals("shipped")) {
+            throw new IllegalArgumentException("--features must be generic or shipped");
+        }
+        return Features.Profile.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     static Nlu nlu(Options options) throws IOException {

@@ -45,19 +45,87 @@ final class Features {
     private Features() {
     }
 
-    /** The generators, in a fixed order, that the shipped models are trained with. */
-    static FeatureGenerator[] generators() {
-        return new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams(), new Concepts.Generator(),
-            new Shape()};
+    /**
+     * Which features a model is trained with, stored in its metadata ({@value Profile#METADATA_KEY}) so that the run time
+     * computes the same ones. {@link #SHIPPED}: WardDesk's models (and every model without the key). {@link #GENERIC}: what
+     * {@code train} and {@code bench-public} train on any other {@code label<TAB>text} data: the word n-grams of the folded
+     * text only, the char n-grams and the shape — no accented words (the model reads a line typed without diacritics
+     * exactly as the same line typed with them) and no WardDesk lexicon (concepts and names-a-procedure know only ward
+     * procedures). Chosen on PhoATIS dev and 5-fold cross-validation of its train split (README, *Public benchmark*); the
+     * shipped set stays as it is: its accented words carry WardDesk's own validation.
+     */
+    enum Profile {
+        SHIPPED, GENERIC;
+
+        static final String METADATA_KEY = "features";
+
+        /** The profile a model was trained with (no key: shipped, as every model before the profiles). */
+        static Profile of(Map<String, String> metadata) {
+            return valueOf(metadata.getOrDefault(METADATA_KEY, "shipped").toUpperCase(java.util.Locale.ROOT));
+        }
+
+        String metadataValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    /** All feature strings of a token array (what OpenNLP sees). */
+    /** The generators, in a fixed order, that the shipped models are trained with. */
+    static FeatureGenerator[] generators() {
+        return generators(Profile.SHIPPED);
+    }
+
+    static FeatureGenerator[] generators(Profile profile) {
+        return switch (profile) {
+            case SHIPPED -> new FeatureGenerator[] {new WordNgrams(false), new WordNgrams(true), new CharNgrams(),
+                new Concepts.Generator(), new Shape()};
+            case GENERIC -> new FeatureGenerator[] {new WordNgrams(true), new CharNgrams(), new Shape()};
+        };
+    }
+
+    /** All feature strings of a token array (what OpenNLP sees), shipped profile. */
     static List<String> strings(String[] tokens) {
+        return strings(tokens, Profile.SHIPPED);
+    }
+
+    static List<String> strings(String[] tokens, Profile profile) {
         List<String> all = new ArrayList<>();
-        for (FeatureGenerator generator : generators()) {
+        for (FeatureGenerator generator : generators(profile)) {
             all.addAll(generator.extractFeatures(tokens, Map.of()));
         }
         return all;
+    }
+
+    /**
+     * The hashes of a profile's features. The shipped profile is computed straight from the chars
+     * ({@link #hashes(TokenBuffer, HashBuffer)}); the generic one from its feature strings — it serves the command line,
+     * not {@code understand()}'s latency budget.
+     */
+    static void hashes(TokenBuffer text, HashBuffer out, Profile profile) {
+        if (profile == Profile.SHIPPED) {
+            hashes(text, out);
+            return;
+        }
+        out.size = 0;
+        out.memoCount = 0;
+        out.namesProcedure = false;
+        if (text.count == 0) {
+            return;
+        }
+        String[] tokens = new String[text.count];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = new String(text.accented, text.starts[i], text.ends[i] - text.starts[i]);
+        }
+        List<String> features = strings(tokens, profile);
+        out.ensure(features.size());
+        for (String feature : features) {
+            out.values[out.size++] = hash(feature);
+        }
+    }
+
+    static void hashes(NormalizedText text, HashBuffer out, Profile profile) {
+        TokenBuffer tokens = new TokenBuffer();
+        tokens.set(text);
+        hashes(tokens, out, profile);
     }
 
     static String[] foldAll(String[] tokens) {

@@ -41,6 +41,8 @@ public final class Nlu {
     private final NluSettings settings;
     private final EntityExtractor entities;
     private final boolean expandAbbreviations;
+    /** The features the intent model was trained with (generic for a model from {@code train}). */
+    private final Features.Profile profile;
     private final Clock clock;
     /** Intent and aspect weights in one table when both are maxent (the shipped case); else null. */
     private final CompiledModel.Joint joint;
@@ -59,6 +61,7 @@ public final class Nlu {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.entities = new EntityExtractor(settings.caseCodePattern());
         this.expandAbbreviations = Boolean.parseBoolean(intents.metadata().getOrDefault("abbreviations", "true"));
+        this.profile = Features.Profile.of(intents.metadata());
         this.clock = clock;
         Set<String> scope = new HashSet<>();
         if (aspects != null) {
@@ -67,7 +70,8 @@ public final class Nlu {
         this.aspectScope = Set.copyOf(scope);
         this.aspectOnlyIndex = intents.outcomes().indexOf(Understanding.ASPECT_ONLY);
         this.noAspect = aspects == null ? -1 : aspects.outcomes().indexOf(NO_ASPECT);
-        this.joint = aspects != null && intents.algorithm() == CompiledModel.Algorithm.MAXENT
+        this.joint = aspects != null && profile == Features.Profile.SHIPPED
+                     && intents.algorithm() == CompiledModel.Algorithm.MAXENT
                      && aspects.algorithm() == CompiledModel.Algorithm.MAXENT ? new CompiledModel.Joint(intents, aspects) : null;
         this.temperature = intents.algorithm() == CompiledModel.Algorithm.MAXENT
                 ? Double.parseDouble(intents.metadata().getOrDefault(Calibration.TEMPERATURE, "1")) : 1;
@@ -142,7 +146,7 @@ public final class Nlu {
         if (joint != null) {
             Features.jointHashes(work.tokens, joint.memo(), work.features);
         } else {
-            Features.hashes(work.tokens, work.features);
+            Features.hashes(work.tokens, work.features, profile);
         }
     }
 
@@ -175,7 +179,13 @@ public final class Nlu {
             Calibration.softmax(work.intentScores, temperature, probabilities);
             Calibration.softmax(work.aspectScores, 1, work.aspectProbabilities);
         } else {
-            System.arraycopy(intents.probabilities(buffer), 0, probabilities, 0, probabilities.length);
+            if (intents.algorithm() == CompiledModel.Algorithm.MAXENT) {
+                // A model from `train` carries its temperature too; without the joint table it used to be left unused,
+                // and the command line's confidences were the raw ones.
+                Calibration.softmax(intents.scores(buffer), temperature, probabilities);
+            } else {
+                System.arraycopy(intents.probabilities(buffer), 0, probabilities, 0, probabilities.length);
+            }
             if (aspects != null) {
                 System.arraycopy(aspects.probabilities(buffer), 0, work.aspectProbabilities, 0, work.aspectProbabilities.length);
             }
