@@ -19,9 +19,18 @@ final class QuestionShapes {
      */
     private static final String NOT_ENGLISH_NO = "(?! (worries|worry|problem|problems|prob|probs|thanks|thank|need|way|idea"
             + "|matter|biggie|rush|hurry|i|we|it|that|one|more|longer)\\b)";
+    /**
+     * "cái lúc nãy", "cái hồi nãy", "the one from before": what was asked before a detour (folded, "lúc nãy" is "luc
+     * nay", which the NLU reads as the "trích lục" of the extract).
+     */
+    private static final String FROM_BEFORE = "(cai|giay|thu tuc|vu|ho so|viec|thu|may giay) (luc nay|hoi nay|khi nay"
+            + "|vua nay|ban nay|vua roi)|the one (from |you mentioned )?(before|earlier)|the earlier one"
+            + "|what i asked (before|earlier)";
     private static final Pattern THAT_ONE = Pattern.compile(
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
-            + "|loai (do|nay)|no" + NOT_ENGLISH_NO + "|it|that one|this one|that|this procedure|that procedure|the same)\\b");
+            + "|loai (do|nay)|no" + NOT_ENGLISH_NO + "|it|that one|this one|that|this procedure|that procedure|the same"
+            + "|" + FROM_BEFORE + ")\\b");
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(" + FROM_BEFORE + ")\\b");
     /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
     private static final Pattern BARE_PRONOUN = Pattern.compile(
             "\\b(no" + NOT_ENGLISH_NO + "|it|that|this)\\b(?! (one|procedure)\\b)");
@@ -99,6 +108,17 @@ final class QuestionShapes {
 
     static boolean thatOne(String folded) {
         return THAT_ONE.matcher(folded).find();
+    }
+
+    /** Points back past a detour at what was asked before it: "cái lúc nãy", "the one from before". */
+    static boolean pointsBack(String folded) {
+        return POINTS_BACK.matcher(folded).find();
+    }
+
+    /** Where the first pointing phrase of the line starts ("giấy đó", "cái lúc nãy", "it"), -1 when it has none. */
+    static int thatOneAt(String folded) {
+        java.util.regex.Matcher m = THAT_ONE.matcher(folded);
+        return m.find() ? m.start() : -1;
     }
 
     /** Points back only with a bare pronoun ("can I do it online?"), no "giấy đó" / "that one". */

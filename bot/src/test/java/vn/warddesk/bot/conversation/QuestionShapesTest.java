@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,18 @@ class QuestionShapesTest {
         assertFalse(QuestionShapes.thatOne(Folding.fold("no problem, what time do you close")));
         assertTrue(QuestionShapes.thatOne(Folding.fold("no lam online dc ko")));
         assertTrue(QuestionShapes.thatOne(Folding.fold("nó mất bao lâu")));
+    }
+
+    @Test
+    void the_one_from_before_points_back_at_the_topic() {
+        for (String back : List.of("vay cai luc nay lam mat may ngay", "thế cái lúc nãy lệ phí bao nhiêu",
+                                   "and the one from before, how long does it take?", "còn cái vừa nãy mất phí không")) {
+            assertTrue(QuestionShapes.thatOne(Folding.fold(back)), back);
+        }
+        assertFalse(QuestionShapes.thatOne(Folding.fold("lúc này phường có làm không")));
+        assertTrue(QuestionShapes.pointsBack(Folding.fold("vay cai luc nay lam mat may ngay")));
+        assertFalse(QuestionShapes.pointsBack(Folding.fold("giấy đó xin ở đâu")), "that paper, not the one before");
+        assertEquals(4, QuestionShapes.thatOneAt(Folding.fold("vay cai luc nay lam mat may ngay")));
     }
 
     @Test
