@@ -27,7 +27,9 @@ final class BareFact {
     /** A fact opens with a person, after a filler ("à", "actually", "thật ra"). */
     private static final Pattern PERSON = Pattern.compile(
             "^((a|oh|ah|um|uh|but|and|well|actually|thuc ra|that ra|the|ma|nhung|vi|tai|con|voi lai|do|da|vang) )*"
+            // the child a birth question was about: "bé nhà em", "thằng bé", "con bé", "em bé", "the baby"
             + "(toi|tui|t|em|e|minh|tao|bon (em|toi|minh)|chung (toi|em|minh)|nguoi yeu|ban trai|ban gai|vo|chong|vo chong|hai dua|2 dua|ca nha|nha"
+            + "|be|em be|thang be|con be|chau be|the baby|our baby|the child"
             + "|(con|bo|me|ba|ong|cha|anh|chi|co|chu|cau|di|vo|chong|chau|ba noi|ba ngoai|ong noi|ong ngoai)"
             + " (toi|tui|em|e|minh|nha|chau|con)|i|i m|i am|i was|i have|i ve|i d|we|we re|we are|we have|we were"
             + "|my \\w+|our \\w+|he|she|he s|she s|he is|she is|they|they re|they are)\\b");

@@ -79,6 +79,17 @@ final class CitizenAsks {
             "^(\\S+ ){4,}(muon|mun|want|wants|wanna|would like|d like)\\b");
 
     /**
+     * Whether the office does it at all, asked of the office: "reckon you lot can certify copies of me passport?", "can
+     * you guys certify a copy of my diploma?", "do you do signature certification here?", "phường có chứng thực bản sao
+     * không". An officer answers how it is done and offers to book; the citizen has asked for nothing yet.
+     */
+    private static final Pattern ASKS_IF_DONE = Pattern.compile(
+            "\\b((can|could|do|does|will|would) (you|u|ya|you guys|you lot|y all|yall|the ward|the office|your office"
+            + "|this office|they)|(reckon|think|guess) (you|u|ya)( guys| lot)? (can|could|do)|is it possible to get)\\b"
+            + "|\\b(phuong|xa|ubnd|uy ban|ben minh|o day|ben phuong|ad) (minh )?co (lam|nhan|chung thuc|giai quyet|cap|xu ly"
+            + "|dang ky)\\b");
+
+    /**
      * Doing it together with something else: "cùng lúc", "luôn một thể", "at the same time". Not "cùng với" (with
      * someone), "at once" (right away) nor "một thẻ" (a card).
      */
@@ -130,6 +141,14 @@ final class CitizenAsks {
         return PLANS_VISIT.matcher(folded).find() && !Clauses.requests(folded);
     }
 
+    /**
+     * Filing elsewhere as the purpose of the paper ("sao y bằng tốt nghiệp để nộp hồ sơ du học", "so I can submit my
+     * visa application"): that filing is not asked of the ward — only the phrase goes, a booking after it still counts
+     * ("… để làm hồ sơ vay ngân hàng, phường đặt lịch giúp tôi với"). Not English "to apply": "I want to apply for …".
+     */
+    private static final Pattern PURPOSE = Pattern.compile(
+            "\\b(de|de ma|in order to|so (that )?i can) (nop|lam|submit|apply|file) (ho so|hs|don|my|for|the|a|an)\\b");
+
     /** The red or pink book is the land certificate, not a booking ("transfer the pink book to our name"). */
     private static final Pattern BOOK_NOUN = Pattern.compile("\\b(red|pink|land|house|household|family) books?\\b");
 
@@ -139,7 +158,7 @@ final class CitizenAsks {
 
     /** The line asks in words to file now ("apply now", "nộp hồ sơ", "cho tôi đăng ký", "làm luôn giúp em"). */
     static boolean filesNow(String folded) {
-        String words = withoutBookNoun(folded);
+        String words = PURPOSE.matcher(withoutBookNoun(folded)).replaceAll(" ");
         return FILES_NOW.matcher(words).find() || Clauses.requests(words);
     }
 
@@ -165,12 +184,21 @@ final class CitizenAsks {
     }
 
     /**
+     * The office asked whether it does the thing at all ("can you guys certify a copy…?", "phường có chứng thực … không"),
+     * as a question, booking nothing and asking to file nothing now.
+     */
+    static boolean asksIfDone(String text) {
+        String folded = Folding.fold(text);
+        return ASKS_IF_DONE.matcher(folded).find() && Clauses.question(text) && !asksToBook(folded) && !filesNow(folded);
+    }
+
+    /**
      * "apply" is a request only when the line does not say it only asks, nor asks whether it can go together, nor
-     * tells a plan to come later, nor only tells a need.
+     * tells a plan to come later, nor only tells a need, nor asks whether the office does it at all.
      */
     static String notFiling(String aspect, Heard h) {
         return "apply".equals(aspect) && (onlyAsks(h.folded) || together(h.text) || plansVisit(h.folded)
-                                          || tellsNeed(h.folded))
+                                          || tellsNeed(h.folded) || asksIfDone(h.text))
                ? "general" : aspect;
     }
 

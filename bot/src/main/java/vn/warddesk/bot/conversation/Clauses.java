@@ -47,6 +47,10 @@ record Clauses(List<String> parts) {
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(dat lich|dat hen|hen lich|lay lich|lam ho|lam giup|dang ky giup"
             + "|giup (em|e|chi|anh|minh|toi|t|tui|con|chau)|book|appointment|please)\\b");
+    /** A clause of courtesy only: "please", "thanks", "cảm ơn ạ", "làm ơn", "ad nhé". */
+    private static final Pattern COURTESY = Pattern.compile(
+            "((please|pls|plz|thanks|thank you|thank u|thx|tks|ty|sir|madam|ma am|cam on|xin cam on|lam on|vui long|a|ad"
+            + "|admin|nhe|nha|nhen|voi|ban|ban oi|ad oi|em|chi|anh|nhieu|a lot|so much|in advance)( |$))+");
     /** How many of its last words a question word may be among ("… cần những giấy tờ gì ạ"). */
     private static final int QUESTION_TAIL = 4;
     /** Words at most in the first item of a list that opens a message ("phí", "giấy tờ", "thời gian làm"). */
@@ -64,9 +68,15 @@ record Clauses(List<String> parts) {
                 if (!parts.isEmpty()) {
                     clause = LEADING_JOINER.matcher(clause).replaceFirst("");
                 }
-                if (!Folding.withoutQuestionMark(Folding.fold(clause)).isBlank()) {
-                    cutAtJoiners(clause, parts);
+                if (Folding.withoutQuestionMark(Folding.fold(clause)).isBlank()) {
+                    continue;
                 }
+                if (!parts.isEmpty() && COURTESY.matcher(Folding.withoutQuestionMark(Folding.fold(clause))).matches()) {
+                    // "What is the fee, please?": the courtesy closes the question before it, it asks nothing itself
+                    parts.add(parts.removeLast() + ", " + clause);
+                    continue;
+                }
+                cutAtJoiners(clause, parts);
             }
         }
         return new Clauses(parts);

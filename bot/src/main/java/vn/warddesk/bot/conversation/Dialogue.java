@@ -58,10 +58,12 @@ final class Dialogue {
         this.dialogueIntents = new DialogueIntentPolicy(actions);
         FollowUpPolicy followUp = new FollowUpPolicy(actions, new DialogueTopic(actions, dialogueIntents), clauses,
                                                      comparison);
+        OfficeContactPolicy officeContact = new OfficeContactPolicy(dialogueIntents);
         this.policies = List.of(new EscapePolicy(actions, this),
-                                new FormPolicy(actions, followUp, List.of(followUp, procedure, dialogueIntents),
+                                new FormPolicy(actions, followUp, List.of(officeContact, followUp, procedure,
+                                                                          dialogueIntents),
                                                new FieldValues(check)),
-                                new SentRequestPolicy(actions), new BareFactPolicy(actions),
+                                officeContact, new SentRequestPolicy(actions), new BareFactPolicy(actions),
                                 new OtherMatterPolicy(actions, dialogueIntents), followUp, procedure,
                                 dialogueIntents,
                                 new FileAgainPolicy(actions), new FallbackPolicy(actions));

@@ -38,11 +38,13 @@ final class EscapePolicy implements Policy {
             t.record(new ConversationEvent.ErasePending(false)); // anything else: the question lapses
         }
         if (t.ctx().pendingCancel()) {
-            if (h.answerNo() || EscapeWords.goOn(h.folded)) {
+            // "dạ hủy ạ" to "cancel the request?" is a yes, though "hủy" is a no word of the yes/no lexicon
+            boolean cancelWord = EscapeWords.cancelVerb(h.folded) && !EscapeWords.goOn(h.folded);
+            if (!cancelWord && (h.answerNo() || EscapeWords.goOn(h.folded))) {
                 a.form().resume(t);
                 return true;
             }
-            if (h.answerYes() || EscapeWords.cancel(h.folded)) {
+            if (cancelWord || h.answerYes() || EscapeWords.cancel(h.folded)) {
                 a.form().cancel(t);
                 return true;
             }
@@ -64,7 +66,8 @@ final class EscapePolicy implements Policy {
             return true;
         }
         boolean declining = Dialogue.CONSENT.equals(t.conv.state) && h.answerNo(); // "thôi", "hủy" to the notice
-        if (Policy.inForm(t) && EscapeWords.cancel(h.folded) && !EscapeWords.withdraw(h.folded) && !declining) {
+        boolean cancels = EscapeWords.cancel(h.folded) || EscapeWords.cancelsLast(h.clauses()); // "…, em hủy nha"
+        if (Policy.inForm(t) && cancels && !EscapeWords.withdraw(h.folded) && !declining) {
             a.form().askCancel(t); // "hủy" while filling a form cancels the form, it does not erase data
             return true;
         }
@@ -105,7 +108,10 @@ final class EscapePolicy implements Policy {
             a.answering().answerOfferingStaff(t, matter.intent(), aspect);
             return true;
         }
-        if (!identity && (EscapeWords.staff(h.folded) || ownCase || modelMayEscape && h.sure("talk_to_staff", SURE))) {
+        // "Phường có số điện thoại không để tôi gọi trực tiếp?" asks the office's number, not for an officer here
+        boolean officeNumber = QuestionShapes.officeContact(h.folded);
+        if (!identity && (EscapeWords.staff(h.folded) || ownCase
+                          || modelMayEscape && !officeNumber && h.sure("talk_to_staff", SURE))) {
             a.staff().handoff(t);
             return true;
         }

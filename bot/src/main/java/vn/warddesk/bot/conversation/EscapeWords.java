@@ -50,6 +50,22 @@ final class EscapeWords {
             + "|(do|finish) (it|this) later"
             + "|(don t|dont|do not) want to (do (this|it)|continue|go on|apply)|(cancel|drop) (the|my|this) "
             + "(request|form|booking|appointment|application)|huy (yeu cau|ho so|dang ky|lich hen|don))\\b.*");
+    /**
+     * A cancel that closes the line after the reason for it: "thoi de ba me em tu di, em huy nha", "my wife will go
+     * herself, cancel it please". The closing clause is the cancel with a pronoun and particles only, so a note that
+     * goes on about what to cancel ("…, muốn hủy hộ kinh doanh cũ") is not one.
+     */
+    private static final Pattern CLOSING_CANCEL = Pattern.compile(
+            "^((thoi|vay|thi|nen|a|da|vang|ok|so|then|just|please|nen thoi) )*((toi|em|e|minh|tui|t|anh|chi|con|chau|i) )?"
+            + "((xin|muon|cho|se|want to|ll|will|d like to|would like to|wanna) )?"
+            + "(huy|huy bo|cancel|khong lam nua|ko lam nua|k lam nua|khong dang ky nua|ko dang ky nua)"
+            + "( (it|this|that|the request|the booking|the appointment|luon|lun|di|nha|nhe|nhen|a|ad|giup|dum|gium|ho"
+            + "|(giup|dum|gium|ho) (em|e|toi|minh|tui|chau|con)|please|thanks|ok|nhe ad|nha ad|lich|lich hen|yeu cau))*$");
+    /** Putting it off, closing the line: "thôi để bà em hỏi lại bố em đã, để sau nha", "…, later then". */
+    private static final Pattern CLOSING_PUT_OFF = Pattern.compile(
+            "^((thoi|vay|thi|a|ok|nen|thoi thi|so|maybe) )*((de|hen|cu) (sau|luc khac|khi khac|hom khac|bua khac|dip khac"
+            + "|lan sau)|later|another time|some other time)( (di|nha|nhe|nhen|nghen|a|ad|em|e|then|please|thanks|ok))*$");
+    private static final Pattern CANCEL_VERB = Pattern.compile("\\b(huy|huy bo|cancel)\\b");
     /** Answers to "cancel the form?" or "erase?" that mean "no, go on": "làm tiếp", "keep it", "continue". */
     private static final Pattern GO_ON = Pattern.compile(
             "\\b(lam tiep|tiep tuc|tiep di|dien tiep|nhap tiep|khong huy|ko huy|giu lai|giu|keep|continue|go on"
@@ -82,6 +98,23 @@ final class EscapeWords {
 
     static boolean cancel(String folded) {
         return CANCEL.matcher(Folding.withoutQuestionMark(folded)).matches();
+    }
+
+    /**
+     * The last of two clauses or more is a cancel or a putting off by itself ("thoi de ba me em tu di, em huy nha",
+     * "thôi để bà em hỏi lại bố em đã, để sau nha").
+     */
+    static boolean cancelsLast(Clauses clauses) {
+        if (!clauses.many()) {
+            return false;
+        }
+        String last = Folding.withoutQuestionMark(Folding.fold(clauses.parts().getLast()));
+        return CLOSING_CANCEL.matcher(last).matches() || CLOSING_PUT_OFF.matcher(last).matches();
+    }
+
+    /** The verb of cancelling itself: "hủy", "cancel". */
+    static boolean cancelVerb(String folded) {
+        return CANCEL_VERB.matcher(folded).find();
     }
 
     static boolean goOn(String folded) {

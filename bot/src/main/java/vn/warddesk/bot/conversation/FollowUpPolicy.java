@@ -77,6 +77,14 @@ final class FollowUpPolicy implements Policy {
         if (comparison.procedures(h).isPresent()) {
             return false; // two procedures named and compared: the procedure policy answers both
         }
+        if (QuestionShapes.pointsBack(h.folded)) {
+            // "vậy cái lúc nãy làm mất mấy ngày" after the hours: the procedure asked before the detour, though the NLU
+            // reads "lúc nãy" as the extract's "lục" and "vậy …" as "what about"
+            String back = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
+            answer(t, topic, AspectPhrases.in(h.folded).map(AspectPhrases.Found::aspect)
+                    .or(() -> h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains)).orElse(back));
+            return true;
+        }
         Understanding u = h.u();
         boolean procedure = catalog.knows(u.intent()) && !u.clarify();
         String last = t.ctx().lastAspect() == null ? "general" : t.ctx().lastAspect();
@@ -294,20 +302,12 @@ final class FollowUpPolicy implements Policy {
      * reference points at what was just named, not back at the topic.
      */
     private static boolean namedBefore(Heard h, String procedure) {
-        String[] words = h.folded.split(" ");
-        StringBuilder before = new StringBuilder();
-        for (String word : words) {
-            String with = (before + " " + word).strip();
-            if (QuestionShapes.thatOne(with)) {
-                break;
-            }
-            before.setLength(0);
-            before.append(with);
-        }
-        if (Folding.words(before.toString()) < 2) {
+        // the words before the whole pointing phrase: "vay cai luc nay …" is "vay", not "vay cai luc" (the extract's "lục")
+        String before = h.folded.substring(0, Math.max(0, QuestionShapes.thatOneAt(h.folded))).strip();
+        if (Folding.words(before) < 2) {
             return false;
         }
-        Understanding named = h.clause(before.toString()).u();
+        Understanding named = h.clause(before).u();
         return procedure.equals(named.intent()) && !named.clarify() && named.confidence() >= ASPECT_SURE;
     }
 

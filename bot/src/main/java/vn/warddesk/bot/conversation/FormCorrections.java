@@ -14,6 +14,9 @@ import vn.warddesk.bot.catalog.Catalog.IntakeField;
 final class FormCorrections {
     /** A field named at the summary is a word or two, with a pronoun at most ("số đt của em"). */
     private static final int FIELD_NAME_WORDS = 4;
+    /** The old value named to set it aside: "không phải …", "chứ không", "not …", "instead of …". */
+    private static final java.util.regex.Pattern NOT_THE_OLD = java.util.regex.Pattern.compile(
+            "\\b(khong phai|ko phai|k phai|kh phai|hong phai|chu khong|chu ko|not|instead of|rather than)\\b");
 
     private final Policy.Actions a;
     private final FieldValues values;
@@ -42,7 +45,7 @@ final class FormCorrections {
             return false; // a note may well say "đổi", "sai"…: only a named field is a correction there
         }
         if (named.isPresent()) {
-            return a.form().edit(t, named.get(), notShorterName(t, named.get(), ValueFrame.newValues(h.text)));
+            return a.form().edit(t, named.get(), notShorterName(t, named.get(), newValues(t, h, named.get())));
         }
         boolean summary = Dialogue.CONFIRM.equals(t.conv.state) && !QuestionShapes.question(h.folded);
         if ((Folding.words(h.folded) <= 4 || summary) && !a.form().valid(t, h.text)) {
@@ -92,7 +95,25 @@ final class FormCorrections {
     private boolean carriesNewValue(Turn t, Heard h) {
         Optional<String> named = FormWords.field(h.folded, names(t));
         return named.isPresent() && Folding.words(h.folded) <= 14
-               && ValueFrame.newValues(h.text).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
+               && newValues(t, h, named.get()).stream().anyMatch(v -> a.form().valid(t, named.get(), v));
+    }
+
+    /**
+     * The new values a correction of that field may carry: the text after "là" / "is" / "to" / ":", and for a phone or
+     * a day, recognised by what it is, the whole line ("a nham sdt 0905 123 465", "oops wrong phone, 0987 111 333", "a
+     * nham ngay, thu 5 tuan sau"): the extractor takes the one number or day out of it. Not when the line names the
+     * old value to set it aside ("không phải 0905…"): then the number in it may be the wrong one.
+     */
+    private List<String> newValues(Turn t, Heard h, String field) {
+        List<String> marked = ValueFrame.newValues(h.text);
+        boolean recognised = a.form().fields(t).stream().anyMatch(f -> f.name().equals(field)
+                && (f.type() == Catalog.FieldType.PHONE || f.type() == Catalog.FieldType.DATE));
+        if (!recognised || NOT_THE_OLD.matcher(h.folded).find()) {
+            return marked;
+        }
+        List<String> values = new java.util.ArrayList<>(marked);
+        values.add(h.text);
+        return values;
     }
 
     private List<String> names(Turn t) {

@@ -48,7 +48,8 @@ final class FormPolicy implements Policy {
     }
 
     private void consent(Turn t, Heard h) throws SQLException {
-        if (h.answerYes()) {
+        if (h.answerYes() || FormWords.agrees(h.folded)) {
+            // "Tôi đã đọc và đồng ý với thông báo nêu trên.", "rứa thì được, tui đồng ý": the agree word in a sentence
             a.consent().agree(t);
             a.form().askField(t);
         } else if (h.answerNo() || FormWords.keepsDetails(h.folded) || FormWords.notAgreeing(h.folded)

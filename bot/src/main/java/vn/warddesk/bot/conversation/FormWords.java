@@ -45,7 +45,9 @@ final class FormWords {
             + "|confirm|confirmed|go ahead|proceed|do it|file it|book it|co|u|uk|dung roi|dung het( roi)?|chinh xac"
             + "|chuan( roi)?|on roi|duoc roi|dc roi|ok het|gui|gui di|nop|nop di|xac nhan|dong y|chot|chot di|luon"
             + "|it|now|please|them|the request|the form|my request|my application|this|di|nhe|nha|a|ad|giup|em|toi"
-            + "|minh|e|ho|voi|roi|het|thanks|thank you|vang|da)( |$))+$");
+            + "|minh|e|ho|voi|roi|het|thanks|thank you|vang|da"
+            // "Bây giờ thì đúng rồi, xin gửi.": the time it is now and a polite "xin" before the verb
+            + "|bay gio|gio|thi|xin|vay|the)( |$))+$");
     /** What in such a line says yes or send (the rest may be particles only). */
     private static final Pattern SEND_WORD = Pattern.compile(
             "\\b(yes|yeah|yep|ok|okay|oke|okie|sure|fine|great|perfect|good|right|correct|submit|send|confirm|confirmed"
@@ -61,8 +63,9 @@ final class FormWords {
     /** Not wanting to leave, give or share one's details: a refusal verb, then what is kept. */
     private static final Pattern KEEP_DETAILS = Pattern.compile(
             "\\b((khong|ko|k|hong|chang|hok|khg|kg) (muon|thich|dam|dinh|can|the|co y|chiu) (de lai|cung cap|dua|cho"
-            + "|chia se|khai|ghi|gui|nhap|tiet lo|de|dien|neu)|(rather not|don t want to|do not want to|dont want to"
-            + "|won t|will not|not comfortable|prefer not to|not going to|don t wanna|dont wanna|refuse to|not willing to)"
+            + "|chia se|khai|ghi|gui|nhap|tiet lo|de|dien|neu)|(rather not|don t want|do not want|dont want|not want"
+            // simple English drops the "to": "no. I don't want give my phone number", "I not want give my name"
+            + "|no want|won t|will not|not comfortable|prefer not|not going|don t wanna|dont wanna|refuse|not willing)"
             + "( to)? (give|share|leave|provide|hand over|enter|type|send|put|disclose|giving|sharing|leaving|providing))"
             + "\\b.*\\b(thong tin|sdt|so dien thoai|so dt|dien thoai|so phone|so|ten|ho ten|du lieu|dia chi|cccd|cmnd"
             + "|ca nhan|details|information|info|data|phone|number|name|personal|address|contact)\\b");
@@ -74,6 +77,22 @@ final class FormWords {
             "^((thoi|da|vang|a|uh|um|sorry|no|nah|hmm|ok|well|xin loi) )*((toi|em|e|minh|tui|chau|con|t|i) )?"
             + "(van |still )?(khong|ko|k|chua|hong|chang|don t|dont|do not|can t|cannot|won t) (the )?"
             + "(dong y|chap nhan|agree|consent|accept)\\b");
+    /**
+     * Agreeing in a sentence: "Tôi đã đọc và đồng ý với thông báo nêu trên.", "rứa thì được, tui đồng ý", "dạ bà em đồng
+     * ý ạ", "I have read it and I agree". The agree word itself must be there (Law 91/2025: consent is explicit).
+     */
+    private static final Pattern AGREE = Pattern.compile("\\b(dong y|chap nhan|chap thuan|agree|agreed|consent|accept)\\b");
+    /** What before the agree word turns it around or makes it a condition: "không đồng ý", "nếu đồng ý", "rút lại sự đồng ý". */
+    private static final Pattern NOT_BEFORE = Pattern.compile(
+            "\\b(khong|ko|k|kh|khg|kg|chua|chang|hong|hok|not|don t|dont|do not|didn t|never|can t|cannot|won t|if|khi"
+            + "|when|whether|rut|withdraw|revoke|huy)\\b"); // not "nếu": folded it is "nêu" ("thông báo nêu trên")
+    /** What after it attaches a condition or a refusal: "đồng ý nhưng không cho số điện thoại", "I agree but…". */
+    private static final Pattern CONDITION_AFTER = Pattern.compile(
+            "\\b(nhung|but|tuy nhien|however|except|ngoai tru|mien la|as long as|provided|if|voi dieu kien)\\b");
+    /** How many words before the agree word are read for a negation. */
+    private static final int WORDS_BEFORE = 3;
+    /** "… nhưng em không đồng ý đâu": a decline after a concession. */
+    private static final Pattern CONCESSION = Pattern.compile("^.*\\b(nhung|but|tuy nhien|however|ma)\\b ");
     /**
      * A no that opens the line and coming to the office in person instead: "no thanks then, I'll just walk in", "thôi
      * vậy, để em ra phường trực tiếp", "ko cần đâu, mai e lên phường làm" (longer openings first: "ko cần đâu" whole).
@@ -138,9 +157,32 @@ final class FormWords {
         return KEEP_DETAILS.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
     }
 
-    /** A decline of the notice in a sentence ("tôi không đồng ý …"), not a question whether one may. */
+    /**
+     * A decline of the notice in a sentence ("tôi không đồng ý …", "em đọc rồi nhưng em không đồng ý đâu"), not a
+     * question whether one may.
+     */
     static boolean notAgreeing(String folded) {
-        return NOT_AGREEING.matcher(folded).find() && !folded.contains("?") && !IF_NOT.matcher(folded).find();
+        Matcher concession = CONCESSION.matcher(folded);
+        String declined = concession.lookingAt() ? folded.substring(concession.end()) : folded;
+        return (NOT_AGREEING.matcher(folded).find() || NOT_AGREEING.matcher(declined).find()) && !folded.contains("?")
+               && !IF_NOT.matcher(folded).find();
+    }
+
+    /**
+     * Agreeing in one's own words: an agree word with no negation or condition in the words before it, nothing that
+     * attaches a condition after it, not asked as a question and not refusing one's details ("Tôi đã đọc và đồng ý với
+     * thông báo nêu trên.", "rứa thì được, tui đồng ý", "da ba em dong y a", "I have read it and I agree").
+     */
+    static boolean agrees(String folded) {
+        Matcher agree = AGREE.matcher(folded);
+        if (!agree.find() || folded.contains("?") || QuestionShapes.question(folded) || IF_NOT.matcher(folded).find()
+            || keepsDetails(folded) || CONDITION_AFTER.matcher(folded.substring(agree.end())).find()) {
+            return false;
+        }
+        String[] before = folded.substring(0, agree.start()).strip().split(" ");
+        String near = String.join(" ", java.util.Arrays.copyOfRange(before, Math.max(0, before.length - WORDS_BEFORE),
+                                                                     before.length));
+        return !NOT_BEFORE.matcher(near).find();
     }
 
     /** A no, and the citizen will come to the office instead of booking here; not a question. */

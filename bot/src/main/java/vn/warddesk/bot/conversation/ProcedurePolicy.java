@@ -22,6 +22,8 @@ final class ProcedurePolicy implements Policy {
     private static final double MORE_LIKELY = 0.5;
     /** A third reading this likely is a candidate of its own: then "did you mean A or B?" stays. */
     private static final double OTHER_PLAUSIBLE = 0.2;
+    /** How many of the NLU's likeliest readings a procedure named in the line may be among. */
+    private static final int NAMED_AMONG = 3;
     /** Registrations whose record the extract copies. */
     private static final Set<String> RECORDED = Set.of("birth_registration", "death_registration", "marriage_registration");
     /** Asking for a paper again: lost, a new copy, a re-issue. */
@@ -32,11 +34,27 @@ final class ProcedurePolicy implements Policy {
     private final Actions a;
     private final ClauseAspects clauses;
     private final Comparison comparison;
+    private final TopicWords topicWords;
 
     ProcedurePolicy(Actions actions, ClauseAspects clauses, Comparison comparison) {
         this.a = actions;
         this.clauses = clauses;
         this.comparison = comparison;
+        this.topicWords = new TopicWords(actions.catalog());
+    }
+
+    /**
+     * The one procedure among the NLU's candidates that the line names by its own name, when the NLU hesitates or reads
+     * only an aspect: "I would like to make an appointment for copy certification, please." is a 0.50 aspect-only
+     * request with copy certification at 0.39 — "which procedure?" over six others would ignore the name said.
+     */
+    private Optional<String> namedCandidate(Heard h, Understanding u) {
+        if (!u.clarify() && !u.aspectOnly()) {
+            return Optional.empty();
+        }
+        List<String> named = u.alternatives().stream().limit(NAMED_AMONG).map(c -> c.intent())
+                .filter(a.catalog()::knows).filter(p -> topicWords.names(h.folded, p)).distinct().toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /**
@@ -89,6 +107,11 @@ final class ProcedurePolicy implements Policy {
             // against out of scope 0.39 — no other procedure is plausible, so no "which procedure?" over six of them
             u = new Understanding(u.intent(), u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
                                   u.entities());
+        }
+        Optional<String> named = t.ctx().topic() == null ? namedCandidate(h, u) : Optional.empty();
+        if (named.isPresent()) {
+            u = new Understanding(named.get(), u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
+                                  u.entities()); // the procedure the line names, not "which procedure?"
         }
         if (catalog.knows(u.intent()) && !u.clarify()) {
             List<String> each = clauses.each(t, h, u.intent());

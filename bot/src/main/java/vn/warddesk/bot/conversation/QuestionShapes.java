@@ -13,11 +13,27 @@ final class QuestionShapes {
             "(^(con|the con|vay con|the|vay) .*|.*\\b(thi sao|thi the nao|thi sao a|the nao|sao a|thi ntn|thi sao nhi)\\s*$"
             + "|^(what|how) about .*|^and (for |what about )?.*|^same (for|question for) .*|.*\\b(too|as well)$)");
     /** "giấy đó", "thủ tục này", "cái đó", "it", "that one": the procedure talked about. */
+    /**
+     * Folded, Vietnamese "nó" (it) is "no"; English "no worries", "no problem", "no thanks", "no I …" are no pronoun
+     * ("no worries. when are you open tomorrow?" after a decline asks the hours, not about the procedure).
+     */
+    private static final String NOT_ENGLISH_NO = "(?! (worries|worry|problem|problems|prob|probs|thanks|thank|need|way|idea"
+            + "|matter|biggie|rush|hurry|i|we|it|that|one|more|longer)\\b)";
+    /**
+     * "cái lúc nãy", "cái hồi nãy", "the one from before": what was asked before a detour (folded, "lúc nãy" is "luc
+     * nay", which the NLU reads as the "trích lục" of the extract).
+     */
+    private static final String FROM_BEFORE = "(cai|giay|thu tuc|vu|ho so|viec|thu|may giay) (luc nay|hoi nay|khi nay"
+            + "|vua nay|ban nay|vua roi)|the one (from |you mentioned )?(before|earlier)|the earlier one"
+            + "|what i asked (before|earlier)";
     private static final Pattern THAT_ONE = Pattern.compile(
             "\\b(giay (do|nay|day|kia)|giay to (do|nay|day|kia)|may giay (do|nay)|thu tuc (do|nay|day|kia)|cai (do|nay|day|kia)|ho so (do|nay|day)|vu (do|nay)"
-            + "|loai (do|nay)|no|it|that one|this one|that|this procedure|that procedure|the same)\\b");
+            + "|loai (do|nay)|no" + NOT_ENGLISH_NO + "|it|that one|this one|that|this procedure|that procedure|the same"
+            + "|" + FROM_BEFORE + ")\\b");
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(" + FROM_BEFORE + ")\\b");
     /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
-    private static final Pattern BARE_PRONOUN = Pattern.compile("\\b(no|it|that|this)\\b(?! (one|procedure)\\b)");
+    private static final Pattern BARE_PRONOUN = Pattern.compile(
+            "\\b(no" + NOT_ENGLISH_NO + "|it|that|this)\\b(?! (one|procedure)\\b)");
     /**
      * Where to hand in the papers, as opposed to where the office is: a filing verb before "ở đâu" / "where" ("nộp ở
      * đâu", "làm ở ubnd phường hay ở đâu", "where do I file them"), not "phường ở đâu", "where is your office".
@@ -94,6 +110,17 @@ final class QuestionShapes {
         return THAT_ONE.matcher(folded).find();
     }
 
+    /** Points back past a detour at what was asked before it: "cái lúc nãy", "the one from before". */
+    static boolean pointsBack(String folded) {
+        return POINTS_BACK.matcher(folded).find();
+    }
+
+    /** Where the first pointing phrase of the line starts ("giấy đó", "cái lúc nãy", "it"), -1 when it has none. */
+    static int thatOneAt(String folded) {
+        java.util.regex.Matcher m = THAT_ONE.matcher(folded);
+        return m.find() ? m.start() : -1;
+    }
+
     /** Points back only with a bare pronoun ("can I do it online?"), no "giấy đó" / "that one". */
     static boolean onlyPronoun(String folded) {
         return !thatOne(BARE_PRONOUN.matcher(folded).replaceAll(" ")) && BARE_PRONOUN.matcher(folded).find();
@@ -150,5 +177,32 @@ final class QuestionShapes {
 
     static boolean question(String folded) {
         return QUESTION.matcher(folded).find();
+    }
+
+    /**
+     * A number, line or address to reach someone by: "số điện thoại", "sđt", "hotline", "phone number", "email"; not
+     * the bare device ("bà không biết dùng điện thoại", "on my phone").
+     */
+    private static final Pattern CONTACT = Pattern.compile(
+            "\\b(so dien thoai|so dt|sdt|so phone|hotline|duong day nong|so lien he|so ban|email|e mail"
+            + "|phone number|phone no|telephone number|number (to|i can|we can) call|contact number|contact details)\\b");
+    /** The office as the owner of that number, or calling it: "của phường", "ward office", "để tôi gọi", "call you". */
+    private static final Pattern OF_THE_OFFICE = Pattern.compile(
+            "\\b(phuong|xa|ubnd|uy ban|ub|mot cua|bo phan|trung tam|ben minh|van phong|ward|office|your|you guys|you lot"
+            + "|goi|call|ring|phone you|lien he|lien lac)\\b");
+
+    /** Asking to be called ("phường gọi lại cho em", "call me back"): a request to the office, not its number. */
+    private static final Pattern CALLS_ME = Pattern.compile(
+            "\\b(goi lai|call (me|back)|goi (cho |lai cho )?(em|e|toi|minh|tui|chau|con)|lien (he|lac) (lai )?(voi )?(em|e|toi"
+            + "|minh|tui)|ring me|contact me)\\b");
+
+    /**
+     * The office's own telephone or e-mail asked for ("Phường có số điện thoại không để tôi gọi trực tiếp?", "sdt phuong
+     * la bao nhieu", "what's the ward office's phone number so I can call?"): the office's contact answers it, as at
+     * the desk; it asks for no officer. Not the citizen's own number ("số điện thoại của em ai xem được").
+     */
+    static boolean officeContact(String folded) {
+        return CONTACT.matcher(folded).find() && OF_THE_OFFICE.matcher(folded).find() && !FormWords.myData(folded)
+               && !CALLS_ME.matcher(folded).find();
     }
 }

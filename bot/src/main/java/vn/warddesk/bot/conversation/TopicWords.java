@@ -88,9 +88,15 @@ final class TopicWords {
                && u.confidence() >= REST_SURE;
     }
 
-    /** The line names the other procedure by its own name (without the generic verb): "kết hôn", "tạm trú", "birth". */
-    private boolean names(String folded, String procedure) {
+    /**
+     * The line names the procedure by its own name (without the generic verb): "kết hôn", "tạm trú", "birth", or by its
+     * English term in full ("copy certification").
+     */
+    boolean names(String folded, String procedure) {
         String line = " " + folded.replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ") + " ";
+        if (line.contains(" " + procedure.replace('_', ' ') + " ")) {
+            return true; // the procedure's own English term, whole: "copy certification" (the catalog says "Certified copies")
+        }
         for (Lang lang : Lang.values()) {
             for (Catalog.ProcedureSummary p : catalog.procedures(lang)) {
                 if (!p.id().equals(procedure)) {

@@ -164,4 +164,25 @@ class CitizenAsksTest {
             assertFalse(CitizenAsks.followsRequest(Folding.fold(line)), line);
         }
     }
+
+    @Test
+    void asking_whether_the_office_does_it_at_all_is_a_question() {
+        for (String asks : List.of("g'day, reckon you lot can certify copies of me passport?",
+                                   "hi, can you guys certify a copy of my university diploma?",
+                                   "phường có chứng thực bản sao không")) {
+            assertTrue(CitizenAsks.asksIfDone(asks), asks);
+        }
+        for (String request : List.of("can you book me an appointment for copy certification?",
+                                      "can I make an appointment with the ward?", "you can certify copies")) {
+            assertFalse(CitizenAsks.asksIfDone(request), request);
+        }
+    }
+
+    @Test
+    void filing_elsewhere_as_the_purpose_is_no_filing_here() {
+        assertFalse(CitizenAsks.filesNow(Folding.fold("e can sao y bang tot nghiep de nop ho so du hoc")));
+        assertTrue(CitizenAsks.filesNow(Folding.fold("em muốn nộp hồ sơ khai sinh luôn")));
+        assertTrue(CitizenAsks.filesNow(Folding.fold(
+                "Tôi cần xin giấy xác nhận để làm hồ sơ vay ngân hàng, phường đặt lịch giúp tôi với")));
+    }
 }

@@ -110,4 +110,11 @@ class ClausesTest {
         assertEquals(List.of(), Clauses.openingList("bố em mất tuần trước và mẹ em đi làm khai tử được không"));
         assertEquals(List.of(), Clauses.openingList("lệ phí bao nhiêu"));
     }
+
+    @Test
+    void a_clause_of_courtesy_only_closes_the_one_before() {
+        assertEquals(List.of("What is the fee, please?"), Clauses.of("What is the fee, please?").parts());
+        assertEquals(List.of("phí bao nhiêu, cảm ơn ạ"), Clauses.of("phí bao nhiêu, cảm ơn ạ").parts());
+        assertEquals(2, Clauses.of("please, what is the fee?").parts().size());
+    }
 }

@@ -67,4 +67,23 @@ class EscapeWordsTest {
         assertEquals("e hoi ad oi tra loi e voi",
                      EscapeWords.withoutSpecialCase(Folding.fold("e hoi truong hop rieng, ad oi tra loi e voi")));
     }
+
+    @Test
+    void a_cancel_or_a_putting_off_that_closes_the_line_after_the_reason() {
+        for (String cancel : List.of("thoi de ba me em tu di, em huy nha", "de ck e tu len phuong lam, huy giup e nhe",
+                                     "my wife will go there herself, cancel it please",
+                                     "thôi để bà em hỏi lại bố em đã, để sau nha")) {
+            assertTrue(EscapeWords.cancelsLast(Clauses.of(cancel)), cancel);
+        }
+        for (String not : List.of("em hủy nha", "Nguyễn Quang Huy", "ghi chú: con em muốn hủy, hủy hộ kinh doanh cũ",
+                                  "Lê Thị Mai, 0905 123 456")) {
+            assertFalse(EscapeWords.cancelsLast(Clauses.of(not)), not);
+        }
+    }
+
+    @Test
+    void the_cancel_verb_answers_the_cancel_question_with_a_yes() {
+        assertTrue(EscapeWords.cancelVerb(Folding.fold("dạ hủy ạ")));
+        assertFalse(EscapeWords.cancelVerb(Folding.fold("không")));
+    }
 }

@@ -93,4 +93,35 @@ class FormWordsTest {
             assertFalse(FormWords.goesInstead(Folding.fold(other)), other);
         }
     }
+
+    @Test
+    void agreeing_in_a_sentence_is_consent_but_not_negated_conditional_or_asked() {
+        for (String yes : List.of("Tôi đã đọc và đồng ý với thông báo nêu trên.", "rứa thì được, tui đồng ý",
+                                  "da ba em dong y a", "I have read the notice and I agree to it.",
+                                  "vậy thì được, tôi đồng ý nhé", "ok em dong y lam tam tru")) {
+            assertTrue(FormWords.agrees(Folding.fold(yes)), yes);
+        }
+        for (String not : List.of("tôi không đồng ý", "em chua dong y dau", "I don't agree", "đồng ý thì sao?",
+                                  "nếu không đồng ý thì có được làm không", "tôi đồng ý nhưng không muốn cho số điện thoại",
+                                  "I agree but I don't want to give my phone", "rút lại sự đồng ý", "ờ", "ok")) {
+            assertFalse(FormWords.agrees(Folding.fold(not)), not);
+        }
+    }
+
+    @Test
+    void a_decline_after_a_concession_and_refusing_details_in_simple_english() {
+        assertTrue(FormWords.notAgreeing(Folding.fold("em đọc rồi nhưng em không đồng ý đâu")));
+        assertFalse(FormWords.notAgreeing(Folding.fold("em đọc rồi nhưng không đồng ý thì sao")));
+        for (String refusal : List.of("no. I don't want give my phone number", "no, I not want give my number and name")) {
+            assertTrue(FormWords.keepsDetails(Folding.fold(refusal)), refusal);
+        }
+        assertFalse(FormWords.keepsDetails(Folding.fold("what if I don't want give my number?")));
+    }
+
+    @Test
+    void sending_the_summary_with_the_time_and_a_polite_xin() {
+        assertTrue(FormWords.send(Folding.fold("Bây giờ thì đúng rồi, xin gửi.")));
+        assertFalse(FormWords.send(Folding.fold("vậy thì sao")));
+        assertFalse(FormWords.send(Folding.fold("bây giờ thì sai rồi")));
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,40 @@ class QuestionShapesTest {
         }
         for (String not : List.of("where do I file it", "có phải đến trực tiếp không", "can I do it myself")) {
             assertFalse(QuestionShapes.inPersonWhere(Folding.fold(not)), not);
+        }
+    }
+
+    @Test
+    void an_english_no_is_not_the_vietnamese_no_it() {
+        assertFalse(QuestionShapes.thatOne(Folding.fold("no worries. when are you open tomorrow?")));
+        assertFalse(QuestionShapes.thatOne(Folding.fold("no problem, what time do you close")));
+        assertTrue(QuestionShapes.thatOne(Folding.fold("no lam online dc ko")));
+        assertTrue(QuestionShapes.thatOne(Folding.fold("nó mất bao lâu")));
+    }
+
+    @Test
+    void the_one_from_before_points_back_at_the_topic() {
+        for (String back : List.of("vay cai luc nay lam mat may ngay", "thế cái lúc nãy lệ phí bao nhiêu",
+                                   "and the one from before, how long does it take?", "còn cái vừa nãy mất phí không")) {
+            assertTrue(QuestionShapes.thatOne(Folding.fold(back)), back);
+        }
+        assertFalse(QuestionShapes.thatOne(Folding.fold("lúc này phường có làm không")));
+        assertTrue(QuestionShapes.pointsBack(Folding.fold("vay cai luc nay lam mat may ngay")));
+        assertFalse(QuestionShapes.pointsBack(Folding.fold("giấy đó xin ở đâu")), "that paper, not the one before");
+        assertEquals(4, QuestionShapes.thatOneAt(Folding.fold("vay cai luc nay lam mat may ngay")));
+    }
+
+    @Test
+    void the_offices_phone_number_asked_but_not_the_citizens_own_nor_a_call_back() {
+        for (String asked : List.of("Máy móc tôi không tin. Phường có số điện thoại không để tôi gọi trực tiếp?",
+                                    "sdt phuong la bao nhieu vay ad", "What's the ward office's phone number so I can call?",
+                                    "Cho tôi xin số điện thoại của phường")) {
+            assertTrue(QuestionShapes.officeContact(Folding.fold(asked)), asked);
+        }
+        for (String not : List.of("số điện thoại của em ai xem được", "phường gọi lại cho em theo số này nhé",
+                                  "who will see my phone number?", "phường mở cửa mấy giờ",
+                                  "Bà không biết dùng điện thoại, ra phường làm trực tiếp được không")) {
+            assertFalse(QuestionShapes.officeContact(Folding.fold(not)), not);
         }
     }
 }
