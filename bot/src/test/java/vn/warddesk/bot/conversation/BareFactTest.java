@@ -13,7 +13,9 @@ class BareFactTest {
         for (String line : List.of("she is 80 actually", "tui 70 tuoi roi", "con tôi sinh ở bệnh viện tư",
                                    "I'm not a resident here", "bà em năm nay 85 tuổi rồi", "chồng em là người nước ngoài",
                                    "à mẹ em bị khuyết tật nặng", "80 tuổi rồi ạ", "my husband is away working abroad",
-                                   "bọn em ở trọ, quê ở Nghệ An", "I am not married to his father")) {
+                                   "bọn em ở trọ, quê ở Nghệ An", "I am not married to his father",
+                                   "bé nhà em sinh ở bệnh viện huyện", "be sinh o benh vien tinh, nha e o xa khac",
+                                   "the baby was born at the district hospital")) {
             assertTrue(BareFact.told(Folding.fold(line)), line);
         }
     }
