@@ -32,6 +32,8 @@ final class Dialogue {
     static final String CLOSED = "closed";
     private static final Set<Kind> UNCLEAR = Set.of(Kind.NOT_UNDERSTOOD, Kind.CLARIFY);
     /** What the words after a greeting may read as and still be no question of their own (see greetedThenAsked). */
+    /** How much of the line's reading a greeting must take to be the one that swallows the question after it. */
+    private static final double GREETING_SHARE = 0.2;
     private static final Set<String> NOT_A_QUESTION_AFTER_GREETING = Set.of("greeting", "out_of_scope", "thanks",
             "goodbye", "affirm", "deny");
 
@@ -106,12 +108,14 @@ final class Dialogue {
 
     /**
      * "hi, do you guys do birth certificates here?": when a greeting swallows the question after it (the NLU reads
-     * the line as a greeting), the question is heard without it — if, alone, it is a ward matter. "hi, what can you
+     * the line as a greeting, or is torn between the greeting and the question: "Hi. I am from China. I want marry
+     * Vietnam man. What I must bring?" 0.59 marriage, 0.38 greeting), the question is heard without it — if, alone, it is a ward matter. "hi, what can you
      * help me with" stays a greeting: read alone it still is one.
      */
     private Heard greetedThenAsked(Heard heard, Turn t) {
         Optional<String> asked = CitizenAsks.afterGreeting(heard.text);
-        if (asked.isEmpty() || !"greeting".equals(heard.u().intent())) {
+        if (asked.isEmpty() || heard.u().alternatives().stream()
+                .noneMatch(c -> "greeting".equals(c.intent()) && c.probability() >= GREETING_SHARE)) {
             return heard;
         }
         return asked.map(rest -> new Heard(rest, nlu, t))
