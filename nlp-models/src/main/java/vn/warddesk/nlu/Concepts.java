@@ -23,6 +23,12 @@ final class Concepts {
 
     static final String RESOURCE = "/vn/warddesk/nlu/concepts.tsv";
     static final int MAX_WORDS = 5;
+    /*
+     * LONGEST_DECIDES: of the phrases starting at one word only the longest counts. Folded, many short words collide
+     * ("trợ" in "trợ cấp" is "trọ", "đặt lịch" starts with "đất", "thời tiết" with "thôi", "bạn" is "bán"); the longer
+     * phrase says what the words mean, so "tro cap" is the allowance and not also temporary residence, "lam mat may
+     * ngay" (takes how many days) is a time and not also a lost paper ("làm mất").
+     */
     /**
      * The concepts that name a procedure (one per procedure of shared/spec/intents.tsv). Whether a message names one is a
      * feature of its own ({@code t=1} / {@code t=0}): "lệ phí bao nhiêu?" names none and is a follow-up to the topic, "lệ
@@ -129,6 +135,7 @@ final class Concepts {
             boolean namesProcedure = false;
             for (int i = 0; i < folded.length; i++) {
                 StringBuilder phrase = new StringBuilder();
+                String longest = null;
                 for (int n = 0; n < MAX_WORDS && i + n < folded.length; n++) {
                     if (n > 0) {
                         phrase.append(' ');
@@ -136,10 +143,13 @@ final class Concepts {
                     phrase.append(folded[i + n]);
                     String concept = SHIPPED.phrases.get(phrase.toString());
                     if (concept != null) {
-                        namesProcedure |= PROCEDURE_CONCEPTS.contains(concept);
-                        for (int r = 0; r < Features.CONCEPT_REPEAT; r++) {
-                            found.add("k=" + concept);
-                        }
+                        longest = concept;
+                    }
+                }
+                if (longest != null) { // see LONGEST_DECIDES
+                    namesProcedure |= PROCEDURE_CONCEPTS.contains(longest);
+                    for (int r = 0; r < Features.CONCEPT_REPEAT; r++) {
+                        found.add("k=" + longest);
                     }
                 }
             }

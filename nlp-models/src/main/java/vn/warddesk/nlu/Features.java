@@ -349,6 +349,7 @@ final class Features {
             // The phrase of tokens i..i+n is the run of chars from the start of token i to the end of token i+n.
             long h = FNV_OFFSET;
             int at = starts[i];
+            long longest = 0; // only the longest phrase starting here counts (Concepts, LONGEST_DECIDES)
             for (int n = 0; n < Concepts.MAX_WORDS && i + n < count; n++) {
                 int end = ends[i + n];
                 for (; at < end; at++) {
@@ -360,13 +361,16 @@ final class Features {
                 }
                 long feature = concepts.feature(slot);
                 if (feature != 0) {
-                    namesProcedure |= concepts.namesProcedure(feature);
-                    for (int r = 0; r < CONCEPT_REPEAT; r++) {
-                        buffer[size++] = feature;
-                    }
+                    longest = feature;
                 }
                 if (!concepts.continues(slot)) {
                     break;
+                }
+            }
+            if (longest != 0) {
+                namesProcedure |= concepts.namesProcedure(longest);
+                for (int r = 0; r < CONCEPT_REPEAT; r++) {
+                    buffer[size++] = longest;
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * A fact or a condition sent as its own short message (pure, on the folded text): "she is 80 actually", "tui 70 tuoi
- * roi", "con tôi sinh ở bệnh viện tư", "I'm not a resident here". It asks nothing and wishes nothing; it tells about
+ * roi", "con tôi sinh ở bệnh viện tư", "bé nhà em sinh ở bệnh viện tỉnh", "I'm not a resident here". It asks nothing and wishes nothing; it tells about
  * a person (the citizen, a relative), gives an age or counts pages or copies — what a citizen adds to the question
  * just answered.
  */
@@ -29,7 +29,7 @@ final class BareFact {
             "^((a|oh|ah|um|uh|but|and|well|actually|thuc ra|that ra|the|ma|nhung|vi|tai|con|voi lai|do|da|vang) )*"
             // the child a birth question was about: "bé nhà em", "thằng bé", "con bé", "em bé", "the baby"
             + "(toi|tui|t|em|e|minh|tao|bon (em|toi|minh)|chung (toi|em|minh)|nguoi yeu|ban trai|ban gai|vo|chong|vo chong|hai dua|2 dua|ca nha|nha"
-            + "|be|em be|thang be|con be|chau be|the baby|our baby|the child"
+            + "|(em |chau |con |thang )?be|the (baby|child|kid|boy|girl)"
             + "|(con|bo|me|ba|ong|cha|anh|chi|co|chu|cau|di|vo|chong|chau|ba noi|ba ngoai|ong noi|ong ngoai)"
             + " (toi|tui|em|e|minh|nha|chau|con)|i|i m|i am|i was|i have|i ve|i d|we|we re|we are|we have|we were"
             + "|my \\w+|our \\w+|he|she|he s|she s|he is|she is|they|they re|they are)\\b");

@@ -100,6 +100,13 @@ final class CitizenAsks {
     private static final Pattern THANKS_FIRST = Pattern.compile(
             "^((ok|oke|okay|vang|da|u|a) )?(cam on|thanks|thank you|thank u|thx|tks|ty)( (so much|a lot|very much|nhieu|nhe"
             + "|nha|ad|admin|ban|em|chi|anh|a))*(?= |$)");
+    /**
+     * A greeting opening the line, with the forms of address people add ("hi, …", "g'day, …", "chào chị, …", "xin
+     * chào ad, …"), on folded text.
+     */
+    private static final Pattern GREETING_FIRST = Pattern.compile(
+            "^(hi|hello|hey|hiya|howdy|g day|gday|good (morning|afternoon|evening|day)|hey there|chao|xin chao|alo|helo"
+            + "|he lo)( (there|guys|mate|all|everyone|ban|ad|admin|anh|chi|em|co|chu|bac|a|nhe|nha|oi))*(?= |$)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private CitizenAsks() {
@@ -207,7 +214,19 @@ final class CitizenAsks {
      * marriage?"): thanks are no answer to it. Empty when nothing asking follows ("thanks, bye", "cảm ơn nhé").
      */
     static Optional<String> afterThanks(String text) {
-        Matcher thanks = THANKS_FIRST.matcher(Folding.fold(text));
+        return askedAfter(THANKS_FIRST, text);
+    }
+
+    /**
+     * The question after a greeting that opens the line ("hi, do you guys do birth certificates here?", "chào chị,
+     * phường có làm khai sinh không"). Empty when nothing asking follows ("hi there", "chào ad nhé").
+     */
+    static Optional<String> afterGreeting(String text) {
+        return askedAfter(GREETING_FIRST, text);
+    }
+
+    private static Optional<String> askedAfter(Pattern opener, String text) {
+        Matcher thanks = opener.matcher(Folding.fold(text));
         if (!thanks.lookingAt()) {
             return Optional.empty();
         }

@@ -31,6 +31,11 @@ final class Dialogue {
     static final String HANDED_OFF = "handed_off";
     static final String CLOSED = "closed";
     private static final Set<Kind> UNCLEAR = Set.of(Kind.NOT_UNDERSTOOD, Kind.CLARIFY);
+    /** What the words after a greeting may read as and still be no question of their own (see greetedThenAsked). */
+    /** How much of the line's reading a greeting must take to be the one that swallows the question after it. */
+    private static final double GREETING_SHARE = 0.2;
+    private static final Set<String> NOT_A_QUESTION_AFTER_GREETING = Set.of("greeting", "out_of_scope", "thanks",
+            "goodbye", "affirm", "deny");
 
     private final Catalog catalog;
     private final Nlu nlu;
@@ -103,10 +108,27 @@ final class Dialogue {
         }
     }
 
+    /**
+     * "hi, do you guys do birth certificates here?": when a greeting swallows the question after it (the NLU reads
+     * the line as a greeting, or is torn between the greeting and the question: "Hi. I am from China. I want marry
+     * Vietnam man. What I must bring?" 0.59 marriage, 0.38 greeting), the question is heard without it — if, alone, it is a ward matter. "hi, what can you
+     * help me with" stays a greeting: read alone it still is one.
+     */
+    private Heard greetedThenAsked(Heard heard, Turn t) {
+        Optional<String> asked = CitizenAsks.afterGreeting(heard.text);
+        if (asked.isEmpty() || heard.u().alternatives().stream()
+                .noneMatch(c -> "greeting".equals(c.intent()) && c.probability() >= GREETING_SHARE)) {
+            return heard;
+        }
+        return asked.map(rest -> new Heard(rest, nlu, t))
+                .filter(rest -> !NOT_A_QUESTION_AFTER_GREETING.contains(rest.u().intent()))
+                .orElse(heard);
+    }
+
     private void onText(Turn t, String raw) throws SQLException {
         t.method = ConsentLog.Method.TYPED;
         // "cam on, the con ket hon thi sao": the thanks close the last answer, the question after them is what is asked
-        Heard heard = new Heard(CitizenAsks.afterThanks(raw).orElse(raw), nlu, t);
+        Heard heard = greetedThenAsked(new Heard(CitizenAsks.afterThanks(raw).orElse(raw), nlu, t), t);
         t.heard = heard;
         for (Policy policy : policies) {
             if (policy.handle(t, heard)) {

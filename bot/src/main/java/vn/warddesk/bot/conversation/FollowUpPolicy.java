@@ -263,7 +263,7 @@ final class FollowUpPolicy implements Policy {
     /**
      * The aspect asked about the topic by a line that tells someone's situation in another procedure's words
      * ({@link Situation}): its question alone does not name that procedure, and the line read with the topic's name
-     * stays on the topic. The question's own follow-up aspect, else the line's aspect read in context, else the
+     * stays on the topic. The question's own follow-up aspect (none for a bare "thì sao"), else the line's aspect read in context, else the
      * aspect talked about. Empty: the line asks about the other procedure.
      */
     private Optional<String> situationAspect(Turn t, Heard h, String topic, String other, String last) {
@@ -283,7 +283,8 @@ final class FollowUpPolicy implements Policy {
             // "chồng em thường trú ở quận khác thì nộp ở đâu": who may file where, or the police's overview
             return whereToFile(h, topic).or(() -> Optional.of("eligibility"));
         }
-        if (asked.aspectOnly() && !asked.clarify()) {
+        if (asked.aspectOnly() && !asked.clarify() && !Situation.bare(question.get())) {
+            // "… thì sao ạ" has no aspect of its own: a fee read into "sao a" (0.50) is noise
             Optional<String> own = specific(asked);
             if (own.isPresent()) {
                 return own;

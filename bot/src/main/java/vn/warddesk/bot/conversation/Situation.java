@@ -16,9 +16,16 @@ final class Situation {
             "^(a |ma |nhung |vi |tai )?(toi|tui|em|e|minh|nguoi yeu|ban trai|ban gai|vo|chong|vo chong|hai dua|2 dua"
             + "|(con|bo|me|ba|ong|cha|anh|chi|co|chu|cau|di) (toi|tui|em|e|minh|nha)|i m|i am|i was|i have|i ve"
             + "|we re|we are|we have|my \\w+|he s|she s|he is|she is|they re|they are|because i|since i|as i)\\b");
-    /** A wish or a request is not a situation: "em muốn đăng ký tạm trú thì…" asks about that procedure. */
+    /**
+     * A wish, a need or a request is not a situation: "em muốn đăng ký tạm trú thì…", "e cần sao y cccd nữa thì bao
+     * nhiêu 1 trang" ask about that procedure.
+     */
+    private static final Pattern BARE = Pattern.compile(
+            "((the|vay|con) )?((thi|la) )?(sao|the nao|ra sao|what about (it|that)|then what)"
+            + "( (a|ha|vay|nhi|day|ad|chi|anh|em|ban|nhe|ta|ne|now))*");
     private static final Pattern WISH = Pattern.compile(
-            "\\b(muon|dinh|can lam|xin|hoi|want|wants|would like|wish|plan|planning|need to (get|apply|register))\\b");
+            "\\b(muon|dinh|can (lam|sao|chung|dang|dk|xin|nop|cap|them|giay|ban)|xin|hoi|want|wants|would like|wish|plan"
+            + "|planning|need to (get|apply|register)|need (a|an|some|certified|copies))\\b");
 
     private Situation() {
     }
@@ -42,6 +49,14 @@ final class Situation {
         boolean toldApart = clauses.parts().stream().filter(c -> !questions.contains(c))
                 .allMatch(c -> told(Folding.fold(c)));
         return toldApart ? Optional.of(String.join(" ", questions)) : Optional.empty();
+    }
+
+    /**
+     * Whether the question asks nothing of its own ("sao ạ", "thế nào vậy", "what about it"): it asks what the
+     * situation changes, so the aspect comes from the line read with the topic or from the talk, not from these words.
+     */
+    static boolean bare(String question) {
+        return BARE.matcher(Folding.withoutQuestionMark(Folding.fold(question))).matches();
     }
 
     private static boolean told(String folded) {

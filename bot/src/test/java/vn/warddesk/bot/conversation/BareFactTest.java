@@ -15,7 +15,8 @@ class BareFactTest {
                                    "à mẹ em bị khuyết tật nặng", "80 tuổi rồi ạ", "my husband is away working abroad",
                                    "bọn em ở trọ, quê ở Nghệ An", "I am not married to his father",
                                    "thằng bé sinh ở bệnh viện tỉnh khác", "be nha e sinh o benh vien tinh, nha e o xa khac",
-                                   "the baby was born at home")) {
+                                   "the baby was born at home", "bé nhà em sinh ở bệnh viện huyện",
+                                   "be sinh o benh vien tinh, nha e o xa khac", "the baby was born at the district hospital")) {
             assertTrue(BareFact.told(Folding.fold(line)), line);
         }
     }

@@ -78,6 +78,20 @@ class CitizenAsksTest {
     }
 
     @Test
+    void a_question_after_a_greeting_is_what_is_asked() {
+        assertEquals(Optional.of("do you guys do birth certificates here?"),
+                     CitizenAsks.afterGreeting("hi, do you guys do birth certificates here?"));
+        assertEquals(Optional.of("reckon you can certify copies?"), CitizenAsks.afterGreeting("g'day, reckon you can certify copies?"));
+        assertEquals(Optional.of("phường có làm khai sinh không"),
+                     CitizenAsks.afterGreeting("chào chị ơi, phường có làm khai sinh không"));
+        for (String line : List.of("g'day mate", "hi there", "chào ad nhé", "xin chào", "hello, I'm Anna",
+                                   "chao ban oi")) {
+            assertEquals(Optional.empty(), CitizenAsks.afterGreeting(line), line);
+        }
+        assertEquals(Optional.empty(), CitizenAsks.afterGreeting("hierarchy of papers?"), "a word that begins with hi");
+    }
+
+    @Test
     void a_plan_to_come_to_the_office_later_is_no_request_unless_it_asks_to_book() {
         for (String plan : List.of("ok de tuan sau e ra phuong lam", "mai tui lên phường nộp luôn", "thứ 2 em qua ubnd làm",
                                    "ok I'll go next week", "I will come tomorrow then")) {
