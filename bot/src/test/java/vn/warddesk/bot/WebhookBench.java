@@ -121,6 +121,8 @@ public final class WebhookBench {
         // Workers as shipped (config/application.yaml) unless -Dinbox.workers / -Doutbox.workers say otherwise.
         map.put("outbox.workers", System.getProperty("outbox.workers", "2"));
         map.put("inbox.workers", System.getProperty("inbox.workers", "2"));
+        // -Doutbox.coalesce=PT0S (or another delay) tries the dispatcher without (or with another) claim coalescing.
+        Optional.ofNullable(System.getProperty("outbox.coalesce")).ifPresent(delay -> map.put("outbox.coalesce", delay));
         String mode = args.length > 3 ? args[3] : "full";
         boolean dispatch = mode.equals("full") || mode.equals("stand-in");
         map.put("outbox.enabled", String.valueOf(dispatch));
@@ -164,6 +166,8 @@ public final class WebhookBench {
         Map<String, Long> statusBefore = serverStatus(pool);
         boolean digests = resetDigests(pool);
         long[] cpuBefore = cpu();
+        Map<String, Long> threadsBefore = cpuByThreadName();
+        java.time.Instant burstFrom = java.time.Instant.now();
         long start = System.nanoTime();
         long[] latencies = fire(webhook, 1_000_000, updates, concurrency, sentAt);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -172,6 +176,8 @@ public final class WebhookBench {
         double handled = waitUntilZero(pool, "SELECT 1 FROM inbox WHERE status = 'pending' LIMIT 1", engineRuns)
                          - (start - BENCH_START) / 1e9;
         long[] cpuAfter = cpu();
+        Map<String, Long> threadsAfter = cpuByThreadName();
+        java.time.Instant burstTo = java.time.Instant.now();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (dispatch && replyArrived.keySet().stream().filter(sentAt::containsKey).count() < accepted
                && System.nanoTime() < deadline) {
@@ -181,6 +187,7 @@ public final class WebhookBench {
         // The engine may queue several replies per update: wait until the outbox is drained before the paced phase.
         double drained = waitUntilZero(pool, "SELECT 1 FROM outbox WHERE status = 'queued' LIMIT 1", dispatch)
                          - (start - BENCH_START) / 1e9;
+        long[] cpuDrained = cpu();
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
         Map<String, Long> statusAfter = serverStatus(pool);
         String digestReport = digests ? digestReport(pool, accepted) : "";
@@ -281,6 +288,19 @@ public final class WebhookBench {
                           dbMs);
         System.out.printf("  of the server's    %.2f ms JIT compilers, %.2f ms garbage collector (from /proc/self/task)%n",
                           jitMs, gcMs);
+        if (dispatch) {
+            // The dispatcher sends the burst's last replies after the inbox drained: its work is all counted here.
+            System.out.printf("  until sent         %.2f ms server (JIT %.2f) + %.2f ms mariadbd per update, from the first"
+                              + " update until the outbox drained%n",
+                              (cpuDrained[0] - cpuBefore[0] - (cpuDrained[2] - cpuBefore[2])
+                               - (cpuDrained[3] - cpuBefore[3])) / 1e6 / accepted,
+                              (cpuDrained[4] - cpuBefore[4]) / 1e6 / accepted,
+                              (cpuDrained[1] - cpuBefore[1]) / 1e6 / accepted);
+        }
+        System.out.println("  burst window       " + burstFrom + " " + burstTo + " (for JfrRoles)");
+        System.out.println("  by thread name     " + threadReport(threadsBefore, threadsAfter, accepted)
+                           + " (ms per update, /proc/self/task; virtual threads run on the carriers \"ForkJoinPool-#-\","
+                           + " threads that ended during the burst are missing)");
         System.out.printf("  server's own CPU   %.2f ms per update (server %.2f + mariadbd %.2f): %d cores allow at most"
                           + " %.0f updates/s (with the bench's clients and Telegram on them too: %.2f ms, %.0f/s)%n",
                           serverMs + dbMs, serverMs, dbMs, cores, cores * 1000 / (serverMs + dbMs), jvmMs + dbMs,
@@ -402,6 +422,40 @@ public final class WebhookBench {
             return new long[] {0, 0};
         }
         return new long[] {jit, gc};
+    }
+
+    /**
+     * CPU time in ns of every thread of this JVM, summed by name with digits replaced by '#' (the kernel keeps 15
+     * characters of a name): the engine, the webhook and the dispatcher all run on virtual threads, so their work shows
+     * under the carriers "ForkJoinPool-#-"; the JDK's HTTP client (the dispatcher's sends) under "HttpClient-#-…".
+     */
+    private static Map<String, Long> cpuByThreadName() {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return byName;
+    }
+
+    /** The groups that used at least 0.01 ms per update between the two readings, largest first. */
+    private static String threadReport(Map<String, Long> before, Map<String, Long> after, long updates) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / updates))
+                .filter(e -> e.getValue() >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The stand-in's pool and dispatcher, or WireMock's Jetty pool ("qtp…"). */

@@ -75,7 +75,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Rows per claim (each the oldest queued of its conversation): one lease commit and one record commit for the lot.
      * Their platform calls run in parallel, so a batch takes as long as its slowest call, well inside half the lease.
      */
-    static final int CLAIM_BATCH = 16;
+    static final int CLAIM_BATCH = 32;
     private static final String LAST_INBOUND = """
             SELECT MAX(created_at) FROM message WHERE conversation_id = ? AND direction = 'in'""";
     private static final String MARK_SENT = """
@@ -150,10 +150,14 @@ public final class OutboxDispatcher implements AutoCloseable {
                                                                    settings.backoffJitter(), settings.backoffMax());
         this.claimSql = CLAIM.formatted(String.join(", ", this.senders.keySet().stream().map(c -> "?").toList()),
                                         CLAIM_BATCH);
-        this.workers = new PollingWorkers("outbox", settings.workers(), settings.pollInterval(), () -> {
-            boolean any = processBatch() > 0;
+        this.workers = new PollingWorkers("outbox", settings.workers(), settings.pollInterval(), settings.coalesce(),
+                                          () -> {
+            // Only a full batch may have left due rows behind: a claim takes every due row up to the batch size (rows
+            // another worker holds are that worker's; a row queued since announces itself with a nudge), so claiming
+            // again after a smaller one finds nothing — a transaction for nothing, once per batch.
+            boolean full = processBatch() >= CLAIM_BATCH;
             refreshPendingGauges();
-            return any;
+            return full;
         });
     }
 

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Virtual threads that work off a table: each runs {@code step} until it reports nothing done, then waits for a
- * {@link #nudge()} or the poll interval. A step the database rolled back whole (lock conflict, Galera certification
- * failure, failover to another node) is retried at once; another database failure or
- * a bug in the step is logged and retried after the poll interval, so a worker never dies while the service runs.
+ * Virtual threads that work off a table: each runs {@code step} while it reports that more may be waiting, then waits
+ * for a {@link #nudge()} or the poll interval. A nudge wakes one idle worker, not all: under load the nudges keep
+ * coming and wake the others, when idle a second worker would only find its sibling's rows locked (an empty claim, a
+ * transaction for nothing). With a {@code coalesce} delay, a step woken by a nudge begins no sooner than that delay
+ * after the previous step (of any worker) began, so rows committed in the meantime are taken together: at most one
+ * nudged step per delay, none delayed when the last step is longer ago (a quiet ward's replies wait for nothing).
+ * A step the database rolled back whole (lock conflict, Galera certification failure, failover to another node) is
+ * retried at once; another database failure or a bug in the step is logged and retried after the poll interval, so a
+ * worker never dies while the service runs.
  */
 public final class PollingWorkers implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(PollingWorkers.class.getName());
@@ -20,19 +26,30 @@ public final class PollingWorkers implements AutoCloseable {
     private final String name;
     private final int count;
     private final Duration pollInterval;
+    private final long coalesceNanos;
     private final BooleanSupplier step;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
+    /** The earliest start (System.nanoTime) of the next step woken by a nudge: coalesce after the last one began. */
+    private final AtomicLong nextNudgedStep = new AtomicLong(System.nanoTime());
 
     /**
      * @param name  thread name prefix and log prefix, e.g. "outbox"
-     * @param step  does one unit of work; true if it found something (then it runs again at once)
+     * @param step  does one unit of work; true if more may be waiting (then it runs again at once)
      */
     public PollingWorkers(String name, int count, Duration pollInterval, BooleanSupplier step) {
+        this(name, count, pollInterval, Duration.ZERO, step);
+    }
+
+    /**
+     * @param coalesce how long after the previous step began a step woken by a nudge waits (zero: not at all)
+     */
+    public PollingWorkers(String name, int count, Duration pollInterval, Duration coalesce, BooleanSupplier step) {
         this.name = name;
         this.count = count;
         this.pollInterval = pollInterval;
+        this.coalesceNanos = Math.max(0, coalesce.toNanos());
         this.step = step;
     }
 
@@ -46,18 +63,28 @@ public final class PollingWorkers implements AutoCloseable {
         }
     }
 
-    /** Wakes the workers now (new rows were committed) instead of at the next poll. */
+    /**
+     * Wakes one idle worker now (new rows were committed) instead of at the next poll; a busy worker takes the wake-up
+     * when its step is done. A step begun after this call sees the new rows.
+     */
     public void nudge() {
-        if (wake.availablePermits() < count) {
-            wake.release(count);
+        if (wake.availablePermits() == 0) {
+            wake.release();
         }
     }
 
     private void work() {
+        boolean nudged = false;
         while (running.get()) {
             try {
+                if (nudged) {
+                    awaitTurn();
+                } else {
+                    nextNudgedStep.accumulateAndGet(System.nanoTime() + coalesceNanos, Math::max);
+                }
+                nudged = false;
                 if (!step.getAsBoolean()) {
-                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    nudged = wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -76,6 +103,24 @@ public final class PollingWorkers implements AutoCloseable {
                 LOGGER.log(System.Logger.Level.ERROR, name + " worker error", e);
                 sleepQuietly(pollInterval);
             }
+        }
+    }
+
+    /**
+     * Takes the next nudged step's start (no sooner than the coalesce delay after the previous step began) and waits
+     * for it; two workers woken together start one delay apart, the second taking what arrived in between. The wake-ups
+     * that came while waiting are dropped: the step about to run sees the rows they announced.
+     */
+    private void awaitTurn() throws InterruptedException {
+        if (coalesceNanos == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long reserved = nextNudgedStep.getAndAccumulate(now, (next, at) -> Math.max(next, at) + coalesceNanos);
+        long wait = reserved - now;
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+            wake.drainPermits();
         }
     }
 

@@ -2,6 +2,7 @@ package vn.warddesk.bot.store;
 
 import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +47,60 @@ class PollingWorkersTest {
         })) {
             workers.start();
             assertTrue(survived.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void nudges_within_the_coalesce_delay_are_taken_by_one_step() throws InterruptedException {
+        AtomicInteger waiting = new AtomicInteger();
+        List<Integer> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        CountDownLatch firstLooks = new CountDownLatch(2);
+        CountDownLatch tookAll = new CountDownLatch(1);
+        try (PollingWorkers workers = new PollingWorkers("test", 2, LONG_POLL, Duration.ofSeconds(1), () -> {
+            int rows = waiting.getAndSet(0);
+            if (rows > 0) {
+                taken.add(rows);
+                if (taken.stream().mapToInt(Integer::intValue).sum() == 5) {
+                    tookAll.countDown();
+                }
+            }
+            firstLooks.countDown();
+            return false;
+        })) {
+            workers.start();
+            assertTrue(firstLooks.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            // Five commits 20 ms apart, each announced: all within the second after the workers' first looks.
+            for (int i = 0; i < 5; i++) {
+                waiting.incrementAndGet();
+                workers.nudge();
+                Thread.sleep(20);
+            }
+            assertTrue(tookAll.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(List.of(5), taken, "one step took the five rows");
+        }
+    }
+
+    @Test
+    void a_nudge_long_after_the_last_step_is_not_delayed_by_the_coalesce_delay() throws InterruptedException {
+        Duration coalesce = Duration.ofSeconds(2);
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch firstLook = new CountDownLatch(1);
+        CountDownLatch nudgedStep = new CountDownLatch(1);
+        try (PollingWorkers workers = new PollingWorkers("test", 1, LONG_POLL, coalesce, () -> {
+            if (calls.incrementAndGet() == 2) {
+                nudgedStep.countDown();
+            }
+            firstLook.countDown();
+            return false;
+        })) {
+            workers.start();
+            assertTrue(firstLook.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            Thread.sleep(coalesce.toMillis() + 100); // a quiet ward: the last step is longer ago than the delay
+            long nudgedAt = System.nanoTime();
+            workers.nudge();
+            assertTrue(nudgedStep.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            long tookMs = (System.nanoTime() - nudgedAt) / 1_000_000;
+            assertTrue(tookMs < coalesce.toMillis(), "the step ran " + tookMs + " ms after its nudge");
         }
     }
 
