@@ -99,6 +99,14 @@ final class AspectPhrases {
             new Shape("processing_time", Pattern.compile(
                     "\\b(ton|het)( het)?( khoang| tam| chung)? (may|bao nhieu|bn|bao) (ngay|thang|tuan|bua|hom|nam)\\b"),
                       null, Pattern.compile("\\b(tien|phi|le phi|dong|nghin|ngan|trieu|chi phi)\\b")),
+            // an amount of time asked with the words of an amount of money ("And how much time it will take?", "in how
+            // much time we will get it", "how much days it takes", "what is the time required"): the time, though
+            // "how much" pulls toward the fee — unless money is named beside it ("how much time and how much fee")
+            new Shape("processing_time", Pattern.compile(
+                    "\\bhow much (time|days|weeks|months|duration)\\b"
+                    + "|\\b(time|duration) (required|taken|needed|it takes|it will take)\\b"),
+                      null, Pattern.compile("\\b(fee|fees|cost|costs|price|money|pay|paid|charge|charges|dong|tien|phi"
+                                            + "|le phi|rupees|dollars|vnd)\\b")),
             // a lone price word after an answer ("giá", "gia?", "chi phí sao", "price?"): the fee of the topic
             new Shape("fee", Pattern.compile(
                     "^(gia|gia ca|gia tien|chi phi|phi|le phi|price|cost|fee|fees|the price|the cost|the fee)"

@@ -23,13 +23,22 @@ final class CitizenAsks {
             + "|(ban|ad|admin) (la )?(nguoi that|bot|robot) (a|ha|ak|khong|ko|k|hong|hay|vay))\\b");
     /** A request already sent: "I sent a request yesterday", "em đã nộp hồ sơ", "my application". */
     private static final Pattern SENT = Pattern.compile(
-            "\\b((i|we) (already |just |have |ve )?(sent|submitted|filed|made|booked|applied|lodged|registered)"
+            "\\b((i|we) (already |just |have |ve |had )?(sent|submitted|filed|made|booked|applied|lodged|registered"
+            + "|put in|handed in)"
             + "|(my|our) (request|application|booking|case|file|appointment request)"
             + "|(da|vua|moi) (gui|nop|dang ky|dk|dat lich|dat hen|lam ho so|gui yeu cau|gui don)"
+            // the speaker, then the sending ("em nộp hồ sơ chứng thực tuần trước", "mình có gửi yêu cầu …"); not a wish
+            // ("em muốn nộp hồ sơ"), which puts a word between them
+            + "|(toi|em|e|minh|tui|chau|con|anh|chi) (co |da |vua |moi )?(gui|nop) (ho so|hs|yeu cau|don|giay to)"
             + "|(ho so|yeu cau|don|lich hen) (cua )?(toi|em|e|minh|tui|chau|con))\\b");
-    /** Asking how it is going: "any update?", "what's the status", "xong chưa", "đến đâu rồi", "có kết quả chưa". */
+    /**
+     * Asking how it is going: "any update?", "what's the status", "how is it progressing", "how it is going", "xong
+     * chưa", "đến đâu rồi", "có kết quả chưa".
+     */
     private static final Pattern HOW_IT_GOES = Pattern.compile(
-            "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|is it (ready|done"
+            "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|progressing"
+            + "|how (is|s) it (going|coming along|moving)(?! to\\b)|how it (is|s) (going|coming along|moving)(?! to\\b)"
+            + "|is it (ready|done"
             + "|processed|approved)|has it been (processed|approved|accepted|done)|heard back|xong chua|duoc chua"
             // "tình trạng" only of the file: "tình trạng hôn nhân" is the single-status paper
             + "|dc chua|den dau roi|toi dau roi|co ket qua chua|ket qua (the nao|sao roi)|tinh trang (ho so|yeu cau|don"

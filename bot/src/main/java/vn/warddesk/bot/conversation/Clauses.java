@@ -36,10 +36,15 @@ record Clauses(List<String> parts) {
     private static final Pattern QUESTION_PARTICLE = Pattern.compile(
             "\\b(khong|ko|k|chua|hong|hok|khum|sao|ha|nhi|dau|j|chu)( (a|ad|ah|ak|em|chi|anh|ba|vay|ha|nhi|nha|nhe|ban"
             + "|admin|ac|c|e))*$");
-    /** English questions open with a question word or an auxiliary. */
+    /**
+     * English questions open with a question word or an auxiliary. "will", "would" and "shall" ask only with a subject
+     * after them ("will it take long", "would you …"): without one, the speaker's "I" was dropped and the line tells a
+     * plan ("will check later", "will come back tomorrow").
+     */
     private static final Pattern QUESTION_OPENING = Pattern.compile(
-            "^(how|what|when|where|which|why|who|can|could|do|does|did|is|are|am|will|would|should|may|shall|have"
-            + "|has)\\b");
+            "^(how|what|when|where|which|why|who|can|could|do|does|did|is|are|am|should|may|have|has)\\b"
+            + "|^(will|would|shall) (i|you|u|we|they|he|she|it|this|that|there|my|your|our|the|a|an|someone|somebody"
+            + "|anyone|anybody)\\b");
     /**
      * A request rather than a question: "đặt lịch giúp em", "please book an appointment". Not "muốn làm" / "I'd like
      * to": "a muốn làm thủ tục nhận con, vì …" may as well be a question, and is read whole as before.

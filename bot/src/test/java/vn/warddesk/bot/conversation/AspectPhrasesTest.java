@@ -134,6 +134,19 @@ class AspectPhrasesTest {
     }
 
     @Test
+    void an_amount_of_time_asked_like_an_amount_of_money_is_the_time_unless_money_is_named() {
+        for (String time : List.of("And how much time it will take?", "in how much time we will get the paper",
+                                   "ok and how much days it takes", "what is the time required for getting them?",
+                                   "time taken for the same?")) {
+            assertEquals(Optional.of("processing_time"), aspect(time), time);
+        }
+        assertEquals(Optional.empty(), aspect("how much time and how much fee"), "money named beside it");
+        assertEquals(Optional.empty(), aspect("how much will it cost"));
+        assertEquals(Optional.of("eligibility"), aspect("how much time do we have to register the death?"),
+                     "the deadline, as before");
+    }
+
+    @Test
     void a_lone_price_word_is_the_fee_but_not_inside_a_longer_line() {
         for (String fee : List.of("gia", "giá?", "chi phí sao", "price?", "the cost")) {
             assertEquals(Optional.of("fee"), aspect(fee), fee);

@@ -34,11 +34,18 @@ class CitizenAsksTest {
     void a_sent_request_and_how_it_goes_is_the_status() {
         for (String line : List.of("hi I sent a request yesterday for a birth registration appointment, any update?",
                                    "em đã nộp hồ sơ khai sinh tuần trước, xong chưa ạ",
-                                   "what's the status of my application", "ho so cua em den dau roi ad")) {
+                                   "what's the status of my application", "ho so cua em den dau roi ad",
+                                   "I sent a request last week about certified copies. Could you tell me how it is progressing?",
+                                   "I applied for temporary residence on Monday, can you tell me how it is going?",
+                                   "We had submitted the papers five days back. How is it progressing?",
+                                   "em nộp hồ sơ chứng thực tuần trước, giờ tới đâu rồi",
+                                   "tuan truoc minh co gui yeu cau dang ky khai sinh cho be, h sao roi ad")) {
             assertTrue(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
         for (String line : List.of("how long does birth registration take", "any update on the fee?",
                                    "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks",
+                                   "em muốn nộp hồ sơ chứng thực, giờ làm sao", "how is it going to work if I apply online?",
+                                   "how is it going, ad?",
                                    "hồ sơ của em có cần giấy xác nhận tình trạng hôn nhân không")) {
             assertFalse(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
@@ -72,7 +79,7 @@ class CitizenAsksTest {
         assertEquals(Optional.of("what about marriage?"), CitizenAsks.afterThanks("Thanks a lot! what about marriage?"));
         assertEquals(Optional.of("còn phí thì sao"), CitizenAsks.afterThanks("ok cảm ơn ad nhé, còn phí thì sao"));
         for (String line : List.of("thanks, bye", "cảm ơn nhé", "Ok cảm ơn bạn nhé", "ok thanks anyway", "cam on ad",
-                                   "cảm ơn, vậy là đủ rồi")) {
+                                   "cảm ơn, vậy là đủ rồi", "Thanks, will check later", "thank you, will come back tomorrow")) {
             assertEquals(Optional.empty(), CitizenAsks.afterThanks(line), line);
         }
     }
@@ -174,7 +181,8 @@ class CitizenAsksTest {
             assertTrue(CitizenAsks.followsRequest(Folding.fold(line)), line);
         }
         for (String line : List.of("how long does birth registration take", "kiểm tra giấy tờ gì",
-                                   "can I check the fee online?", "thanks, that's all")) {
+                                   "can I check the fee online?", "thanks, that's all",
+                                   "how is it going to work if I apply online?")) {
             assertFalse(CitizenAsks.followsRequest(Folding.fold(line)), line);
         }
     }

@@ -74,6 +74,10 @@ class ClausesTest {
         // "chưa" inside a clause is "not yet", a question only at the end
         assertFalse(Clauses.question("vi luc sinh chua dang ky ket hon"));
         assertTrue(Clauses.question("hồ sơ của em xong chưa ạ"));
+        assertTrue(Clauses.question("will it take long"));
+        assertTrue(Clauses.question("would you book it for me"));
+        assertFalse(Clauses.question("will check later"), "the speaker's plan, its 'I' dropped");
+        assertFalse(Clauses.question("will come back tomorrow with my wife"));
     }
 
     @Test
