@@ -33,6 +33,7 @@ final class ChoiceWords {
     /** A line that denies ("không phải đăng ký mới") is not read as naming an option. */
     private static final Set<String> NEGATION = Set.of("khong", "ko", "k", "kh", "hong", "chua", "not", "no", "don",
                                                        "dont", "nope");
+    private static final String ENGLISH_NO = "no";
     private static final Pattern SUFFIX = Pattern.compile("(ing|ed|es|s|e)$");
     private static final int PARTIAL = 4;
     /** Option words a story must hold to name the option (see {@link #toldInAStory}). */
@@ -45,7 +46,7 @@ final class ChoiceWords {
     /** The option the line names, if it names exactly one. */
     static Optional<Choice> named(String typed, List<Choice> choices) {
         List<String> said = content(typed);
-        if (said.isEmpty() || content(withoutOwnPhrases(typed, choices)).stream().anyMatch(NEGATION::contains)) {
+        if (said.isEmpty() || denies(content(withoutOwnPhrases(typed, choices)))) {
             return Optional.empty();
         }
         if (said.size() == 1 && said.get(0).matches("[1-9]")) {
@@ -78,6 +79,19 @@ final class ChoiceWords {
         }
         boolean mostlyOptionWords = said.size() - bestScore <= bestScore;
         return mostlyOptionWords || toldInAStory(bestScore, runnerUp) ? Optional.of(choices.get(best)) : Optional.empty();
+    }
+
+    /**
+     * A negation among the line's words. "no" denies only opening the line ("no, the first time"): further in, it is
+     * mostly the Vietnamese "nó" folded ("ba cho nó miếng đất, giờ sang tên cho nó": him, not no).
+     */
+    private static boolean denies(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (NEGATION.contains(words.get(i)) && (i == 0 || !ENGLISH_NO.equals(words.get(i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import vn.warddesk.bot.catalog.Catalog;
+import vn.warddesk.nlu.EntityType;
 import vn.warddesk.nlu.Understanding;
 
 /**
@@ -32,6 +33,13 @@ final class DialogueTopic {
     private static final double TOPIC_READING = 0.6;
     /** Leaving the hours for the address (or back) on the office-only reading: "and the day before?" is 0.68 "where". */
     private static final double SWITCH = 0.9;
+    /**
+     * Another agency's matter right after an office answer ("Also my visa is expiring, can you extend it?" after the
+     * address): out of scope read alone and still read so with only the office named. The office's full words would
+     * turn it into the hours; an office follow-up ("còn thứ 7?" 0.41, "can I bring my dog?" 0.42) is rarely this sure,
+     * and one that asks of a day is kept ({@link #asksOfADay}).
+     */
+    private static final double OTHER_MATTER = 0.8;
     /** Closing words ("thanks, bye", "ok cảm ơn") end the topic; they are not a question about it. */
     private static final Set<String> CLOSING = Set.of("thanks", "goodbye", "greeting");
 
@@ -63,11 +71,15 @@ final class DialogueTopic {
         if (leaving && !QuestionShapes.question(h.folded)) { // "ok tks ad, bye": torn between thanks and bye is still leave
             return false;
         }
-        if (OFFICE.containsKey(last) && asksTheProcedure(t, h)) {
+        if (OFFICE.containsKey(last) && (asksTheProcedure(t, h) || filedElsewhere(t, h))) {
             return false; // "vậy mang bản gốc theo hay sao" after the Saturday hours: the papers, not the office
         }
         int language = t.vi() ? 0 : 1;
         Understanding again = OFFICE.containsKey(last) ? h.inContext(OFFICE.get(last)[language]) : null;
+        if (again != null && outOfScope(u) && outOfScope(again) && !asksOfADay(h)) {
+            intents.run(t, "out_of_scope", h.folded, u);
+            return true;
+        }
         if (again == null || !clear(again) || !again.intent().equals(last) && again.confidence() < SWITCH) {
             again = h.inContext(WORDS.get(last)[language]);
         }
@@ -88,6 +100,30 @@ final class DialogueTopic {
         return topic != null && a.catalog().knows(topic)
                && h.aspect(Policy.ASPECT_SURE).filter(x -> !"general".equals(x) && Catalog.ASPECTS.contains(x))
                        .isPresent();
+    }
+
+    /**
+     * Where to hand in the topic's papers when the ward's People's Committee does not receive them ("vay tam tru nop o
+     * cong an phuong hay ubnd a" after the Saturday hours): the procedure's overview names the authority; the ward's
+     * address would send the citizen to the wrong desk.
+     */
+    private boolean filedElsewhere(Turn t, Heard h) {
+        String topic = t.ctx().topic();
+        return topic != null && a.catalog().knows(topic) && !a.catalog().handledByWardOffice(topic)
+               && FollowUpPolicy.asksWhereToFile(h.folded);
+    }
+
+    /**
+     * A day, a time or "còn X thì sao" after an office answer asks of the hours, however the NLU reads the day alone:
+     * "thế 30/4 thì sao", "còn mùng 2 tháng 9 thì sao", "còn Tết thì sao".
+     */
+    private static boolean asksOfADay(Heard h) {
+        return QuestionShapes.whatAbout(h.folded) || h.u().entities().stream()
+                .anyMatch(e -> e.type() == EntityType.DATE || e.type() == EntityType.TIME);
+    }
+
+    private static boolean outOfScope(Understanding reading) {
+        return "out_of_scope".equals(reading.intent()) && reading.confidence() >= OTHER_MATTER;
     }
 
     private static boolean clear(Understanding reading) {

@@ -106,7 +106,7 @@ final class FollowUpPolicy implements Policy {
             }
             return true;
         }
-        if (!procedure && (QuestionShapes.fileWhere(h.folded) || PLACE_CHOICE.matcher(h.folded).find())) {
+        if (!procedure && asksWhereToFile(h.folded)) {
             List<String> asked = twoTopics && QuestionShapes.both(h.folded) ? List.of(other, topic) : List.of(topic);
             List<Optional<String>> where = asked.stream().map(p -> whereToFile(h, p)).toList();
             if (where.stream().allMatch(Optional::isPresent)) {
@@ -152,10 +152,12 @@ final class FollowUpPolicy implements Policy {
         }
         boolean namesAnother = procedure && !u.intent().equals(topic);
         if (QuestionShapes.thatOne(h.folded) && QuestionShapes.question(h.folded) && !QuestionShapes.whatAbout(h.folded)
-            && !(namesAnother && (QuestionShapes.onlyPronoun(h.folded) || namedBefore(h, u.intent())))) {
+            && !(namesAnother && (QuestionShapes.onlyPronoun(h.folded) || namedBefore(h, u.intent())
+                                  || QuestionShapes.oneMoreThing(h.folded)))) {
             // "back to the birth one, is it free?": "it" is birth; "… giấy xác nhận độc thân ha, giấy đó xin ở đâu":
             // "that paper" is the one just named
-            // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest
+            // "giấy tờ đó có cần công chứng không": "that paper" is the topic's, whatever else the words suggest;
+            // "à còn cái này, giấy khai sinh … ghi sai tên" announces a new matter: the procedure it names
             answer(t, topic, h.aspect(ASPECT_SURE).filter(Catalog.ASPECTS::contains).orElse(last));
             return true;
         }
@@ -238,6 +240,11 @@ final class FollowUpPolicy implements Policy {
             return false;
         }
         return TopicReturn.names(referent.get(), names(other)) && !TopicReturn.names(referent.get(), names(topic));
+    }
+
+    /** Where to hand in the papers, or at which of two places. */
+    static boolean asksWhereToFile(String folded) {
+        return QuestionShapes.fileWhere(folded) || PLACE_CHOICE.matcher(folded).find();
     }
 
     /** The procedure's names in both languages: a citizen may go back to it in either. */

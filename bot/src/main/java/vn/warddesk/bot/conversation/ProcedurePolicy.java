@@ -19,6 +19,8 @@ final class ProcedurePolicy implements Policy {
     private static final double OFF_TOPIC_SURE = 0.8;
     private static final String EXTRACT = "civil_status_extract";
     private static final Set<String> NON_ANSWERS = Set.of("out_of_scope", "affirm", "deny");
+    private static final Set<String> NOTHING_TO_FOLLOW = Set.of("out_of_scope", "affirm", "deny",
+                                                                Understanding.ASPECT_ONLY);
     private static final double MORE_LIKELY = 0.5;
     /** A third reading this likely is a candidate of its own: then "did you mean A or B?" stays. */
     private static final double OTHER_PLAUSIBLE = 0.2;
@@ -60,12 +62,13 @@ final class ProcedurePolicy implements Policy {
     /**
      * Whether the NLU hesitates between a copy of a civil-status record and the registration it records ("trích lục
      * khai tử … mất rồi xin lại": the extract or the death?) and the line asks for the paper again: a copy of a record
-     * already registered is the extract, whatever event it records.
+     * already registered is the extract, whatever event it records. Also when the NLU is sure enough not to ask but
+     * the extract is still a plausible runner-up: the story of the event outweighs the short request for its copy.
      */
     private static boolean reissue(Heard h) {
         Understanding u = h.u();
-        if (!u.clarify() || u.alternatives().size() < 2) {
-            return false;
+        if (u.alternatives().size() < 2 || !u.clarify() && u.alternatives().get(1).probability() < OTHER_PLAUSIBLE) {
+            return false; // "my father passed away last year, the bank needs another copy …": the story reads death 0.76
         }
         Set<String> two = Set.of(u.alternatives().get(0).intent(), u.alternatives().get(1).intent());
         return two.contains(EXTRACT) && two.stream().anyMatch(RECORDED::contains) && AGAIN.matcher(h.folded).find();
@@ -76,8 +79,20 @@ final class ProcedurePolicy implements Policy {
      * yes, no): the procedure is the only plausible candidate.
      */
     static boolean onlyRivalSaysNothing(Understanding u) {
+        return onlyRivalSaysNothing(u, NON_ANSWERS);
+    }
+
+    /**
+     * Before any topic, a follow-up reading has nothing to follow: "dat lich giup chu lam giay to dat cho thang con"
+     * (land 0.51 against a bare "book it" 0.47) books the only procedure it may name, not "which procedure?" over six.
+     */
+    private static boolean onlyRivalFollowsNothing(Turn t, Understanding u) {
+        return t.ctx().topic() == null && onlyRivalSaysNothing(u, NOTHING_TO_FOLLOW);
+    }
+
+    private static boolean onlyRivalSaysNothing(Understanding u, Set<String> saysNothing) {
         return u.clarify() && u.confidence() >= MORE_LIKELY && u.alternatives().size() > 1
-               && NON_ANSWERS.contains(u.alternatives().get(1).intent())
+               && saysNothing.contains(u.alternatives().get(1).intent())
                && (u.alternatives().size() < 3 || u.alternatives().get(2).probability() < OTHER_PLAUSIBLE);
     }
 
@@ -102,7 +117,7 @@ final class ProcedurePolicy implements Policy {
             u = new Understanding(EXTRACT, u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,
                                   u.entities()); // "trích lục khai tử của ba e mất rồi xin lại ở đâu": a copy
         }
-        if (onlyRivalSaysNothing(u) && catalog.knows(u.intent())) {
+        if ((onlyRivalSaysNothing(u) || onlyRivalFollowsNothing(t, u)) && catalog.knows(u.intent())) {
             // "what age do you have to be to get married in Vietnam? my girlfriend is 19 and I'm 22": marriage 0.60
             // against out of scope 0.39 — no other procedure is plausible, so no "which procedure?" over six of them
             u = new Understanding(u.intent(), u.aspect(), u.confidence(), u.aspectConfidence(), u.alternatives(), false,

@@ -31,6 +31,11 @@ final class QuestionShapes {
             + "|loai (do|nay)|no" + NOT_ENGLISH_NO + "|it|that one|this one|that|this procedure|that procedure|the same"
             + "|" + FROM_BEFORE + ")\\b");
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(" + FROM_BEFORE + ")\\b");
+    /**
+     * "à còn cái này, …", "còn vụ này nữa …" opening the line: "one more thing", announcing what follows, not pointing
+     * at the topic.
+     */
+    private static final Pattern ONE_MORE_THING = Pattern.compile("^(\\w+ ){0,2}con (cai|vu|chuyen|viec) nay\\b");
     /** A bare pronoun ("it", "nó", "that"): it points at a procedure named in the same line before it points back. */
     private static final Pattern BARE_PRONOUN = Pattern.compile(
             "\\b(no" + NOT_ENGLISH_NO + "|it|that|this)\\b(?! (one|procedure)\\b)");
@@ -108,6 +113,10 @@ final class QuestionShapes {
 
     static boolean thatOne(String folded) {
         return THAT_ONE.matcher(folded).find();
+    }
+
+    static boolean oneMoreThing(String folded) {
+        return ONE_MORE_THING.matcher(folded).find();
     }
 
     /** Points back past a detour at what was asked before it: "cái lúc nãy", "the one from before". */

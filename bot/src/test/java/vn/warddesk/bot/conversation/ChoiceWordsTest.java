@@ -103,4 +103,13 @@ class ChoiceWordsTest {
         assertEquals(Optional.empty(), named("hôm qua em đi mua rau ngoài chợ gần nhà", LAND_WORDS));
         assertEquals(Optional.empty(), named("mua bán xong rồi, giờ cần tách thửa và đổi tên", LAND_WORDS));
     }
+
+    @Test
+    void vietnamese_no_meaning_him_is_no_denial_but_an_english_no_opening_the_line_is() {
+        // "nó" folds to "no": "cho nó" is "to him", the story still names the transfer
+        assertEquals(Optional.of("transfer"), named("bố mẹ cho nó mảnh đất, giờ muốn sang tên cho nó", LAND_WORDS));
+        assertEquals(Optional.of("transfer"), named("dat cua ong de lai cho no, gio sang ten", LAND_WORDS));
+        assertEquals(Optional.empty(), named("no, sang ten is not it", LAND_WORDS));
+        assertEquals(Optional.empty(), named("No first time", LAND));
+    }
 }

@@ -143,4 +143,16 @@ class QuestionShapesTest {
             assertFalse(QuestionShapes.officeContact(Folding.fold(not)), not);
         }
     }
+
+    @Test
+    void one_more_thing_opening_the_line_announces_a_new_matter_but_that_one_later_points_back() {
+        for (String more : List.of("à còn cái này, chứng tử của ông ghi sai năm sinh", "con vu nay nua, sua ten o dau",
+                                   "dạ còn chuyện này ạ, hộ khẩu thì sao", "ad oi con viec nay nua")) {
+            assertTrue(QuestionShapes.oneMoreThing(Folding.fold(more)), more);
+        }
+        for (String back : List.of("giấy này xin ở đâu", "còn thủ tục này thì mất bao lâu",
+                                   "vậy làm cái này mất bao lâu, còn cái này thì sao", "cái này còn nữa không")) {
+            assertFalse(QuestionShapes.oneMoreThing(Folding.fold(back)), back);
+        }
+    }
 }
