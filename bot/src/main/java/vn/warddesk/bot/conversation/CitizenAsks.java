@@ -105,10 +105,14 @@ final class CitizenAsks {
     private static final Pattern TOGETHER = Pattern.compile(
             "\\b(cung luc|cung mot luc|cung 1 luc|luon mot the|dong thoi|at the same time|same time|in one go|in one visit"
             + "|combined)\\b");
-    /** A thank-you opening the line, with particles ("cảm ơn ad nhé, …", "thanks a lot! …"), on folded text. */
+    /**
+     * A thank-you opening the line, with particles and the one thanked ("cảm ơn ad nhé, …", "thanks a lot! …", "Cảm ơn
+     * cán bộ." — folded, "cán bộ" would otherwise be read as a line of its own opening with English "can"), on folded
+     * text.
+     */
     private static final Pattern THANKS_FIRST = Pattern.compile(
             "^((ok|oke|okay|vang|da|u|a) )?(cam on|thanks|thank you|thank u|thx|tks|ty)( (so much|a lot|very much|nhieu|nhe"
-            + "|nha|ad|admin|ban|em|chi|anh|a))*(?= |$)");
+            + "|nha|ad|admin|ban|em|chi|anh|a|can bo|co|chu|bac|ong|ba|co chu|officer|sir|madam|ma am|mate|guys))*(?= |$)");
     /**
      * A greeting opening the line, with the forms of address people add ("hi, …", "g'day, …", "chào chị, …", "xin
      * chào ad, …"), on folded text.

@@ -79,6 +79,7 @@ class CitizenAsksTest {
         assertEquals(Optional.of("what about marriage?"), CitizenAsks.afterThanks("Thanks a lot! what about marriage?"));
         assertEquals(Optional.of("còn phí thì sao"), CitizenAsks.afterThanks("ok cảm ơn ad nhé, còn phí thì sao"));
         for (String line : List.of("thanks, bye", "cảm ơn nhé", "Ok cảm ơn bạn nhé", "ok thanks anyway", "cam on ad",
+                                   "Cảm ơn cán bộ.", "cam on can bo nhieu a", "thank you officer", "Thanks sir!",
                                    "cảm ơn, vậy là đủ rồi", "Thanks, will check later", "thank you, will come back tomorrow")) {
             assertEquals(Optional.empty(), CitizenAsks.afterThanks(line), line);
         }
