@@ -38,6 +38,9 @@ final class CitizenAsks {
     private static final Pattern HOW_IT_GOES = Pattern.compile(
             "\\b(any (update|updates|news|progress)|an update|update on|the status|status of|progress|progressing"
             + "|how (is|s) it (going|coming along|moving)(?! to\\b)|how it (is|s) (going|coming along|moving)(?! to\\b)"
+            // the request named between: "How is my temporary residence request going? I sent it last week"
+            + "|how (is|s|are) (my|our|the) (\\w+ ){0,4}(request|application|file|case|booking|papers) (going|coming along"
+            + "|moving|progressing)(?! to\\b)"
             + "|is it (ready|done"
             + "|processed|approved)|has it been (processed|approved|accepted|done)|heard back|xong chua|duoc chua"
             // "tình trạng" only of the file: "tình trạng hôn nhân" is the single-status paper

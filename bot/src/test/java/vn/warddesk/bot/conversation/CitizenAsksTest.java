@@ -39,13 +39,14 @@ class CitizenAsksTest {
                                    "I applied for temporary residence on Monday, can you tell me how it is going?",
                                    "We had submitted the papers five days back. How is it progressing?",
                                    "em nộp hồ sơ chứng thực tuần trước, giờ tới đâu rồi",
-                                   "tuan truoc minh co gui yeu cau dang ky khai sinh cho be, h sao roi ad")) {
+                                   "tuan truoc minh co gui yeu cau dang ky khai sinh cho be, h sao roi ad",
+                                   "How is my temporary residence request going? I sent it last week")) {
             assertTrue(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
         for (String line : List.of("how long does birth registration take", "any update on the fee?",
                                    "em muốn nộp hồ sơ khai sinh", "I submitted the form, thanks",
                                    "em muốn nộp hồ sơ chứng thực, giờ làm sao", "how is it going to work if I apply online?",
-                                   "how is it going, ad?",
+                                   "how is it going, ad?", "I sent the photos. How is the application going to be checked?",
                                    "hồ sơ của em có cần giấy xác nhận tình trạng hôn nhân không")) {
             assertFalse(CitizenAsks.statusOfSent(Folding.fold(line)), line);
         }
