@@ -45,27 +45,6 @@ class DispatcherRoundTripsTest {
         pool.close();
     }
 
-    /** A Telegram stand-in that sends everything and numbers what it sent. */
-    private static final class Numbering implements ChannelSender {
-        final List<String> sent = new ArrayList<>();
-
-        @Override
-        public String channel() {
-            return "telegram";
-        }
-
-        @Override
-        public RateLimits limits() {
-            return new RateLimits(1000, 1000);
-        }
-
-        @Override
-        public synchronized SendResult send(Delivery delivery) {
-            sent.add(delivery.address());
-            return SendResult.sent("tg-" + delivery.id());
-        }
-    }
-
     @Test
     void a_batch_sent_whole_is_recorded_sent_with_the_platforms_ids_in_one_statement_after_the_claim()
             throws SQLException {
@@ -75,7 +54,7 @@ class DispatcherRoundTripsTest {
             OutboxRows.enqueue(pool, conversation, "telegram", "70" + i, Reply.text("trả lời " + i));
             conversations.add(conversation);
         }
-        Numbering sender = new Numbering();
+        TelegramStandIn sender = TelegramStandIn.sendingAll();
         Config outbox = Config.just(ConfigSources.create(Map.of("outbox.bot-rate-wait", "PT0S"))).get("outbox");
         OutboxDispatcher dispatcher = new OutboxDispatcher(pool, Clock.systemUTC(), DispatcherSettings.from(outbox),
                                                            List.of(sender));

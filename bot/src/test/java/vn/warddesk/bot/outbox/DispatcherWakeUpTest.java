@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,46 +49,7 @@ class DispatcherWakeUpTest {
         pool.close();
     }
 
-    /** Sends everything; {@code hold} keeps the first send waiting until the test lets it go. */
-    private static final class Recording implements ChannelSender {
-        final List<String> sent = new ArrayList<>();
-        final CountDownLatch firstSendStarted = new CountDownLatch(1);
-        final CountDownLatch hold;
-
-        Recording(boolean holdFirst) {
-            this.hold = new CountDownLatch(holdFirst ? 1 : 0);
-        }
-
-        @Override
-        public String channel() {
-            return "telegram";
-        }
-
-        @Override
-        public RateLimits limits() {
-            return new RateLimits(1000, 1000);
-        }
-
-        @Override
-        public SendResult send(Delivery delivery) {
-            firstSendStarted.countDown();
-            try {
-                hold.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (this) {
-                sent.add(delivery.address());
-            }
-            return SendResult.sent("tg-" + delivery.id());
-        }
-
-        synchronized int count() {
-            return sent.size();
-        }
-    }
-
-    private static OutboxDispatcher dispatcher(Recording sender, String coalesce) {
+    private static OutboxDispatcher dispatcher(TelegramStandIn sender, String coalesce) {
         Map<String, String> keys = new HashMap<>(Map.of("outbox.bot-rate-wait", "PT0S", "outbox.poll-interval", POLL,
                                                         "outbox.workers", "2", "outbox.coalesce", coalesce));
         Config outbox = Config.just(ConfigSources.create(keys)).get("outbox");
@@ -104,7 +64,7 @@ class DispatcherWakeUpTest {
         return conversation;
     }
 
-    private static void awaitSent(Recording sender, int count) throws InterruptedException {
+    private static void awaitSent(TelegramStandIn sender, int count) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (sender.count() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -119,7 +79,7 @@ class DispatcherWakeUpTest {
         for (int i = 0; i < replies; i++) {
             conversations.add(reply());
         }
-        Recording sender = new Recording(false);
+        TelegramStandIn sender = TelegramStandIn.sendingAll();
         try (OutboxDispatcher dispatcher = dispatcher(sender, "PT0.01S")) {
             dispatcher.start();
             awaitSent(sender, replies);
@@ -131,7 +91,7 @@ class DispatcherWakeUpTest {
 
     @Test
     void replies_queued_while_a_batch_is_being_sent_go_out_on_their_nudge() throws Exception {
-        Recording sender = new Recording(true);
+        TelegramStandIn sender = TelegramStandIn.holdingFirst();
         try (OutboxDispatcher dispatcher = dispatcher(sender, "PT0.2S")) {
             dispatcher.start();
             reply();
@@ -149,7 +109,7 @@ class DispatcherWakeUpTest {
 
     @Test
     void replies_committed_within_the_coalesce_delay_are_sent_by_one_claim() throws Exception {
-        Recording sender = new Recording(false);
+        TelegramStandIn sender = TelegramStandIn.sendingAll();
         List<String> conversations = new ArrayList<>();
         try (OutboxDispatcher dispatcher = dispatcher(sender, "PT2S")) {
             // The workers' first look finds nothing; the replies then come 50 ms apart, each with its nudge, as the
